@@ -1,0 +1,32 @@
+import { CanonError, type ErrorCategory } from '../common/errors/canon-error';
+
+export enum AuthExceptionCode {
+  MISSING_KEY = 'MISSING_KEY',
+  INVALID_KEY = 'INVALID_KEY',
+  ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
+  WRONG_SOURCE = 'WRONG_SOURCE',
+  INVALID_ROLE = 'INVALID_ROLE',
+  SOURCE_REQUIRED = 'SOURCE_REQUIRED',
+  SOURCE_NOT_ALLOWED = 'SOURCE_NOT_ALLOWED',
+  KEY_NOT_FOUND = 'KEY_NOT_FOUND',
+}
+
+const CATEGORY: Record<AuthExceptionCode, ErrorCategory> = {
+  [AuthExceptionCode.MISSING_KEY]: 'UNAUTHENTICATED',
+  [AuthExceptionCode.INVALID_KEY]: 'UNAUTHENTICATED',
+  [AuthExceptionCode.ROLE_NOT_ALLOWED]: 'FORBIDDEN',
+  [AuthExceptionCode.WRONG_SOURCE]: 'FORBIDDEN',
+  [AuthExceptionCode.INVALID_ROLE]: 'BAD_USER_INPUT',
+  [AuthExceptionCode.SOURCE_REQUIRED]: 'BAD_USER_INPUT',
+  [AuthExceptionCode.SOURCE_NOT_ALLOWED]: 'BAD_USER_INPUT',
+  [AuthExceptionCode.KEY_NOT_FOUND]: 'NOT_FOUND',
+};
+
+export class AuthException extends CanonError {
+  readonly category: ErrorCategory;
+
+  constructor(code: AuthExceptionCode, message: string, field?: string) {
+    super(code, message, field);
+    this.category = CATEGORY[code];
+  }
+}

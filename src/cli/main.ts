@@ -1,0 +1,217 @@
+import 'reflect-metadata';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { ApiKeyService } from '../auth/api-key.service';
+import { Database } from '../common/database/database';
+import { CanonError } from '../common/errors/canon-error';
+import { ENTITY_TYPES, type EntityType } from '../common/entity-type';
+import { loadConfig } from '../config/canon-config';
+import { loadMapping } from '../contracts/record-mapping';
+import { CANON_SCHEMA } from '../entities';
+import { GoldenRecordQueryService } from '../golden-records/golden-record-query.service';
+import { FileImportService } from '../ingestion/file-import/file-import.service';
+import { startServer } from '../server';
+import { SourceSystemService } from '../source-systems/source-system.service';
+import { withServices } from './cli-context';
+import { ProgressBar } from './progress-bar';
+
+const program = new Command()
+  .name('canon')
+  .description('Canon master data hub. Every command uses DATABASE_URL (default: sqlite:./data/canon.sqlite).')
+  .showHelpAfterError();
+
+const entityOption = () =>
+  new Option('--entity <type>', 'customer or product').choices([...ENTITY_TYPES]).makeOptionMandatory();
+
+program
+  .command('serve')
+  .description('start the hub (GraphQL at /graphql, health at /health/live and /health/ready)')
+  .action(async () => {
+    const { firstAdminKey } = await startServer(loadConfig());
+    if (firstAdminKey) process.stdout.write(`\nNew admin API key (shown once): ${firstAdminKey}\n\n`);
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const database = await Database.open(loadConfig().database, CANON_SCHEMA, { migrate: false });
+    try {
+      const applied = await database.dataSource.runMigrations({ transaction: 'all' });
+      console.log(applied.length === 0 ? 'database is up to date' : applied.map((m) => `applied ${m.name}`).join('\n'));
+    } finally {
+      await database.close();
+    }
+  });
+
+const source = program.command('source').description('manage source systems');
+source
+  .command('add <code>')
+  .description('register a source system')
+  .option('--name <name>', 'display name')
+  .option('--trust <rank>', 'default trust rank 0-100 for survivorship (default 50)', parseInteger)
+  .option('--attribute-trust <list>', 'per-attribute ranks, e.g. email=90,phone=40', parseTrustList)
+  .action((code: string, options: { name?: string; trust?: number; attributeTrust?: Record<string, number> }) =>
+    withServices(async (app) => {
+      const system = await app.get(SourceSystemService).create({
+        code,
+        name: options.name,
+        defaultTrust: options.trust,
+        attributeTrust: options.attributeTrust,
+      });
+      console.log(`source system ${system.code} added (${system.name}, trust ${system.trust.default})`);
+    }),
+  );
+source
+  .command('list')
+  .description('list source systems')
+  .action(() =>
+    withServices(async (app) => {
+      for (const s of await app.get(SourceSystemService).list()) {
+        const ranks = Object.entries(s.trust.attributes).map(([a, r]) => `${a}=${r}`).join(',');
+        console.log([s.code, s.name, `trust=${s.trust.default}`, ranks].filter(Boolean).join('\t'));
+      }
+    }),
+  );
+
+const keys = program.command('keys').description('manage API keys');
+keys
+  .command('create')
+  .description('create an API key; the key is printed once')
+  .addOption(new Option('--role <role>', 'admin, steward, reader or source').choices(['admin', 'steward', 'reader', 'source']).makeOptionMandatory())
+  .option('--source <code>', 'the source system a source key writes as')
+  .option('--name <name>', 'a name to recognise the key by')
+  .action((options: { role: string; source?: string; name?: string }) =>
+    withServices(async (app) => {
+      const { apiKey, key } = await app.get(ApiKeyService).create(options);
+      console.error(`created ${apiKey.role} key "${apiKey.name}" (id ${apiKey.id}); store it now, it is not shown again:`);
+      console.log(key);
+    }),
+  );
+keys
+  .command('list')
+  .description('list API keys (never the keys themselves)')
+  .action(() =>
+    withServices(async (app) => {
+      for (const k of await app.get(ApiKeyService).list()) {
+        console.log([k.id, k.name, k.role, k.source ?? '-', `${k.keyPrefix}…`, k.revokedAt ? `revoked ${k.revokedAt}` : 'active'].join('\t'));
+      }
+    }),
+  );
+keys
+  .command('revoke <id>')
+  .description('revoke an API key')
+  .action((id: string) =>
+    withServices(async (app) => {
+      const key = await app.get(ApiKeyService).revoke(id);
+      console.log(`revoked key "${key.name}" (${key.id})`);
+    }),
+  );
+
+program
+  .command('import')
+  .description('import a CSV (with header) or NDJSON file of source records; rejects go to FILE.rejects.ndjson')
+  .addOption(entityOption())
+  .requiredOption('--source <code>', 'the source system the records come from')
+  .requiredOption('--file <path>', '.csv or .ndjson')
+  .option('--map <mapping.json>', 'rename, drop, combine or reformat source columns')
+  .option('--batch-size <n>', 'records per transaction (1-1000, default 500)', parseInteger)
+  .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number }) =>
+    withServices(async (app) => {
+      const mapping = options.map ? loadMapping(options.map) : undefined;
+      const progress = new ProgressBar();
+      const report = await app.get(FileImportService).import({
+        entityType: options.entity,
+        source: options.source,
+        file: options.file,
+        mapping,
+        batchSize: options.batchSize,
+        actor: 'cli',
+        onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.records, p.rejected),
+      });
+      progress.finish();
+      const n = (value: number) => value.toLocaleString('en-US').padStart(10);
+      console.log(
+        [
+          `imported ${options.file} as ${options.entity} records of source ${options.source} in ${report.seconds.toFixed(1)} s`,
+          `  records read    ${n(report.records)}`,
+          `  accepted        ${n(report.created + report.updated)}   (created ${report.created.toLocaleString('en-US')}, updated ${report.updated.toLocaleString('en-US')})`,
+          `  unchanged       ${n(report.unchanged)}`,
+          `  rejected        ${n(report.rejected)}${report.rejectsFile ? `   -> ${report.rejectsFile}` : ''}`,
+          `  golden created  ${n(report.goldenCreated)}`,
+          `  golden updated  ${n(report.goldenUpdated)}`,
+          `  throughput      ${n(Math.round(report.recordsPerSecond))} records/s`,
+        ].join('\n'),
+      );
+    }),
+  );
+
+const exportCommand = program.command('export').description('export golden records or the crosswalk');
+exportCommand
+  .command('crosswalk')
+  .description('CSV source,sourceId,goldenId for every live source record')
+  .addOption(entityOption())
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action((options: { entity: EntityType; out?: string }) =>
+    withServices((app) =>
+      writeLines(options.out, async (write) => {
+        write('source,sourceId,goldenId\n');
+        return app.get(GoldenRecordQueryService).forEachCrosswalkEntry(options.entity, (e) => {
+          write(`${csvCell(e.source)},${csvCell(e.sourceId)},${e.goldenId}\n`);
+        });
+      }),
+    ),
+  );
+exportCommand
+  .command('golden')
+  .description('NDJSON, one golden record a line: { id, entityType, version, status, attributes }')
+  .addOption(entityOption())
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action((options: { entity: EntityType; out?: string }) =>
+    withServices((app) =>
+      writeLines(options.out, (write) =>
+        app.get(GoldenRecordQueryService).forEachGolden(options.entity, (g) => {
+          write(`${JSON.stringify({ id: g.id, entityType: g.entityType, version: g.version, status: g.status, attributes: g.attributes })}\n`);
+        }),
+      ),
+    ),
+  );
+
+/** Streams lines to a file or stdout, waiting for the stream to drain; reports the count on stderr. */
+async function writeLines(out: string | undefined, produce: (write: (line: string) => void) => Promise<number>): Promise<void> {
+  const stream = out ? createWriteStream(out) : process.stdout;
+  let pending: Promise<unknown> = Promise.resolve();
+  const count = await produce((line) => {
+    if (!stream.write(line)) pending = once(stream, 'drain');
+  });
+  await pending;
+  if (out) await new Promise<void>((resolve, reject) => (stream as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? reject(e) : resolve())));
+  console.error(`exported ${count.toLocaleString('en-US')} rows${out ? ` to ${out}` : ''}`);
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function parseInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('not an integer');
+  return n;
+}
+
+function parseTrustList(value: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of value.split(',').filter(Boolean)) {
+    const [attribute, rank] = part.split('=');
+    if (!attribute || rank === undefined) throw new InvalidArgumentError(`"${part}" is not attribute=rank`);
+    out[attribute.trim()] = parseInteger(rank.trim());
+  }
+  return out;
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const message = error instanceof CanonError || error instanceof Error ? error.message : String(error);
+  console.error(`canon: ${message}`);
+  process.exitCode = error instanceof CanonError ? 2 : 1;
+});

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { QueryRunner } from 'typeorm';
+import { maxParameters, toDialectSql, type Dialect, type SqlValue } from './dialect';
+
+export type Row = Record<string, unknown>;
+
+/** Runs SQL written with `?` placeholders on either dialect. */
+export interface SqlExecutor {
+  readonly dialect: Dialect;
+  query<T = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+}
+
+export interface ConflictClause {
+  /** The unique columns that identify an existing row. */
+  readonly target: readonly string[];
+  /** Columns overwritten from the new row; none means the new row is skipped. */
+  readonly update?: readonly string[];
+}
+
+/** Runs `sql` once per chunk of `values`, so an `IN (…)` list never exceeds the driver's parameter limit. */
+export async function queryInChunks<T, V extends SqlValue>(
+  executor: SqlExecutor,
+  values: readonly V[],
+  run: (chunk: readonly V[], placeholders: string) => Promise<T[]>,
+  chunkSize = 900,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += chunkSize) {
+    const chunk = values.slice(i, i + chunkSize);
+    out.push(...(await run(chunk, placeholders(chunk.length))));
+  }
+  return out;
+}
+
+export function placeholders(count: number): string {
+  return count === 0 ? '' : '?' + ',?'.repeat(count - 1);
+}
+
+/** The write side of one database transaction. Every write of an ingest batch or a steward decision goes through one. */
+export class Tx implements SqlExecutor {
+  constructor(
+    private readonly runner: QueryRunner,
+    readonly dialect: Dialect,
+  ) {}
+
+  async query<T = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const result = await this.runner.query(toDialectSql(sql, this.dialect), params as SqlValue[], true);
+    return (result.records ?? []) as T[];
+  }
+
+  /** Runs a statement and returns the number of rows it changed. */
+  async execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    const result = await this.runner.query(toDialectSql(sql, this.dialect), params as SqlValue[], true);
+    return result.affected ?? 0;
+  }
+
+  /** Multi-row INSERT, chunked under the parameter limit: one statement per few hundred rows, never one per row. */
+  async insertMany(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+    conflict?: ConflictClause,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const perRow = `(${placeholders(columns.length)})`;
+    const rowsPerStatement = Math.max(1, Math.min(500, Math.floor(maxParameters(this.dialect) / columns.length)));
+    const suffix = conflict ? conflictSql(conflict) : '';
+    for (let i = 0; i < rows.length; i += rowsPerStatement) {
+      const chunk = rows.slice(i, i + rowsPerStatement);
+      const values = Array.from({ length: chunk.length }, () => perRow).join(',');
+      await this.execute(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${values}${suffix}`, chunk.flat());
+    }
+  }
+
+  /**
+   * Serialises writers that touch the same logical keys (record identities, blocking keys, golden ids)
+   * across hub processes. PostgreSQL: transaction-scoped advisory locks taken in sorted order, so two
+   * batches cannot deadlock on them. SQLite has a single writer already, so this is a no-op there.
+   */
+  async lockKeys(keys: Iterable<string>): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    const hashes = [...new Set([...keys].map(advisoryLockId))].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    if (hashes.length === 0) return;
+    await this.query(`SELECT count(pg_advisory_xact_lock(k)) AS n FROM (SELECT unnest(?::bigint[]) AS k) AS locks`, [
+      `{${hashes.join(',')}}`,
+    ]);
+  }
+}
+
+function conflictSql(conflict: ConflictClause): string {
+  const target = ` ON CONFLICT (${conflict.target.join(',')})`;
+  if (!conflict.update || conflict.update.length === 0) return `${target} DO NOTHING`;
+  return `${target} DO UPDATE SET ${conflict.update.map((c) => `${c} = excluded.${c}`).join(',')}`;
+}
+
+/** A signed 64-bit lock id derived from a key (collisions only cost extra serialisation, never correctness). */
+export function advisoryLockId(key: string): string {
+  return createHash('sha256').update(key).digest().readBigInt64BE(0).toString();
+}

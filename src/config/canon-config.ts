@@ -1,0 +1,59 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { readonly type: 'sqlite'; readonly path: string }
+  | { readonly type: 'postgres'; readonly url: string };
+
+export interface CanonConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly bootstrapAdminKey?: string;
+  readonly production: boolean;
+  readonly logLevel: 'silent' | 'error' | 'info';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the hub's configuration from the environment; throws ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): CanonConfig {
+  const dataDir = resolve(env.CANON_DATA_DIR || './data');
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
+    bootstrapAdminKey: env.CANON_BOOTSTRAP_ADMIN_KEY || undefined,
+    production: env.NODE_ENV === 'production',
+    logLevel: parseLogLevel(env.CANON_LOG_LEVEL),
+  };
+}
+
+/** `sqlite:PATH` (relative to the working directory, `:memory:` allowed) or `postgres://…` / `postgresql://…`. */
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { type: 'sqlite', path: resolve(dataDir, 'canon.sqlite') };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!path) throw new ConfigError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/canon.sqlite');
+    return { type: 'sqlite', path: path === ':memory:' || isAbsolute(path) ? path : resolve(path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url };
+  throw new ConfigError('DATABASE_URL must start with sqlite: or postgres:// (got a value of another scheme)');
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0-65535, got "${value}"`);
+  return port;
+}
+
+function parseLogLevel(value: string | undefined): CanonConfig['logLevel'] {
+  if (value === undefined || value === '') return 'info';
+  if (value === 'silent' || value === 'error' || value === 'info') return value;
+  throw new ConfigError(`CANON_LOG_LEVEL must be silent, error or info, got "${value}"`);
+}
+
+/** Nest injection token for the loaded config. */
+export const CANON_CONFIG = Symbol('CANON_CONFIG');

@@ -1,0 +1,152 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { EntityType } from '../common/entity-type';
+import type { AttributeValue, Attributes, FieldError } from '../matching/engine/types';
+
+/** A record that passed its data contract: the envelope split from the entity attributes (nulls dropped). */
+export interface ValidRecord {
+  readonly sourceId: string;
+  /** ISO 8601 in UTC, so timestamps from different sources order correctly as strings. */
+  readonly updatedAt: string | null;
+  readonly deleted: boolean;
+  readonly attributes: Attributes;
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly record: ValidRecord }
+  | { readonly ok: false; readonly sourceId: string | null; readonly errors: readonly FieldError[] };
+
+const ENVELOPE_FIELDS = new Set(['sourceId', 'updatedAt', 'deleted']);
+
+/**
+ * Validates inbound records against one JSON Schema data contract with ajv and explains each failure as
+ * `{ field, code, message }`. With `coerce`, strings from CSV files become the numbers and booleans the
+ * contract asks for; JSON input is checked as sent.
+ */
+export class ContractValidator {
+  private readonly validateFn: ValidateFunction;
+  readonly contractName: string;
+
+  constructor(
+    readonly entityType: EntityType,
+    readonly schema: Record<string, unknown>,
+    options: { coerce?: boolean } = {},
+  ) {
+    const ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      allowUnionTypes: true,
+      verbose: true, // keeps the failing value on the error, for hints such as "use upper case"
+      coerceTypes: options.coerce ?? false,
+    });
+    addFormats(ajv, ['date', 'date-time', 'email']);
+    this.validateFn = ajv.compile(schema);
+    this.contractName = String(schema.$id ?? entityType).replace(/^.*\//, '').replace(/\.json$/, '');
+  }
+
+  validate(input: unknown): ValidationResult {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return { ok: false, sourceId: null, errors: [{ field: null, code: 'NOT_AN_OBJECT', message: 'a record must be a JSON object' }] };
+    }
+    // Validate a copy (coercion rewrites values in place); surrounding whitespace is never meaningful
+    // and would only fail formats such as email, so strings are trimmed first.
+    const record: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(input)) record[field] = typeof value === 'string' ? value.trim() : value;
+    const valid: boolean = this.validateFn(record);
+    if (!valid) {
+      const sourceId = typeof record.sourceId === 'string' ? record.sourceId : null;
+      return { ok: false, sourceId, errors: this.explain(this.validateFn.errors ?? []) };
+    }
+    const attributes: Record<string, AttributeValue> = {};
+    for (const [field, value] of Object.entries(record)) {
+      if (!ENVELOPE_FIELDS.has(field) && value !== null && value !== undefined) attributes[field] = value as AttributeValue;
+    }
+    const updatedAt = typeof record.updatedAt === 'string' ? new Date(record.updatedAt).toISOString() : null;
+    return {
+      ok: true,
+      record: { sourceId: record.sourceId as string, updatedAt, deleted: record.deleted === true, attributes },
+    };
+  }
+
+  private explain(errors: readonly ErrorObject[]): FieldError[] {
+    // The branches of `anyOf` fail with `required` errors of their own, and `if` adds a generic failure;
+    // one summary error says it better.
+    const relevant = errors.filter((e) => !e.schemaPath.includes('/anyOf/') && e.keyword !== 'if');
+    const seen = new Set<string>();
+    const out: FieldError[] = [];
+    for (const error of relevant) {
+      const explained = this.explainOne(error);
+      const key = `${explained.field}|${explained.code}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(explained);
+      }
+    }
+    return out;
+  }
+
+  private explainOne(error: ErrorObject): FieldError {
+    const field = error.instancePath ? error.instancePath.slice(1).split('/')[0] : null;
+    const params = error.params as Record<string, unknown>;
+    switch (error.keyword) {
+      case 'additionalProperties':
+        return {
+          field: String(params.additionalProperty),
+          code: 'UNKNOWN_FIELD',
+          message: `unknown field "${params.additionalProperty}": the ${this.contractName} contract has no such field`,
+        };
+      case 'required':
+        return { field: String(params.missingProperty), code: 'REQUIRED', message: `"${params.missingProperty}" is required` };
+      case 'anyOf': {
+        const branches = (this.schema.else as { anyOf?: { required: string[] }[] } | undefined)?.anyOf ?? [];
+        const options = branches.map((b) => b.required[0]);
+        return { field: null, code: 'MISSING_IDENTITY', message: `at least one of ${options.join(', ')} is required` };
+      }
+      case 'type':
+        return { field, code: 'WRONG_TYPE', message: `must be ${describeType(params.type)}` };
+      case 'format':
+        return { field, code: 'INVALID_FORMAT', message: formatMessage(String(params.format)) };
+      case 'maxLength':
+        return { field, code: 'TOO_LONG', message: `is too long: at most ${params.limit} characters` };
+      case 'minLength':
+      case 'pattern':
+        return field === 'sourceId'
+          ? { field, code: 'REQUIRED', message: 'must not be empty' }
+          : { field, code: 'INVALID_FORMAT', message: `is not a valid ${field === 'phone' ? 'phone number' : 'value'}` };
+      case 'minimum':
+        return { field, code: 'OUT_OF_RANGE', message: `must be ${params.comparison} ${params.limit}` };
+      case 'enum':
+        return { field, code: 'INVALID_VALUE', message: this.enumMessage(field, error) };
+      default:
+        return { field, code: 'INVALID_VALUE', message: error.message ?? 'is not valid' };
+    }
+  }
+
+  private enumMessage(field: string | null, error: ErrorObject): string {
+    const standard = field === 'country' ? 'an ISO 3166-1 alpha-2 country code' : field === 'currency' ? 'an ISO 4217 currency code' : 'an allowed value';
+    const value = error.data;
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+    if (typeof value === 'string' && allowed.includes(value.trim().toUpperCase())) {
+      return `must be ${standard} in upper case: "${value.trim().toUpperCase()}"`;
+    }
+    return `must be ${standard}`;
+  }
+}
+
+function describeType(type: unknown): string {
+  const types = (Array.isArray(type) ? type : [type]).filter((t) => t !== 'null');
+  return types.map((t) => (t === 'object' ? 'an object' : t === 'integer' ? 'an integer' : `a ${t}`)).join(' or ');
+}
+
+function formatMessage(format: string): string {
+  switch (format) {
+    case 'date':
+      return 'must be a real calendar date written YYYY-MM-DD';
+    case 'date-time':
+      return 'must be an ISO 8601 timestamp with a time zone, e.g. 2024-05-01T12:00:00Z';
+    case 'email':
+      return 'is not a valid email address';
+    default:
+      return `must be a valid ${format}`;
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiKeyEntity } from './auth/api-key.entity';
+import type { DatabaseSchema } from './common/database/database';
+import { GoldenEventEntity } from './golden-records/golden-event.entity';
+import { GoldenRecordEntity } from './golden-records/golden-record.entity';
+import { MatchKeyEntity } from './matching/match-key.entity';
+import { SourceRecordEntity } from './golden-records/source-record.entity';
+import { SourceSystemEntity } from './source-systems/source-system.entity';
+import { POSTGRES_MIGRATIONS } from '../migrations/postgres';
+import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
+
+/** Every table of the hub, and the migrations that create them on each dialect. */
+export const CANON_SCHEMA: DatabaseSchema = {
+  entities: [
+    SourceSystemEntity,
+    ApiKeyEntity,
+    SourceRecordEntity,
+    GoldenRecordEntity,
+    MatchKeyEntity,
+    GoldenEventEntity,
+  ],
+  migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
+};

@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { Database } from '../common/database/database';
+import { queryInChunks, type Row } from '../common/database/tx';
+import type { EntityType } from '../common/entity-type';
+import { toConnection, withTotalCount, type Connection } from '../common/graphql/connection';
+import type { AttributeValue, Attributes } from '../matching/engine/types';
+import { FILTER_COLUMNS, filterKey, type FilterAttribute } from './filter-columns';
+import { toGoldenState } from './golden-record.store';
+import type { GoldenEvent, GoldenEventPayload, GoldenState, GoldenStatus } from './golden-record.types';
+
+/**
+ * A golden record as the API returns it: its state and whether it was redirected; its attributes are
+ * also spread onto it, so that `Customer.email` and friends resolve as plain fields.
+ */
+export type GoldenView = GoldenState & { readonly redirectedFrom: string | null };
+
+export interface SourceRecordView {
+  readonly id: string;
+  readonly entityType: EntityType;
+  readonly source: string;
+  readonly sourceId: string;
+  readonly attributes: Attributes;
+  readonly normalized: Attributes;
+  readonly updatedAt: string | null;
+  readonly receivedAt: string;
+  readonly deleted: boolean;
+  readonly goldenId: string;
+}
+
+export type GoldenEventView = Omit<GoldenEvent, 'payload'> &
+  Pick<GoldenEventPayload, 'changes' | 'status' | 'sourceRecordIds'> & { readonly mergedInto: string | null };
+
+export type GoldenFilter = Partial<Record<FilterAttribute, string | null>>;
+
+/** Loaders that batch the per-record lookups of one GraphQL request into one query each. */
+export interface GoldenRecordLoaders {
+  readonly sourceRecords: DataLoader<string, SourceRecordView[]>;
+  readonly history: DataLoader<string, GoldenEventView[]>;
+}
+
+// A chain of merges longer than this is a data error; stop following it rather than loop.
+const MAX_REDIRECTS = 20;
+
+/** Reads golden records, their crosswalk and their history, for GraphQL and the CLI exports. */
+@Injectable()
+export class GoldenRecordQueryService {
+  constructor(private readonly database: Database) {}
+
+  /** The golden record with this id; a retired (merged) id resolves to its survivor, marked as redirected. */
+  async get(id: string, entityType?: EntityType): Promise<GoldenView | null> {
+    let state = await this.fetch(id);
+    let hops = 0;
+    while (state?.status === 'merged' && state.mergedInto && hops++ < MAX_REDIRECTS) {
+      const survivor = await this.fetch(state.mergedInto);
+      if (!survivor) break;
+      state = survivor;
+    }
+    if (!state || (entityType && state.entityType !== entityType)) return null;
+    return toView(state, state.id === id ? null : id);
+  }
+
+  async bySource(entityType: EntityType, source: string, sourceId: string): Promise<GoldenView | null> {
+    const rows = await this.database.query<{ golden_id: string }>(
+      'SELECT golden_id FROM source_record WHERE entity_type = ? AND source = ? AND source_id = ?',
+      [entityType, source, sourceId],
+    );
+    return rows[0] ? this.get(rows[0].golden_id, entityType) : null;
+  }
+
+  /** One page of golden records in id order (UUIDv7: creation order), filtered on the indexed columns. */
+  async page(
+    entityType: EntityType,
+    filter: GoldenFilter,
+    status: GoldenStatus,
+    limit: number,
+    after: string | null,
+  ): Promise<Connection<GoldenView>> {
+    const where = ['entity_type = ?', 'status = ?'];
+    const params: string[] = [entityType, status];
+    for (const [attribute, value] of Object.entries(filter) as [FilterAttribute, string | null | undefined][]) {
+      if (value === undefined || value === null) continue;
+      where.push(`${FILTER_COLUMNS[attribute]} = ?`);
+      params.push(filterKey(attribute, value));
+    }
+    const count = async () => {
+      const rows = await this.database.query<{ n: string | number }>(`SELECT count(*) AS n FROM golden_record WHERE ${where.join(' AND ')}`, params);
+      return Number(rows[0].n);
+    };
+    if (after !== null) {
+      where.push('id > ?');
+      params.push(after);
+    }
+    const rows = await this.database.query(
+      `SELECT * FROM golden_record WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${limit + 1}`,
+      params,
+    );
+    const connection = toConnection(rows.map((r) => toView(toGoldenState(r), null)), limit, (g) => g.id, after !== null);
+    return withTotalCount(connection, count);
+  }
+
+  createLoaders(): GoldenRecordLoaders {
+    return {
+      sourceRecords: new DataLoader((ids) => this.sourceRecordsOf(ids), { maxBatchSize: 500 }),
+      history: new DataLoader((ids) => this.historyOf(ids), { maxBatchSize: 500 }),
+    };
+  }
+
+  /** Calls `visit` with every golden record of a type, a page at a time (the whole table never sits in memory). */
+  async forEachGolden(entityType: EntityType, visit: (golden: GoldenState) => void): Promise<number> {
+    return this.scan('SELECT * FROM golden_record WHERE entity_type = ? AND id > ? ORDER BY id LIMIT 1000', entityType, (row) =>
+      visit(toGoldenState(row)),
+    );
+  }
+
+  /** Calls `visit` with every live source record of a type and its golden id (the crosswalk). */
+  async forEachCrosswalkEntry(
+    entityType: EntityType,
+    visit: (entry: { source: string; sourceId: string; goldenId: string }) => void,
+  ): Promise<number> {
+    return this.scan(
+      `SELECT id, source, source_id, golden_id FROM source_record
+        WHERE entity_type = ? AND deleted = ? AND id > ? ORDER BY id LIMIT 1000`,
+      entityType,
+      (row) => visit({ source: row.source as string, sourceId: row.source_id as string, goldenId: row.golden_id as string }),
+      [false],
+    );
+  }
+
+  private async scan(sql: string, entityType: EntityType, visit: (row: Row) => void, extra: boolean[] = []): Promise<number> {
+    let after = '';
+    let count = 0;
+    for (;;) {
+      const rows = await this.database.query(sql, [entityType, ...extra, after]);
+      for (const row of rows) visit(row);
+      count += rows.length;
+      if (rows.length < 1000) return count;
+      after = rows[rows.length - 1].id as string;
+    }
+  }
+
+  private async fetch(id: string): Promise<GoldenState | null> {
+    const rows = await this.database.query('SELECT * FROM golden_record WHERE id = ?', [id]);
+    return rows[0] ? toGoldenState(rows[0]) : null;
+  }
+
+  private async sourceRecordsOf(goldenIds: readonly string[]): Promise<SourceRecordView[][]> {
+    const rows = await queryInChunks(this.database, goldenIds, (chunk, ph) =>
+      this.database.query(`SELECT * FROM source_record WHERE golden_id IN (${ph}) ORDER BY source, source_id`, chunk),
+    );
+    return groupBy(goldenIds, rows.map(toSourceRecordView), (r) => r.goldenId);
+  }
+
+  private async historyOf(goldenIds: readonly string[]): Promise<GoldenEventView[][]> {
+    const rows = await queryInChunks(this.database, goldenIds, (chunk, ph) =>
+      this.database.query(`SELECT * FROM golden_event WHERE golden_id IN (${ph}) ORDER BY version, id`, chunk),
+    );
+    return groupBy(goldenIds, rows.map(toEventView), (e) => e.goldenId);
+  }
+}
+
+export function toView(state: GoldenState, redirectedFrom: string | null): GoldenView {
+  return { ...state.attributes, ...state, redirectedFrom } as GoldenView;
+}
+
+function groupBy<T>(keys: readonly string[], items: T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const item of items) groups.get(keyOf(item))?.push(item);
+  return keys.map((k) => groups.get(k)!);
+}
+
+function toSourceRecordView(row: Row): SourceRecordView {
+  return {
+    id: row.id as string,
+    entityType: row.entity_type as EntityType,
+    source: row.source as string,
+    sourceId: row.source_id as string,
+    attributes: JSON.parse(row.attributes as string) as Record<string, AttributeValue>,
+    normalized: JSON.parse(row.normalized as string) as Record<string, AttributeValue>,
+    updatedAt: (row.source_updated_at as string | null) ?? null,
+    receivedAt: row.received_at as string,
+    deleted: Boolean(row.deleted),
+    goldenId: row.golden_id as string,
+  };
+}
+
+function toEventView(row: Row): GoldenEventView {
+  const payload = JSON.parse(row.payload as string) as GoldenEventPayload;
+  return {
+    id: row.id as string,
+    goldenId: row.golden_id as string,
+    entityType: row.entity_type as EntityType,
+    type: row.type as GoldenEvent['type'],
+    version: Number(row.version),
+    at: row.at as string,
+    actor: row.actor as string,
+    reason: (row.reason as string | null) ?? null,
+    changes: payload.changes,
+    status: payload.status,
+    mergedInto: payload.mergedInto ?? null,
+    sourceRecordIds: payload.sourceRecordIds,
+  };
+}

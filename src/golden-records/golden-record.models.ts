@@ -1,0 +1,139 @@
+import { Field, GraphQLISODateTime, ID, Int, InterfaceType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSON } from '../common/graphql/json.scalar';
+import { connectionTypes } from '../common/graphql/connection';
+import type { AttributeValue } from '../matching/engine/types';
+
+export enum EntityTypeEnum {
+  CUSTOMER = 'customer',
+  PRODUCT = 'product',
+}
+registerEnumType(EntityTypeEnum, { name: 'EntityType' });
+
+export enum GoldenStatusEnum {
+  ACTIVE = 'active',
+  MERGED = 'merged',
+  DELETED = 'deleted',
+}
+registerEnumType(GoldenStatusEnum, {
+  name: 'GoldenStatus',
+  description: 'active: in use; merged: retired into another golden record (see mergedInto); deleted: no live source record.',
+});
+
+export enum GoldenEventTypeEnum {
+  CREATED = 'created',
+  UPDATED = 'updated',
+  MERGED = 'merged',
+  UNMERGED = 'unmerged',
+  DELETED = 'deleted',
+}
+registerEnumType(GoldenEventTypeEnum, { name: 'GoldenEventType' });
+
+@ObjectType('SourceRecord', { description: 'A record as a source system sent it, and the golden record it is linked to (the crosswalk).' })
+export class SourceRecordModel {
+  @Field(() => ID) id: string;
+  @Field(() => EntityTypeEnum) entityType: EntityTypeEnum;
+  @Field({ description: 'Code of the source system.' }) source: string;
+  @Field({ description: 'The id the source system gave the record.' }) sourceId: string;
+  @Field(() => GraphQLJSON, { description: 'The attributes as received.' }) attributes: Record<string, AttributeValue>;
+  @Field(() => GraphQLJSON, { description: 'The cleansed attributes that matching and survivorship use.' })
+  normalized: Record<string, AttributeValue>;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it last changed in the source.' })
+  updatedAt: string | null;
+  @Field(() => GraphQLISODateTime, { description: 'When the hub last received a change of it.' }) receivedAt: string;
+  @Field({ description: 'true once the source deleted it; it then no longer contributes.' }) deleted: boolean;
+  @Field(() => ID) goldenId: string;
+}
+
+@ObjectType('ProvenanceCandidate', { description: 'A value that lost survivorship, and where it came from.' })
+export class ProvenanceCandidateModel {
+  @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field() source: string;
+  @Field() sourceId: string;
+}
+
+@ObjectType('AttributeProvenance', { description: 'Where a golden attribute value came from and which rule chose it.' })
+export class AttributeProvenanceModel {
+  @Field() attribute: string;
+  @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field(() => ID) sourceRecordId: string;
+  @Field() source: string;
+  @Field() sourceId: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt: string | null;
+  @Field({ description: 'only-value | most-recent | source-trust | tie-break' }) rule: string;
+  @Field(() => [ProvenanceCandidateModel]) candidates: ProvenanceCandidateModel[];
+}
+
+@ObjectType('AttributeChange')
+export class AttributeChangeModel {
+  @Field() attribute: string;
+  @Field(() => GraphQLJSON, { nullable: true }) before: AttributeValue | null;
+  @Field(() => GraphQLJSON, { nullable: true }) after: AttributeValue | null;
+}
+
+@ObjectType('GoldenEvent', { description: 'One change of a golden record.' })
+export class GoldenEventModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) goldenId: string;
+  @Field(() => GoldenEventTypeEnum) type: GoldenEventTypeEnum;
+  @Field(() => Int, { description: 'The golden record version this change produced.' }) version: number;
+  @Field(() => GraphQLISODateTime) at: string;
+  @Field({ description: 'Who caused it: key:NAME for an API key, cli for the command line.' }) actor: string;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => [AttributeChangeModel]) changes: AttributeChangeModel[];
+  @Field(() => GoldenStatusEnum) status: GoldenStatusEnum;
+  @Field(() => ID, { nullable: true }) mergedInto: string | null;
+  @Field(() => [ID], { description: 'The source records whose change caused this event.' }) sourceRecordIds: string[];
+}
+export const GoldenEventConnectionTypes = connectionTypes(GoldenEventModel, 'GoldenEvent');
+
+@InterfaceType('GoldenRecord', {
+  description: 'The hub\'s single best version of one real customer or product.',
+  resolveType: (value: { entityType: string }) => (value.entityType === 'customer' ? 'Customer' : 'Product'),
+})
+export abstract class GoldenRecordModel {
+  @Field(() => ID, { description: 'Stable UUID.' }) id: string;
+  @Field(() => EntityTypeEnum) entityType: EntityTypeEnum;
+  @Field(() => Int, { description: 'Goes up by one with every change.' }) version: number;
+  @Field(() => GoldenStatusEnum) status: GoldenStatusEnum;
+  @Field(() => ID, { nullable: true, description: 'For a merged record: the golden record it was merged into.' })
+  mergedInto: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set when the id asked for was retired by a merge and this, its survivor, was returned instead.',
+  })
+  redirectedFrom: string | null;
+  @Field(() => GraphQLJSON, { description: 'All attributes as one object.' }) attributes: Record<string, AttributeValue>;
+  @Field(() => GraphQLISODateTime) createdAt: string;
+  @Field(() => GraphQLISODateTime) updatedAt: string;
+}
+
+@ObjectType('Customer', { implements: () => [GoldenRecordModel] })
+export class CustomerModel extends GoldenRecordModel {
+  @Field(() => String, { nullable: true }) givenName?: string;
+  @Field(() => String, { nullable: true }) familyName?: string;
+  @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true, description: 'E.164 when the number is valid for its country.' }) phone?: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) birthDate?: string;
+  @Field(() => String, { nullable: true }) addressLine1?: string;
+  @Field(() => String, { nullable: true }) addressLine2?: string;
+  @Field(() => String, { nullable: true }) city?: string;
+  @Field(() => String, { nullable: true }) postalCode?: string;
+  @Field(() => String, { nullable: true }) region?: string;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2' }) country?: string;
+}
+export const CustomerConnectionTypes = connectionTypes(CustomerModel, 'Customer');
+
+@ObjectType('Product', { implements: () => [GoldenRecordModel] })
+export class ProductModel extends GoldenRecordModel {
+  @Field(() => String, { nullable: true, description: 'GTIN-14' }) gtin?: string;
+  @Field(() => String, { nullable: true }) sku?: string;
+  @Field(() => String, { nullable: true }) brand?: string;
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) description?: string;
+  @Field(() => String, { nullable: true }) category?: string;
+  @Field(() => Number, { nullable: true }) price?: number;
+  @Field(() => String, { nullable: true, description: 'ISO 4217' }) currency?: string;
+  @Field(() => String, { nullable: true }) color?: string;
+  @Field(() => String, { nullable: true }) size?: string;
+}
+export const ProductConnectionTypes = connectionTypes(ProductModel, 'Product');

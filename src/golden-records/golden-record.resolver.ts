@@ -1,0 +1,102 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { principalOf, type GraphQLContext } from '../auth/graphql-context';
+import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
+import { Roles } from '../auth/roles.decorator';
+import { pageArgs, toConnection, withTotalCount, type Connection } from '../common/graphql/connection';
+import { normalizeGtin } from '../matching/engine/normalize/gtin';
+import { GoldenRecordQueryService, type GoldenEventView, type GoldenRecordLoaders, type GoldenView } from './golden-record-query.service';
+import { CustomerFilterInput, GoldenPageArgs, PageArgs, ProductFilterInput } from './golden-record.inputs';
+import {
+  AttributeProvenanceModel,
+  CustomerConnectionTypes,
+  CustomerModel,
+  EntityTypeEnum,
+  GoldenEventConnectionTypes,
+  GoldenRecordModel,
+  ProductConnectionTypes,
+  ProductModel,
+  SourceRecordModel,
+} from './golden-record.models';
+
+const loadersByContext = new WeakMap<GraphQLContext, GoldenRecordLoaders>();
+
+/** Reads of golden records. Field resolvers batch through per-request DataLoaders, so a page costs a fixed number of queries. */
+@Resolver(() => GoldenRecordModel)
+export class GoldenRecordResolver {
+  constructor(private readonly goldenRecords: GoldenRecordQueryService) {}
+
+  @Query(() => CustomerModel, { nullable: true, description: 'A golden customer by id; a merged id returns its survivor.' })
+  @Roles('admin', 'steward', 'reader')
+  customer(@Args('id', { type: () => ID }) id: string): Promise<GoldenView | null> {
+    return this.goldenRecords.get(id, 'customer');
+  }
+
+  @Query(() => ProductModel, { nullable: true, description: 'A golden product by id; a merged id returns its survivor.' })
+  @Roles('admin', 'steward', 'reader')
+  product(@Args('id', { type: () => ID }) id: string): Promise<GoldenView | null> {
+    return this.goldenRecords.get(id, 'product');
+  }
+
+  @Query(() => CustomerConnectionTypes.connection)
+  @Roles('admin', 'steward', 'reader')
+  customers(@Args() args: GoldenPageArgs, @Args('filter', { nullable: true }) filter?: CustomerFilterInput): Promise<Connection<GoldenView>> {
+    const { limit, after } = pageArgs(args.first, args.after);
+    return this.goldenRecords.page('customer', { ...filter }, args.status, limit, after);
+  }
+
+  @Query(() => ProductConnectionTypes.connection)
+  @Roles('admin', 'steward', 'reader')
+  products(@Args() args: GoldenPageArgs, @Args('filter', { nullable: true }) filter?: ProductFilterInput): Promise<Connection<GoldenView>> {
+    const { limit, after } = pageArgs(args.first, args.after);
+    const gtin = filter?.gtin ? normalizeGtin(filter.gtin) : null;
+    // A GTIN that cannot be valid matches nothing, rather than being compared as typed.
+    const gtinKey = gtin ? ('gtin14' in gtin ? gtin.gtin14 : '-') : filter?.gtin;
+    return this.goldenRecords.page('product', { ...filter, gtin: gtinKey }, args.status, limit, after);
+  }
+
+  @Query(() => GoldenRecordModel, {
+    nullable: true,
+    description: 'The golden record a source record is linked to. A source key may look up its own source only.',
+  })
+  @Roles('admin', 'steward', 'reader', 'source')
+  goldenRecordBySource(
+    @Args('entityType', { type: () => EntityTypeEnum }) entityType: EntityTypeEnum,
+    @Args('source') source: string,
+    @Args('sourceId') sourceId: string,
+    @Context() context: GraphQLContext,
+  ): Promise<GoldenView | null> {
+    const principal = principalOf(context);
+    if (principal.role === 'source' && principal.source !== source) {
+      throw new AuthException(AuthExceptionCode.WRONG_SOURCE, `this key may only look up records of source "${principal.source}"`);
+    }
+    return this.goldenRecords.bySource(entityType, source, sourceId);
+  }
+
+  @ResolveField(() => [SourceRecordModel], { description: 'The crosswalk: every source record linked to this golden record, deleted ones included.' })
+  sourceRecords(@Parent() golden: GoldenView, @Context() context: GraphQLContext) {
+    return this.loaders(context).sourceRecords.load(golden.id);
+  }
+
+  @ResolveField(() => [AttributeProvenanceModel], { description: 'For each attribute: the winning source record and the rule.' })
+  provenance(@Parent() golden: GoldenView): AttributeProvenanceModel[] {
+    return Object.entries(golden.provenance).map(([attribute, p]) => ({ attribute, ...p, candidates: [...p.candidates] }));
+  }
+
+  @ResolveField(() => GoldenEventConnectionTypes.connection, { description: 'Every change of this record, oldest first.' })
+  async history(@Parent() golden: GoldenView, @Args() args: PageArgs, @Context() context: GraphQLContext): Promise<Connection<GoldenEventView>> {
+    const { limit, after } = pageArgs(args.first, args.after);
+    const events = await this.loaders(context).history.load(golden.id);
+    const rest = after === null ? events : events.filter((e) => e.version > Number(after));
+    const page = toConnection(rest.slice(0, limit + 1), limit, (e) => String(e.version), after !== null);
+    return withTotalCount(page, async () => events.length);
+  }
+
+  private loaders(context: GraphQLContext): GoldenRecordLoaders {
+    let loaders = loadersByContext.get(context);
+    if (!loaders) {
+      loaders = this.goldenRecords.createLoaders();
+      loadersByContext.set(context, loaders);
+    }
+    return loaders;
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityType } from '../common/entity-type';
+import type { Row, SqlExecutor, Tx } from '../common/database/tx';
+import { queryInChunks } from '../common/database/tx';
+import type { Attributes } from '../matching/engine/types';
+import { FILTER_COLUMNS, filterColumnValues } from './filter-columns';
+import type { GoldenEvent, GoldenState, SourceRecordState, SourceRecordWrite } from './golden-record.types';
+
+const SOURCE_STATE_COLUMNS =
+  'id, entity_type, source, source_id, content_hash, source_updated_at, received_at, deleted, golden_id, normalized';
+
+/**
+ * Reads and writes source records, golden records and golden events in bulk, inside the caller's
+ * transaction: one statement per few hundred rows, never one per record.
+ */
+@Injectable()
+export class GoldenRecordStore {
+  async sourceRecordsByIdentity(
+    tx: SqlExecutor,
+    entityType: EntityType,
+    source: string,
+    sourceIds: readonly string[],
+  ): Promise<SourceRecordState[]> {
+    const rows = await queryInChunks(tx, [...new Set(sourceIds)], (chunk, ph) =>
+      tx.query(
+        `SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE entity_type = ? AND source = ? AND source_id IN (${ph})`,
+        [entityType, source, ...chunk],
+      ),
+    );
+    return rows.map(toSourceState);
+  }
+
+  /** Every source record (live and tombstoned) linked to one of `goldenIds`. */
+  async members(tx: SqlExecutor, goldenIds: readonly string[]): Promise<SourceRecordState[]> {
+    const rows = await queryInChunks(tx, [...new Set(goldenIds)], (chunk, ph) =>
+      tx.query(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE golden_id IN (${ph})`, chunk),
+    );
+    return rows.map(toSourceState);
+  }
+
+  async goldens(tx: SqlExecutor, ids: readonly string[]): Promise<GoldenState[]> {
+    const rows = await queryInChunks(tx, [...new Set(ids)], (chunk, ph) =>
+      tx.query(`SELECT * FROM golden_record WHERE id IN (${ph})`, chunk),
+    );
+    return rows.map(toGoldenState);
+  }
+
+  async saveSourceRecords(tx: Tx, records: readonly SourceRecordWrite[]): Promise<void> {
+    await tx.insertMany(
+      'source_record',
+      ['id', 'entity_type', 'source', 'source_id', 'content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id'],
+      records.map((r) => [
+        r.id,
+        r.entityType,
+        r.source,
+        r.sourceId,
+        r.contentHash,
+        JSON.stringify(r.attributes),
+        JSON.stringify(r.normalized),
+        r.sourceUpdatedAt,
+        r.receivedAt,
+        r.deleted,
+        r.goldenId,
+      ]),
+      { target: ['id'], update: ['content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id'] },
+    );
+  }
+
+  async saveGoldens(tx: Tx, goldens: readonly GoldenState[]): Promise<void> {
+    const filterColumns = Object.values(FILTER_COLUMNS);
+    await tx.insertMany(
+      'golden_record',
+      ['id', 'entity_type', 'attributes', 'provenance', 'version', 'status', 'merged_into', 'created_at', 'updated_at', ...filterColumns],
+      goldens.map((g) => [
+        g.id,
+        g.entityType,
+        JSON.stringify(g.attributes),
+        JSON.stringify(g.provenance),
+        g.version,
+        g.status,
+        g.mergedInto,
+        g.createdAt,
+        g.updatedAt,
+        ...filterColumnValues(g.entityType, g.attributes),
+      ]),
+      { target: ['id'], update: ['attributes', 'provenance', 'version', 'status', 'merged_into', 'updated_at', ...filterColumns] },
+    );
+  }
+
+  async appendEvents(tx: Tx, events: readonly GoldenEvent[]): Promise<void> {
+    await tx.insertMany(
+      'golden_event',
+      ['id', 'golden_id', 'entity_type', 'type', 'version', 'at', 'actor', 'reason', 'payload'],
+      events.map((e) => [e.id, e.goldenId, e.entityType, e.type, e.version, e.at, e.actor, e.reason, JSON.stringify(e.payload)]),
+    );
+  }
+}
+
+export function toSourceState(row: Row): SourceRecordState {
+  return {
+    id: row.id as string,
+    entityType: row.entity_type as EntityType,
+    source: row.source as string,
+    sourceId: row.source_id as string,
+    contentHash: row.content_hash as string,
+    sourceUpdatedAt: (row.source_updated_at as string | null) ?? null,
+    receivedAt: row.received_at as string,
+    deleted: Boolean(row.deleted),
+    goldenId: row.golden_id as string,
+    normalized: JSON.parse(row.normalized as string) as Attributes,
+  };
+}
+
+export function toGoldenState(row: Row): GoldenState {
+  return {
+    id: row.id as string,
+    entityType: row.entity_type as EntityType,
+    attributes: JSON.parse(row.attributes as string) as Attributes,
+    provenance: JSON.parse(row.provenance as string) as GoldenState['provenance'],
+    version: Number(row.version),
+    status: row.status as GoldenState['status'],
+    mergedInto: (row.merged_into as string | null) ?? null,
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+  };
+}

@@ -1,0 +1,68 @@
+import type { EntityType } from '../common/entity-type';
+import type { AttributeValue, Attributes } from '../matching/engine/types';
+import type { AttributeProvenance } from '../survivorship/survivorship.types';
+
+export type GoldenStatus = 'active' | 'merged' | 'deleted';
+
+export type GoldenEventType = 'created' | 'updated' | 'merged' | 'unmerged' | 'deleted';
+
+/** A source record as stored, with its cleansed attributes parsed. */
+export interface SourceRecordState {
+  readonly id: string;
+  readonly entityType: EntityType;
+  readonly source: string;
+  readonly sourceId: string;
+  readonly contentHash: string;
+  readonly sourceUpdatedAt: string | null;
+  readonly receivedAt: string;
+  readonly deleted: boolean;
+  readonly goldenId: string;
+  readonly normalized: Attributes;
+}
+
+/** A source record to write: its state plus the attributes exactly as received. */
+export interface SourceRecordWrite extends SourceRecordState {
+  readonly attributes: Attributes;
+}
+
+export interface GoldenState {
+  readonly id: string;
+  readonly entityType: EntityType;
+  readonly attributes: Attributes;
+  readonly provenance: Readonly<Record<string, AttributeProvenance>>;
+  readonly version: number;
+  readonly status: GoldenStatus;
+  readonly mergedInto: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface AttributeChange {
+  readonly attribute: string;
+  readonly before: AttributeValue | null;
+  readonly after: AttributeValue | null;
+}
+
+/** What a golden event records: enough to show history, replay it as a webhook, and rebuild the record as of then. */
+export interface GoldenEventPayload {
+  readonly changes: readonly AttributeChange[];
+  /** The golden record's attributes after the change. */
+  readonly attributes: Attributes;
+  readonly status: GoldenStatus;
+  readonly statusBefore: GoldenStatus | null;
+  readonly mergedInto?: string;
+  /** The source records whose arrival, change or removal caused this event. */
+  readonly sourceRecordIds: readonly string[];
+}
+
+export interface GoldenEvent {
+  readonly id: string;
+  readonly goldenId: string;
+  readonly entityType: EntityType;
+  readonly type: GoldenEventType;
+  readonly version: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly payload: GoldenEventPayload;
+}

@@ -1,0 +1,43 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A record as a source system sent it, linked to exactly one golden record (the crosswalk). */
+@Entity('source_record')
+@Index('uq_source_record_identity', ['entityType', 'source', 'sourceId'], { unique: true })
+@Index('ix_source_record_golden', ['goldenId'])
+export class SourceRecordEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'entity_type', type: 'varchar', length: 16 })
+  entityType: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  source: string;
+
+  @Column({ name: 'source_id', type: 'varchar', length: 256 })
+  sourceId: string;
+
+  /** SHA-256 of the record as received; an identical re-send is recognised by it and changes nothing. */
+  @Column({ name: 'content_hash', type: 'varchar', length: 64 })
+  contentHash: string;
+
+  /** JSON: the attributes as received (after the import mapping), for lineage. */
+  @Column({ type: 'text' })
+  attributes: string;
+
+  /** JSON: the cleansed attributes that survivorship and matching use. */
+  @Column({ type: 'text' })
+  normalized: string;
+
+  @Column({ name: 'source_updated_at', type: 'varchar', length: 32, nullable: true })
+  sourceUpdatedAt: string | null;
+
+  @Column({ name: 'received_at', type: 'varchar', length: 32 })
+  receivedAt: string;
+
+  @Column({ type: 'boolean' })
+  deleted: boolean;
+
+  @Column({ name: 'golden_id', type: 'varchar', length: 36 })
+  goldenId: string;
+}

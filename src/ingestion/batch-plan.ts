@@ -1,0 +1,301 @@
+import type { EntityType } from '../common/entity-type';
+import { uuidv7 } from '../common/database/uuid';
+import type {
+  AttributeChange,
+  GoldenEvent,
+  GoldenEventType,
+  GoldenState,
+  GoldenStatus,
+  SourceRecordState,
+  SourceRecordWrite,
+} from '../golden-records/golden-record.types';
+import type { AttributeValue, Attributes, MatchCandidate, MatchEngine } from '../matching/engine/types';
+import type { KeyedCandidate } from '../matching/matching.service';
+import { survive } from '../survivorship/survive';
+import type { TrustLookup } from '../survivorship/survivorship.types';
+import type { PreparedRecord, RecordResult } from './ingest.types';
+
+/** What the plan reads before it starts: loaded in a few bulk queries inside the batch's transaction. */
+export interface BatchSnapshot {
+  readonly existing: readonly SourceRecordState[];
+  readonly candidates: readonly KeyedCandidate[];
+  /** Every source record of every golden record the batch can touch. */
+  readonly members: readonly SourceRecordState[];
+  readonly goldens: readonly GoldenState[];
+}
+
+export interface BatchContext {
+  readonly entityType: EntityType;
+  readonly source: string;
+  readonly engine: MatchEngine;
+  readonly trust: TrustLookup;
+  readonly actor: string;
+  readonly now: string;
+}
+
+/** Everything one batch writes, in one transaction. */
+export interface BatchWrites {
+  readonly sourceRecords: SourceRecordWrite[];
+  /** Source records whose blocking keys are replaced by `keys` (tombstones get none). */
+  readonly rekeyed: string[];
+  readonly keys: { sourceRecordId: string; blockKey: string }[];
+  readonly goldens: GoldenState[];
+  readonly events: GoldenEvent[];
+  readonly goldenCreated: number;
+  readonly goldenUpdated: number;
+}
+
+/**
+ * Links the records of one batch to golden records, in order, then recomputes each golden record the
+ * batch touched. Pure: it works on a snapshot loaded up front and returns the rows to write, so a batch
+ * costs a constant number of statements however many records it holds. Records earlier in the batch are
+ * candidates for later ones, exactly as if they had arrived one by one.
+ */
+export class BatchPlan {
+  private readonly byIdentity = new Map<string, SourceRecordState>();
+  private readonly members = new Map<string, Map<string, SourceRecordState>>();
+  private readonly goldens = new Map<string, GoldenState>();
+  private readonly storedCandidates = new Map<string, KeyedCandidate[]>();
+  /** Blocking keys of records written by this batch, which replace whatever the database holds for them. */
+  private readonly batchKeys = new Map<string, Set<string>>();
+  private readonly touched = new Map<string, SourceRecordWrite>();
+  private readonly newKeys = new Map<string, string[]>();
+  private readonly affectedGoldens = new Set<string>();
+  /** A golden record left without any source record, and the golden record its last one moved to. */
+  private readonly emptiedInto = new Map<string, string>();
+  private readonly causes = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly context: BatchContext,
+    snapshot: BatchSnapshot,
+  ) {
+    for (const record of snapshot.existing) this.byIdentity.set(record.sourceId, record);
+    for (const record of snapshot.members) this.memberMap(record.goldenId).set(record.id, record);
+    for (const golden of snapshot.goldens) this.goldens.set(golden.id, golden);
+    for (const candidate of snapshot.candidates) {
+      const list = this.storedCandidates.get(candidate.blockKey) ?? [];
+      list.push(candidate);
+      this.storedCandidates.set(candidate.blockKey, list);
+    }
+  }
+
+  apply(record: PreparedRecord): RecordResult {
+    const previous = this.byIdentity.get(record.sourceId);
+    const result = (outcome: RecordResult['outcome'], goldenId: string | null, warnings: RecordResult['warnings'] = []) => ({
+      index: record.index,
+      sourceId: record.sourceId,
+      outcome,
+      goldenId,
+      errors: [],
+      warnings,
+    });
+    if (previous && previous.contentHash === record.contentHash) return result('UNCHANGED', previous.goldenId);
+    if (previous?.sourceUpdatedAt && record.updatedAt && record.updatedAt < previous.sourceUpdatedAt) {
+      return result('UNCHANGED', previous.goldenId, [
+        { field: 'updatedAt', code: 'STALE_UPDATE', message: `ignored: the hub already holds a newer version (${previous.sourceUpdatedAt})` },
+      ]);
+    }
+    if (record.deleted) {
+      if (!previous) {
+        return result('UNCHANGED', null, [{ field: 'sourceId', code: 'NOT_FOUND', message: 'nothing to delete: no record with this sourceId' }]);
+      }
+      this.write(record, previous, previous.normalized, previous.goldenId, []);
+      return result('UPDATED', previous.goldenId);
+    }
+    const cleansed = record.cleansed!;
+    const keys = this.context.engine.blockingKeys(cleansed);
+    const outcome = this.context.engine.match(cleansed, this.candidatesFor(keys, previous?.id));
+    const goldenId = this.chooseGolden(previous, outcome.action === 'link' ? outcome.goldenId : null);
+    this.write(record, previous, cleansed, goldenId, keys);
+    return result(previous ? 'UPDATED' : 'CREATED', goldenId);
+  }
+
+  /** Recomputes every touched golden record from its source records and returns the rows to write. */
+  finish(): BatchWrites {
+    const goldens: GoldenState[] = [];
+    const events: GoldenEvent[] = [];
+    let goldenCreated = 0;
+    let goldenUpdated = 0;
+    for (const goldenId of [...this.affectedGoldens].sort()) {
+      const change = this.recompute(goldenId);
+      if (!change) continue;
+      goldens.push(change.golden);
+      events.push(change.event);
+      if (change.event.type === 'created') goldenCreated++;
+      else goldenUpdated++;
+    }
+    return {
+      sourceRecords: [...this.touched.values()],
+      rekeyed: [...this.touched.keys()],
+      keys: [...this.newKeys].flatMap(([sourceRecordId, keys]) => keys.map((blockKey) => ({ sourceRecordId, blockKey }))),
+      goldens,
+      events,
+      goldenCreated,
+      goldenUpdated,
+    };
+  }
+
+  /** Stored records sharing a key (minus those this batch rewrote) plus this batch's own records. */
+  private candidatesFor(keys: readonly string[], self: string | undefined): MatchCandidate[] {
+    const found = new Map<string, MatchCandidate>();
+    for (const key of keys) {
+      for (const candidate of this.storedCandidates.get(key) ?? []) {
+        if (candidate.sourceRecordId !== self && !this.touched.has(candidate.sourceRecordId)) {
+          found.set(candidate.sourceRecordId, candidate);
+        }
+      }
+      for (const sourceRecordId of this.batchKeys.get(key) ?? []) {
+        const record = this.touched.get(sourceRecordId)!;
+        if (sourceRecordId !== self) found.set(sourceRecordId, { sourceRecordId, goldenId: record.goldenId, attributes: record.normalized });
+      }
+    }
+    return [...found.values()];
+  }
+
+  /**
+   * A new record joins the golden record it matches or starts a new one. An existing record stays where it
+   * is (golden ids stay stable), unless it is the only record left in its golden record and now matches
+   * another one: then it moves and its old golden record is retired as merged into the new one.
+   */
+  private chooseGolden(previous: SourceRecordState | undefined, matched: string | null): string {
+    if (!previous) return matched ?? uuidv7();
+    if (!matched || matched === previous.goldenId) return previous.goldenId;
+    const others = [...this.memberMap(previous.goldenId).values()].filter((m) => m.id !== previous.id);
+    if (previous.deleted ? others.some((m) => !m.deleted) : others.length > 0) return previous.goldenId;
+    if (others.length === 0) this.emptiedInto.set(previous.goldenId, matched);
+    return matched;
+  }
+
+  private write(
+    record: PreparedRecord,
+    previous: SourceRecordState | undefined,
+    normalized: Attributes,
+    goldenId: string,
+    keys: readonly string[],
+  ): void {
+    const next: SourceRecordWrite = {
+      id: previous?.id ?? uuidv7(),
+      entityType: this.context.entityType,
+      source: this.context.source,
+      sourceId: record.sourceId,
+      contentHash: record.contentHash,
+      attributes: record.attributes,
+      normalized,
+      sourceUpdatedAt: record.updatedAt,
+      receivedAt: this.context.now,
+      deleted: record.deleted,
+      goldenId,
+    };
+    if (previous) {
+      this.memberMap(previous.goldenId).delete(previous.id);
+      this.affect(previous.goldenId, next.id);
+      for (const key of this.newKeys.get(previous.id) ?? []) this.batchKeys.get(key)?.delete(previous.id);
+    }
+    this.memberMap(goldenId).set(next.id, next);
+    this.affect(goldenId, next.id);
+    this.byIdentity.set(next.sourceId, next);
+    this.touched.set(next.id, next);
+    this.newKeys.set(next.id, [...keys]);
+    for (const key of keys) {
+      const set = this.batchKeys.get(key) ?? new Set<string>();
+      set.add(next.id);
+      this.batchKeys.set(key, set);
+    }
+  }
+
+  private affect(goldenId: string, sourceRecordId: string): void {
+    this.affectedGoldens.add(goldenId);
+    const causes = this.causes.get(goldenId) ?? new Set<string>();
+    causes.add(sourceRecordId);
+    this.causes.set(goldenId, causes);
+  }
+
+  private memberMap(goldenId: string): Map<string, SourceRecordState> {
+    let map = this.members.get(goldenId);
+    if (!map) {
+      map = new Map();
+      this.members.set(goldenId, map);
+    }
+    return map;
+  }
+
+  private recompute(goldenId: string): { golden: GoldenState; event: GoldenEvent } | null {
+    const before = this.goldens.get(goldenId);
+    const all = [...this.memberMap(goldenId).values()];
+    const live = all.filter((m) => !m.deleted);
+    let next: GoldenState;
+    if (all.length === 0) {
+      if (!before) return null;
+      next = { ...before, status: 'merged', mergedInto: this.emptiedInto.get(goldenId) ?? null };
+    } else {
+      // A golden record whose sources are all deleted keeps showing what they said last.
+      const contributors = (live.length > 0 ? live : all).map((m) => ({
+        sourceRecordId: m.id,
+        source: m.source,
+        sourceId: m.sourceId,
+        updatedAt: m.sourceUpdatedAt,
+        attributes: m.normalized,
+      }));
+      const survived = survive(contributors, this.context.trust);
+      next = {
+        id: goldenId,
+        entityType: this.context.entityType,
+        attributes: survived.attributes,
+        provenance: survived.provenance,
+        version: before?.version ?? 0,
+        status: live.length > 0 ? 'active' : 'deleted',
+        mergedInto: null,
+        createdAt: before?.createdAt ?? this.context.now,
+        updatedAt: before?.updatedAt ?? this.context.now,
+      };
+      // Provenance lists every contributing record, so a record joining or leaving always shows here;
+      // a source record re-sent with only cosmetic differences changes nothing and bumps nothing.
+      if (before && sameContent(before, next)) return null;
+    }
+    const golden = { ...next, version: (before?.version ?? 0) + 1, updatedAt: this.context.now };
+    return { golden, event: this.event(before, golden) };
+  }
+
+  private event(before: GoldenState | undefined, after: GoldenState): GoldenEvent {
+    return {
+      id: uuidv7(),
+      goldenId: after.id,
+      entityType: after.entityType,
+      type: eventType(before?.status, after.status),
+      version: after.version,
+      at: this.context.now,
+      actor: this.context.actor,
+      reason: null,
+      payload: {
+        changes: diffAttributes(before?.attributes ?? {}, after.attributes),
+        attributes: after.attributes,
+        status: after.status,
+        statusBefore: before?.status ?? null,
+        ...(after.mergedInto ? { mergedInto: after.mergedInto } : {}),
+        sourceRecordIds: [...(this.causes.get(after.id) ?? [])].sort(),
+      },
+    };
+  }
+}
+
+function sameContent(a: GoldenState, b: GoldenState): boolean {
+  return a.status === b.status && JSON.stringify(a.attributes) === JSON.stringify(b.attributes) && JSON.stringify(a.provenance) === JSON.stringify(b.provenance);
+}
+
+function eventType(before: GoldenStatus | undefined, after: GoldenStatus): GoldenEventType {
+  if (!before) return 'created';
+  if (after === 'merged') return 'merged';
+  if (after === 'deleted' && before !== 'deleted') return 'deleted';
+  return 'updated';
+}
+
+export function diffAttributes(before: Attributes, after: Attributes): AttributeChange[] {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const changes: AttributeChange[] = [];
+  for (const attribute of names) {
+    const b: AttributeValue | null = before[attribute] ?? null;
+    const a: AttributeValue | null = after[attribute] ?? null;
+    if (b !== a) changes.push({ attribute, before: b, after: a });
+  }
+  return changes;
+}

@@ -1,0 +1,90 @@
+import { parse } from 'csv-parse';
+import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { FieldError } from '../../matching/engine/types';
+
+export type FileFormat = 'csv' | 'ndjson';
+
+/** One record of a source file, or the reason it could not be read; `position` is its line number. */
+export type FileRow =
+  | { readonly position: number; readonly record: Record<string, unknown> }
+  | { readonly position: number; readonly error: FieldError; readonly raw: string };
+
+export class FileFormatError extends Error {}
+
+/** The format follows the extension: .csv/.tsv/.psv are CSV with a header line; .ndjson/.jsonl one JSON object a line. */
+export function formatOf(path: string): FileFormat {
+  if (/\.(csv|tsv|psv)$/i.test(path)) return 'csv';
+  if (/\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
+  throw new FileFormatError(`cannot tell the format of ${path}: use .csv (with a header line) or .ndjson`);
+}
+
+/** Reads records one at a time, so a file of any size streams through in constant memory. */
+export function readRecords(path: string, onBytes: (bytes: number) => void): AsyncGenerator<FileRow> {
+  const stream = createReadStream(path);
+  stream.on('data', (chunk) => onBytes(chunk.length));
+  return formatOf(path) === 'csv' ? readCsv(stream, sniffDelimiter(path)) : readNdjson(stream);
+}
+
+async function* readNdjson(stream: Readable): AsyncGenerator<FileRow> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let position = 0;
+  for await (const rawLine of lines) {
+    position++;
+    const line = position === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
+    if (line.trim() === '') continue;
+    try {
+      yield { position, record: JSON.parse(line) as Record<string, unknown> };
+    } catch (error) {
+      yield { position, raw: line, error: { field: null, code: 'INVALID_JSON', message: `line ${position} is not valid JSON: ${(error as Error).message}` } };
+    }
+  }
+}
+
+async function* readCsv(stream: Readable, delimiter: string): AsyncGenerator<FileRow> {
+  const skipped: FileRow[] = [];
+  const parser = stream.pipe(
+    parse({
+      delimiter,
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (error, raw) => {
+        const position = (error as { lines?: number } | undefined)?.lines ?? 0;
+        skipped.push({ position, raw: String(raw ?? ''), error: { field: null, code: 'INVALID_CSV', message: error?.message ?? 'unreadable CSV row' } });
+      },
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; invalid_field_length: number } }>) {
+    yield* skipped.splice(0);
+    if (info.invalid_field_length > 0) {
+      yield {
+        position: info.lines,
+        raw: Object.values(record).join(delimiter),
+        error: { field: null, code: 'INVALID_CSV', message: `line ${info.lines} has a different number of columns than the header` },
+      };
+      continue;
+    }
+    const cleaned: Record<string, unknown> = {};
+    for (const [column, value] of Object.entries(record)) if (value !== '' && value !== undefined) cleaned[column] = value;
+    yield { position: info.lines, record: cleaned };
+  }
+  yield* skipped.splice(0);
+}
+
+/** Picks the separator that occurs most often in the header line: comma, semicolon, pipe or tab. */
+function sniffDelimiter(path: string): string {
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.alloc(64 * 1024);
+  const length = readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  const header = buffer.subarray(0, length).toString('utf8').split(/\r?\n/)[0] ?? '';
+  const counts = [',', ';', '|', '\t'].map((d) => ({ d, n: header.split(d).length - 1 }));
+  counts.sort((a, b) => b.n - a.n);
+  return counts[0].n > 0 ? counts[0].d : ',';
+}

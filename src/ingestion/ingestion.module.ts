@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module';
+import { GoldenRecordsModule } from '../golden-records/golden-records.module';
+import { MatchingModule } from '../matching/matching.module';
+import { SourceSystemsModule } from '../source-systems/source-systems.module';
+import { IngestionResolver } from './ingestion.resolver';
+import { IngestionService } from './ingestion.service';
+import { FileImportService } from './file-import/file-import.service';
+
+@Module({
+  imports: [ContractsModule, MatchingModule, GoldenRecordsModule, SourceSystemsModule],
+  providers: [IngestionService, IngestionResolver, FileImportService],
+  exports: [IngestionService, FileImportService],
+})
+export class IngestionModule {}

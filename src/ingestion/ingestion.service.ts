@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../common/database/database';
+import { ContractRegistry } from '../contracts/contract-registry';
+import { GoldenRecordStore } from '../golden-records/golden-record.store';
+import { MatchingService } from '../matching/matching.service';
+import { SourceSystemService, trustLookup } from '../source-systems/source-system.service';
+import { BatchPlan, type BatchContext } from './batch-plan';
+import type { IngestBatchResult, IngestRequest, PreparedRecord, RecordResult } from './ingest.types';
+import { isPrepared, prepareRecord } from './prepare-record';
+
+/** The most records one call may carry (GraphQL's limit; the CLI sends batches of this size or less). */
+export const MAX_BATCH = 1000;
+
+/**
+ * The one ingest pipeline behind every entry point: validate → cleanse → upsert the source record →
+ * match → link → recompute the golden records → golden events, all writes of a batch in one transaction.
+ * A record that fails validation is reported and the rest of the batch goes on.
+ */
+@Injectable()
+export class IngestionService {
+  constructor(
+    private readonly database: Database,
+    private readonly contracts: ContractRegistry,
+    private readonly matching: MatchingService,
+    private readonly store: GoldenRecordStore,
+    private readonly sourceSystems: SourceSystemService,
+  ) {}
+
+  async ingest(request: IngestRequest): Promise<IngestBatchResult> {
+    const source = await this.sourceSystems.get(request.source);
+    const engine = this.matching.engine(request.entityType);
+    const validator = this.contracts.validator(request.entityType, { coerce: request.coerce });
+    const prepared: PreparedRecord[] = [];
+    const results: RecordResult[] = [...(request.preRejected ?? [])];
+    request.records.forEach((input, i) => {
+      const outcome = prepareRecord(input, request.positions?.[i] ?? i, validator, engine);
+      if (isPrepared(outcome)) prepared.push(outcome);
+      else results.push(outcome);
+    });
+
+    let goldenCreated = 0;
+    let goldenUpdated = 0;
+    if (prepared.length > 0) {
+      const context: BatchContext = {
+        entityType: request.entityType,
+        source: source.code,
+        engine,
+        trust: trustLookup(await this.sourceSystems.list()),
+        actor: request.actor,
+        now: new Date().toISOString(),
+      };
+      const linked = await this.database.transaction(async (tx) => {
+        const { entityType } = request;
+        const keys = prepared.flatMap((p) => (p.cleansed ? engine.blockingKeys(p.cleansed) : []));
+        await tx.lockKeys([
+          ...prepared.map((p) => `identity:${entityType}:${source.code}:${p.sourceId}`),
+          ...keys.map((k) => `key:${entityType}:${k}`),
+        ]);
+        const existing = await this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
+        const candidates = await this.matching.candidatesByKeys(tx, entityType, keys);
+        const goldenIds = [...new Set([...existing.map((r) => r.goldenId), ...candidates.map((c) => c.goldenId)])];
+        await tx.lockKeys(goldenIds.map((id) => `golden:${id}`));
+        const plan = new BatchPlan(context, {
+          existing,
+          candidates,
+          members: await this.store.members(tx, goldenIds),
+          goldens: await this.store.goldens(tx, goldenIds),
+        });
+        const recordResults = prepared.map((p) => plan.apply(p));
+        const writes = plan.finish();
+        await this.store.saveSourceRecords(tx, writes.sourceRecords);
+        await this.matching.replaceKeys(tx, entityType, writes.rekeyed, writes.keys);
+        await this.store.saveGoldens(tx, writes.goldens);
+        await this.store.appendEvents(tx, writes.events);
+        return { recordResults, writes };
+      });
+      results.push(...linked.recordResults);
+      goldenCreated = linked.writes.goldenCreated;
+      goldenUpdated = linked.writes.goldenUpdated;
+    }
+
+    results.sort((a, b) => a.index - b.index);
+    const count = (outcome: RecordResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+    return {
+      results,
+      summary: {
+        received: results.length,
+        created: count('CREATED'),
+        updated: count('UPDATED'),
+        unchanged: count('UNCHANGED'),
+        rejected: count('REJECTED'),
+        goldenCreated,
+        goldenUpdated,
+      },
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { ContractValidator } from '../contracts/contract-validator';
+import type { MatchEngine, NormalizeContext } from '../matching/engine/types';
+import type { PreparedRecord, RecordResult } from './ingest.types';
+
+/** Validates one inbound record against its contract and cleanses it; either result is final for the record. */
+export function prepareRecord(
+  input: unknown,
+  index: number,
+  validator: ContractValidator,
+  engine: MatchEngine,
+  context?: NormalizeContext,
+): PreparedRecord | RecordResult {
+  const validation = validator.validate(input);
+  if (!validation.ok) return rejected(index, validation.sourceId, validation.errors);
+  const { sourceId, updatedAt, deleted, attributes } = validation.record;
+  let cleansed = null;
+  if (!deleted) {
+    const normalized = engine.normalize(attributes, context);
+    if (!normalized.cleansed) return rejected(index, sourceId, normalized.errors);
+    cleansed = normalized.cleansed;
+  }
+  return { index, sourceId, updatedAt, deleted, attributes, cleansed, contentHash: contentHash(attributes, updatedAt, deleted) };
+}
+
+export function rejected(index: number, sourceId: string | null, errors: RecordResult['errors']): RecordResult {
+  return { index, sourceId, outcome: 'REJECTED', goldenId: null, errors, warnings: [] };
+}
+
+export function isPrepared(value: PreparedRecord | RecordResult): value is PreparedRecord {
+  return 'contentHash' in value;
+}
+
+/** SHA-256 over the record with its keys sorted, so field order in the sender's JSON does not matter. */
+function contentHash(attributes: object, updatedAt: string | null, deleted: boolean): string {
+  const sorted = Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return createHash('sha256').update(JSON.stringify({ a: sorted, u: updatedAt, d: deleted })).digest('hex');
+}

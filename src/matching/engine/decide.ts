@@ -1,0 +1,29 @@
+import type { Attributes, MatchCandidate, MatchOutcome, PairScore } from './types';
+
+/**
+ * Scores an inbound record against every candidate, keeps the best pair per golden record and decides:
+ * link to the best golden record that matches, review when the best is only possible, new otherwise.
+ * Ties break on the golden id, so the decision never depends on the order candidates were loaded in.
+ */
+export function decideMatch(
+  inbound: Attributes,
+  candidates: readonly MatchCandidate[],
+  compare: (a: Attributes, b: Attributes) => PairScore,
+): MatchOutcome {
+  const bestPerGolden = new Map<string, { goldenId: string; sourceRecordId: string; pair: PairScore }>();
+  for (const candidate of candidates) {
+    const pair = compare(inbound, candidate.attributes);
+    if (pair.decision === 'none') continue;
+    const best = bestPerGolden.get(candidate.goldenId);
+    if (!best || pair.score > best.pair.score || (pair.score === best.pair.score && candidate.sourceRecordId < best.sourceRecordId)) {
+      bestPerGolden.set(candidate.goldenId, { goldenId: candidate.goldenId, sourceRecordId: candidate.sourceRecordId, pair });
+    }
+  }
+  const ranked = [...bestPerGolden.values()].sort(
+    (a, b) => b.pair.score - a.pair.score || (a.goldenId < b.goldenId ? -1 : a.goldenId > b.goldenId ? 1 : 0),
+  );
+  const top = ranked[0];
+  if (!top) return { action: 'new', goldenId: null, score: 0, explanation: null, ranked };
+  const action = top.pair.decision === 'match' ? 'link' : 'review';
+  return { action, goldenId: action === 'link' ? top.goldenId : null, score: top.pair.score, explanation: top.pair.explanation, ranked };
+}

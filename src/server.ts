@@ -1,0 +1,49 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { ApiKeyService } from './auth/api-key.service';
+import { registerGraphQLAuth } from './auth/graphql-auth.hook';
+import type { CanonConfig } from './config/canon-config';
+import { QuietLogger } from './common/quiet-logger';
+
+export interface RunningServer {
+  readonly app: NestFastifyApplication;
+  readonly url: string;
+  /** Set when this start created the hub's first admin key (an empty database and no bootstrap key). */
+  readonly firstAdminKey: string | null;
+}
+
+/** Builds the hub, seeds the admin key, and listens on the configured port. */
+export async function startServer(config: CanonConfig): Promise<RunningServer> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+    logger: loggerFor(config),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const apiKeys = app.get(ApiKeyService);
+  registerGraphQLAuth(fastify, apiKeys);
+  // GraphQL over HTTP allows "extensions": null; Mercurius would reject it, so it is dropped before validation.
+  fastify.addHook('preValidation', async (request) => {
+    const body = request.body as Record<string, unknown> | undefined;
+    if (body && typeof body === 'object' && body.extensions === null) delete body.extensions;
+  });
+  app.enableShutdownHooks();
+  await app.init();
+
+  let firstAdminKey: string | null = null;
+  if (config.bootstrapAdminKey) await apiKeys.ensureKey(config.bootstrapAdminKey, 'admin', 'bootstrap-admin');
+  else firstAdminKey = await apiKeys.createFirstAdminKey();
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = fastify.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  new Logger('Canon').log(`listening on http://${host}:${port}/graphql (${config.database.type})`);
+  return { app, url: `http://${host}:${port}`, firstAdminKey };
+}
+
+export function loggerFor(config: CanonConfig): QuietLogger | false {
+  if (config.logLevel === 'silent') return false;
+  return new QuietLogger({ logLevels: config.logLevel === 'error' ? ['error'] : ['log', 'warn', 'error'] });
+}

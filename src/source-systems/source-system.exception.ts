@@ -1,0 +1,24 @@
+import { CanonError, type ErrorCategory } from '../common/errors/canon-error';
+
+export enum SourceSystemExceptionCode {
+  UNKNOWN_SOURCE = 'UNKNOWN_SOURCE',
+  SOURCE_EXISTS = 'SOURCE_EXISTS',
+  INVALID_SOURCE_CODE = 'INVALID_SOURCE_CODE',
+  INVALID_TRUST = 'INVALID_TRUST',
+}
+
+const CATEGORY: Record<SourceSystemExceptionCode, ErrorCategory> = {
+  [SourceSystemExceptionCode.UNKNOWN_SOURCE]: 'NOT_FOUND',
+  [SourceSystemExceptionCode.SOURCE_EXISTS]: 'CONFLICT',
+  [SourceSystemExceptionCode.INVALID_SOURCE_CODE]: 'BAD_USER_INPUT',
+  [SourceSystemExceptionCode.INVALID_TRUST]: 'BAD_USER_INPUT',
+};
+
+export class SourceSystemException extends CanonError {
+  readonly category: ErrorCategory;
+
+  constructor(code: SourceSystemExceptionCode, message: string, field?: string) {
+    super(code, message, field);
+    this.category = CATEGORY[code];
+  }
+}

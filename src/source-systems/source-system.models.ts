@@ -1,0 +1,40 @@
+import { Field, GraphQLISODateTime, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { UserError } from '../common/graphql/user-error.model';
+
+@ObjectType('AttributeTrust')
+@InputType('AttributeTrustInput')
+export class AttributeTrustModel {
+  @Field() attribute: string;
+  @Field(() => Int, { description: '0 (least trusted) to 100 (most).' }) rank: number;
+}
+
+@ObjectType('SourceSystem', { description: 'A system that sends records to the hub.' })
+export class SourceSystemModel {
+  @Field() code: string;
+  @Field() name: string;
+  @Field(() => Int, { description: 'Trust rank for attributes without one of their own.' }) defaultTrust: number;
+  @Field(() => [AttributeTrustModel]) attributeTrust: AttributeTrustModel[];
+  @Field(() => GraphQLISODateTime) createdAt: string;
+}
+
+@InputType()
+export class CreateSourceSystemInput {
+  @Field({ description: '1-64 letters, digits, "_", "." or "-".' }) code: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Int, { nullable: true, description: '0-100, default 50.' }) defaultTrust?: number | null;
+  @Field(() => [AttributeTrustModel], { nullable: true }) attributeTrust?: AttributeTrustModel[] | null;
+}
+
+@InputType()
+export class UpdateSourceSystemInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Int, { nullable: true }) defaultTrust?: number | null;
+  @Field(() => [AttributeTrustModel], { nullable: true, description: 'Replaces the whole per-attribute ranking.' })
+  attributeTrust?: AttributeTrustModel[] | null;
+}
+
+@ObjectType()
+export class SourceSystemPayload {
+  @Field(() => SourceSystemModel, { nullable: true }) sourceSystem: SourceSystemModel | null;
+  @Field(() => [UserError]) userErrors: UserError[];
+}

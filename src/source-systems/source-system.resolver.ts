@@ -1,0 +1,71 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/roles.decorator';
+import { withUserErrors } from '../common/graphql/user-error.model';
+import {
+  CreateSourceSystemInput,
+  SourceSystemModel,
+  SourceSystemPayload,
+  UpdateSourceSystemInput,
+  type AttributeTrustModel,
+} from './source-system.models';
+import { SourceSystemService, type SourceSystem } from './source-system.service';
+
+@Resolver(() => SourceSystemModel)
+export class SourceSystemResolver {
+  constructor(private readonly systems: SourceSystemService) {}
+
+  @Query(() => [SourceSystemModel])
+  @Roles('admin', 'steward', 'reader')
+  async sourceSystems(): Promise<SourceSystemModel[]> {
+    return (await this.systems.list()).map(toModel);
+  }
+
+  @Mutation(() => SourceSystemPayload, { description: 'Registers a source system (admin).' })
+  @Roles('admin')
+  createSourceSystem(@Args('input') input: CreateSourceSystemInput): Promise<SourceSystemPayload> {
+    return withUserErrors<SourceSystemPayload>(
+      async () => ({
+        sourceSystem: toModel(
+          await this.systems.create({
+            code: input.code,
+            name: input.name ?? undefined,
+            defaultTrust: input.defaultTrust ?? undefined,
+            attributeTrust: trustMap(input.attributeTrust),
+          }),
+        ),
+      }),
+      { sourceSystem: null },
+    );
+  }
+
+  @Mutation(() => SourceSystemPayload, { description: 'Renames a source system or changes its trust ranking (admin).' })
+  @Roles('admin')
+  updateSourceSystem(@Args('code') code: string, @Args('input') input: UpdateSourceSystemInput): Promise<SourceSystemPayload> {
+    return withUserErrors<SourceSystemPayload>(
+      async () => ({
+        sourceSystem: toModel(
+          await this.systems.update(code, {
+            name: input.name ?? undefined,
+            defaultTrust: input.defaultTrust ?? undefined,
+            attributeTrust: trustMap(input.attributeTrust),
+          }),
+        ),
+      }),
+      { sourceSystem: null },
+    );
+  }
+}
+
+function trustMap(list: AttributeTrustModel[] | null | undefined): Record<string, number> | undefined {
+  return list ? Object.fromEntries(list.map((t) => [t.attribute, t.rank])) : undefined;
+}
+
+function toModel(system: SourceSystem): SourceSystemModel {
+  return {
+    code: system.code,
+    name: system.name,
+    defaultTrust: system.trust.default,
+    attributeTrust: Object.entries(system.trust.attributes).map(([attribute, rank]) => ({ attribute, rank })),
+    createdAt: system.createdAt,
+  };
+}

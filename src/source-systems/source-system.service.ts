@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../common/database/database';
+import { loadContractSchema } from '../contracts/contract-registry';
+import { ENTITY_TYPES } from '../common/entity-type';
+import { SourceSystemException, SourceSystemExceptionCode as Code } from './source-system.exception';
+
+/** Trust ranks run from 0 (least) to 100 (most); a source without a rank for an attribute has its default. */
+export const DEFAULT_TRUST = 50;
+
+export interface SourceTrust {
+  readonly default: number;
+  readonly attributes: Readonly<Record<string, number>>;
+}
+
+export interface SourceSystem {
+  readonly code: string;
+  readonly name: string;
+  readonly trust: SourceTrust;
+  readonly createdAt: string;
+}
+
+export interface SourceSystemInput {
+  readonly code: string;
+  readonly name?: string;
+  readonly defaultTrust?: number;
+  readonly attributeTrust?: Readonly<Record<string, number>>;
+}
+
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+interface SourceSystemRow {
+  code: string;
+  name: string;
+  trust: string;
+  created_at: string;
+}
+
+/** Registers the systems that may send records, with how far survivorship trusts each for each attribute. */
+@Injectable()
+export class SourceSystemService {
+  private readonly knownAttributes = new Set(
+    ENTITY_TYPES.flatMap((t) => Object.keys((loadContractSchema(t).properties ?? {}) as object)),
+  );
+
+  constructor(private readonly database: Database) {}
+
+  async create(input: SourceSystemInput): Promise<SourceSystem> {
+    if (!CODE_PATTERN.test(input.code)) {
+      throw new SourceSystemException(
+        Code.INVALID_SOURCE_CODE,
+        'a source code is 1-64 letters, digits, "_", "." or "-", starting with a letter or digit',
+        'code',
+      );
+    }
+    const system: SourceSystem = {
+      code: input.code,
+      name: input.name?.trim() || input.code,
+      trust: this.trustFrom(input.defaultTrust, input.attributeTrust ?? {}),
+      createdAt: new Date().toISOString(),
+    };
+    await this.database.transaction(async (tx) => {
+      const exists = await tx.query('SELECT code FROM source_system WHERE code = ?', [system.code]);
+      if (exists.length > 0) throw new SourceSystemException(Code.SOURCE_EXISTS, `source system "${system.code}" already exists`, 'code');
+      await tx.insertMany('source_system', ['code', 'name', 'trust', 'created_at'], [
+        [system.code, system.name, JSON.stringify(system.trust), system.createdAt],
+      ]);
+    });
+    return system;
+  }
+
+  /** Replaces the name and/or trust ranking of a source; fields left out keep their value. */
+  async update(code: string, input: Omit<SourceSystemInput, 'code'>): Promise<SourceSystem> {
+    return this.database.transaction(async (tx) => {
+      const rows = await tx.query<SourceSystemRow>('SELECT * FROM source_system WHERE code = ?', [code]);
+      if (rows.length === 0) throw unknownSource(code);
+      const current = toSourceSystem(rows[0]);
+      const updated: SourceSystem = {
+        ...current,
+        name: input.name?.trim() || current.name,
+        trust: this.trustFrom(input.defaultTrust ?? current.trust.default, input.attributeTrust ?? current.trust.attributes),
+      };
+      await tx.execute('UPDATE source_system SET name = ?, trust = ? WHERE code = ?', [updated.name, JSON.stringify(updated.trust), code]);
+      return updated;
+    });
+  }
+
+  async find(code: string): Promise<SourceSystem | null> {
+    const rows = await this.database.query<SourceSystemRow>('SELECT * FROM source_system WHERE code = ?', [code]);
+    return rows[0] ? toSourceSystem(rows[0]) : null;
+  }
+
+  async get(code: string): Promise<SourceSystem> {
+    const system = await this.find(code);
+    if (!system) throw unknownSource(code);
+    return system;
+  }
+
+  async list(): Promise<SourceSystem[]> {
+    const rows = await this.database.query<SourceSystemRow>('SELECT * FROM source_system ORDER BY code');
+    return rows.map(toSourceSystem);
+  }
+
+  private trustFrom(defaultTrust: number | undefined, attributes: Readonly<Record<string, number>>): SourceTrust {
+    const check = (rank: number, field: string) => {
+      if (!Number.isInteger(rank) || rank < 0 || rank > 100) {
+        throw new SourceSystemException(Code.INVALID_TRUST, `a trust rank is an integer from 0 to 100, got ${rank}`, field);
+      }
+    };
+    const fallback = defaultTrust ?? DEFAULT_TRUST;
+    check(fallback, 'defaultTrust');
+    for (const [attribute, rank] of Object.entries(attributes)) {
+      if (!this.knownAttributes.has(attribute)) {
+        throw new SourceSystemException(Code.INVALID_TRUST, `"${attribute}" is not an attribute of any data contract`, 'attributeTrust');
+      }
+      check(rank, 'attributeTrust');
+    }
+    return { default: fallback, attributes: { ...attributes } };
+  }
+}
+
+/** The trust rank of `source` for `attribute`, given all source systems. */
+export function trustLookup(systems: readonly SourceSystem[]): (source: string, attribute: string) => number {
+  const byCode = new Map(systems.map((s) => [s.code, s.trust]));
+  return (source, attribute) => {
+    const trust = byCode.get(source);
+    return trust ? (trust.attributes[attribute] ?? trust.default) : DEFAULT_TRUST;
+  };
+}
+
+export function unknownSource(code: string): SourceSystemException {
+  return new SourceSystemException(
+    Code.UNKNOWN_SOURCE,
+    `unknown source system "${code}": register it first (canon source add ${code})`,
+    'source',
+  );
+}
+
+function toSourceSystem(row: SourceSystemRow): SourceSystem {
+  return { code: row.code, name: row.name, trust: JSON.parse(row.trust) as SourceTrust, createdAt: row.created_at };
+}
