@@ -5,7 +5,7 @@ import { AppModule } from './app.module';
 import { ApiKeyService } from './auth/api-key.service';
 import { registerGraphQLAuth } from './auth/graphql-auth.hook';
 import type { CanonConfig } from './config/canon-config';
-import { QuietLogger } from './common/quiet-logger';
+import { loggerFor } from './common/quiet-logger';
 
 export interface RunningServer {
   readonly app: NestFastifyApplication;
@@ -41,9 +41,4 @@ export async function startServer(config: CanonConfig): Promise<RunningServer> {
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   new Logger('Canon').log(`listening on http://${host}:${port}/graphql (${config.database.type})`);
   return { app, url: `http://${host}:${port}`, firstAdminKey };
-}
-
-export function loggerFor(config: CanonConfig): QuietLogger | false {
-  if (config.logLevel === 'silent') return false;
-  return new QuietLogger({ logLevels: config.logLevel === 'error' ? ['error'] : ['log', 'warn', 'error'] });
 }

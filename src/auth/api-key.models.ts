@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLDateTime } from '../common/graphql/date-time.scalar';
 import { UserError } from '../common/graphql/user-error.model';
 
 export enum RoleEnum {
@@ -16,8 +17,8 @@ export class ApiKeyModel {
   @Field(() => RoleEnum) role: RoleEnum;
   @Field(() => String, { nullable: true }) source: string | null;
   @Field({ description: 'The first characters of the key, to tell keys apart.' }) keyPrefix: string;
-  @Field(() => GraphQLISODateTime) createdAt: string;
-  @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt: string | null;
+  @Field(() => GraphQLDateTime) createdAt: string;
+  @Field(() => GraphQLDateTime, { nullable: true }) revokedAt: string | null;
 }
 
 @ObjectType('Viewer', { description: 'The caller, as identified by its API key.' })

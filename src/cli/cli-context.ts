@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { ServicesModule } from '../app.module';
+import { ServicesModule } from '../services.module';
 import { loadConfig } from '../config/canon-config';
-import { loggerFor } from '../server';
+import { loggerFor } from '../common/quiet-logger';
 
 /** Boots the hub's services without HTTP (storage from DATABASE_URL, migrated), runs `work`, and shuts down. */
 export async function withServices<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {

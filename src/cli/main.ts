@@ -1,20 +1,17 @@
 import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { ApiKeyService } from '../auth/api-key.service';
-import { Database } from '../common/database/database';
 import { CanonError } from '../common/errors/canon-error';
 import { ENTITY_TYPES, type EntityType } from '../common/entity-type';
 import { loadConfig } from '../config/canon-config';
-import { loadMapping } from '../contracts/record-mapping';
-import { CANON_SCHEMA } from '../entities';
-import { GoldenRecordQueryService } from '../golden-records/golden-record-query.service';
-import { FileImportService } from '../ingestion/file-import/file-import.service';
-import { startServer } from '../server';
-import { SourceSystemService } from '../source-systems/source-system.service';
-import { withServices } from './cli-context';
+import type * as CliServices from './cli-services';
 import { ProgressBar } from './progress-bar';
+
+// Commands load the hub's modules when they run, not when the CLI starts: `canon --help` stays instant
+// and no command pays for what it does not use.
+const services = (): typeof CliServices => require('./cli-services');
 
 const program = new Command()
   .name('canon')
@@ -28,6 +25,7 @@ program
   .command('serve')
   .description('start the hub (GraphQL at /graphql, health at /health/live and /health/ready)')
   .action(async () => {
+    const { startServer } = require('../server') as typeof import('../server');
     const { firstAdminKey } = await startServer(loadConfig());
     if (firstAdminKey) process.stdout.write(`\nNew admin API key (shown once): ${firstAdminKey}\n\n`);
   });
@@ -36,6 +34,7 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(async () => {
+    const { Database, CANON_SCHEMA } = services();
     const database = await Database.open(loadConfig().database, CANON_SCHEMA, { migrate: false });
     try {
       const applied = await database.dataSource.runMigrations({ transaction: 'all' });
@@ -53,8 +52,8 @@ source
   .option('--trust <rank>', 'default trust rank 0-100 for survivorship (default 50)', parseInteger)
   .option('--attribute-trust <list>', 'per-attribute ranks, e.g. email=90,phone=40', parseTrustList)
   .action((code: string, options: { name?: string; trust?: number; attributeTrust?: Record<string, number> }) =>
-    withServices(async (app) => {
-      const system = await app.get(SourceSystemService).create({
+    withServices(async (app, s) => {
+      const system = await app.get(s.SourceSystemService).create({
         code,
         name: options.name,
         defaultTrust: options.trust,
@@ -67,10 +66,10 @@ source
   .command('list')
   .description('list source systems')
   .action(() =>
-    withServices(async (app) => {
-      for (const s of await app.get(SourceSystemService).list()) {
-        const ranks = Object.entries(s.trust.attributes).map(([a, r]) => `${a}=${r}`).join(',');
-        console.log([s.code, s.name, `trust=${s.trust.default}`, ranks].filter(Boolean).join('\t'));
+    withServices(async (app, s) => {
+      for (const system of await app.get(s.SourceSystemService).list()) {
+        const ranks = Object.entries(system.trust.attributes).map(([a, r]) => `${a}=${r}`).join(',');
+        console.log([system.code, system.name, `trust=${system.trust.default}`, ranks].filter(Boolean).join('\t'));
       }
     }),
   );
@@ -83,8 +82,8 @@ keys
   .option('--source <code>', 'the source system a source key writes as')
   .option('--name <name>', 'a name to recognise the key by')
   .action((options: { role: string; source?: string; name?: string }) =>
-    withServices(async (app) => {
-      const { apiKey, key } = await app.get(ApiKeyService).create(options);
+    withServices(async (app, s) => {
+      const { apiKey, key } = await app.get(s.ApiKeyService).create(options);
       console.error(`created ${apiKey.role} key "${apiKey.name}" (id ${apiKey.id}); store it now, it is not shown again:`);
       console.log(key);
     }),
@@ -93,8 +92,8 @@ keys
   .command('list')
   .description('list API keys (never the keys themselves)')
   .action(() =>
-    withServices(async (app) => {
-      for (const k of await app.get(ApiKeyService).list()) {
+    withServices(async (app, s) => {
+      for (const k of await app.get(s.ApiKeyService).list()) {
         console.log([k.id, k.name, k.role, k.source ?? '-', `${k.keyPrefix}…`, k.revokedAt ? `revoked ${k.revokedAt}` : 'active'].join('\t'));
       }
     }),
@@ -103,8 +102,8 @@ keys
   .command('revoke <id>')
   .description('revoke an API key')
   .action((id: string) =>
-    withServices(async (app) => {
-      const key = await app.get(ApiKeyService).revoke(id);
+    withServices(async (app, s) => {
+      const key = await app.get(s.ApiKeyService).revoke(id);
       console.log(`revoked key "${key.name}" (${key.id})`);
     }),
   );
@@ -118,10 +117,10 @@ program
   .option('--map <mapping.json>', 'rename, drop, combine or reformat source columns')
   .option('--batch-size <n>', 'records per transaction (1-1000, default 500)', parseInteger)
   .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number }) =>
-    withServices(async (app) => {
-      const mapping = options.map ? loadMapping(options.map) : undefined;
+    withServices(async (app, s) => {
+      const mapping = options.map ? s.loadMapping(options.map) : undefined;
       const progress = new ProgressBar();
-      const report = await app.get(FileImportService).import({
+      const report = await app.get(s.FileImportService).import({
         entityType: options.entity,
         source: options.source,
         file: options.file,
@@ -154,10 +153,10 @@ exportCommand
   .addOption(entityOption())
   .option('--out <file>', 'write to a file instead of standard output')
   .action((options: { entity: EntityType; out?: string }) =>
-    withServices((app) =>
+    withServices((app, s) =>
       writeLines(options.out, async (write) => {
         write('source,sourceId,goldenId\n');
-        return app.get(GoldenRecordQueryService).forEachCrosswalkEntry(options.entity, (e) => {
+        return app.get(s.GoldenRecordQueryService).forEachCrosswalkEntry(options.entity, (e) => {
           write(`${csvCell(e.source)},${csvCell(e.sourceId)},${e.goldenId}\n`);
         });
       }),
@@ -169,9 +168,9 @@ exportCommand
   .addOption(entityOption())
   .option('--out <file>', 'write to a file instead of standard output')
   .action((options: { entity: EntityType; out?: string }) =>
-    withServices((app) =>
+    withServices((app, s) =>
       writeLines(options.out, (write) =>
-        app.get(GoldenRecordQueryService).forEachGolden(options.entity, (g) => {
+        app.get(s.GoldenRecordQueryService).forEachGolden(options.entity, (g) => {
           write(`${JSON.stringify({ id: g.id, entityType: g.entityType, version: g.version, status: g.status, attributes: g.attributes })}\n`);
         }),
       ),
@@ -188,6 +187,14 @@ async function writeLines(out: string | undefined, produce: (write: (line: strin
   await pending;
   if (out) await new Promise<void>((resolve, reject) => (stream as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? reject(e) : resolve())));
   console.error(`exported ${count.toLocaleString('en-US')} rows${out ? ` to ${out}` : ''}`);
+}
+
+/** Boots the services (storage from DATABASE_URL, migrated), runs `work`, and shuts down. */
+async function withServices<T>(
+  work: (app: INestApplicationContext, s: typeof CliServices) => Promise<T>,
+): Promise<T> {
+  const loaded = services();
+  return loaded.withServices((app) => work(app, loaded));
 }
 
 function csvCell(value: string): string {

@@ -45,7 +45,7 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0-65535, got "${value}"`);
+  if (!/^\d+$/.test(value) || port > 65535) throw new ConfigError(`PORT must be an integer 0-65535, got "${value}"`);
   return port;
 }
 

@@ -61,7 +61,7 @@ export class ContractValidator {
     for (const [field, value] of Object.entries(record)) {
       if (!ENVELOPE_FIELDS.has(field) && value !== null && value !== undefined) attributes[field] = value as AttributeValue;
     }
-    const updatedAt = typeof record.updatedAt === 'string' ? new Date(record.updatedAt).toISOString() : null;
+    const updatedAt = typeof record.updatedAt === 'string' ? toUtcIso(record.updatedAt) : null;
     return {
       ok: true,
       record: { sourceId: record.sourceId as string, updatedAt, deleted: record.deleted === true, attributes },
@@ -131,6 +131,11 @@ export class ContractValidator {
     }
     return `must be ${standard}`;
   }
+}
+
+/** UTC ISO 8601; a leap second (23:59:60, which the format allows but Date cannot hold) counts as :59. */
+function toUtcIso(timestamp: string): string {
+  return new Date(timestamp.replace(/:60(?=(\.\d+)?(Z|[+-]))/i, ':59')).toISOString();
 }
 
 function describeType(type: unknown): string {

@@ -52,7 +52,12 @@ export function loadMapping(path: string): RecordMapping {
     throw new MappingError(`mapping ${path}: ${(error as Error).message}`);
   }
   if (!validateMapping(parsed)) {
-    const detail = (validateMapping.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    const detail = (validateMapping.errors ?? [])
+      .map((e) => {
+        const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+        return `${e.instancePath || '/'} ${e.message}${extra ? ` ("${extra}")` : ''}`;
+      })
+      .join('; ');
     throw new MappingError(`mapping ${path} is not valid: ${detail}`);
   }
   return parsed as RecordMapping;
@@ -61,15 +66,17 @@ export function loadMapping(path: string): RecordMapping {
 /** Applies a mapping to one row of a source file. Empty cells were dropped before, so they stay missing. */
 export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: RecordMapping): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const consumed = new Set<string>();
-  for (const [target, rule] of Object.entries(mapping.combine ?? {})) {
-    const parts = rule.from.map((column) => row[column]).filter((v) => v !== undefined && v !== null && v !== '');
-    rule.from.forEach((column) => consumed.add(column));
-    if (parts.length > 0) out[target] = parts.map(String).join(rule.separator ?? ' ');
-  }
+  const combined = Object.entries(mapping.combine ?? {});
+  const consumed = new Set(combined.flatMap(([, rule]) => rule.from));
+  const columns = mapping.columns ?? {};
   for (const [column, value] of Object.entries(row)) {
-    const renamed = mapping.columns && column in mapping.columns ? mapping.columns[column] : consumed.has(column) ? null : column;
+    const renamed = Object.hasOwn(columns, column) ? columns[column] : consumed.has(column) ? null : column;
     if (renamed !== null && renamed !== undefined) out[renamed] = value;
+  }
+  // A combined field wins over a column that happens to carry the same name.
+  for (const [target, rule] of combined) {
+    const parts = rule.from.map((column) => (Object.hasOwn(row, column) ? row[column] : undefined)).filter((v) => v !== undefined && v !== null && v !== '');
+    if (parts.length > 0) out[target] = parts.map(String).join(rule.separator ?? ' ');
   }
   for (const [field, layout] of Object.entries(mapping.dates ?? {})) {
     if (typeof out[field] === 'string') out[field] = toIsoDate(out[field] as string, layout);

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { Database } from '../common/database/database';
 import { queryInChunks, type Row } from '../common/database/tx';
 import type { EntityType } from '../common/entity-type';
-import { toConnection, withTotalCount, type Connection } from '../common/graphql/connection';
+import { toConnection, withTotalCount, type Connection } from '../common/pagination';
 import type { AttributeValue, Attributes } from '../matching/engine/types';
 import { FILTER_COLUMNS, filterKey, type FilterAttribute } from './filter-columns';
 import { toGoldenState } from './golden-record.store';
@@ -83,10 +83,9 @@ export class GoldenRecordQueryService {
       where.push(`${FILTER_COLUMNS[attribute]} = ?`);
       params.push(filterKey(attribute, value));
     }
-    const count = async () => {
-      const rows = await this.database.query<{ n: string | number }>(`SELECT count(*) AS n FROM golden_record WHERE ${where.join(' AND ')}`, params);
-      return Number(rows[0].n);
-    };
+    const countSql = `SELECT count(*) AS n FROM golden_record WHERE ${where.join(' AND ')}`;
+    const countParams = [...params];
+    const count = async () => Number((await this.database.query<{ n: string | number }>(countSql, countParams))[0].n);
     if (after !== null) {
       where.push('id > ?');
       params.push(after);

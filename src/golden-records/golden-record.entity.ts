@@ -3,17 +3,19 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * One golden record per real customer or product. `attributes` and `provenance` are JSON text, recomputed
  * from the linked source records; the filter columns copy a few normalised attributes so that
- * `customers(filter:)` / `products(filter:)` are index lookups on both SQLite and PostgreSQL.
+ * `customers(filter:)` / `products(filter:)` are index lookups on both SQLite and PostgreSQL. The filter
+ * indexes are partial (non-null values only): a customer has no GTIN, a product no email, and neither
+ * pays for maintaining an index entry it can never be found by.
  */
 @Entity('golden_record')
 @Index('ix_golden_page', ['entityType', 'status', 'id'])
-@Index('ix_golden_email', ['entityType', 'email'])
-@Index('ix_golden_family_name', ['entityType', 'familyName'])
-@Index('ix_golden_city', ['entityType', 'city'])
-@Index('ix_golden_country', ['entityType', 'country'])
-@Index('ix_golden_gtin', ['entityType', 'gtin'])
-@Index('ix_golden_brand', ['entityType', 'brand'])
-@Index('ix_golden_category', ['entityType', 'category'])
+@Index('ix_golden_email', ['entityType', 'email'], { where: 'email IS NOT NULL' })
+@Index('ix_golden_family_name', ['entityType', 'familyName'], { where: 'family_name IS NOT NULL' })
+@Index('ix_golden_city', ['entityType', 'city'], { where: 'city IS NOT NULL' })
+@Index('ix_golden_country', ['entityType', 'country'], { where: 'country IS NOT NULL' })
+@Index('ix_golden_gtin', ['entityType', 'gtin'], { where: 'gtin IS NOT NULL' })
+@Index('ix_golden_brand', ['entityType', 'brand'], { where: 'brand IS NOT NULL' })
+@Index('ix_golden_category', ['entityType', 'category'], { where: 'category IS NOT NULL' })
 export class GoldenRecordEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

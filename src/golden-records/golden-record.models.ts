@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, InterfaceType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLDateTime } from '../common/graphql/date-time.scalar';
 import { GraphQLJSON } from '../common/graphql/json.scalar';
 import { connectionTypes } from '../common/graphql/connection';
 import type { AttributeValue } from '../matching/engine/types';
@@ -37,9 +38,9 @@ export class SourceRecordModel {
   @Field(() => GraphQLJSON, { description: 'The attributes as received.' }) attributes: Record<string, AttributeValue>;
   @Field(() => GraphQLJSON, { description: 'The cleansed attributes that matching and survivorship use.' })
   normalized: Record<string, AttributeValue>;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it last changed in the source.' })
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it last changed in the source.' })
   updatedAt: string | null;
-  @Field(() => GraphQLISODateTime, { description: 'When the hub last received a change of it.' }) receivedAt: string;
+  @Field(() => GraphQLDateTime, { description: 'When the hub last received a change of it.' }) receivedAt: string;
   @Field({ description: 'true once the source deleted it; it then no longer contributes.' }) deleted: boolean;
   @Field(() => ID) goldenId: string;
 }
@@ -58,7 +59,7 @@ export class AttributeProvenanceModel {
   @Field(() => ID) sourceRecordId: string;
   @Field() source: string;
   @Field() sourceId: string;
-  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt: string | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) updatedAt: string | null;
   @Field({ description: 'only-value | most-recent | source-trust | tie-break' }) rule: string;
   @Field(() => [ProvenanceCandidateModel]) candidates: ProvenanceCandidateModel[];
 }
@@ -76,7 +77,7 @@ export class GoldenEventModel {
   @Field(() => ID) goldenId: string;
   @Field(() => GoldenEventTypeEnum) type: GoldenEventTypeEnum;
   @Field(() => Int, { description: 'The golden record version this change produced.' }) version: number;
-  @Field(() => GraphQLISODateTime) at: string;
+  @Field(() => GraphQLDateTime) at: string;
   @Field({ description: 'Who caused it: key:NAME for an API key, cli for the command line.' }) actor: string;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => [AttributeChangeModel]) changes: AttributeChangeModel[];
@@ -103,8 +104,8 @@ export abstract class GoldenRecordModel {
   })
   redirectedFrom: string | null;
   @Field(() => GraphQLJSON, { description: 'All attributes as one object.' }) attributes: Record<string, AttributeValue>;
-  @Field(() => GraphQLISODateTime) createdAt: string;
-  @Field(() => GraphQLISODateTime) updatedAt: string;
+  @Field(() => GraphQLDateTime) createdAt: string;
+  @Field(() => GraphQLDateTime) updatedAt: string;
 }
 
 @ObjectType('Customer', { implements: () => [GoldenRecordModel] })

@@ -2,8 +2,9 @@ import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestj
 import { principalOf, type GraphQLContext } from '../auth/graphql-context';
 import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
 import { Roles } from '../auth/roles.decorator';
-import { pageArgs, toConnection, withTotalCount, type Connection } from '../common/graphql/connection';
+import { pageArgs, toConnection, withTotalCount, type Connection } from '../common/pagination';
 import { normalizeGtin } from '../matching/engine/normalize/gtin';
+import { expandProvenance } from '../survivorship/stored-provenance';
 import { GoldenRecordQueryService, type GoldenEventView, type GoldenRecordLoaders, type GoldenView } from './golden-record-query.service';
 import { CustomerFilterInput, GoldenPageArgs, PageArgs, ProductFilterInput } from './golden-record.inputs';
 import {
@@ -78,8 +79,16 @@ export class GoldenRecordResolver {
   }
 
   @ResolveField(() => [AttributeProvenanceModel], { description: 'For each attribute: the winning source record and the rule.' })
-  provenance(@Parent() golden: GoldenView): AttributeProvenanceModel[] {
-    return Object.entries(golden.provenance).map(([attribute, p]) => ({ attribute, ...p, candidates: [...p.candidates] }));
+  async provenance(@Parent() golden: GoldenView, @Context() context: GraphQLContext): Promise<AttributeProvenanceModel[]> {
+    const sourceRecords = await this.loaders(context).sourceRecords.load(golden.id);
+    const contributors = sourceRecords.map((r) => ({
+      sourceRecordId: r.id,
+      source: r.source,
+      sourceId: r.sourceId,
+      updatedAt: r.updatedAt,
+      attributes: r.normalized,
+    }));
+    return expandProvenance(golden.provenance, contributors).map((p) => ({ ...p, candidates: [...p.candidates] }));
   }
 
   @ResolveField(() => GoldenEventConnectionTypes.connection, { description: 'Every change of this record, oldest first.' })

@@ -1,6 +1,6 @@
 import type { EntityType } from '../common/entity-type';
 import type { AttributeValue, Attributes } from '../matching/engine/types';
-import type { AttributeProvenance } from '../survivorship/survivorship.types';
+import type { StoredProvenance } from '../survivorship/stored-provenance';
 
 export type GoldenStatus = 'active' | 'merged' | 'deleted';
 
@@ -29,7 +29,7 @@ export interface GoldenState {
   readonly id: string;
   readonly entityType: EntityType;
   readonly attributes: Attributes;
-  readonly provenance: Readonly<Record<string, AttributeProvenance>>;
+  readonly provenance: StoredProvenance;
   readonly version: number;
   readonly status: GoldenStatus;
   readonly mergedInto: string | null;

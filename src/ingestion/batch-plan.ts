@@ -11,6 +11,7 @@ import type {
 } from '../golden-records/golden-record.types';
 import type { AttributeValue, Attributes, MatchCandidate, MatchEngine } from '../matching/engine/types';
 import type { KeyedCandidate } from '../matching/matching.service';
+import { storeProvenance } from '../survivorship/stored-provenance';
 import { survive } from '../survivorship/survive';
 import type { TrustLookup } from '../survivorship/survivorship.types';
 import type { PreparedRecord, RecordResult } from './ingest.types';
@@ -36,7 +37,7 @@ export interface BatchContext {
 /** Everything one batch writes, in one transaction. */
 export interface BatchWrites {
   readonly sourceRecords: SourceRecordWrite[];
-  /** Source records whose blocking keys are replaced by `keys` (tombstones get none). */
+  /** Stored source records whose blocking keys are replaced by `keys` (tombstones get none). */
   readonly rekeyed: string[];
   readonly keys: { sourceRecordId: string; blockKey: string }[];
   readonly goldens: GoldenState[];
@@ -59,6 +60,8 @@ export class BatchPlan {
   /** Blocking keys of records written by this batch, which replace whatever the database holds for them. */
   private readonly batchKeys = new Map<string, Set<string>>();
   private readonly touched = new Map<string, SourceRecordWrite>();
+  /** Ids of touched records that were already stored before this batch (their old keys must go). */
+  private readonly storedBefore = new Set<string>();
   private readonly newKeys = new Map<string, string[]>();
   private readonly affectedGoldens = new Set<string>();
   /** A golden record left without any source record, and the golden record its last one moved to. */
@@ -126,7 +129,7 @@ export class BatchPlan {
     }
     return {
       sourceRecords: [...this.touched.values()],
-      rekeyed: [...this.touched.keys()],
+      rekeyed: [...this.storedBefore],
       keys: [...this.newKeys].flatMap(([sourceRecordId, keys]) => keys.map((blockKey) => ({ sourceRecordId, blockKey }))),
       goldens,
       events,
@@ -187,6 +190,7 @@ export class BatchPlan {
       goldenId,
     };
     if (previous) {
+      if (!this.touched.has(previous.id)) this.storedBefore.add(previous.id);
       this.memberMap(previous.goldenId).delete(previous.id);
       this.affect(previous.goldenId, next.id);
       for (const key of this.newKeys.get(previous.id) ?? []) this.batchKeys.get(key)?.delete(previous.id);
@@ -237,18 +241,19 @@ export class BatchPlan {
         attributes: m.normalized,
       }));
       const survived = survive(contributors, this.context.trust);
+      const provenance = storeProvenance(survived, contributors);
       next = {
         id: goldenId,
         entityType: this.context.entityType,
         attributes: survived.attributes,
-        provenance: survived.provenance,
+        provenance,
         version: before?.version ?? 0,
         status: live.length > 0 ? 'active' : 'deleted',
         mergedInto: null,
         createdAt: before?.createdAt ?? this.context.now,
         updatedAt: before?.updatedAt ?? this.context.now,
       };
-      // Provenance lists every contributing record, so a record joining or leaving always shows here;
+      // Provenance names every contributing record, so a record joining or leaving always shows here;
       // a source record re-sent with only cosmetic differences changes nothing and bumps nothing.
       if (before && sameContent(before, next)) return null;
     }
@@ -279,7 +284,22 @@ export class BatchPlan {
 }
 
 function sameContent(a: GoldenState, b: GoldenState): boolean {
-  return a.status === b.status && JSON.stringify(a.attributes) === JSON.stringify(b.attributes) && JSON.stringify(a.provenance) === JSON.stringify(b.provenance);
+  return a.status === b.status && sameJson(a.attributes, b.attributes) && sameJson(a.provenance, b.provenance);
+}
+
+/** Deep equality of JSON values, key order included (both sides are built in sorted key order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    if (keysA[i] !== keysB[i]) return false;
+    if (!sameJson((a as Record<string, unknown>)[keysA[i]], (b as Record<string, unknown>)[keysB[i]])) return false;
+  }
+  return true;
 }
 
 function eventType(before: GoldenStatus | undefined, after: GoldenStatus): GoldenEventType {

@@ -3,13 +3,12 @@ import { ContractsModule } from '../contracts/contracts.module';
 import { GoldenRecordsModule } from '../golden-records/golden-records.module';
 import { MatchingModule } from '../matching/matching.module';
 import { SourceSystemsModule } from '../source-systems/source-systems.module';
-import { IngestionResolver } from './ingestion.resolver';
-import { IngestionService } from './ingestion.service';
 import { FileImportService } from './file-import/file-import.service';
+import { IngestionService } from './ingestion.service';
 
 @Module({
   imports: [ContractsModule, MatchingModule, GoldenRecordsModule, SourceSystemsModule],
-  providers: [IngestionService, IngestionResolver, FileImportService],
+  providers: [IngestionService, FileImportService],
   exports: [IngestionService, FileImportService],
 })
 export class IngestionModule {}

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ContractValidator } from '../contracts/contract-validator';
-import type { MatchEngine, NormalizeContext } from '../matching/engine/types';
+import type { Attributes, MatchEngine, NormalizeContext } from '../matching/engine/types';
 import type { PreparedRecord, RecordResult } from './ingest.types';
 
 /** Validates one inbound record against its contract and cleanses it; either result is final for the record. */
@@ -32,7 +32,8 @@ export function isPrepared(value: PreparedRecord | RecordResult): value is Prepa
 }
 
 /** SHA-256 over the record with its keys sorted, so field order in the sender's JSON does not matter. */
-function contentHash(attributes: object, updatedAt: string | null, deleted: boolean): string {
-  const sorted = Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return createHash('sha256').update(JSON.stringify({ a: sorted, u: updatedAt, d: deleted })).digest('hex');
+function contentHash(attributes: Attributes, updatedAt: string | null, deleted: boolean): string {
+  let text = `${updatedAt ?? ''}|${deleted ? 1 : 0}`;
+  for (const key of Object.keys(attributes).sort()) text += `|${key}=${JSON.stringify(attributes[key])}`;
+  return hash('sha256', text);
 }

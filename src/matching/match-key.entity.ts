@@ -1,15 +1,19 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The persisted blocking index: candidates for an inbound record are the source records sharing one of its keys. */
-@Entity('match_key')
-@Index('ix_match_key_lookup', ['entityType', 'blockKey'])
+/**
+ * The persisted blocking index: candidates for an inbound record are the source records sharing one of
+ * its keys. On SQLite the table is its own primary-key B-tree (WITHOUT ROWID), ordered for the lookup by
+ * (entity type, key), so that a key costs one B-tree insert instead of two.
+ */
+@Entity('match_key', { withoutRowid: true })
+@Index('ix_match_key_source_record', ['sourceRecordId'])
 export class MatchKeyEntity {
-  @PrimaryColumn({ name: 'source_record_id', type: 'varchar', length: 36 })
-  sourceRecordId: string;
+  @PrimaryColumn({ name: 'entity_type', type: 'varchar', length: 16 })
+  entityType: string;
 
   @PrimaryColumn({ name: 'block_key', type: 'varchar', length: 200 })
   blockKey: string;
 
-  @Column({ name: 'entity_type', type: 'varchar', length: 16 })
-  entityType: string;
+  @PrimaryColumn({ name: 'source_record_id', type: 'varchar', length: 36 })
+  sourceRecordId: string;
 }

@@ -54,7 +54,7 @@ export class MatchingService {
       'match_key',
       ['source_record_id', 'block_key', 'entity_type'],
       keys.map((k) => [k.sourceRecordId, k.blockKey, entityType]),
-      { target: ['source_record_id', 'block_key'] },
+      { target: ['entity_type', 'block_key', 'source_record_id'] },
     );
   }
 }

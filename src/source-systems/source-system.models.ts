@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLDateTime } from '../common/graphql/date-time.scalar';
 import { UserError } from '../common/graphql/user-error.model';
 
 @ObjectType('AttributeTrust')
@@ -14,7 +15,7 @@ export class SourceSystemModel {
   @Field() name: string;
   @Field(() => Int, { description: 'Trust rank for attributes without one of their own.' }) defaultTrust: number;
   @Field(() => [AttributeTrustModel]) attributeTrust: AttributeTrustModel[];
-  @Field(() => GraphQLISODateTime) createdAt: string;
+  @Field(() => GraphQLDateTime) createdAt: string;
 }
 
 @InputType()

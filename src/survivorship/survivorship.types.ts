@@ -24,7 +24,7 @@ export interface AttributeProvenance {
   readonly updatedAt: string | null;
   readonly rule: SurvivorRule;
   /** The values that lost, with where they came from. */
-  readonly candidates: readonly { value: AttributeValue; source: string; sourceId: string }[];
+  readonly candidates: readonly { value: AttributeValue; source: string; sourceId: string; sourceRecordId: string }[];
 }
 
 export interface SurvivedRecord {

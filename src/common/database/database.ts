@@ -5,6 +5,7 @@ import type { DatabaseConfig } from '../../config/canon-config';
 import { toDialectSql, type Dialect, type SqlValue } from './dialect';
 import { Mutex } from './mutex';
 import { QueryCounter } from './query-counter';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { Tx, type Row, type SqlExecutor } from './tx';
 
 export interface DatabaseSchema {
@@ -38,6 +39,7 @@ export class Database implements SqlExecutor {
     private readonly reader: DataSource,
     /** Counts every SQL statement on both connections (tests assert constant statement counts with it). */
     readonly queryCounter: QueryCounter,
+    private readonly checkpointer: SqliteCheckpointer | null,
   ) {}
 
   static async open(config: DatabaseConfig, schema: DatabaseSchema, options: OpenOptions = {}): Promise<Database> {
@@ -45,11 +47,9 @@ export class Database implements SqlExecutor {
     const writer = await new DataSource(dataSourceOptions(config, schema, counter, false)).initialize();
     try {
       if (options.migrate ?? true) await runMigrations(writer, config.type);
-      const separateReader = config.type === 'sqlite' && config.path !== ':memory:';
-      const reader = separateReader
-        ? await new DataSource(dataSourceOptions(config, schema, counter, true)).initialize()
-        : writer;
-      return new Database(config.type, writer, reader, counter);
+      const onDisk = config.type === 'sqlite' && config.path !== ':memory:';
+      const reader = onDisk ? await new DataSource(dataSourceOptions(config, schema, counter, true)).initialize() : writer;
+      return new Database(config.type, writer, reader, counter, onDisk ? SqliteCheckpointer.start(config.path) : null);
     } catch (error) {
       await writer.destroy();
       throw error;
@@ -88,6 +88,7 @@ export class Database implements SqlExecutor {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.reader !== this.dataSource && this.reader.isInitialized) await this.reader.destroy();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
@@ -151,7 +152,11 @@ function dataSourceOptions(
     // the busy timeout lets a second process wait for the write lock instead of failing at once.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('busy_timeout = 10000');
-      if (!readonly) db.pragma('synchronous = NORMAL');
+      db.pragma('cache_size = -65536'); // 64 MB of pages: the blocking index stays in memory
+      if (readonly) return;
+      db.pragma('synchronous = NORMAL');
+      // A worker thread checkpoints (see SqliteCheckpointer); this only bounds the WAL (≈400 MB) if it cannot.
+      db.pragma('wal_autocheckpoint = 100000');
     },
   };
 }

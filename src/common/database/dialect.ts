@@ -1,6 +1,9 @@
 export type Dialect = 'sqlite' | 'postgres';
 
-/** Rewrites `?` placeholders to PostgreSQL's `$1, $2, …`; SQLite takes `?` as written. */
+/**
+ * Rewrites `?` placeholders to PostgreSQL's `$1, $2, …`; SQLite takes `?` as written. Every `?` is a
+ * placeholder: the hub's SQL never has one in a string literal or uses PostgreSQL's jsonb `?` operators.
+ */
 export function toDialectSql(sql: string, dialect: Dialect): string {
   if (dialect === 'sqlite') return sql;
   let n = 0;

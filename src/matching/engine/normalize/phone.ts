@@ -9,10 +9,13 @@ export interface NormalizedPhone {
 
 /** Parses a phone number using the record's country as the default region for national formats. */
 export function normalizePhone(value: string, region?: string): NormalizedPhone {
-  const trimmed = value.trim();
-  const digits = trimmed.replace(/[^\d]/g, '');
+  const text = value.replace(/\s+/g, ' ').trim();
+  // An extension is not part of the number: leave it out of the digits kept for an invalid number too.
+  const digits = text.replace(EXTENSION, '').replace(/[^\d]/g, '');
   if (digits === '') return { e164: null, display: null };
-  const parsed = parsePhoneNumberFromString(trimmed, region ? (region.toUpperCase() as CountryCode) : undefined);
+  const parsed = parsePhoneNumberFromString(text, region ? (region.toUpperCase() as CountryCode) : undefined);
   if (parsed?.isValid()) return { e164: parsed.number, display: parsed.number };
-  return { e164: null, display: (trimmed.startsWith('+') ? '+' : '') + digits };
+  return { e164: null, display: (text.startsWith('+') ? '+' : '') + digits };
 }
+
+const EXTENSION = /\s*(?:x|ext\.?|#)\s*\d+$/i;

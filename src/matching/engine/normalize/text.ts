@@ -1,7 +1,7 @@
 /** Trims and collapses inner whitespace; returns null for a value that is empty after that. */
 export function cleanText(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const cleaned = value.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+  const cleaned = value.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return cleaned === '' ? null : cleaned;
 }
 

@@ -1,0 +1,56 @@
+// npm run bench:ingest [-- N]: N generated customers (default 100,000, about 30 % duplicates) imported
+// through the real pipeline (the code path of `canon import`) into a fresh SQLite and a fresh PostgreSQL
+// database, against a raw batched INSERT of the same rows into the same database.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScratchDatabase } from '../src/common/database/scratch-database';
+import { loadConfig } from '../src/config/canon-config';
+import { FileImportService } from '../src/ingestion/file-import/file-import.service';
+import { ServicesModule } from '../src/services.module';
+import { SourceSystemService } from '../src/source-systems/source-system.service';
+import { generateCustomers } from './support/generate-customers';
+import { rawInsertRowsPerSecond } from './support/raw-insert-floor';
+import { fmt, reportRatio } from './support/report';
+
+const TARGET = 0.02;
+
+export async function benchIngest(count: number): Promise<void> {
+  const customers = generateCustomers(count);
+  const dir = mkdtempSync(join(tmpdir(), 'canon-bench-'));
+  const file = join(dir, 'customers.ndjson');
+  writeFileSync(file, customers.map((c) => JSON.stringify(c)).join('\n'));
+  const rows = customers.map((c) => [c.sourceId, c.givenName, c.familyName, c.email, c.phone, c.birthDate, c.addressLine1, c.city, c.postalCode, c.country]);
+  console.log(`bench:ingest: ${fmt(count)} customers, about 30 % duplicates`);
+  try {
+    for (const dialect of ['sqlite', 'postgres'] as const) {
+      const scratch = await createScratchDatabase(dialect);
+      try {
+        const floor = await rawInsertRowsPerSecond(scratch.config, rows);
+        const config = { ...loadConfig({}), database: scratch.config, logLevel: 'silent' as const };
+        const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false });
+        try {
+          await app.get(SourceSystemService).create({ code: 'bench' });
+          const report = await app.get(FileImportService).import({ entityType: 'customer', source: 'bench', file, actor: 'bench', batchSize: 1000 });
+          reportRatio(`ingest ${dialect} (records/s)`, report.recordsPerSecond, floor, '/s', TARGET);
+          console.log(`  ${fmt(report.created)} source records, ${fmt(report.goldenCreated)} golden records, ${fmt(report.rejected)} rejected, ${report.seconds.toFixed(1)} s`);
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await scratch.drop();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchIngest(Number(process.argv[2] ?? 100_000)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,48 @@
+import { Logger, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiKeyResolver } from './auth/api-key.resolver';
+import { AuthModule } from './auth/auth.module';
+import type { GraphQLContext } from './auth/graphql-context';
+import { RolesGuard } from './auth/roles.guard';
+import { formatGraphQLErrors } from './common/errors/graphql-error-formatter';
+import type { CanonConfig } from './config/canon-config';
+import { GoldenRecordResolver } from './golden-records/golden-record.resolver';
+import { GoldenRecordsModule } from './golden-records/golden-records.module';
+import { IngestionResolver } from './ingestion/ingestion.resolver';
+import { IngestionModule } from './ingestion/ingestion.module';
+import { SourceSystemResolver } from './source-systems/source-system.resolver';
+import { SourceSystemsModule } from './source-systems/source-systems.module';
+
+/**
+ * The GraphQL API: every resolver and the role guard, over the feature modules' services. Kept apart
+ * from the services (as Vendure does) so that the CLI boots without loading GraphQL at all.
+ */
+@Module({})
+export class ApiModule {
+  static forRoot(config: CanonConfig) {
+    const logger = new Logger('GraphQL');
+    return {
+      module: ApiModule,
+      imports: [
+        AuthModule,
+        SourceSystemsModule,
+        GoldenRecordsModule,
+        IngestionModule,
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          graphiql: !config.production,
+          jit: 1,
+          context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply }),
+          errorFormatter: (execution) => formatGraphQLErrors(execution, (error) => logger.error(error)),
+        }),
+      ],
+      providers: [ApiKeyResolver, SourceSystemResolver, GoldenRecordResolver, IngestionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
+    };
+  }
+}

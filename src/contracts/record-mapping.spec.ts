@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyMapping, DATE_LAYOUTS, loadMapping, MappingError, toIsoDate, type DateLayout } from './record-mapping';
+
+describe('applyMapping', () => {
+  it('renames columns and lets unmapped columns pass through', () => {
+    expect(applyMapping({ cust_no: 'C-1', last_name: 'Lovelace', email: 'ada@example.com' }, { columns: { cust_no: 'sourceId', last_name: 'familyName' } })).toEqual({
+      sourceId: 'C-1',
+      familyName: 'Lovelace',
+      email: 'ada@example.com',
+    });
+  });
+
+  it('drops a column mapped to null', () => {
+    expect(applyMapping({ id: 'C-1', internal_flag: 'Y' }, { columns: { id: 'sourceId', internal_flag: null } })).toEqual({ sourceId: 'C-1' });
+  });
+
+  it('combines columns with a separator, a space by default, skipping missing and empty parts', () => {
+    const mapping = { combine: { addressLine1: { from: ['street_no', 'street'] }, phone: { from: ['area', 'number'], separator: '-' } } };
+    expect(applyMapping({ street_no: '12', street: 'Main St', area: '02', number: 98765432 }, mapping)).toEqual({ addressLine1: '12 Main St', phone: '02-98765432' });
+    expect(applyMapping({ street: 'Main St', street_no: '', area: null }, mapping)).toEqual({ addressLine1: 'Main St' });
+  });
+
+  it('consumes combined columns unless they are also renamed', () => {
+    const mapping = { combine: { name: { from: ['first', 'last'] } }, columns: { first: 'givenName' } };
+    expect(applyMapping({ first: 'Ada', last: 'Lovelace' }, mapping)).toEqual({ name: 'Ada Lovelace', givenName: 'Ada' });
+  });
+
+  it('rewrites mapped date fields (after renaming) and leaves other values alone', () => {
+    const mapping = { columns: { dob: 'birthDate' }, dates: { birthDate: 'DD/MM/YYYY' as const, updatedAt: 'YYYYMMDD' as const } };
+    expect(applyMapping({ dob: '10/12/1815', note: '10/12/1815' }, mapping)).toEqual({ birthDate: '1815-12-10', note: '10/12/1815' });
+  });
+
+  it('fills constants only where the row has no value', () => {
+    const mapping = { constants: { country: 'AU', deleted: false, price: 0 } };
+    expect(applyMapping({ sourceId: 'C-1', country: 'NZ' }, mapping)).toEqual({ sourceId: 'C-1', country: 'NZ', deleted: false, price: 0 });
+  });
+
+  it('passes a row through unchanged with an empty mapping', () => {
+    expect(applyMapping({ a: '1', b: 2 }, {})).toEqual({ a: '1', b: 2 });
+  });
+
+  it('does not change the row', () => {
+    const row = { first: 'Ada', last: 'Lovelace' };
+    applyMapping(row, { combine: { name: { from: ['first', 'last'] } }, constants: { country: 'GB' } });
+    expect(row).toEqual({ first: 'Ada', last: 'Lovelace' });
+  });
+
+  it('passes through a column whose name is also an Object.prototype member', () => {
+    // The column is not in the mapping, so it keeps its name and the contract reports it as an unknown field.
+    expect(applyMapping({ id: 'C-1', constructor: 'x' }, { columns: { id: 'sourceId' } })).toEqual({ sourceId: 'C-1', constructor: 'x' });
+  });
+});
+
+describe('toIsoDate', () => {
+  it.each<[string, DateLayout, string]>([
+    ['18151210', 'YYYYMMDD', '1815-12-10'],
+    ['1815-12-10', 'YYYY-MM-DD', '1815-12-10'],
+    ['1815-1-5', 'YYYY-MM-DD', '1815-01-05'],
+    ['10/12/1815', 'DD/MM/YYYY', '1815-12-10'],
+    ['5/1/1815', 'DD/MM/YYYY', '1815-01-05'],
+    ['12/10/1815', 'MM/DD/YYYY', '1815-12-10'],
+    ['10.12.1815', 'DD.MM.YYYY', '1815-12-10'],
+    ['1815/12/10', 'YYYY/MM/DD', '1815-12-10'],
+    [' 18151210 ', 'YYYYMMDD', '1815-12-10'],
+  ])('reads %j in layout %s as %s', (value, layout, iso) => {
+    expect(toIsoDate(value, layout)).toBe(iso);
+  });
+
+  it('rearranges an impossible date without judging it', () => {
+    expect(toIsoDate('92/11/1955', 'DD/MM/YYYY')).toBe('1955-11-92');
+  });
+
+  it.each<[string, DateLayout]>([
+    ['10/12/1815', 'YYYYMMDD'],
+    ['1815-12-10', 'DD.MM.YYYY'],
+    ['unknown', 'YYYY-MM-DD'],
+    ['181512100', 'YYYYMMDD'],
+  ])('returns %j unchanged (trimmed) when it is not in layout %s', (value, layout) => {
+    expect(toIsoDate(`  ${value} `, layout)).toBe(value);
+  });
+
+  it('supports every declared layout', () => {
+    const samples: Record<DateLayout, string> = {
+      YYYYMMDD: '20240229',
+      'YYYY-MM-DD': '2024-02-29',
+      'DD/MM/YYYY': '29/02/2024',
+      'MM/DD/YYYY': '02/29/2024',
+      'DD.MM.YYYY': '29.02.2024',
+      'YYYY/MM/DD': '2024/02/29',
+    };
+    for (const layout of DATE_LAYOUTS) expect(toIsoDate(samples[layout], layout)).toBe('2024-02-29');
+  });
+});
+
+describe('loadMapping', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'canon-mapping-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function file(name: string, content: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  }
+
+  it('reads a valid mapping', () => {
+    const mapping = {
+      columns: { cust_no: 'sourceId', internal: null },
+      combine: { addressLine1: { from: ['no', 'street'], separator: ' ' } },
+      dates: { birthDate: 'DD/MM/YYYY' },
+      constants: { country: 'AU', deleted: false, price: 0 },
+    };
+    expect(loadMapping(file('valid.json', JSON.stringify(mapping)))).toEqual(mapping);
+  });
+
+  it.each([
+    ['a column renamed to a number', '{"columns":{"a":1}}', '/columns/a must be string,null'],
+    ['a column renamed to an empty name', '{"columns":{"a":""}}', '/columns/a must NOT have fewer than 1 characters'],
+    ['an unknown date layout', '{"dates":{"birthDate":"DD-MM-YYYY"}}', '/dates/birthDate must be equal to one of the allowed values'],
+    ['a combine without columns', '{"combine":{"name":{"from":[]}}}', '/combine/name/from must NOT have fewer than 1 items'],
+    ['a combine without from', '{"combine":{"name":{"separator":" "}}}', "/combine/name must have required property 'from'"],
+    ['an object constant', '{"constants":{"country":{"code":"AU"}}}', '/constants/country must be string,number,boolean'],
+    ['an unknown section', '{"colums":{}}', '/ must NOT have additional properties'],
+    ['an array', '[]', '/ must be object'],
+  ])('rejects %s, naming the file and the problem', (_case, content, problem) => {
+    const path = file('invalid.json', content);
+    expect(() => loadMapping(path)).toThrow(MappingError);
+    expect(() => loadMapping(path)).toThrow(`mapping ${path} is not valid: ${problem}`);
+  });
+
+  it('rejects a file that is not JSON', () => {
+    const path = file('broken.json', '{ columns: ');
+    expect(() => loadMapping(path)).toThrow(MappingError);
+    expect(() => loadMapping(path)).toThrow(new RegExp(`^mapping ${path}: .*JSON`));
+  });
+
+  it('rejects a missing file, naming it', () => {
+    const path = join(dir, 'missing.json');
+    expect(() => loadMapping(path)).toThrow(`mapping ${path}: ENOENT`);
+  });
+});

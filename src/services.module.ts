@@ -1,0 +1,19 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CoreModule } from './common/core.module';
+import type { CanonConfig } from './config/canon-config';
+import { ContractsModule } from './contracts/contracts.module';
+import { GoldenRecordsModule } from './golden-records/golden-records.module';
+import { IngestionModule } from './ingestion/ingestion.module';
+import { MatchingModule } from './matching/matching.module';
+import { SourceSystemsModule } from './source-systems/source-systems.module';
+
+const FEATURE_MODULES = [SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule];
+
+/** The hub's services without any HTTP or GraphQL layer: what the CLI boots. */
+@Module({})
+export class ServicesModule {
+  static forRoot(config: CanonConfig): DynamicModule {
+    return { module: ServicesModule, imports: [CoreModule.forRoot(config), ...FEATURE_MODULES], exports: FEATURE_MODULES };
+  }
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/auth/role';
+import { addSource, DIALECTS, startTestHub, type TestHub } from './support/hub';
+
+type Caller = Role | 'other-source';
+
+interface Operation {
+  name: string;
+  query: string;
+  allowed: readonly Caller[];
+}
+
+// Every root operation, and which callers may run it. A `source` key is bound to source "crm".
+const OPERATIONS: readonly Operation[] = [
+  { name: 'viewer', query: '{ viewer { role } }', allowed: ['admin', 'steward', 'reader', 'source', 'other-source'] },
+  { name: 'customer', query: '{ customer(id: "00000000-0000-7000-8000-000000000000") { id } }', allowed: ['admin', 'steward', 'reader'] },
+  { name: 'product', query: '{ product(id: "00000000-0000-7000-8000-000000000000") { id } }', allowed: ['admin', 'steward', 'reader'] },
+  { name: 'customers', query: '{ customers(first: 1) { edges { cursor } } }', allowed: ['admin', 'steward', 'reader'] },
+  { name: 'products', query: '{ products(first: 1) { edges { cursor } } }', allowed: ['admin', 'steward', 'reader'] },
+  {
+    name: 'goldenRecordBySource',
+    query: '{ goldenRecordBySource(entityType: CUSTOMER, source: "crm", sourceId: "1") { id } }',
+    allowed: ['admin', 'steward', 'reader', 'source'],
+  },
+  { name: 'sourceSystems', query: '{ sourceSystems { code } }', allowed: ['admin', 'steward', 'reader'] },
+  { name: 'apiKeys', query: '{ apiKeys { id } }', allowed: ['admin'] },
+  {
+    name: 'createSourceSystem',
+    query: 'mutation { createSourceSystem(input: { code: "tmp" }) { userErrors { code } } }',
+    allowed: ['admin'],
+  },
+  {
+    name: 'updateSourceSystem',
+    query: 'mutation { updateSourceSystem(code: "crm", input: { name: "CRM" }) { userErrors { code } } }',
+    allowed: ['admin'],
+  },
+  {
+    name: 'createApiKey',
+    query: 'mutation { createApiKey(input: { role: READER }) { key userErrors { code } } }',
+    allowed: ['admin'],
+  },
+  {
+    name: 'revokeApiKey',
+    query: 'mutation { revokeApiKey(id: "00000000-0000-7000-8000-000000000000") { userErrors { code } } }',
+    allowed: ['admin'],
+  },
+  {
+    name: 'ingestCustomers',
+    query: 'mutation { ingestCustomers(source: "crm", records: [{ sourceId: "auth-1", familyName: "Auth" }]) { results { outcome } } }',
+    allowed: ['admin', 'source'],
+  },
+  {
+    name: 'ingestProducts',
+    query: 'mutation { ingestProducts(source: "crm", records: [{ sourceId: "auth-p", name: "Thing" }]) { results { outcome } } }',
+    allowed: ['admin', 'source'],
+  },
+];
+
+describe.each(DIALECTS)('API keys and roles (%s)', (dialect) => {
+  let hub: TestHub;
+  const keys = {} as Record<Caller, string>;
+
+  const createKey = async (role: string, source?: string) => {
+    const { createApiKey } = await hub.data<{ createApiKey: { key: string; userErrors: unknown[] } }>(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { code message } } }`,
+      { input: { role, source } },
+    );
+    expect(createApiKey.userErrors).toEqual([]);
+    return createApiKey.key;
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub(dialect);
+    await addSource(hub, 'crm');
+    await addSource(hub, 'erp');
+    keys.admin = hub.adminKey;
+    keys.steward = await createKey('STEWARD');
+    keys.reader = await createKey('READER');
+    keys.source = await createKey('SOURCE', 'crm');
+    keys['other-source'] = await createKey('SOURCE', 'erp');
+  });
+  afterAll(() => hub?.close());
+
+  const callers = Object.keys({ admin: 1, steward: 1, reader: 1, source: 1, 'other-source': 1 }) as Caller[];
+  const cases = OPERATIONS.flatMap((op) => callers.map((caller) => ({ op, caller })));
+
+  it.each(cases)('$op.name as $caller', async ({ op, caller }) => {
+    const response = await hub.gql(op.query, undefined, keys[caller]);
+    const codes = (response.body.errors ?? []).map((e) => e.extensions?.code);
+    if (op.allowed.includes(caller)) {
+      expect(codes).toEqual([]);
+      expect(response.status).toBe(200);
+    } else {
+      expect(codes).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('rejects a request without a key, or with an unknown key, with 401 before GraphQL runs', async () => {
+    for (const key of [null, 'canon_not-a-real-key']) {
+      const response = await hub.gql('{ viewer { role } }', undefined, key);
+      expect(response.status).toBe(401);
+      expect(response.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.body.data).toBeNull();
+    }
+    const malformed = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
+      body: JSON.stringify({ query: '{ viewer { role } }' }),
+    });
+    expect(malformed.status).toBe(401);
+  });
+
+  it('stops accepting a key as soon as it is revoked', async () => {
+    const key = await createKey('READER');
+    const { apiKeys } = await hub.data<{ apiKeys: { id: string; keyPrefix: string }[] }>('{ apiKeys { id keyPrefix } }');
+    const id = apiKeys.find((k) => key.startsWith(k.keyPrefix))!.id;
+    expect((await hub.gql('{ viewer { role } }', undefined, key)).status).toBe(200);
+    const { revokeApiKey } = await hub.data<{ revokeApiKey: any }>(`mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { revokedAt } } }`, { id });
+    expect(revokeApiKey.apiKey.revokedAt).toBeTruthy();
+    expect((await hub.gql('{ viewer { role } }', undefined, key)).status).toBe(401);
+  });
+
+  it('lets a source key write only as its own source', async () => {
+    const asOther = await hub.gql(
+      'mutation { ingestCustomers(source: "erp", records: [{ sourceId: "x", familyName: "X" }]) { results { outcome } } }',
+      undefined,
+      keys.source,
+    );
+    expect(asOther.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const lookup = await hub.gql('{ goldenRecordBySource(entityType: CUSTOMER, source: "erp", sourceId: "1") { id } }', undefined, keys.source);
+    expect(lookup.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const { viewer } = await hub.data<{ viewer: any }>('{ viewer { role source } }', undefined, keys.source);
+    expect(viewer).toEqual({ role: 'SOURCE', source: 'crm' });
+  });
+
+  it('validates new keys: a source key needs a known source, other roles none', async () => {
+    const errors = async (input: Record<string, unknown>) =>
+      (
+        await hub.data<{ createApiKey: { userErrors: { code: string }[] } }>(
+          `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key userErrors { code } } }`,
+          { input },
+        )
+      ).createApiKey.userErrors.map((e) => e.code);
+    expect(await errors({ role: 'SOURCE' })).toEqual(['SOURCE_REQUIRED']);
+    expect(await errors({ role: 'SOURCE', source: 'nowhere' })).toEqual(['UNKNOWN_SOURCE']);
+    expect(await errors({ role: 'READER', source: 'crm' })).toEqual(['SOURCE_NOT_ALLOWED']);
+  });
+});

@@ -1,0 +1,170 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
+import { runCli } from './support/cli';
+import { DIALECTS } from './support/hub';
+
+// The `canon` command as an operator uses it: compiled, in its own process, on each storage engine.
+describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
+  let scratch: ScratchDatabase;
+  let dir: string;
+  const canon = (...args: string[]) => runCli(args, scratch.url);
+  const readLines = (path: string) => readFileSync(path, 'utf8').trim().split('\n');
+  const exportGolden = async (entity: string) => {
+    const out = join(dir, `${entity}-${Math.random()}.ndjson`);
+    const result = await canon('export', 'golden', '--entity', entity, '--out', out);
+    expect(result.code).toBe(0);
+    return readLines(out).filter(Boolean).map((line) => JSON.parse(line));
+  };
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(dialect);
+    dir = mkdtempSync(join(tmpdir(), 'canon-cli-'));
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates a fresh database, then finds it up to date', async () => {
+    const first = await canon('migrate');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/applied Init\d+/);
+    const again = await canon('migrate');
+    expect(again.stdout.trim()).toBe('database is up to date');
+  });
+
+  it('registers source systems with trust, and refuses a duplicate', async () => {
+    expect((await canon('source', 'add', 'crm', '--name', 'Sales CRM', '--trust', '60', '--attribute-trust', 'email=90')).code).toBe(0);
+    expect((await canon('source', 'add', 'shop')).code).toBe(0);
+    const duplicate = await canon('source', 'add', 'crm');
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.stderr).toMatch(/already exists/);
+    const list = await canon('source', 'list');
+    expect(list.stdout).toContain('crm\tSales CRM\ttrust=60\temail=90');
+  });
+
+  it('creates API keys, prints each once, and lists them without the secret', async () => {
+    const created = await canon('keys', 'create', '--role', 'source', '--source', 'crm', '--name', 'crm-loader');
+    expect(created.code).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^canon_[A-Za-z0-9_-]{43}$/);
+    const list = await canon('keys', 'list');
+    expect(list.stdout).toContain('crm-loader\tsource\tcrm');
+    expect(list.stdout).not.toContain(key);
+    const noSource = await canon('keys', 'create', '--role', 'source');
+    expect(noSource.code).toBe(2);
+    expect(noSource.stderr).toMatch(/must name its source system/);
+    const badRole = await canon('keys', 'create', '--role', 'king');
+    expect(badRole.code).not.toBe(0);
+  });
+
+  it('imports a CSV with a mapping; a second import of the same file changes nothing', async () => {
+    const file = join(dir, 'people.csv');
+    writeFileSync(
+      file,
+      [
+        'id;first;last;mail;born;internal_note',
+        '1;Ann;Lee;ann@example.com;19800131;x',
+        '2;Anne;Lee;ANN@example.com;19800131;y',
+        '3;Bo;Berg;bo@example.com;19700101;',
+        '4;Cy;Ng;cy@example.com;19551192;',
+      ].join('\n'),
+    );
+    const mapping = join(dir, 'people.map.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        columns: { id: 'sourceId', first: 'givenName', last: 'familyName', mail: 'email', born: 'birthDate', internal_note: null },
+        dates: { birthDate: 'YYYYMMDD' },
+        constants: { country: 'SE' },
+      }),
+    );
+    const first = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--map', mapping);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/accepted\s+3\b/);
+    expect(first.stdout).toMatch(/rejected\s+1\b/);
+    expect(first.stdout).toMatch(/golden created\s+2\b/);
+    expect(first.stdout).toMatch(/records\/s/);
+    const rejects = readLines(`${file}.rejects.ndjson`).map((l) => JSON.parse(l));
+    expect(rejects).toEqual([expect.objectContaining({ line: 5, sourceId: '4', errors: [expect.objectContaining({ field: 'birthDate', code: 'INVALID_FORMAT' })] })]);
+    const before = await exportGolden('customer');
+    expect(before).toHaveLength(2);
+    expect(before.find((g) => g.attributes.familyName === 'Lee')).toMatchObject({
+      entityType: 'customer',
+      version: 1,
+      status: 'active',
+      attributes: { email: 'ann@example.com', birthDate: '1980-01-31', country: 'SE' },
+    });
+
+    const second = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--map', mapping);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/unchanged\s+3\b/);
+    expect(second.stdout).toMatch(/golden updated\s+0\b/);
+    expect(await exportGolden('customer')).toEqual(before);
+  });
+
+  it('lists every kind of bad input in the rejects file and keeps the good records of the same file', async () => {
+    const file = join(dir, 'products.ndjson');
+    const lines = [
+      JSON.stringify({ sourceId: 'g1', gtin: '4006381333931', name: 'Pen', price: 1.5, currency: 'EUR' }),
+      '{"sourceId": "broken", "name": ',
+      JSON.stringify({ sourceId: 'b1', name: 'Pen', price: 'cheap' }),
+      JSON.stringify({ sourceId: 'b2', name: 'Pen', weight: 12 }),
+      JSON.stringify({ sourceId: 'b3', gtin: '4006381333932', name: 'Pen' }),
+      JSON.stringify({ sourceId: 'b4', name: 'Pen', description: 'x'.repeat(10 * 1024 * 1024) }),
+      '',
+      JSON.stringify({ sourceId: 'g2', gtin: '96385074', name: 'Notebook' }),
+    ];
+    writeFileSync(file, lines.join('\n'));
+    const result = await canon('import', '--entity', 'product', '--source', 'shop', '--file', file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/accepted\s+2\b/);
+    expect(result.stdout).toMatch(/rejected\s+5\b/);
+    const rejects = readLines(`${file}.rejects.ndjson`).map((l) => JSON.parse(l));
+    const byLine = Object.fromEntries(rejects.map((r) => [r.line, r.errors[0]]));
+    expect(byLine[2]).toMatchObject({ code: 'INVALID_JSON' });
+    expect(byLine[3]).toMatchObject({ field: 'price', code: 'WRONG_TYPE' });
+    expect(byLine[4]).toMatchObject({ field: 'weight', code: 'UNKNOWN_FIELD' });
+    expect(byLine[5]).toMatchObject({ field: 'gtin', code: 'INVALID_GTIN' });
+    expect(byLine[6]).toMatchObject({ field: 'description', code: 'TOO_LONG' });
+    // The 10 MB value is cut in the rejects file so that it stays readable.
+    expect(readFileSync(`${file}.rejects.ndjson`, 'utf8').length).toBeLessThan(20_000);
+    expect((await exportGolden('product')).map((g) => g.attributes.name).sort()).toEqual(['Notebook', 'Pen']);
+  });
+
+  it('refuses to import from an unknown source, or an unknown format, and writes nothing', async () => {
+    const file = join(dir, 'other.csv');
+    writeFileSync(file, 'sourceId,familyName\nz1,Zed\n');
+    const unknown = await canon('import', '--entity', 'customer', '--source', 'nowhere', '--file', file);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown source system "nowhere"/);
+    const txt = join(dir, 'other.txt');
+    writeFileSync(txt, 'x');
+    const format = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', txt);
+    expect(format.code).toBe(1);
+    expect(format.stderr).toMatch(/\.csv .* \.ndjson/);
+    expect(existsSync(`${file}.rejects.ndjson`)).toBe(false);
+    expect((await exportGolden('customer')).some((g) => g.attributes.familyName === 'Zed')).toBe(false);
+  });
+
+  it('exports the crosswalk of live source records as CSV', async () => {
+    const tombstone = join(dir, 'delete.ndjson');
+    writeFileSync(tombstone, JSON.stringify({ sourceId: '3', deleted: true }));
+    expect((await canon('import', '--entity', 'customer', '--source', 'crm', '--file', tombstone)).code).toBe(0);
+    const out = join(dir, 'crosswalk.csv');
+    const result = await canon('export', 'crosswalk', '--entity', 'customer', '--out', out);
+    expect(result.code).toBe(0);
+    const [header, ...rows] = readLines(out);
+    expect(header).toBe('source,sourceId,goldenId');
+    expect(rows.map((r) => r.split(',').slice(0, 2).join(',')).sort()).toEqual(['crm,1', 'crm,2']);
+    const goldenIds = new Set(rows.map((r) => r.split(',')[2]));
+    expect(goldenIds.size).toBe(1);
+    const stdout = await canon('export', 'crosswalk', '--entity', 'customer');
+    expect(stdout.stdout.trim().split('\n')).toHaveLength(3);
+    const golden = await exportGolden('customer');
+    expect(golden.find((g) => g.attributes.familyName === 'Berg')).toMatchObject({ status: 'deleted', version: 2 });
+  });
+});

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/common/database/scratch-database';
+import type { CanonConfig } from '../../src/config/canon-config';
+import { startServer, type RunningServer } from '../../src/server';
+
+/** Every storage test runs on both engines. */
+export const DIALECTS = ['sqlite', 'postgres'] as const;
+export type TestDialect = (typeof DIALECTS)[number];
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
+}
+
+/** A hub listening on a random port over a scratch database, with a known admin key. */
+export interface TestHub {
+  readonly url: string;
+  readonly adminKey: string;
+  readonly scratch: ScratchDatabase;
+  readonly server: RunningServer;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test on any top-level error. */
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(dialect: TestDialect): Promise<TestHub> {
+  const scratch = await createScratchDatabase(dialect);
+  const dataDir = mkdtempSync(join(tmpdir(), 'canon-hub-'));
+  const adminKey = `test-admin-${randomBytes(12).toString('hex')}`;
+  const config: CanonConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    database: scratch.config,
+    bootstrapAdminKey: adminKey,
+    production: false,
+    logLevel: 'silent',
+  };
+  const server = await startServer(config);
+  const gql = async <T,>(query: string, variables?: Record<string, unknown>, key: string | null = adminKey) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
+  };
+  return {
+    url: server.url,
+    adminKey,
+    scratch,
+    server,
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>, key?: string) {
+      const response = await gql<T>(query, variables, key ?? adminKey);
+      if (response.body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
+      return response.body.data as T;
+    },
+    async close() {
+      await server.app.close();
+      await scratch.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const INGEST_CUSTOMERS = `mutation Ingest($source: String!, $records: [JSON!]!) {
+  ingestCustomers(source: $source, records: $records) {
+    summary { received created updated unchanged rejected goldenCreated goldenUpdated }
+    results { index sourceId outcome goldenId errors { field code message } warnings { field code message } }
+    userErrors { code field message }
+  }
+}`;
+
+export const INGEST_PRODUCTS = INGEST_CUSTOMERS.replace('ingestCustomers', 'ingestProducts');
+
+export async function addSource(hub: TestHub, code: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const data = await hub.data<{ createSourceSystem: { userErrors: unknown[] } }>(
+    `mutation($input: CreateSourceSystemInput!) { createSourceSystem(input: $input) { userErrors { code message } } }`,
+    { input: { code, ...extra } },
+  );
+  if (data.createSourceSystem.userErrors.length) throw new Error(JSON.stringify(data.createSourceSystem.userErrors));
+}
