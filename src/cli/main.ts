@@ -115,7 +115,7 @@ program
   .requiredOption('--source <code>', 'the source system the records come from')
   .requiredOption('--file <path>', '.csv or .ndjson')
   .option('--map <mapping.json>', 'rename, drop, combine or reformat source columns')
-  .option('--batch-size <n>', 'records per transaction (1-1000, default 500)', parseInteger)
+  .option('--batch-size <n>', 'records per transaction (1-5000, default 2000)', parseInteger)
   .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number }) =>
     withServices(async (app, s) => {
       const mapping = options.map ? s.loadMapping(options.map) : undefined;

@@ -43,11 +43,12 @@ export interface AttributeChange {
   readonly after: AttributeValue | null;
 }
 
-/** What a golden event records: enough to show history, replay it as a webhook, and rebuild the record as of then. */
+/**
+ * What a golden event records: the change itself. The record as of any version is the replay of its
+ * events' changes from version 1 (a `created` event lists every attribute), so no snapshot is stored.
+ */
 export interface GoldenEventPayload {
   readonly changes: readonly AttributeChange[];
-  /** The golden record's attributes after the change. */
-  readonly attributes: Attributes;
   readonly status: GoldenStatus;
   readonly statusBefore: GoldenStatus | null;
   readonly mergedInto?: string;

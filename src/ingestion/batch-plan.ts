@@ -273,7 +273,6 @@ export class BatchPlan {
       reason: null,
       payload: {
         changes: diffAttributes(before?.attributes ?? {}, after.attributes),
-        attributes: after.attributes,
         status: after.status,
         statusBefore: before?.status ?? null,
         ...(after.mergedInto ? { mergedInto: after.mergedInto } : {}),

@@ -55,3 +55,13 @@ export interface PreparedRecord {
   readonly cleansed: Attributes | null;
   readonly contentHash: string;
 }
+
+/** A batch whose records were validated and cleansed already (possibly in a worker thread). */
+export interface PreparedBatch {
+  readonly entityType: EntityType;
+  readonly source: string;
+  readonly actor: string;
+  readonly prepared: readonly PreparedRecord[];
+  /** Records of the batch that failed validation, reported together with the others. */
+  readonly rejected: readonly RecordResult[];
+}

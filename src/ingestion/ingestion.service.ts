@@ -3,10 +3,10 @@ import { Database } from '../common/database/database';
 import { ContractRegistry } from '../contracts/contract-registry';
 import { GoldenRecordStore } from '../golden-records/golden-record.store';
 import { MatchingService } from '../matching/matching.service';
-import { SourceSystemService, trustLookup } from '../source-systems/source-system.service';
+import { SourceSystemService, trustLookup, unknownSource } from '../source-systems/source-system.service';
 import { BatchPlan, type BatchContext } from './batch-plan';
-import type { IngestBatchResult, IngestRequest, PreparedRecord, RecordResult } from './ingest.types';
-import { isPrepared, prepareRecord } from './prepare-record';
+import type { IngestBatchResult, IngestRequest, PreparedBatch, RecordResult } from './ingest.types';
+import { prepareBatch } from './prepare-record';
 
 /** The most records one call may carry (GraphQL's limit; the CLI sends batches of this size or less). */
 export const MAX_BATCH = 1000;
@@ -26,31 +26,35 @@ export class IngestionService {
     private readonly sourceSystems: SourceSystemService,
   ) {}
 
+  /** Validates, cleanses and links one batch of raw records (GraphQL, or any caller with raw records). */
   async ingest(request: IngestRequest): Promise<IngestBatchResult> {
-    const source = await this.sourceSystems.get(request.source);
-    const engine = this.matching.engine(request.entityType);
+    await this.sourceSystems.get(request.source); // an unknown source fails before anything else
     const validator = this.contracts.validator(request.entityType, { coerce: request.coerce });
-    const prepared: PreparedRecord[] = [];
-    const results: RecordResult[] = [...(request.preRejected ?? [])];
-    request.records.forEach((input, i) => {
-      const outcome = prepareRecord(input, request.positions?.[i] ?? i, validator, engine);
-      if (isPrepared(outcome)) prepared.push(outcome);
-      else results.push(outcome);
-    });
+    const { prepared, rejected } = prepareBatch(request.records, request.positions, validator, this.matching.engine(request.entityType));
+    return this.ingestPrepared({ ...request, prepared, rejected: [...(request.preRejected ?? []), ...rejected] });
+  }
 
+  /** Links a batch of already validated and cleansed records, in one transaction. */
+  async ingestPrepared(batch: PreparedBatch): Promise<IngestBatchResult> {
+    const systems = await this.sourceSystems.list();
+    const source = systems.find((s) => s.code === batch.source);
+    if (!source) throw unknownSource(batch.source);
+    const engine = this.matching.engine(batch.entityType);
+    const { prepared } = batch;
+    const results: RecordResult[] = [...batch.rejected];
     let goldenCreated = 0;
     let goldenUpdated = 0;
     if (prepared.length > 0) {
       const context: BatchContext = {
-        entityType: request.entityType,
+        entityType: batch.entityType,
         source: source.code,
         engine,
-        trust: trustLookup(await this.sourceSystems.list()),
-        actor: request.actor,
+        trust: trustLookup(systems),
+        actor: batch.actor,
         now: new Date().toISOString(),
       };
       const linked = await this.database.transaction(async (tx) => {
-        const { entityType } = request;
+        const { entityType } = batch;
         const keys = prepared.flatMap((p) => (p.cleansed ? engine.blockingKeys(p.cleansed) : []));
         await tx.lockKeys([
           ...prepared.map((p) => `identity:${entityType}:${source.code}:${p.sourceId}`),

@@ -23,6 +23,23 @@ export function prepareRecord(
   return { index, sourceId, updatedAt, deleted, attributes, cleansed, contentHash: contentHash(attributes, updatedAt, deleted) };
 }
 
+/** Prepares each record of a batch; `positions` gives the index to report for each (default: its position). */
+export function prepareBatch(
+  records: readonly unknown[],
+  positions: readonly number[] | undefined,
+  validator: ContractValidator,
+  engine: MatchEngine,
+): { prepared: PreparedRecord[]; rejected: RecordResult[] } {
+  const prepared: PreparedRecord[] = [];
+  const rejectedRecords: RecordResult[] = [];
+  records.forEach((input, i) => {
+    const outcome = prepareRecord(input, positions?.[i] ?? i, validator, engine);
+    if (isPrepared(outcome)) prepared.push(outcome);
+    else rejectedRecords.push(outcome);
+  });
+  return { prepared, rejected: rejectedRecords };
+}
+
 export function rejected(index: number, sourceId: string | null, errors: RecordResult['errors']): RecordResult {
   return { index, sourceId, outcome: 'REJECTED', goldenId: null, errors, warnings: [] };
 }

@@ -1,5 +1,11 @@
 import type { AttributeProvenance, Contributor, SurvivedRecord, SurvivorRule } from './survivorship.types';
 
+const RULE_CODES: Record<SurvivorRule, string> = { 'only-value': 'o', 'most-recent': 'r', 'source-trust': 't', 'tie-break': 'b' };
+const RULES_BY_CODE = Object.fromEntries(Object.entries(RULE_CODES).map(([rule, code]) => [code, rule as SurvivorRule]));
+
+/** Per attribute: [winner index, rule code, ...loser indexes], indexes into `m`. */
+type StoredAttribute = readonly [number, string, ...number[]];
+
 /**
  * Provenance as the golden record stores it: the contributing source records once, then per attribute
  * the winner, the rule and the losers by position in that list. Values, sources and dates are read back
@@ -9,20 +15,15 @@ import type { AttributeProvenance, Contributor, SurvivedRecord, SurvivorRule } f
 export interface StoredProvenance {
   /** Ids of the contributing source records, sorted. */
   readonly m: readonly string[];
-  /** Per attribute: w = winner index, r = rule, l = loser indexes. */
-  readonly a: Readonly<Record<string, { readonly w: number; readonly r: SurvivorRule; readonly l: readonly number[] }>>;
+  readonly a: Readonly<Record<string, StoredAttribute>>;
 }
 
 export function storeProvenance(survived: SurvivedRecord, contributors: readonly Contributor[]): StoredProvenance {
   const members = contributors.map((c) => c.sourceRecordId).sort();
   const position = new Map(members.map((id, i) => [id, i]));
-  const attributes: Record<string, { w: number; r: SurvivorRule; l: number[] }> = {};
+  const attributes: Record<string, StoredAttribute> = {};
   for (const [attribute, p] of Object.entries(survived.provenance)) {
-    attributes[attribute] = {
-      w: position.get(p.sourceRecordId)!,
-      r: p.rule,
-      l: p.candidates.map((c) => position.get(c.sourceRecordId)!),
-    };
+    attributes[attribute] = [position.get(p.sourceRecordId)!, RULE_CODES[p.rule], ...p.candidates.map((c) => position.get(c.sourceRecordId)!)];
   }
   return { m: members, a: attributes };
 }
@@ -31,8 +32,8 @@ export function storeProvenance(survived: SurvivedRecord, contributors: readonly
 export function expandProvenance(stored: StoredProvenance, sourceRecords: readonly Contributor[]): (AttributeProvenance & { attribute: string })[] {
   const byId = new Map(sourceRecords.map((r) => [r.sourceRecordId, r]));
   const out: (AttributeProvenance & { attribute: string })[] = [];
-  for (const [attribute, entry] of Object.entries(stored.a)) {
-    const winner = byId.get(stored.m[entry.w]);
+  for (const [attribute, [winnerIndex, ruleCode, ...loserIndexes]] of Object.entries(stored.a)) {
+    const winner = byId.get(stored.m[winnerIndex]);
     if (!winner) continue;
     out.push({
       attribute,
@@ -41,8 +42,8 @@ export function expandProvenance(stored: StoredProvenance, sourceRecords: readon
       source: winner.source,
       sourceId: winner.sourceId,
       updatedAt: winner.updatedAt,
-      rule: entry.r,
-      candidates: entry.l.flatMap((i) => {
+      rule: RULES_BY_CODE[ruleCode],
+      candidates: loserIndexes.flatMap((i) => {
         const loser = byId.get(stored.m[i]);
         return loser ? [{ value: loser.attributes[attribute], source: loser.source, sourceId: loser.sourceId, sourceRecordId: loser.sourceRecordId }] : [];
       }),

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createWriteStream, rmSync, statSync, type WriteStream } from 'node:fs';
 import type { EntityType } from '../../common/entity-type';
-import { applyMapping, type RecordMapping } from '../../contracts/record-mapping';
+import type { RecordMapping } from '../../contracts/record-mapping';
 import { SourceSystemService } from '../../source-systems/source-system.service';
 import type { IngestSummary, RecordResult } from '../ingest.types';
-import { IngestionService, MAX_BATCH } from '../ingestion.service';
-import { rejected } from '../prepare-record';
-import { formatOf, readRecords } from './record-reader';
+import { IngestionService } from '../ingestion.service';
+import { preparedBatches } from './prepared-batches';
+import { formatOf } from './record-reader';
 
 export interface FileImportOptions {
   readonly entityType: EntityType;
@@ -33,8 +33,10 @@ export interface FileImportReport extends Omit<IngestSummary, 'received'> {
   readonly recordsPerSecond: number;
 }
 
-// Long values are cut in the rejects file: it must stay readable when a record carries a 10 MB field.
-const MAX_REJECT_VALUE = 1000;
+// Records per transaction. Larger than a GraphQL call may carry: a commit writes every index page the
+// batch touched, so fewer, larger commits write each page fewer times.
+export const DEFAULT_FILE_BATCH = 2000;
+export const MAX_FILE_BATCH = 5000;
 
 /**
  * Imports a CSV or NDJSON file through the ingest pipeline in batches, one transaction each, streaming
@@ -48,58 +50,36 @@ export class FileImportService {
   ) {}
 
   async import(options: FileImportOptions): Promise<FileImportReport> {
-    const format = formatOf(options.file);
-    await this.sourceSystems.get(options.source); // fails before anything is read or written
+    formatOf(options.file); // an unknown format fails before anything is read
+    await this.sourceSystems.get(options.source); // so does an unknown source
     const totalBytes = statSync(options.file).size;
-    const batchSize = Math.min(Math.max(options.batchSize ?? 500, 1), MAX_BATCH);
     const rejectsFile = `${options.file}.rejects.ndjson`;
     rmSync(rejectsFile, { force: true });
     const rejects = new RejectsWriter(rejectsFile);
     const started = performance.now();
     const totals = { records: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, goldenCreated: 0, goldenUpdated: 0 };
-    let bytesRead = 0;
-    let batch: { position: number; record: Record<string, unknown> }[] = [];
-    let preRejected: RecordResult[] = [];
-    const rawByPosition = new Map<number, unknown>();
-
-    const flush = async () => {
-      if (batch.length === 0 && preRejected.length === 0) return;
-      const { results, summary } = await this.ingestion.ingest({
-        entityType: options.entityType,
-        source: options.source,
-        records: batch.map((b) => b.record),
-        positions: batch.map((b) => b.position),
-        preRejected,
-        coerce: format === 'csv',
-        actor: options.actor,
-      });
-      for (const result of results) if (result.outcome === 'REJECTED') rejects.write(result, rawByPosition.get(result.index));
-      totals.records += summary.received;
-      totals.created += summary.created;
-      totals.updated += summary.updated;
-      totals.unchanged += summary.unchanged;
-      totals.rejected += summary.rejected;
-      totals.goldenCreated += summary.goldenCreated;
-      totals.goldenUpdated += summary.goldenUpdated;
-      batch = [];
-      preRejected = [];
-      rawByPosition.clear();
-      options.onProgress?.({ bytesRead, totalBytes, records: totals.records, rejected: totals.rejected });
-    };
-
+    const batches = preparedBatches({
+      file: options.file,
+      entityType: options.entityType,
+      mapping: options.mapping,
+      batchSize: Math.min(Math.max(options.batchSize ?? DEFAULT_FILE_BATCH, 1), MAX_FILE_BATCH),
+    });
     try {
-      for await (const row of readRecords(options.file, (n) => (bytesRead += n))) {
-        if ('error' in row) {
-          preRejected.push(rejected(row.position, null, [row.error]));
-          rawByPosition.set(row.position, row.raw);
-        } else {
-          const record = options.mapping ? applyMapping(row.record, options.mapping) : row.record;
-          batch.push({ position: row.position, record });
-          rawByPosition.set(row.position, row.record);
+      for await (const batch of batches) {
+        const { results, summary } = await this.ingestion.ingestPrepared({
+          entityType: options.entityType,
+          source: options.source,
+          actor: options.actor,
+          prepared: batch.prepared,
+          rejected: batch.rejected,
+        });
+        const raw = new Map(batch.rawRejects);
+        for (const result of results) if (result.outcome === 'REJECTED') rejects.write(result, raw.get(result.index));
+        for (const key of Object.keys(totals) as (keyof typeof totals)[]) {
+          totals[key] += key === 'records' ? summary.received : summary[key];
         }
-        if (batch.length + preRejected.length >= batchSize) await flush();
+        options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes, records: totals.records, rejected: totals.rejected });
       }
-      await flush();
     } finally {
       await rejects.close();
     }
@@ -121,18 +101,10 @@ class RejectsWriter {
 
   write(result: RecordResult, raw: unknown): void {
     this.stream ??= createWriteStream(this.path, { flags: 'w' });
-    this.stream.write(`${JSON.stringify({ line: result.index, sourceId: result.sourceId, errors: result.errors, record: truncate(raw) })}\n`);
+    this.stream.write(`${JSON.stringify({ line: result.index, sourceId: result.sourceId, errors: result.errors, record: raw })}\n`);
   }
 
   close(): Promise<void> {
     return new Promise((resolve, reject) => (this.stream ? this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())) : resolve()));
   }
-}
-
-function truncate(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.length > MAX_REJECT_VALUE ? `${value.slice(0, MAX_REJECT_VALUE)}… (${value.length} characters)` : value;
-  if (value && typeof value === 'object' && depth >= 5) return '… (nested too deep to show)';
-  if (Array.isArray(value)) return value.slice(0, 100).map((v) => truncate(v, depth + 1));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).slice(0, 100).map(([k, v]) => [k, truncate(v, depth + 1)]));
-  return value;
 }

@@ -1,0 +1,75 @@
+import type { EntityType } from '../../common/entity-type';
+import { ContractRegistry } from '../../contracts/contract-registry';
+import { applyMapping, type RecordMapping } from '../../contracts/record-mapping';
+import { createEngines } from '../../matching/engine';
+import type { PreparedRecord, RecordResult } from '../ingest.types';
+import { prepareBatch, rejected } from '../prepare-record';
+import { formatOf, readRecords } from './record-reader';
+
+export interface PrepareFileOptions {
+  readonly file: string;
+  readonly entityType: EntityType;
+  readonly mapping?: RecordMapping;
+  readonly batchSize: number;
+}
+
+/** One batch of a file, validated and cleansed, with the raw form of each rejected record for the rejects file. */
+export interface PreparedFileBatch {
+  readonly prepared: PreparedRecord[];
+  readonly rejected: RecordResult[];
+  readonly rawRejects: [position: number, raw: unknown][];
+  readonly bytesRead: number;
+}
+
+// Long values are cut in the rejects file: it must stay readable when a record carries a 10 MB field.
+const MAX_REJECT_VALUE = 1000;
+
+/**
+ * Reads a source file and runs the first stage of the ingest pipeline (map, validate, cleanse) on it, a
+ * batch at a time. Pure of the database, so it can run in a worker thread beside the writer.
+ */
+export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<PreparedFileBatch> {
+  const coerce = formatOf(options.file) === 'csv';
+  const validator = new ContractRegistry().validator(options.entityType, { coerce });
+  const engine = createEngines()[options.entityType];
+  let bytesRead = 0;
+  let rows: { position: number; record: Record<string, unknown> }[] = [];
+  let unreadable: { position: number; result: RecordResult; raw: string }[] = [];
+
+  const flush = (): PreparedFileBatch => {
+    const { prepared, rejected: invalid } = prepareBatch(
+      rows.map((r) => r.record),
+      rows.map((r) => r.position),
+      validator,
+      engine,
+    );
+    const rawByPosition = new Map(rows.map((r) => [r.position, r.record]));
+    const batch: PreparedFileBatch = {
+      prepared,
+      rejected: [...unreadable.map((u) => u.result), ...invalid],
+      rawRejects: [
+        ...unreadable.map((u): [number, unknown] => [u.position, truncate(u.raw)]),
+        ...invalid.map((r): [number, unknown] => [r.index, truncate(rawByPosition.get(r.index))]),
+      ],
+      bytesRead,
+    };
+    rows = [];
+    unreadable = [];
+    return batch;
+  };
+
+  for await (const row of readRecords(options.file, (n) => (bytesRead += n))) {
+    if ('error' in row) unreadable.push({ position: row.position, result: rejected(row.position, null, [row.error]), raw: row.raw });
+    else rows.push({ position: row.position, record: options.mapping ? applyMapping(row.record, options.mapping) : row.record });
+    if (rows.length + unreadable.length >= options.batchSize) yield flush();
+  }
+  if (rows.length + unreadable.length > 0) yield flush();
+}
+
+function truncate(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.length > MAX_REJECT_VALUE ? `${value.slice(0, MAX_REJECT_VALUE)}… (${value.length} characters)` : value;
+  if (value && typeof value === 'object' && depth >= 5) return '… (nested too deep to show)';
+  if (Array.isArray(value)) return value.slice(0, 100).map((v) => truncate(v, depth + 1));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).slice(0, 100).map(([k, v]) => [k, truncate(v, depth + 1)]));
+  return value;
+}
