@@ -296,6 +296,16 @@ describe.each(DIALECTS)('ingest and read over GraphQL (%s)', (dialect) => {
     expect(hundred).toBeLessThanOrEqual(3);
   });
 
+  it('accepts "extensions": null, as GraphQL over HTTP allows', async () => {
+    const response = await fetch(`${hub.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.adminKey}` },
+      body: JSON.stringify({ query: '{ viewer { role } }', variables: null, operationName: null, extensions: null }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { viewer: { role: 'ADMIN' } } });
+  });
+
   it('answers health checks', async () => {
     expect((await fetch(`${hub.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${hub.url}/health/ready`);

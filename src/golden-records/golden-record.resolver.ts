@@ -4,7 +4,7 @@ import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
 import { Roles } from '../auth/roles.decorator';
 import { pageArgs, toConnection, withTotalCount, type Connection } from '../common/pagination';
 import { normalizeGtin } from '../matching/engine/normalize/gtin';
-import { expandProvenance } from '../survivorship/stored-provenance';
+import { expandProvenance, type StoredProvenance } from '../survivorship/stored-provenance';
 import { GoldenRecordQueryService, type GoldenEventView, type GoldenRecordLoaders, type GoldenView } from './golden-record-query.service';
 import { CustomerFilterInput, GoldenPageArgs, PageArgs, ProductFilterInput } from './golden-record.inputs';
 import {
@@ -88,7 +88,7 @@ export class GoldenRecordResolver {
       updatedAt: r.updatedAt,
       attributes: r.normalized,
     }));
-    return expandProvenance(golden.provenance, contributors).map((p) => ({ ...p, candidates: [...p.candidates] }));
+    return expandProvenance(JSON.parse(golden.provenanceJson) as StoredProvenance, contributors).map((p) => ({ ...p, candidates: [...p.candidates] }));
   }
 
   @ResolveField(() => GoldenEventConnectionTypes.connection, { description: 'Every change of this record, oldest first.' })
