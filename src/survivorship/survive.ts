@@ -9,7 +9,6 @@ import type { AttributeProvenance, Contributor, SurvivedRecord, SurvivorRule, Tr
  * never beats a present one.
  */
 export function survive(contributors: readonly Contributor[], trust: TrustLookup): SurvivedRecord {
-  if (contributors.length === 1) return soleContributor(contributors[0]);
   const attributeNames = [...new Set(contributors.flatMap((c) => Object.keys(c.attributes)))].sort();
   const attributes: Record<string, AttributeValue> = {};
   const provenance: Record<string, AttributeProvenance> = {};
@@ -33,26 +32,6 @@ export function survive(contributors: readonly Contributor[], trust: TrustLookup
         sourceId: c.sourceId,
         sourceRecordId: c.sourceRecordId,
       })),
-    };
-  }
-  return { attributes, provenance };
-}
-
-// Most golden records have one source record: every value is simply its own.
-function soleContributor(only: Contributor): SurvivedRecord {
-  const attributes: Record<string, AttributeValue> = {};
-  const provenance: Record<string, AttributeProvenance> = {};
-  for (const attribute of Object.keys(only.attributes).sort()) {
-    const value = only.attributes[attribute];
-    attributes[attribute] = value;
-    provenance[attribute] = {
-      value,
-      sourceRecordId: only.sourceRecordId,
-      source: only.source,
-      sourceId: only.sourceId,
-      updatedAt: only.updatedAt,
-      rule: 'only-value',
-      candidates: [],
     };
   }
   return { attributes, provenance };
