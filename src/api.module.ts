@@ -15,6 +15,10 @@ import { IngestionResolver } from './ingestion/ingestion.resolver';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { SourceSystemResolver } from './source-systems/source-system.resolver';
 import { SourceSystemsModule } from './source-systems/source-systems.module';
+import { MatchResolver } from './matching/api/match.resolver';
+import { MatchingModule } from './matching/matching.module';
+import { ReviewTaskResolver } from './stewardship/api/review-task.resolver';
+import { ReviewTasksModule } from './stewardship/review-tasks.module';
 
 /**
  * The GraphQL API: every resolver and the role guard, over the feature modules' services. Kept apart
@@ -31,6 +35,8 @@ export class ApiModule {
         SourceSystemsModule,
         GoldenRecordsModule,
         IngestionModule,
+        MatchingModule,
+        ReviewTasksModule,
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           autoSchemaFile: true,
@@ -42,7 +48,15 @@ export class ApiModule {
           errorFormatter: (execution) => formatGraphQLErrors(execution, (error) => logger.error(error)),
         }),
       ],
-      providers: [ApiKeyResolver, SourceSystemResolver, GoldenRecordResolver, IngestionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
+      providers: [
+        ApiKeyResolver,
+        SourceSystemResolver,
+        GoldenRecordResolver,
+        IngestionResolver,
+        MatchResolver,
+        ReviewTaskResolver,
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
     };
   }
 }

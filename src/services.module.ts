@@ -7,8 +7,9 @@ import { GoldenRecordsModule } from './golden-records/golden-records.module';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MatchingModule } from './matching/matching.module';
 import { SourceSystemsModule } from './source-systems/source-systems.module';
+import { ReviewTasksModule } from './stewardship/review-tasks.module';
 
-const FEATURE_MODULES = [SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule];
+const FEATURE_MODULES = [SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule, ReviewTasksModule];
 
 /** The hub's services without any HTTP or GraphQL layer: what the CLI boots. */
 @Module({})

@@ -7,3 +7,5 @@ export { GoldenRecordQueryService } from '../golden-records/golden-record-query.
 export { FileImportService } from '../ingestion/file-import/file-import.service';
 export { SourceSystemService } from '../source-systems/source-system.service';
 export { withServices } from './cli-context';
+export { RulesTrainingService } from '../matching/rules-training.service';
+export { loadRulesFile, rulesPath } from '../matching/match-rules.loader';

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { CanonError } from '../common/errors/canon-error';
 import { ENTITY_TYPES, type EntityType } from '../common/entity-type';
@@ -143,6 +144,41 @@ program
           `  throughput      ${n(Math.round(report.recordsPerSecond))} records/s`,
         ].join('\n'),
       );
+    }),
+  );
+
+const rules = program.command('rules').description('matching rules: check them, train them on your data');
+rules
+  .command('check')
+  .description('validate the rules in use (CANON_RULES_DIR, else the shipped defaults), or one file')
+  .option('--file <rules.json>', 'a rules file to check instead')
+  .addOption(new Option('--entity <type>', 'with --file: the entity type it is for').choices([...ENTITY_TYPES]))
+  .action((options: { file?: string; entity?: EntityType }) => {
+    const s = services();
+    const config = loadConfig();
+    const targets: [EntityType, string][] = options.file
+      ? [[options.entity ?? (options.file.includes('product') ? 'product' : 'customer'), options.file]]
+      : ENTITY_TYPES.map((t) => [t, s.rulesPath(t, config.rulesDir)]);
+    for (const [entityType, path] of targets) {
+      const loaded = s.loadRulesFile(path, entityType);
+      console.log(`${entityType}: ${path} is valid (${loaded.blocking.length} blocking rules, ${loaded.comparisons.length} comparisons)`);
+    }
+  });
+rules
+  .command('train')
+  .description('estimate m, u, the prior and term frequencies from the stored records (EM, unsupervised) and write the rules file')
+  .addOption(entityOption())
+  .option('--out <file>', 'where to write (default: CANON_RULES_DIR/<entity>.rules.json; the hub reads it at its next start)')
+  .option('--max-records <n>', 'records to sample (default 100000)', parseInteger)
+  .action((options: { entity: EntityType; out?: string; maxRecords?: number }) =>
+    withServices(async (app, s) => {
+      const { rules: trained, report } = await app.get(s.RulesTrainingService).train(options.entity, { maxRecords: options.maxRecords });
+      const out = options.out ?? join(loadConfig().rulesDir, `${options.entity}.rules.json`);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify(trained, null, 2)}\n`);
+      console.log(`trained ${options.entity} rules on ${report.records.toLocaleString('en-US')} records and ${report.randomPairs.toLocaleString('en-US')} random pairs`);
+      for (const r of report.rules) console.log(`  ${r.blocking.padEnd(18)} ${String(r.pairs).padStart(8)} pairs, match share ${r.matchShare.toFixed(3)}, ${r.iterations} EM iterations`);
+      console.log(`  prior ${report.prior.toPrecision(3)}; written to ${out}`);
     }),
   );
 

@@ -9,6 +9,8 @@ export interface CanonConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
+  /** Trained matching rules (`<entity>.rules.json`); entity types without a file here use the shipped defaults. */
+  readonly rulesDir: string;
   readonly bootstrapAdminKey?: string;
   readonly production: boolean;
   readonly logLevel: 'silent' | 'error' | 'info';
@@ -24,6 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CanonConfig {
     host: env.HOST || '0.0.0.0',
     dataDir,
     database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
+    rulesDir: resolve(env.CANON_RULES_DIR || resolve(dataDir, 'rules')),
     bootstrapAdminKey: env.CANON_BOOTSTRAP_ADMIN_KEY || undefined,
     production: env.NODE_ENV === 'production',
     logLevel: parseLogLevel(env.CANON_LOG_LEVEL),

@@ -39,6 +39,7 @@ export type GoldenFilter = Partial<Record<FilterAttribute, string | null>>;
 
 /** Loaders that batch the per-record lookups of one GraphQL request into one query each. */
 export interface GoldenRecordLoaders {
+  readonly golden: DataLoader<string, GoldenView | null>;
   readonly sourceRecords: DataLoader<string, SourceRecordView[]>;
   readonly history: DataLoader<string, GoldenEventView[]>;
 }
@@ -104,6 +105,7 @@ export class GoldenRecordQueryService {
 
   createLoaders(): GoldenRecordLoaders {
     return {
+      golden: new DataLoader((ids) => this.getMany(ids), { maxBatchSize: 500 }),
       sourceRecords: new DataLoader((ids) => this.sourceRecordsOf(ids), { maxBatchSize: 500 }),
       history: new DataLoader((ids) => this.historyOf(ids), { maxBatchSize: 500 }),
     };
@@ -145,6 +147,15 @@ export class GoldenRecordQueryService {
   private async fetch(id: string): Promise<Row | null> {
     const rows = await this.database.query('SELECT * FROM golden_record WHERE id = ?', [id]);
     return rows[0] ?? null;
+  }
+
+  /** Golden records by id, in the order asked (null where unknown); no redirect. */
+  async getMany(ids: readonly string[]): Promise<(GoldenView | null)[]> {
+    const rows = await queryInChunks(this.database, [...new Set(ids)], (chunk, ph) =>
+      this.database.query(`SELECT * FROM golden_record WHERE id IN (${ph})`, chunk),
+    );
+    const byId = new Map(rows.map((r) => [r.id as string, toView(r, null)]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   private async sourceRecordsOf(goldenIds: readonly string[]): Promise<SourceRecordView[][]> {

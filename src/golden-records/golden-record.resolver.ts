@@ -5,6 +5,7 @@ import { Roles } from '../auth/roles.decorator';
 import { pageArgs, toConnection, withTotalCount, type Connection } from '../common/pagination';
 import { normalizeGtin } from '../matching/engine/normalize/gtin';
 import { expandProvenance, type StoredProvenance } from '../survivorship/stored-provenance';
+import { goldenRecordLoaders } from './golden-record-loaders';
 import { GoldenRecordQueryService, type GoldenEventView, type GoldenRecordLoaders, type GoldenView } from './golden-record-query.service';
 import { CustomerFilterInput, GoldenPageArgs, PageArgs, ProductFilterInput } from './golden-record.inputs';
 import {
@@ -18,8 +19,6 @@ import {
   ProductModel,
   SourceRecordModel,
 } from './golden-record.models';
-
-const loadersByContext = new WeakMap<GraphQLContext, GoldenRecordLoaders>();
 
 /** Reads of golden records. Field resolvers batch through per-request DataLoaders, so a page costs a fixed number of queries. */
 @Resolver(() => GoldenRecordModel)
@@ -101,11 +100,6 @@ export class GoldenRecordResolver {
   }
 
   private loaders(context: GraphQLContext): GoldenRecordLoaders {
-    let loaders = loadersByContext.get(context);
-    if (!loaders) {
-      loaders = this.goldenRecords.createLoaders();
-      loadersByContext.set(context, loaders);
-    }
-    return loaders;
+    return goldenRecordLoaders(context, this.goldenRecords);
   }
 }

@@ -48,7 +48,7 @@ export class GoldenRecordStore {
   async saveSourceRecords(tx: Tx, records: readonly SourceRecordWrite[]): Promise<void> {
     await tx.insertMany(
       'source_record',
-      ['id', 'entity_type', 'source', 'source_id', 'content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id'],
+      ['id', 'entity_type', 'source', 'source_id', 'content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id', 'link_score', 'link_explanation'],
       records.map((r) => [
         r.id,
         r.entityType,
@@ -61,8 +61,14 @@ export class GoldenRecordStore {
         r.receivedAt,
         r.deleted,
         r.goldenId,
+        r.linkScore,
+        r.linkExplanation ? JSON.stringify(r.linkExplanation) : null,
       ]),
-      { target: ['id'], update: ['content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id'] },
+      {
+        target: ['id'],
+        update: ['content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id'],
+        keepUnlessGiven: ['link_score', 'link_explanation'],
+      },
     );
   }
 

@@ -1,5 +1,5 @@
 import type { EntityType } from '../common/entity-type';
-import type { AttributeValue, Attributes } from '../matching/engine/types';
+import type { AttributeValue, Attributes, MatchExplanation } from '../matching/engine/types';
 import type { StoredProvenance } from '../survivorship/stored-provenance';
 
 export type GoldenStatus = 'active' | 'merged' | 'deleted';
@@ -20,9 +20,12 @@ export interface SourceRecordState {
   readonly normalized: Attributes;
 }
 
-/** A source record to write: its state plus the attributes exactly as received. */
+/** A source record to write: its state plus the attributes exactly as received, and why it was linked. */
 export interface SourceRecordWrite extends SourceRecordState {
   readonly attributes: Attributes;
+  /** Set when the matcher linked it to an existing golden record; null keeps any earlier link explanation. */
+  readonly linkScore: number | null;
+  readonly linkExplanation: MatchExplanation | null;
 }
 
 export interface GoldenState {

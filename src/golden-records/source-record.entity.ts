@@ -40,4 +40,12 @@ export class SourceRecordEntity {
 
   @Column({ name: 'golden_id', type: 'varchar', length: 36 })
   goldenId: string;
+
+  /** Match probability with which the matcher linked this record to an existing golden record (null: it started one). */
+  @Column({ name: 'link_score', type: 'double precision', nullable: true })
+  linkScore: number | null;
+
+  /** JSON MatchExplanation of that link: the waterfall from prior to score. */
+  @Column({ name: 'link_explanation', type: 'text', nullable: true })
+  linkExplanation: string | null;
 }

@@ -9,8 +9,9 @@ import type {
   SourceRecordState,
   SourceRecordWrite,
 } from '../golden-records/golden-record.types';
-import type { AttributeValue, Attributes, MatchCandidate, MatchEngine } from '../matching/engine/types';
+import type { AttributeValue, Attributes, Features, MatchCandidate, MatchEngine, MatchOutcome } from '../matching/engine/types';
 import type { KeyedCandidate } from '../matching/matching.service';
+import type { ReviewTaskWrite } from '../stewardship/review-task.types';
 import { storeProvenance } from '../survivorship/stored-provenance';
 import { survive } from '../survivorship/survive';
 import type { TrustLookup } from '../survivorship/survivorship.types';
@@ -42,6 +43,8 @@ export interface BatchWrites {
   readonly keys: { sourceRecordId: string; blockKey: string }[];
   readonly goldens: GoldenState[];
   readonly events: GoldenEvent[];
+  /** Possible matches the matcher could not decide: each record started its own golden record meanwhile. */
+  readonly reviewTasks: ReviewTaskWrite[];
   readonly goldenCreated: number;
   readonly goldenUpdated: number;
 }
@@ -60,6 +63,8 @@ export class BatchPlan {
   /** Blocking keys of records written by this batch, which replace whatever the database holds for them. */
   private readonly batchKeys = new Map<string, Set<string>>();
   private readonly touched = new Map<string, SourceRecordWrite>();
+  private readonly touchedFeatures = new Map<string, Features>();
+  private readonly reviewTasks: ReviewTaskWrite[] = [];
   /** Ids of touched records that were already stored before this batch (their old keys must go). */
   private readonly storedBefore = new Set<string>();
   private readonly newKeys = new Map<string, string[]>();
@@ -102,14 +107,17 @@ export class BatchPlan {
       if (!previous) {
         return result('UNCHANGED', null, [{ field: 'sourceId', code: 'NOT_FOUND', message: 'nothing to delete: no record with this sourceId' }]);
       }
-      this.write(record, previous, previous.normalized, previous.goldenId, []);
+      this.write(record, previous, previous.normalized, previous.goldenId, [], null, null);
       return result('UPDATED', previous.goldenId);
     }
-    const cleansed = record.cleansed!;
-    const keys = this.context.engine.blockingKeys(cleansed);
-    const outcome = this.context.engine.match(cleansed, this.candidatesFor(keys, previous?.id));
-    const goldenId = this.chooseGolden(previous, outcome.action === 'link' ? outcome.goldenId : null);
-    this.write(record, previous, cleansed, goldenId, keys);
+    const { cleansed, features, keys } = record as PreparedRecord & { cleansed: Attributes; features: Features };
+    const outcome = this.context.engine.match(features, this.candidatesFor(keys, previous?.id));
+    const matched = outcome.action === 'link' ? outcome.goldenId : null;
+    const goldenId = this.chooseGolden(previous, matched);
+    const linked = matched !== null && goldenId === matched && goldenId !== previous?.goldenId;
+    const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? outcome : null);
+    // An updated record already in one of the possible golden records needs no steward.
+    if (outcome.action === 'review' && !outcome.ranked.some((r) => r.goldenId === goldenId)) this.openReview(written, outcome);
     return result(previous ? 'UPDATED' : 'CREATED', goldenId);
   }
 
@@ -130,6 +138,7 @@ export class BatchPlan {
     return {
       sourceRecords: [...this.touched.values()],
       rekeyed: [...this.storedBefore],
+      reviewTasks: this.reviewTasks,
       keys: [...this.newKeys].flatMap(([sourceRecordId, keys]) => keys.map((blockKey) => ({ sourceRecordId, blockKey }))),
       goldens,
       events,
@@ -149,7 +158,8 @@ export class BatchPlan {
       }
       for (const sourceRecordId of this.batchKeys.get(key) ?? []) {
         const record = this.touched.get(sourceRecordId)!;
-        if (sourceRecordId !== self) found.set(sourceRecordId, { sourceRecordId, goldenId: record.goldenId, attributes: record.normalized });
+        const features = this.touchedFeatures.get(sourceRecordId)!;
+        if (sourceRecordId !== self) found.set(sourceRecordId, { sourceRecordId, goldenId: record.goldenId, features });
       }
     }
     return [...found.values()];
@@ -169,13 +179,34 @@ export class BatchPlan {
     return matched;
   }
 
+  /** A possible match: the record keeps its own golden record and a steward decides. */
+  private openReview(record: SourceRecordWrite, outcome: MatchOutcome): void {
+    this.reviewTasks.push({
+      id: uuidv7(),
+      entityType: this.context.entityType,
+      kind: 'potential_match',
+      goldenId: record.goldenId,
+      subjects: {
+        sourceRecordId: record.id,
+        source: record.source,
+        sourceId: record.sourceId,
+        candidates: outcome.ranked.slice(0, 5).map((r) => ({ goldenId: r.goldenId, sourceRecordId: r.sourceRecordId, score: r.pair.score })),
+      },
+      score: outcome.score,
+      explanation: outcome.explanation,
+      createdAt: this.context.now,
+    });
+  }
+
   private write(
     record: PreparedRecord,
     previous: SourceRecordState | undefined,
     normalized: Attributes,
     goldenId: string,
     keys: readonly string[],
-  ): void {
+    features: Features | null,
+    link: MatchOutcome | null,
+  ): SourceRecordWrite {
     const next: SourceRecordWrite = {
       id: previous?.id ?? uuidv7(),
       entityType: this.context.entityType,
@@ -188,6 +219,8 @@ export class BatchPlan {
       receivedAt: this.context.now,
       deleted: record.deleted,
       goldenId,
+      linkScore: link?.score ?? null,
+      linkExplanation: link?.explanation ?? null,
     };
     if (previous) {
       if (!this.touched.has(previous.id)) this.storedBefore.add(previous.id);
@@ -199,12 +232,14 @@ export class BatchPlan {
     this.affect(goldenId, next.id);
     this.byIdentity.set(next.sourceId, next);
     this.touched.set(next.id, next);
+    if (features) this.touchedFeatures.set(next.id, features);
     this.newKeys.set(next.id, [...keys]);
     for (const key of keys) {
       const set = this.batchKeys.get(key) ?? new Set<string>();
       set.add(next.id);
       this.batchKeys.set(key, set);
     }
+    return next;
   }
 
   private affect(goldenId: string, sourceRecordId: string): void {

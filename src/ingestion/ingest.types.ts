@@ -1,5 +1,5 @@
 import type { EntityType } from '../common/entity-type';
-import type { Attributes, FieldError } from '../matching/engine/types';
+import type { Attributes, Features, FieldError } from '../matching/engine/types';
 
 export type IngestOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
 
@@ -53,6 +53,9 @@ export interface PreparedRecord {
   readonly attributes: Attributes;
   /** Cleansed; null for a tombstone, which keeps the last cleansed values. */
   readonly cleansed: Attributes | null;
+  /** The matcher's features and blocking keys of the cleansed record (none for a tombstone). */
+  readonly features: Features | null;
+  readonly keys: readonly string[];
   readonly contentHash: string;
 }
 

@@ -3,6 +3,7 @@ import { Database } from '../common/database/database';
 import { ContractRegistry } from '../contracts/contract-registry';
 import { GoldenRecordStore } from '../golden-records/golden-record.store';
 import { MatchingService } from '../matching/matching.service';
+import { ReviewTaskStore } from '../stewardship/review-task.store';
 import { SourceSystemService, trustLookup, unknownSource } from '../source-systems/source-system.service';
 import { BatchPlan, type BatchContext } from './batch-plan';
 import type { IngestBatchResult, IngestRequest, PreparedBatch, RecordResult } from './ingest.types';
@@ -24,6 +25,7 @@ export class IngestionService {
     private readonly matching: MatchingService,
     private readonly store: GoldenRecordStore,
     private readonly sourceSystems: SourceSystemService,
+    private readonly reviewTasks: ReviewTaskStore,
   ) {}
 
   /** Validates, cleanses and links one batch of raw records (GraphQL, or any caller with raw records). */
@@ -55,7 +57,7 @@ export class IngestionService {
       };
       const linked = await this.database.transaction(async (tx) => {
         const { entityType } = batch;
-        const keys = prepared.flatMap((p) => (p.cleansed ? engine.blockingKeys(p.cleansed) : []));
+        const keys = prepared.flatMap((p) => p.keys);
         await tx.lockKeys([
           ...prepared.map((p) => `identity:${entityType}:${source.code}:${p.sourceId}`),
           ...keys.map((k) => `key:${entityType}:${k}`),
@@ -76,6 +78,7 @@ export class IngestionService {
         await this.matching.replaceKeys(tx, entityType, writes.rekeyed, writes.keys);
         await this.store.saveGoldens(tx, writes.goldens);
         await this.store.appendEvents(tx, writes.events);
+        await this.reviewTasks.insert(tx, writes.reviewTasks);
         return { recordResults, writes };
       });
       results.push(...linked.recordResults);

@@ -14,13 +14,12 @@ export function prepareRecord(
   const validation = validator.validate(input);
   if (!validation.ok) return rejected(index, validation.sourceId, validation.errors);
   const { sourceId, updatedAt, deleted, attributes } = validation.record;
-  let cleansed = null;
-  if (!deleted) {
-    const normalized = engine.normalize(attributes, context);
-    if (!normalized.cleansed) return rejected(index, sourceId, normalized.errors);
-    cleansed = normalized.cleansed;
-  }
-  return { index, sourceId, updatedAt, deleted, attributes, cleansed, contentHash: contentHash(attributes, updatedAt, deleted) };
+  const hash = contentHash(attributes, updatedAt, deleted);
+  if (deleted) return { index, sourceId, updatedAt, deleted, attributes, cleansed: null, features: null, keys: [], contentHash: hash };
+  const normalized = engine.normalize(attributes, context);
+  if (!normalized.cleansed) return rejected(index, sourceId, normalized.errors);
+  const features = engine.features(normalized.cleansed);
+  return { index, sourceId, updatedAt, deleted, attributes, cleansed: normalized.cleansed, features, keys: engine.blockingKeys(features), contentHash: hash };
 }
 
 /** Prepares each record of a batch; `positions` gives the index to report for each (default: its position). */

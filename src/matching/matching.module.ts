@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module';
+import { GoldenRecordsModule } from '../golden-records/golden-records.module';
+import { MatchQueryService } from './match-query.service';
 import { MatchingService } from './matching.service';
+import { RulesTrainingService } from './rules-training.service';
+import { SearchService } from './search.service';
 
-@Module({ providers: [MatchingService], exports: [MatchingService] })
+@Module({
+  imports: [ContractsModule, GoldenRecordsModule],
+  providers: [MatchingService, MatchQueryService, SearchService, RulesTrainingService],
+  exports: [MatchingService, MatchQueryService, SearchService, RulesTrainingService],
+})
 export class MatchingModule {}

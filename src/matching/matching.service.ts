@@ -1,31 +1,76 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityType } from '../common/entity-type';
 import { queryInChunks, type SqlExecutor, type Tx } from '../common/database/tx';
+import { LruCache } from '../common/lru-cache';
+import { CANON_CONFIG, type CanonConfig } from '../config/canon-config';
 import { createEngines } from './engine';
-import type { Attributes, MatchCandidate, MatchEngine } from './engine/types';
+import type { MatchRules } from './engine/rules/match-rules';
+import type { Attributes, Features, MatchCandidate, MatchEngine } from './engine/types';
+import { loadAllRules } from './match-rules.loader';
 
 /** A stored source record found through a blocking key. */
 export interface KeyedCandidate extends MatchCandidate {
   readonly blockKey: string;
 }
 
+// Features of stored records, so a popular candidate is not re-derived for every batch that meets it.
+const FEATURE_CACHE_SIZE = 200_000;
+
 /**
- * Runs the pure matching engine against the database: persists each source record's blocking keys in
- * `match_key` and loads, for a set of keys, the stored records that share them.
+ * Runs the pure matching engine against the database: loads the rules at start (an invalid rules file
+ * stops the hub with the list of problems), persists each source record's blocking keys in `match_key`,
+ * and loads the stored records that share an inbound record's keys, skipping generic keys.
  */
 @Injectable()
 export class MatchingService {
-  private readonly engines = createEngines();
+  private readonly engines: Record<EntityType, MatchEngine>;
+  readonly rules: Record<EntityType, MatchRules>;
+  private readonly featureCache = new LruCache<string, Features>(FEATURE_CACHE_SIZE);
+  /** Keys known to be shared by more records than the rules allow: they find nothing and are not stored again. */
+  private readonly genericKeys = new Set<string>();
+
+  constructor(@Inject(CANON_CONFIG) config: CanonConfig) {
+    this.rules = loadAllRules(config.rulesDir);
+    this.engines = createEngines(this.rules);
+  }
 
   engine(entityType: EntityType): MatchEngine {
     return this.engines[entityType];
   }
 
-  /** The live source records sharing any of `keys`, with the golden record each belongs to. */
+  /** The features of a stored record, cached by its id and content hash. */
+  featuresOf(entityType: EntityType, sourceRecordId: string, contentHash: string, normalized: Attributes): Features {
+    const cacheKey = `${sourceRecordId}:${contentHash}`;
+    let features = this.featureCache.get(cacheKey);
+    if (!features) {
+      features = this.engines[entityType].features(normalized);
+      this.featureCache.set(cacheKey, features);
+    }
+    return features;
+  }
+
+  /**
+   * The live source records sharing any of `keys`, with the golden record each belongs to. A key shared
+   * by more than `maxKeyFrequency` records is generic (a placeholder email, a call-centre phone): it is
+   * remembered and contributes no candidates, so one popular value cannot blow up the comparison count.
+   */
   async candidatesByKeys(tx: SqlExecutor, entityType: EntityType, keys: readonly string[]): Promise<KeyedCandidate[]> {
-    const rows = await queryInChunks(tx, [...new Set(keys)], (chunk, ph) =>
-      tx.query<{ block_key: string; id: string; golden_id: string; normalized: string }>(
-        `SELECT mk.block_key, sr.id, sr.golden_id, sr.normalized FROM match_key mk
+    const engine = this.engines[entityType];
+    const unknown = [...new Set(keys)].filter((k) => !this.isGeneric(entityType, k));
+    const counts = await queryInChunks(tx, unknown, (chunk, ph) =>
+      tx.query<{ block_key: string; n: number | string }>(
+        `SELECT block_key, count(*) AS n FROM match_key WHERE entity_type = ? AND block_key IN (${ph}) GROUP BY block_key`,
+        [entityType, ...chunk],
+      ),
+    );
+    const specific: string[] = [];
+    for (const { block_key: key, n } of counts) {
+      if (Number(n) > engine.maxKeyFrequency) this.genericKeys.add(`${entityType}\u0000${key}`);
+      else specific.push(key);
+    }
+    const rows = await queryInChunks(tx, specific, (chunk, ph) =>
+      tx.query<{ block_key: string; id: string; golden_id: string; content_hash: string; normalized: string }>(
+        `SELECT mk.block_key, sr.id, sr.golden_id, sr.content_hash, sr.normalized FROM match_key mk
            JOIN source_record sr ON sr.id = mk.source_record_id
           WHERE mk.entity_type = ? AND mk.block_key IN (${ph})`,
         [entityType, ...chunk],
@@ -35,11 +80,15 @@ export class MatchingService {
       blockKey: r.block_key,
       sourceRecordId: r.id,
       goldenId: r.golden_id,
-      attributes: JSON.parse(r.normalized) as Attributes,
+      features: this.featuresOf(entityType, r.id, r.content_hash, JSON.parse(r.normalized) as Attributes),
     }));
   }
 
-  /** Replaces the stored keys of the given source records (tombstoned records keep none). */
+  isGeneric(entityType: EntityType, key: string): boolean {
+    return this.genericKeys.has(`${entityType}\u0000${key}`);
+  }
+
+  /** Replaces the stored keys of the given source records; keys already known to be generic are not stored. */
   async replaceKeys(
     tx: Tx,
     entityType: EntityType,
@@ -53,7 +102,7 @@ export class MatchingService {
     await tx.insertMany(
       'match_key',
       ['source_record_id', 'block_key', 'entity_type'],
-      keys.map((k) => [k.sourceRecordId, k.blockKey, entityType]),
+      keys.filter((k) => !this.isGeneric(entityType, k.blockKey)).map((k) => [k.sourceRecordId, k.blockKey, entityType]),
       { target: ['entity_type', 'block_key', 'source_record_id'] },
     );
   }

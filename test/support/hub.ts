@@ -35,6 +35,7 @@ export async function startTestHub(dialect: TestDialect): Promise<TestHub> {
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    rulesDir: join(dataDir, 'rules'),
     database: scratch.config,
     bootstrapAdminKey: adminKey,
     production: false,

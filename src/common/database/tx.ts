@@ -15,6 +15,8 @@ export interface ConflictClause {
   readonly target: readonly string[];
   /** Columns overwritten from the new row; none means the new row is skipped. */
   readonly update?: readonly string[];
+  /** Columns overwritten only when the new row has a value (a null keeps the stored one). */
+  readonly keepUnlessGiven?: readonly string[];
 }
 
 /** Runs `sql` once per chunk of `values`, so an `IN (…)` list never exceeds the driver's parameter limit. */
@@ -64,7 +66,7 @@ export class Tx implements SqlExecutor {
     if (rows.length === 0) return;
     const perRow = `(${placeholders(columns.length)})`;
     const rowsPerStatement = Math.max(1, Math.min(500, Math.floor(maxParameters(this.dialect) / columns.length)));
-    const suffix = conflict ? conflictSql(conflict) : '';
+    const suffix = conflict ? conflictSql(table, conflict) : '';
     for (let i = 0; i < rows.length; i += rowsPerStatement) {
       const chunk = rows.slice(i, i + rowsPerStatement);
       const values = Array.from({ length: chunk.length }, () => perRow).join(',');
@@ -87,10 +89,13 @@ export class Tx implements SqlExecutor {
   }
 }
 
-function conflictSql(conflict: ConflictClause): string {
+function conflictSql(table: string, conflict: ConflictClause): string {
   const target = ` ON CONFLICT (${conflict.target.join(',')})`;
-  if (!conflict.update || conflict.update.length === 0) return `${target} DO NOTHING`;
-  return `${target} DO UPDATE SET ${conflict.update.map((c) => `${c} = excluded.${c}`).join(',')}`;
+  const sets = [
+    ...(conflict.update ?? []).map((c) => `${c} = excluded.${c}`),
+    ...(conflict.keepUnlessGiven ?? []).map((c) => `${c} = COALESCE(excluded.${c}, ${table}.${c})`),
+  ];
+  return sets.length === 0 ? `${target} DO NOTHING` : `${target} DO UPDATE SET ${sets.join(',')}`;
 }
 
 /** A signed 64-bit lock id derived from a key (collisions only cost extra serialisation, never correctness). */

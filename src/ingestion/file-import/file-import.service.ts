@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createWriteStream, rmSync, statSync, type WriteStream } from 'node:fs';
 import type { EntityType } from '../../common/entity-type';
 import type { RecordMapping } from '../../contracts/record-mapping';
+import { MatchingService } from '../../matching/matching.service';
 import { SourceSystemService } from '../../source-systems/source-system.service';
 import type { IngestSummary, RecordResult } from '../ingest.types';
 import { IngestionService } from '../ingestion.service';
@@ -47,6 +48,7 @@ export class FileImportService {
   constructor(
     private readonly ingestion: IngestionService,
     private readonly sourceSystems: SourceSystemService,
+    private readonly matching: MatchingService,
   ) {}
 
   async import(options: FileImportOptions): Promise<FileImportReport> {
@@ -63,6 +65,7 @@ export class FileImportService {
       entityType: options.entityType,
       mapping: options.mapping,
       batchSize: Math.min(Math.max(options.batchSize ?? DEFAULT_FILE_BATCH, 1), MAX_FILE_BATCH),
+      rules: this.matching.rules[options.entityType],
     });
     try {
       for await (const batch of batches) {

@@ -1,7 +1,9 @@
 import type { EntityType } from '../../common/entity-type';
 import { ContractRegistry } from '../../contracts/contract-registry';
 import { applyMapping, type RecordMapping } from '../../contracts/record-mapping';
-import { createEngines } from '../../matching/engine';
+import { ENTITY_DEFINITIONS } from '../../matching/engine';
+import { RulesEngine } from '../../matching/engine/rules-engine';
+import type { MatchRules } from '../../matching/engine/rules/match-rules';
 import type { PreparedRecord, RecordResult } from '../ingest.types';
 import { prepareBatch, rejected } from '../prepare-record';
 import { formatOf, readRecords } from './record-reader';
@@ -11,6 +13,8 @@ export interface PrepareFileOptions {
   readonly entityType: EntityType;
   readonly mapping?: RecordMapping;
   readonly batchSize: number;
+  /** The hub's rules for the entity type (plain data, so they can be handed to a worker thread). */
+  readonly rules: MatchRules;
 }
 
 /** One batch of a file, validated and cleansed, with the raw form of each rejected record for the rejects file. */
@@ -31,7 +35,7 @@ const MAX_REJECT_VALUE = 1000;
 export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<PreparedFileBatch> {
   const coerce = formatOf(options.file) === 'csv';
   const validator = new ContractRegistry().validator(options.entityType, { coerce });
-  const engine = createEngines()[options.entityType];
+  const engine = new RulesEngine(ENTITY_DEFINITIONS[options.entityType], options.rules);
   let bytesRead = 0;
   let rows: { position: number; record: Record<string, unknown> }[] = [];
   let unreadable: { position: number; result: RecordResult; raw: string }[] = [];

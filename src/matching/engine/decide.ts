@@ -1,18 +1,21 @@
-import type { Attributes, MatchCandidate, MatchOutcome, PairScore } from './types';
+import type { Features, MatchCandidate, MatchOutcome, PairScore } from './types';
 
 /**
  * Scores an inbound record against every candidate, keeps the best pair per golden record and decides:
- * link to the best golden record that matches, review when the best is only possible, new otherwise.
- * Ties break on the golden id, so the decision never depends on the order candidates were loaded in.
+ * link to the golden record that matches; review when the best is only a possible match, or when
+ * several golden records match (a record bridging two of them must not merge them silently, unless the
+ * rules say `link-best`); new otherwise. Ties break on the golden id, so the decision never depends on
+ * the order candidates were loaded in.
  */
 export function decideMatch(
-  inbound: Attributes,
+  inbound: Features,
   candidates: readonly MatchCandidate[],
-  compare: (a: Attributes, b: Attributes) => PairScore,
+  compare: (a: Features, b: Features) => PairScore,
+  onMultipleMatches: 'review' | 'link-best',
 ): MatchOutcome {
   const bestPerGolden = new Map<string, { goldenId: string; sourceRecordId: string; pair: PairScore }>();
   for (const candidate of candidates) {
-    const pair = compare(inbound, candidate.attributes);
+    const pair = compare(inbound, candidate.features);
     if (pair.decision === 'none') continue;
     const best = bestPerGolden.get(candidate.goldenId);
     if (!best || pair.score > best.pair.score || (pair.score === best.pair.score && candidate.sourceRecordId < best.sourceRecordId)) {
@@ -24,6 +27,7 @@ export function decideMatch(
   );
   const top = ranked[0];
   if (!top) return { action: 'new', goldenId: null, score: 0, explanation: null, ranked };
-  const action = top.pair.decision === 'match' ? 'link' : 'review';
-  return { action, goldenId: action === 'link' ? top.goldenId : null, score: top.pair.score, explanation: top.pair.explanation, ranked };
+  const matches = ranked.filter((r) => r.pair.decision === 'match').length;
+  const link = top.pair.decision === 'match' && (matches === 1 || onMultipleMatches === 'link-best');
+  return { action: link ? 'link' : 'review', goldenId: link ? top.goldenId : null, score: top.pair.score, explanation: top.pair.explanation, ranked };
 }

@@ -1,4 +1,7 @@
 import type { EntityType } from '../../common/entity-type';
+import type { Features } from './features/feature.types';
+
+export type { Features, FeatureValue } from './features/feature.types';
 
 /** An attribute value after validation: the contracts allow strings, numbers and booleans only. */
 export type AttributeValue = string | number | boolean;
@@ -22,27 +25,38 @@ export interface NormalizeContext {
   readonly defaultRegion?: string;
 }
 
-/** A stored record the matcher can compare against: its cleansed attributes and the golden record it belongs to. */
+/** A stored record the matcher can compare against: its features and the golden record it belongs to. */
 export interface MatchCandidate {
   readonly sourceRecordId: string;
   readonly goldenId: string;
-  readonly attributes: Attributes;
+  readonly features: Features;
 }
 
 /** One line of a match explanation: which comparison ran, at which level it agreed, and what it contributed. */
 export interface ComparisonOutcome {
   readonly comparison: string;
+  /** The level label from the rules, or `null` when either record has no value. */
   readonly level: string;
+  /** log2(m/u) of the level, term-frequency adjusted: what this comparison added to the total. */
   readonly weight: number;
   readonly detail?: string;
+  readonly veto?: 'none' | 'review';
 }
 
-/** Why two records were (or were not) considered the same entity: the waterfall from prior to final score. */
+/**
+ * Why two records were (or were not) considered the same entity: the waterfall from the prior's weight,
+ * through each comparison's level and weight, to the total weight and its match probability.
+ */
 export interface MatchExplanation {
   readonly engine: string;
+  readonly priorWeight: number;
+  readonly comparisons: readonly ComparisonOutcome[];
+  readonly totalWeight: number;
+  /** The match probability: 1 / (1 + 2^-totalWeight). */
   readonly score: number;
   readonly decision: MatchDecision;
-  readonly comparisons: readonly ComparisonOutcome[];
+  /** Set when a decisive disagreement capped the decision. */
+  readonly vetoed?: 'none' | 'review';
 }
 
 /** match: same entity; possible: a steward should look; none: different entities. */
@@ -56,7 +70,10 @@ export interface PairScore {
 
 /** The result of matching one inbound record against its candidates, aggregated per golden record. */
 export interface MatchOutcome {
-  /** link: attach to `goldenId`; review: new golden record plus a review task; new: new golden record. */
+  /**
+   * link: attach to `goldenId`; review: a new golden record plus a review task (a possible match, or
+   * strong matches with several golden records); new: a new golden record.
+   */
   readonly action: 'link' | 'review' | 'new';
   readonly goldenId: string | null;
   readonly score: number;
@@ -69,16 +86,20 @@ export interface MatchOutcome {
  * A matching engine for one entity type: pure functions, no I/O. The hub persists what `blockingKeys`
  * returns, loads the stored records sharing a key as candidates, and asks `match` what to do.
  *
- * @description Stages as in Splink: normalise → block → compare → score → decide.
+ * @description Stages as in Splink: normalise → features → block → compare → score → decide.
  */
 export interface MatchEngine {
   readonly entityType: EntityType;
   /** Cleanses validated attributes; semantic errors (a wrong GTIN check digit) reject the record. */
   normalize(attributes: Attributes, context?: NormalizeContext): NormalizeResult;
-  /** The blocking keys of a cleansed record; two records are compared only if they share one. */
-  blockingKeys(attributes: Attributes): string[];
-  /** Scores one pair of cleansed records. Symmetric. */
-  compare(a: Attributes, b: Attributes): PairScore;
+  /** The comparable features of a cleansed record; computed once per record and reused for every pair. */
+  features(cleansed: Attributes): Features;
+  /** The blocking keys of a record; two records are compared only if they share one. */
+  blockingKeys(features: Features): string[];
+  /** Scores one pair of records. Symmetric. */
+  compare(a: Features, b: Features): PairScore;
   /** Scores an inbound record against its candidates and decides what to do with it. */
-  match(inbound: Attributes, candidates: readonly MatchCandidate[]): MatchOutcome;
+  match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome;
+  /** The most stored records a blocking key may have before it counts as generic and finds nothing. */
+  readonly maxKeyFrequency: number;
 }

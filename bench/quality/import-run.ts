@@ -1,0 +1,133 @@
+// Imports a dataset through the hub's services (the code path of `canon import`) into a fresh SQLite
+// scratch database, and reads back what the hub made of each record: its golden record and blocking keys.
+import { NestFactory } from '@nestjs/core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Database } from '../../src/common/database/database';
+import { createScratchDatabase } from '../../src/common/database/scratch-database';
+import { loadConfig } from '../../src/config/canon-config';
+import type { RecordMapping } from '../../src/contracts/record-mapping';
+import { FileImportService } from '../../src/ingestion/file-import/file-import.service';
+import { ServicesModule } from '../../src/services.module';
+import { SourceSystemService } from '../../src/source-systems/source-system.service';
+import type { Dataset } from './datasets';
+import type { EvaluatedRecord } from './metrics';
+
+export type ImportOrder = 'forward' | 'reverse';
+
+export interface ImportRun {
+  /** Every record of the dataset in dataset order (sources concatenated), whatever the import order. */
+  readonly records: EvaluatedRecord[];
+  /** Per record, `source \0 sourceId`: the identity that survives from one run to the next. */
+  readonly keys: string[];
+  readonly rejected: number;
+  readonly seconds: number;
+  /** Rejected records by their first error (`code field`). */
+  readonly rejectReasons: ReadonlyMap<string, number>;
+}
+
+interface CrosswalkRow {
+  id: string;
+  source: string;
+  source_id: string;
+  golden_id: string;
+}
+
+interface MatchKeyRow {
+  block_key: string;
+  source_record_id: string;
+}
+
+/**
+ * Runs one import of the whole dataset. `reverse` imports the sources in reverse order and each file's
+ * records in reverse order: the exact reverse of the forward arrival sequence.
+ */
+export async function importDataset(dataset: Dataset, mapping: RecordMapping, order: ImportOrder, workDir: string): Promise<ImportRun> {
+  const scratch = await createScratchDatabase('sqlite');
+  try {
+    // Nothing from the environment but CANON_RULES_DIR, so that trained matching rules can be measured
+    // on purpose (a hub without that setting ignores it).
+    const env = process.env.CANON_RULES_DIR ? { CANON_RULES_DIR: process.env.CANON_RULES_DIR } : {};
+    const config = { ...loadConfig(env), database: scratch.config, logLevel: 'silent' as const };
+    const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false });
+    try {
+      let seconds = 0;
+      let rejected = 0;
+      const rejectReasons = new Map<string, number>();
+      const sources = order === 'forward' ? dataset.sources : [...dataset.sources].reverse();
+      for (const source of sources) {
+        await app.get(SourceSystemService).create({ code: source.code });
+        const file = join(workDir, `${dataset.name}-${order}-${source.code}.csv`);
+        writeCsv(file, source.header, order === 'forward' ? source.rows : [...source.rows].reverse());
+        const report = await app.get(FileImportService).import({ entityType: dataset.entityType, source: source.code, file, mapping, actor: 'bench:quality' });
+        seconds += report.seconds;
+        rejected += report.rejected;
+        if (report.rejectsFile) countRejectReasons(report.rejectsFile, rejectReasons);
+      }
+      const database = app.get(Database);
+      const crosswalk = await database.query<CrosswalkRow>(
+        'SELECT id, source, source_id, golden_id FROM source_record WHERE entity_type = ? AND NOT deleted',
+        [dataset.entityType],
+      );
+      const matchKeys = await database.query<MatchKeyRow>('SELECT block_key, source_record_id FROM match_key WHERE entity_type = ?', [dataset.entityType]);
+      return { ...joinTruth(dataset, crosswalk, matchKeys, rejected), seconds, rejected, rejectReasons };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await scratch.drop();
+  }
+}
+
+/** Lines up the hub's crosswalk and blocking keys with the dataset's records and their ground truth. */
+function joinTruth(dataset: Dataset, crosswalk: CrosswalkRow[], matchKeys: MatchKeyRow[], rejected: number): Pick<ImportRun, 'records' | 'keys'> {
+  const keysById = new Map<string, string[]>();
+  for (const { block_key, source_record_id } of matchKeys) {
+    const list = keysById.get(source_record_id);
+    if (list) list.push(block_key);
+    else keysById.set(source_record_id, [block_key]);
+  }
+  const byIdentity = new Map(crosswalk.map((row) => [identity(row.source, row.source_id), row]));
+  const records: EvaluatedRecord[] = [];
+  const keys: string[] = [];
+  for (const source of dataset.sources) {
+    source.sourceIds.forEach((sourceId, i) => {
+      const key = identity(source.code, sourceId);
+      const row = byIdentity.get(key);
+      byIdentity.delete(key);
+      keys.push(key);
+      records.push({ source: source.code, entity: source.entities[i], golden: row?.golden_id ?? null, blockKeys: row ? (keysById.get(row.id) ?? []) : [] });
+    });
+  }
+  // Every record must be either in the crosswalk or rejected: anything else means the figures lie.
+  const total = records.length;
+  if (byIdentity.size > 0) throw new Error(`${dataset.name}: the hub holds records the dataset does not have, e.g. ${[...byIdentity.keys()][0]}`);
+  if (crosswalk.length + rejected !== total) {
+    throw new Error(`${dataset.name}: ${crosswalk.length} imported + ${rejected} rejected ≠ ${total} records`);
+  }
+  return { records, keys };
+}
+
+function identity(source: string, sourceId: string): string {
+  return `${source}\u0000${sourceId}`;
+}
+
+function countRejectReasons(rejectsFile: string, counts: Map<string, number>): void {
+  for (const line of readFileSync(rejectsFile, 'utf8').split('\n')) {
+    if (!line) continue;
+    const { errors } = JSON.parse(line) as { errors?: { field: string | null; code: string }[] };
+    const first = errors?.[0];
+    const reason = first ? `${first.code}${first.field ? ` ${first.field}` : ''}` : 'unknown';
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+}
+
+/** RFC 4180 CSV with a header line, which the hub's importer reads (comma detected from the header). */
+export function writeCsv(path: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const line = (cells: readonly string[]) => cells.map(quoteCsv).join(',');
+  writeFileSync(path, `${[line(header), ...rows.map(line)].join('\n')}\n`);
+}
+
+function quoteCsv(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}

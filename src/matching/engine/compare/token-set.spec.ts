@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenContainment, tokenSetSimilarity } from './token-set';
+
+const tokens = fc.array(fc.constantFrom('sony', 'tv', 'lcd', '40', 'black', 'kdl40v4100', 'vol:500ml'), { maxLength: 8 });
+
+describe(tokenSetSimilarity.name, () => {
+  it.each([
+    [['a', 'b', 'c'], ['b', 'c', 'd'], 0.5],
+    [['a', 'a', 'b'], ['a', 'b'], 1], // distinct tokens
+    [['a'], ['b'], 0],
+    [[], ['a'], 0],
+    [[], [], 0],
+  ])('scores %j and %j %f', (a, b, expected) => {
+    expect(tokenSetSimilarity(a, b)).toBe(expected);
+  });
+
+  it('is symmetric, bounded by [0, 1], 1 for the same tokens in any order, and at most the containment', () => {
+    fc.assert(
+      fc.property(tokens, tokens, (a, b) => {
+        const score = tokenSetSimilarity(a, b);
+        expect(tokenSetSimilarity(b, a)).toBe(score);
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(1);
+        expect(score).toBeLessThanOrEqual(tokenContainment(a, b));
+        if (a.length > 0) expect(tokenSetSimilarity(a, [...a].reverse())).toBe(1);
+      }),
+    );
+  });
+});
+
+describe(tokenContainment.name, () => {
+  it.each([
+    [['sony', 'tv'], ['sony', 'bravia', 'lcd', 'tv'], 1],
+    [['a', 'b', 'c'], ['b', 'c', 'd'], 2 / 3],
+    [['a', 'a'], ['a', 'b', 'c'], 1],
+    [['a'], [], 0],
+  ])('scores %j within %j %f', (a, b, expected) => {
+    expect(tokenContainment(a, b)).toBeCloseTo(expected, 12);
+  });
+
+  it('is symmetric, bounded by [0, 1], and 1 whenever one side is a subset of the other', () => {
+    fc.assert(
+      fc.property(tokens, tokens, (a, b) => {
+        const score = tokenContainment(a, b);
+        expect(tokenContainment(b, a)).toBe(score);
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(1);
+        if (a.length > 0) expect(tokenContainment(a, [...a, ...b])).toBe(1);
+      }),
+    );
+  });
+});

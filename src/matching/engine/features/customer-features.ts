@@ -1,0 +1,71 @@
+import type { Attributes } from '../types';
+import { normalizeAddressLine, addressTokens, normalizePostcode } from '../normalize/address';
+import { nicknameKeys, normalizeName } from '../normalize/name';
+import { phoneticKeys } from '../phonetic';
+import type { FeatureCatalog, Features } from './feature.types';
+
+export const CUSTOMER_FEATURES: FeatureCatalog = {
+  givenName: 'given-name',
+  givenNameKeys: 'tokens',
+  givenPhonetic: 'tokens',
+  givenPhonetic1: 'text',
+  familyName: 'name',
+  familyPhonetic: 'tokens',
+  familyPhonetic1: 'text',
+  birthDate: 'date',
+  birthYear: 'text',
+  email: 'text',
+  emailUser: 'text',
+  phone: 'text',
+  address: 'text',
+  addressTokens: 'tokens',
+  addressLine2: 'text',
+  city: 'name',
+  postalCode: 'text',
+  region: 'text',
+  country: 'text',
+};
+
+/** The comparable form of a cleansed customer: folded names, phonetic and nickname keys, standardised address. */
+export function customerFeatures(a: Attributes): Features {
+  const given = text(a.givenName, normalizeName);
+  const family = text(a.familyName, normalizeName);
+  const birthDate = typeof a.birthDate === 'string' ? a.birthDate : null;
+  const email = typeof a.email === 'string' ? a.email : null;
+  const phone = typeof a.phone === 'string' && a.phone.startsWith('+') ? a.phone : null;
+  const address = text(a.addressLine1, normalizeAddressLine);
+  const givenPhonetic = given ? phoneticKeys(given.split(' ')[0]) : [];
+  const familyPhonetic = family ? phoneticKeys(family) : [];
+  return {
+    givenName: given,
+    givenNameKeys: given ? nicknameKeys(given) : null,
+    givenPhonetic: nonEmpty(givenPhonetic),
+    // Blocking uses the primary code only: the secondary would double the keys for little recall.
+    givenPhonetic1: givenPhonetic[0] ?? null,
+    // Family names compare without inner spaces: "van der Berg" and "Vanderberg" are one name.
+    familyName: family ? family.replace(/ /g, '') : null,
+    familyPhonetic: nonEmpty(familyPhonetic),
+    familyPhonetic1: familyPhonetic[0] ?? null,
+    birthDate,
+    birthYear: birthDate ? birthDate.slice(0, 4) : null,
+    email,
+    emailUser: email ? email.slice(0, email.indexOf('@')) || null : null,
+    phone,
+    address,
+    addressTokens: address ? nonEmpty(addressTokens(address)) : null,
+    addressLine2: text(a.addressLine2, normalizeAddressLine),
+    city: text(a.city, normalizeName),
+    postalCode: text(a.postalCode, normalizePostcode),
+    region: text(a.region, normalizeName),
+    country: typeof a.country === 'string' ? a.country : null,
+  };
+}
+
+function text(value: unknown, normalize: (value: string) => string): string | null {
+  if (typeof value !== 'string') return null;
+  return normalize(value) || null;
+}
+
+function nonEmpty(values: readonly string[]): readonly string[] | null {
+  return values.length > 0 ? values : null;
+}

@@ -1,0 +1,71 @@
+import type { Attributes } from '../types';
+import { normalizeName } from '../normalize/name';
+import { analyzeTitle } from '../normalize/product-title';
+import type { FeatureCatalog, Features } from './feature.types';
+
+export const PRODUCT_FEATURES: FeatureCatalog = {
+  gtin: 'text',
+  modelCodes: 'tokens',
+  brand: 'name',
+  titleTokens: 'tokens',
+  titleKeyTokens: 'tokens',
+  title: 'text',
+  storageGb: 'number',
+  volumeMl: 'number',
+  massG: 'number',
+  pack: 'number',
+  screenInch: 'number',
+  lengthMm: 'number',
+  powerW: 'number',
+  color: 'text',
+  size: 'text',
+  price: 'number',
+  category: 'name',
+  sku: 'text',
+};
+
+/**
+ * The comparable form of a cleansed product: model codes, title tokens and measures read from the name
+ * (and from size and description when the name has none), folded brand, colour and size.
+ */
+export function productFeatures(a: Attributes): Features {
+  const name = typeof a.name === 'string' ? a.name : '';
+  const title = analyzeTitle(name);
+  const extra = analyzeTitle([a.size, a.color].filter((v) => typeof v === 'string').join(' '));
+  // Descriptions often carry the model code a short title leaves out; never its measures (they describe accessories).
+  const description = typeof a.description === 'string' ? analyzeTitle(a.description.slice(0, 300)) : null;
+  const modelCodes = unique([...title.modelCodes, ...(description?.modelCodes ?? [])]);
+  const measures = { ...extra.measures, ...title.measures };
+  const brand = typeof a.brand === 'string' ? normalizeName(a.brand) : title.tokens[0] ?? null;
+  return {
+    gtin: typeof a.gtin === 'string' ? a.gtin : null,
+    modelCodes: modelCodes.length > 0 ? modelCodes : null,
+    brand: brand || null,
+    titleTokens: title.tokens.length > 0 ? title.tokens : null,
+    titleKeyTokens: keyTokens(title.tokens, brand),
+    title: name ? normalizeName(name) || null : null,
+    storageGb: measures.storageGb ?? null,
+    volumeMl: measures.volumeMl ?? null,
+    massG: measures.massG ?? null,
+    pack: measures.pack ?? null,
+    screenInch: measures.screenInch ?? null,
+    lengthMm: measures.lengthMm ?? null,
+    powerW: measures.powerW ?? null,
+    color: typeof a.color === 'string' ? normalizeName(a.color) || null : null,
+    size: typeof a.size === 'string' ? normalizeName(a.size) || null : null,
+    price: typeof a.price === 'number' ? a.price : null,
+    category: typeof a.category === 'string' ? normalizeName(a.category) || null : null,
+    sku: typeof a.sku === 'string' ? a.sku.toUpperCase().replace(/[^A-Z0-9]/g, '') || null : null,
+  };
+}
+
+// The longest words of a title (the brand aside) are its most distinctive ones: blocking pairs each with the brand.
+function keyTokens(tokens: readonly string[], brand: string | null): readonly string[] | null {
+  const candidates = [...new Set(tokens)].filter((t) => t.length >= 4 && t !== brand && !/^\d+$/.test(t));
+  candidates.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return candidates.length > 0 ? candidates.slice(0, 3) : null;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

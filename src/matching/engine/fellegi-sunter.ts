@@ -1,0 +1,66 @@
+import type { Features, FeatureValue } from './features/feature.types';
+import type { CompiledRules } from './rules/compile-rules';
+import type { ComparisonOutcome, MatchDecision, PairScore } from './types';
+
+/**
+ * Scores a pair of records the Fellegi-Sunter way: the prior's log-odds plus, for each comparison, the
+ * log2(m/u) weight of the level the pair reaches (a missing value on either side adds nothing), with
+ * exact agreements on common values weighted down by term frequency. The sum is turned into a match
+ * probability; a level marked as veto caps the decision whatever the sum.
+ */
+export function scorePair(rules: CompiledRules, a: Features, b: Features, engine: string): PairScore {
+  let total = rules.priorWeight;
+  let veto: 'none' | 'review' | undefined;
+  const comparisons: ComparisonOutcome[] = [];
+  for (const comparison of rules.comparisons) {
+    const va = a[comparison.feature];
+    const vb = b[comparison.feature];
+    if (isMissing(va) || isMissing(vb)) {
+      comparisons.push({ comparison: comparison.name, level: 'null', weight: 0 });
+      continue;
+    }
+    for (const level of comparison.levels) {
+      if (!level.test(va, vb)) continue;
+      let weight = level.weight;
+      let detail: string | undefined;
+      if (level.exact && comparison.termFrequencies && typeof va === 'string') {
+        const frequency = comparison.termFrequencies.values[va] ?? comparison.termFrequencies.rest;
+        weight = Math.log2(level.m / frequency);
+        detail = `term frequency ${frequency.toPrecision(2)}`;
+      }
+      total += weight;
+      if (level.veto && veto !== 'none') veto = level.veto;
+      comparisons.push({ comparison: comparison.name, level: level.label, weight: round(weight), ...(detail ? { detail } : {}), ...(level.veto ? { veto: level.veto } : {}) });
+      break;
+    }
+  }
+  const probability = 1 / (1 + 2 ** -total);
+  const decision = decide(probability, rules.source.thresholds, veto);
+  return {
+    score: probability,
+    decision,
+    explanation: {
+      engine,
+      priorWeight: round(rules.priorWeight),
+      totalWeight: round(total),
+      score: probability,
+      decision,
+      comparisons,
+      ...(veto ? { vetoed: veto } : {}),
+    },
+  };
+}
+
+function decide(probability: number, thresholds: { match: number; review: number }, veto: 'none' | 'review' | undefined): MatchDecision {
+  if (veto === 'none') return 'none';
+  if (probability >= thresholds.match) return veto === 'review' ? 'possible' : 'match';
+  return probability >= thresholds.review ? 'possible' : 'none';
+}
+
+function isMissing(value: FeatureValue | undefined): value is null | undefined {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function round(weight: number): number {
+  return Math.round(weight * 100) / 100;
+}

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addressTokens, normalizeAddressLine, normalizePostcode } from './address';
+
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
+const streetWord = fc.constantFrom(
+  'Street', 'St', 'St.', 'Str', 'Str.', 'Straße', 'Strasse', 'Road', 'Rd', 'Avenue', 'Ave', 'Av', 'Drive', 'Dr', 'Court', 'Crt', 'Ct',
+  'Place', 'Pl', 'Platz', 'Lane', 'Ln', 'Boulevard', 'Blvd', 'Terrace', 'Tce', 'Terr', 'Crescent', 'Cres', 'Cr', 'Parade', 'Pde',
+  'Highway', 'Hwy', 'Circuit', 'Cct', 'Close', 'Cl', 'Square', 'Sq', 'Weg', 'Allee', 'Gasse', 'North', 'N', 'South', 'S', 'East', 'E',
+  'West', 'W', 'Apartment', 'Apt', 'Suite', 'Ste', 'Unit', 'P.O.', 'Box',
+);
+const nameWord = fc.constantFrom('Haupt', 'Markt', 'Birken', 'Linden', 'George', 'King', 'Main', "O'Connell", 'Müller', 'Königs', 'St Kilda');
+/** Address lines as typed: numbers, street names glued or not to a street type, punctuation. */
+const addressLine = fc
+  .array(fc.oneof(streetWord, nameWord, fc.nat({ max: 999 }).map(String), fc.constantFrom(',', '-', '/', '#', '.')), { maxLength: 8 })
+  .chain((words) => fc.array(fc.constantFrom(' ', '', '  '), { minLength: words.length, maxLength: words.length }).map((gaps) => words.map((w, i) => w + gaps[i]).join('')));
+
+describe(normalizeAddressLine.name, () => {
+  it.each([
+    ['12 George Street', '12 george st'],
+    ['12 George St.', '12 george st'],
+    ['Flat 3, 45 North Terrace', 'flat 3 45 n tce'],
+    ['Apartment 7/21 King Road', 'apt 7 21 king rd'],
+    ['Suite 400, 1 Main Avenue West', 'ste 400 1 main ave w'],
+    ['Unit 5 14 Smith Crescent', 'unit 5 14 smith cres'],
+    ['99 Pacific Highway', '99 pacific hwy'],
+    ['3 Wattle Close', '3 wattle cl'],
+    ['7 Oak Crt', '7 oak ct'],
+    ['Hauptstraße 5', 'haupt str 5'],
+    ['Hauptstrasse 5', 'haupt str 5'],
+    ['Hauptstr. 5', 'haupt str 5'],
+    ['Haupt Straße 5', 'haupt str 5'],
+    ['Marktplatz 1', 'markt pl 1'],
+    ['Birkenweg 12a', 'birken weg 12a'],
+    ['Lindenallee 3', 'linden allee 3'],
+    ['Königsallee 92', 'konigs allee 92'],
+    ['Straße des 17. Juni 135', 'str des 17 juni 135'],
+    ['P.O. Box 123', 'po box 123'],
+    ["12 O'Connell St", '12 oconnell st'],
+    ['', ''],
+  ])('standardises %j as %j', (input, expected) => {
+    expect(normalizeAddressLine(input)).toBe(expected);
+  });
+
+  it('writes every spelling of a street type and direction with one abbreviation', () => {
+    const spellings: [string[], string][] = [
+      [['street', 'st'], 'st'],
+      [['strasse', 'straße', 'str'], 'str'],
+      [['road', 'rd'], 'rd'],
+      [['avenue', 'ave', 'av'], 'ave'],
+      [['drive', 'dr'], 'dr'],
+      [['court', 'crt', 'ct'], 'ct'],
+      [['place', 'pl', 'platz'], 'pl'],
+      [['lane', 'ln'], 'ln'],
+      [['boulevard', 'blvd'], 'blvd'],
+      [['terrace', 'tce', 'terr'], 'tce'],
+      [['crescent', 'cres', 'cr'], 'cres'],
+      [['parade', 'pde'], 'pde'],
+      [['highway', 'hwy'], 'hwy'],
+      [['circuit', 'cct'], 'cct'],
+      [['close', 'cl'], 'cl'],
+      [['square', 'sq'], 'sq'],
+      [['apartment', 'apt'], 'apt'],
+      [['suite', 'ste'], 'ste'],
+      [['unit'], 'unit'],
+      [['north', 'n'], 'n'],
+      [['south', 's'], 's'],
+      [['east', 'e'], 'e'],
+      [['west', 'w'], 'w'],
+      [['weg'], 'weg'],
+      [['allee'], 'allee'],
+    ];
+    for (const [words, abbreviation] of spellings) {
+      for (const word of words) {
+        expect(normalizeAddressLine(`1 Long ${word.toUpperCase()}`)).toBe(`1 long ${abbreviation}`);
+        expect(normalizeAddressLine(`1 Long ${word}.`)).toBe(`1 long ${abbreviation}`);
+      }
+    }
+  });
+
+  it('splits a German street type off the name it is glued to only when a word is left', () => {
+    expect(normalizeAddressLine('Strasse')).toBe('str');
+    expect(normalizeAddressLine('Xstr')).toBe('xstr');
+    expect(normalizeAddressLine('Abcweg')).toBe('abc weg');
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.oneof(addressLine, anyText), (input) => {
+        const once = normalizeAddressLine(input);
+        expect(normalizeAddressLine(once)).toBe(once);
+      }),
+    );
+  });
+
+  it('keeps the numbers of the line, in order', () => {
+    fc.assert(
+      fc.property(addressLine, (input) => {
+        expect(normalizeAddressLine(input).match(/\d+/g) ?? []).toEqual(input.match(/\d+/g) ?? []);
+      }),
+    );
+  });
+});
+
+describe(addressTokens.name, () => {
+  it('gives the words of normalizeAddressLine', () => {
+    expect(addressTokens('Hauptstraße 5')).toEqual(['haupt', 'str', '5']);
+    expect(addressTokens(' , ')).toEqual([]);
+    fc.assert(
+      fc.property(fc.oneof(addressLine, anyText), (input) => {
+        expect(addressTokens(input).join(' ')).toBe(normalizeAddressLine(input));
+      }),
+    );
+  });
+});
+
+describe(normalizePostcode.name, () => {
+  it.each([
+    ['sw1a 1aa', 'SW1A1AA'],
+    ['12345-6789', '123456789'],
+    [' 2000 ', '2000'],
+    ['k1a\u00a00b1', 'K1A0B1'],
+    ['1011 AB', '1011AB'],
+  ])('writes %j as %j', (input, expected) => {
+    expect(normalizePostcode(input)).toBe(expected);
+  });
+
+  it('is idempotent and leaves no space, hyphen or lower-case letter', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'ab12 -\tXY9'), maxLength: 12 }), (input) => {
+        const once = normalizePostcode(input);
+        expect(normalizePostcode(once)).toBe(once);
+        expect(once).not.toMatch(/[\s\-a-z]/);
+      }),
+    );
+  });
+});

@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NICKNAME_GROUPS } from '../data/nicknames';
+import { areNicknames, nameTokens, nicknameKeys, normalizeName } from './name';
+
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 15 }));
+/** Latin-script names as people type them: accents, apostrophes, hyphens, stray punctuation and spaces. */
+const latinName = fc.string({ unit: fc.constantFrom(...'aBcDéÉüÜßẞæÆøØłŁñçœ’\'-. ,\t'), maxLength: 20 });
+const anyGroup = fc.constantFrom(...NICKNAME_GROUPS);
+
+describe(normalizeName.name, () => {
+  it.each([
+    ['José', 'jose'],
+    ['MÜLLER', 'muller'],
+    ['Straße', 'strasse'],
+    ['GROẞ', 'gross'],
+    ['Ærøskøbing', 'aeroskobing'],
+    ['Łukasz Wałęsa', 'lukasz walesa'],
+    ['Søren Kierkegaard', 'soren kierkegaard'],
+    ["O'Brien", 'obrien'],
+    ['O’Brien', 'obrien'],
+    ['D´Angelo', 'dangelo'],
+    ['Anne-Marie', 'anne marie'],
+    ['  Jean   Luc ', 'jean luc'],
+    ['Dr. J.R.R. Tolkien', 'dr j r r tolkien'],
+    ['Ｊｏｓé', 'jose'], // full-width forms fold by compatibility
+    ['Björn_Borg!!', 'bjorn borg'],
+    ['Иван Петров', 'иван петров'], // other scripts are lower-cased, not dropped
+    ['---', ''],
+    ['', ''],
+  ])('folds %j to %j', (input, expected) => {
+    expect(normalizeName(input)).toBe(expected);
+  });
+
+  it('writes any Latin-script name as lower-case ASCII words separated by single spaces', () => {
+    fc.assert(
+      fc.property(latinName, (input) => {
+        expect(normalizeName(input)).toMatch(/^(?:[a-z0-9]+(?: [a-z0-9]+)*)?$/);
+      }),
+    );
+  });
+
+  it('keeps letters and digits only, in single-space separated words, for any text', () => {
+    fc.assert(
+      fc.property(anyText, (input) => {
+        const name = normalizeName(input);
+        expect(name).toMatch(/^(?:[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)*)?$/u);
+        expect(name).toBe(name.toLowerCase());
+      }),
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, latinName), (input) => {
+        const once = normalizeName(input);
+        expect(normalizeName(once)).toBe(once);
+      }),
+    );
+  });
+
+  it('ignores case, and a hyphen is a space', () => {
+    fc.assert(
+      fc.property(latinName, (input) => {
+        expect(normalizeName(input.toUpperCase())).toBe(normalizeName(input.toLowerCase()));
+        expect(normalizeName(input.replace(/ /g, '-'))).toBe(normalizeName(input));
+      }),
+    );
+  });
+});
+
+describe(nameTokens.name, () => {
+  it.each([
+    ['Anne-Marie  de la Cruz', ['anne', 'marie', 'de', 'la', 'cruz']],
+    ["O'Neil", ['oneil']],
+    ['  ', []],
+  ])('splits %j into %j', (input, expected) => {
+    expect(nameTokens(input)).toEqual(expected);
+  });
+
+  it('gives the words of normalizeName', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, latinName), (input) => {
+        const tokens = nameTokens(input);
+        expect(tokens.join(' ')).toBe(normalizeName(input));
+        expect(tokens.every((token) => token !== '')).toBe(true);
+      }),
+    );
+  });
+});
+
+describe(nicknameKeys.name, () => {
+  it.each([
+    ['Bob', ['robert']],
+    ['ROBERT', ['robert']],
+    ['Peggy Sue', ['margaret']], // the first token only
+    ['Sepp', ['josef']],
+    ['Pepe', ['jose']],
+    ['José', ['jose', 'joseph']], // José is also in Joseph's group
+    ['Zebedee', ['zebedee']], // in no group: itself
+    ['', []],
+    ['  -  ', []],
+  ])('gives %j the keys %j', (input, expected) => {
+    expect(nicknameKeys(input)).toEqual(expected);
+  });
+
+  it('gives a name in several groups all their canonical names', () => {
+    expect(nicknameKeys('Al')).toEqual(expect.arrayContaining(['alan', 'albert', 'alfred']));
+    expect(nicknameKeys('bert')).toEqual(expect.arrayContaining(['albert', 'gilbert', 'herbert', 'hubert', 'robert']));
+  });
+
+  it('returns sorted, distinct keys, including the canonical name of every group the name is in', () => {
+    fc.assert(
+      fc.property(anyGroup, fc.nat(), (group, pick) => {
+        const name = group[pick % group.length];
+        const keys = nicknameKeys(name);
+        expect(keys).toContain(group[0]);
+        expect([...new Set(keys)].sort()).toEqual(keys);
+      }),
+    );
+  });
+
+  it('returns a fresh array each time', () => {
+    const keys = nicknameKeys('bob');
+    keys.push('mutated');
+    expect(nicknameKeys('bob')).toEqual(['robert']);
+  });
+});
+
+describe(areNicknames.name, () => {
+  it.each([
+    ['Bob', 'Robert'],
+    ['bill', 'William'],
+    ['Peggy', 'Margaret'],
+    ['Liz', 'Betty'], // two short forms of one name
+    ['Hans', 'Johannes'],
+    ['Sepp', 'Josef'],
+    ['Paco', 'Francisco'],
+    ['Pepe', 'José'],
+    ['Beppe', 'Giuseppe'],
+    ['Bob Smith', 'Robert Jones'], // first tokens only
+  ])('is true for %j and %j', (a, b) => {
+    expect(areNicknames(a, b)).toBe(true);
+    expect(areNicknames(b, a)).toBe(true);
+  });
+
+  it.each([
+    ['Robert', 'Robert'], // the same name is not a nickname
+    ['Bob', 'BOB'],
+    ['Bob', 'Bill'],
+    ['Robert', 'Zebedee'],
+    ['', ''],
+    ['', 'Bob'],
+  ])('is false for %j and %j', (a, b) => {
+    expect(areNicknames(a, b)).toBe(false);
+  });
+
+  it('is true for any two different names of one group', () => {
+    fc.assert(
+      fc.property(anyGroup, fc.nat(), fc.nat(), (group, i, j) => {
+        const [a, b] = [group[i % group.length], group[j % group.length]];
+        expect(areNicknames(a, b)).toBe(a !== b);
+      }),
+    );
+  });
+
+  it('is symmetric and irreflexive', () => {
+    const name = fc.oneof(anyGroup.chain((group) => fc.constantFrom(...group)), latinName);
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        expect(areNicknames(a, b)).toBe(areNicknames(b, a));
+        expect(areNicknames(a, a)).toBe(false);
+      }),
+    );
+  });
+
+  it('agrees with nicknameKeys: nicknames share a key', () => {
+    const name = anyGroup.chain((group) => fc.constantFrom(...group));
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        if (!areNicknames(a, b)) return;
+        const keys = new Set(nicknameKeys(a));
+        expect(nicknameKeys(b).some((key) => keys.has(key))).toBe(true);
+      }),
+    );
+  });
+});

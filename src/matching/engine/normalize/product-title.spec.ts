@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeTitle } from './product-title';
+
+const codesOf = (title: string) => analyzeTitle(title).modelCodes;
+const measuresOf = (title: string) => analyzeTitle(title).measures;
+
+const letters = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'ABCDEFGHJKLMNPRSTVWXZ'), minLength: min, maxLength: max });
+const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+/** A model code such as KDL40V4100 written as its maker does: letters, digits, maybe a letter suffix. */
+const modelCode = fc.tuple(letters(1, 4), digits(2, 5), letters(0, 2)).map(([a, b, c]) => a + b + c);
+const word = fc.constantFrom('Sony', 'Bose', 'black', 'Turntable', 'Speaker', 'System', 'Series', 'III', 'Digital', 'camera', 'with', 'for', 'the', 'and', 'in', 'a', 'of', '&', '-', '/', 'Pack', 'x', 'TV', 'LCD', 'screen', 'is', 'KDL', 'PS');
+const measure = fc.constantFrom('500 ml', '0.5L', '50cl', '1 TB', '512GB', '16MB', '6-pack', 'pack of 6', '6 x 330ml', '12ct', '350W', '46"', "13'", '15-inch', '1.5 kg', '8 oz', '2m', '6 ft', '12 fl oz', '4.2 cu. ft.');
+/** Product titles assembled from brand and common words, model codes written in several ways, and measures. */
+const title = fc
+  .array(
+    fc.oneof(
+      { arbitrary: word, weight: 4 },
+      { arbitrary: modelCode, weight: 2 },
+      { arbitrary: fc.tuple(letters(2, 3), fc.constantFrom('-', ' ', '/', ''), modelCode).map(([a, sep, b]) => a + sep + b), weight: 1 },
+      { arbitrary: measure, weight: 2 },
+      { arbitrary: digits(1, 6), weight: 1 },
+    ),
+    { maxLength: 10 },
+  )
+  .chain((words) => fc.array(fc.constantFrom(' ', '  ', ' - ', ', ', '/ '), { minLength: words.length, maxLength: words.length }).map((gaps) => words.map((w, i) => w + gaps[i]).join('')));
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom(...'ab12 x-/."\'mlgkinw0,', 'pack', 'of', 'tb', 'tv'), maxLength: 30 }));
+
+describe(analyzeTitle.name, () => {
+  describe('tokens', () => {
+    it('folds, splits on punctuation and drops stop words', () => {
+      expect(analyzeTitle('Bose Acoustimass 5 Series III Speaker System & Remote, for the Home').tokens).toEqual([
+        'bose', 'acoustimass', '5', 'series', 'iii', 'speaker', 'system', 'remote', 'home',
+      ]);
+      expect(analyzeTitle('Café-Crème (Größe) w/ Löffel').tokens).toEqual(['cafe', 'creme', 'grosse', 'loffel']);
+      expect(analyzeTitle('Sony 7.1-Channel A/V Receiver').tokens).toEqual(['sony', '7.1', 'channel', 'v', 'receiver']);
+    });
+
+    it('keeps a model code written with hyphens or slashes as one token', () => {
+      expect(analyzeTitle('Sony PS-LX350H Belt-Drive Turntable').tokens).toEqual(['sony', 'pslx350h', 'belt', 'drive', 'turntable']);
+      expect(analyzeTitle('Apple iPod nano Armband - MB769G/A').tokens).toContain('mb769ga');
+    });
+
+    it('puts a canonical token in place of each measure', () => {
+      expect(analyzeTitle('Evian Water 6 x 330ml bottles').tokens).toEqual(['evian', 'water', 'pack:6', 'vol:330ml', 'bottles']);
+      expect(analyzeTitle('Seagate 1 TB drive, 32MB cache').tokens).toEqual(['seagate', 'storage:1000gb', 'drive', 'storage:0.032gb', 'cache']);
+    });
+
+    it('gives nothing for an empty or punctuation-only title', () => {
+      expect(analyzeTitle('')).toEqual({ tokens: [], modelCodes: [], measures: {} });
+      expect(analyzeTitle(' - / & ')).toEqual({ tokens: [], modelCodes: [], measures: {} });
+    });
+  });
+
+  describe('measures', () => {
+    it.each([
+      ['500 ml', { volumeMl: 500 }],
+      ['500ml', { volumeMl: 500 }],
+      ['0.5 l', { volumeMl: 500 }],
+      ['0.5L', { volumeMl: 500 }],
+      ['0,5 L', { volumeMl: 500 }], // decimal comma
+      ['50cl', { volumeMl: 500 }],
+      ['.5 litre', { volumeMl: 500 }],
+      ['12 fl. oz', { volumeMl: 354.882 }],
+      ['2.0 Cu. Ft.', { volumeMl: 56633.7 }],
+      ['1 TB', { storageGb: 1000 }],
+      ['512GB', { storageGb: 512 }],
+      ['512 gb', { storageGb: 512 }],
+      ['512-GB', { storageGb: 512 }],
+      ['256MB', { storageGb: 0.256 }],
+      ['500GB 16MB cache', { storageGb: 500 }], // the capacity, not the cache
+      ['1.5 kg', { massG: 1500 }],
+      ['250g', { massG: 250 }],
+      ['2 lb', { massG: 907.185 }],
+      ['8 oz', { massG: 226.796 }],
+      ['500 mg', { massG: 0.5 }],
+      ['20 mm', { lengthMm: 20 }],
+      ['2.5cm', { lengthMm: 25 }],
+      ['1.8 m', { lengthMm: 1800 }],
+      ['6 ft', { lengthMm: 1828.8 }],
+      ["6' cable", { lengthMm: 1828.8 }],
+      ['7" photo frame', { lengthMm: 177.8 }],
+      ['2.5in drive', { lengthMm: 63.5 }],
+      ['6-pack', { pack: 6 }],
+      ['pack of 6', { pack: 6 }],
+      ['6 pk', { pack: 6 }],
+      ['12ct', { pack: 12 }],
+      ['24 count', { pack: 24 }],
+      ['6 x 330ml', { pack: 6, volumeMl: 330 }],
+      ['6×330 ml', { pack: 6, volumeMl: 330 }],
+      ['2 x 1TB', { pack: 2, storageGb: 1000 }],
+      ['10 x 20 cm', { lengthMm: 200 }], // a size, not a pack of ten
+      ['350W', { powerW: 350 }],
+      ['100 watts', { powerW: 100 }],
+      ['1,000 W', { powerW: 1000 }], // thousands separator
+      ['1.2kW', { powerW: 1200 }],
+    ])('reads %j as %j', (input, expected) => {
+      expect(measuresOf(input)).toEqual(expected);
+    });
+
+    it.each([
+      ['Samsung 46" Class LCD', 46],
+      ['Samsung 46-inch LCD HDTV', 46],
+      ['LCD TV 32 inch', 32],
+      ['Apple MacBook 13.3-in. laptop', 13.3],
+      ['15.4" notebook', 15.4],
+      ['Samsung 46\u201d TV', 46],
+      ["Samsung 46'' TV", 46],
+      ["Samsung 46' Series 5 LCD", 46], // a foot mark beside a screen word is an inch mark
+      ['Dell 24in monitor', 24],
+      ['Philips 22" speakers', 22], // any NN" is a screen size
+    ])('reads the screen size of %j as %f', (input, inches) => {
+      expect(measuresOf(input)).toEqual({ screenInch: inches });
+    });
+
+    it.each(['2 in 1 card reader', '3-in-1 printer', '2-1/2\' drivers', '33-1/3 RPM', 'KDL-40V4100', 'TX-L42G10', 'F360W', 'Model X500W', 'Class 10 card'])(
+      'finds no measure in %j',
+      (input) => {
+        expect(measuresOf(input)).toEqual({});
+      },
+    );
+
+    it('keeps the first measure of a kind', () => {
+      expect(measuresOf('Water 500ml (was 750ml)')).toEqual({ volumeMl: 500 });
+      expect(measuresOf('6 pack, pack of 12')).toEqual({ pack: 6 });
+    });
+
+    it('reads any quantity in any unit spelling, glued, spaced or hyphenated', () => {
+      const units: [string[], keyof ReturnType<typeof measuresOf>, number][] = [
+        [['ml', 'ML', 'milliliters'], 'volumeMl', 1],
+        [['l', 'L', 'litres'], 'volumeMl', 1000],
+        [['cl'], 'volumeMl', 10],
+        [['g', 'grams'], 'massG', 1],
+        [['kg', 'KG'], 'massG', 1000],
+        [['GB', 'gb'], 'storageGb', 1],
+        [['TB'], 'storageGb', 1000],
+        [['mm'], 'lengthMm', 1],
+        [['cm'], 'lengthMm', 10],
+        [['W', 'watt'], 'powerW', 1],
+      ];
+      fc.assert(
+        fc.property(fc.constantFrom(...units), fc.nat(), fc.integer({ min: 1, max: 99_999 }), fc.constantFrom('', ' ', '-'), ([spellings, kind, factor], pick, amount, gap) => {
+          const measures = measuresOf(`Brand ${amount}${gap}${spellings[pick % spellings.length]} thing`);
+          expect(Object.keys(measures)).toEqual([kind]);
+          expect(measures[kind]).toBeCloseTo(amount * factor, 6);
+        }),
+      );
+    });
+  });
+
+  describe('model codes', () => {
+    it.each([
+      ['Sony Turntable - PSLX350H', ['PSLX350H']],
+      ['Sony PS-LX350H Belt-Drive Turntable', ['PSLX350H']],
+      ['Bose Acoustimass 5 Series III Speaker System - AM53BK', ['AM53BK']],
+      ['Sony KDL-40V4100 40" LCD', ['40V4100', 'KDL40V4100']],
+      ['Sony Cyber-shot DSC-W120/B', ['DSCW120B']],
+      ['Canon PowerShot SX200IS', ['SX200IS']],
+      ['Canon PowerShot SX200 IS', ['SX200', 'SX200IS']],
+      ['Apple iPod nano Armband - MB769G/A', ['MB769GA']],
+      ['Garmin GA 25MCX antenna - 010-10702-00', ['0101070200', '25MCX', 'GA25MCX']],
+      ['Logitech mouse 910-000298', ['910000298']],
+      ['Kensington lock 64068', ['64068']],
+      ['Griffin SmartTalk 3016-SMRTLKB', ['3016SMRTLKB']],
+      ['Speck case MB13-RED-SEE-V2', ['MB13REDSEEV2']],
+    ])('finds in %j the codes %j', (input, expected) => {
+      expect(codesOf(input)).toEqual(expected);
+    });
+
+    it('joins a short prefix to the code after it, spaced or hyphenated, and keeps the code alone too', () => {
+      expect(codesOf('PS LX350H')).toEqual(['LX350H', 'PSLX350H']);
+      expect(codesOf('KDL 40V4100')).toEqual(['40V4100', 'KDL40V4100']);
+      expect(codesOf('KDL-40V4100')).toEqual(['40V4100', 'KDL40V4100']);
+    });
+
+    it('shares a code between two listings of one product', () => {
+      const shared = (a: string, b: string) => codesOf(a).filter((code) => codesOf(b).includes(code));
+      expect(shared('Sony Turntable - PSLX350H', 'Sony PS-LX350H Belt-Drive Turntable')).toEqual(['PSLX350H']);
+      expect(shared('Samsung Blu-ray Disc Player - BDP2500', 'Samsung BDP2500 - BD-P2500')).toEqual(['BDP2500']);
+      expect(shared('Toshiba DVD Recorder - DR410', 'Toshiba D-R410 DVD Player/Recorder')).toEqual(['DR410']);
+      expect(shared('Sony Bravia 40V4100 LCD', 'Sony KDL-40V4100')).toEqual(['40V4100']);
+    });
+
+    it.each([
+      'Sony 512GB 1080p 120Hz 10MP 4th generation', // measures and units
+      'MP3-Player 802.11n DDR3 USB 2.0 for PS3', // standards and platforms
+      'Netgear 16 Port 10/100 Switch 100-240V', // numbers, a fraction-like pair and a range
+      'Sony 7.1-Channel receiver',
+      'Dell 3-in-1 2-way',
+      'abc de 1234',
+    ])('finds no model code in %j', (input) => {
+      expect(codesOf(input)).toEqual([]);
+    });
+
+    it('finds a code written with or without its hyphens, spaces and slashes', () => {
+      fc.assert(
+        fc.property(letters(2, 3), modelCode, fc.constantFrom('-', ' ', '/', ''), (prefix, code, separator) => {
+          expect(codesOf(`Brand ${prefix}${separator}${code} thing`)).toContain(prefix + code);
+          expect(codesOf(`Brand ${code} thing`)).toContain(code);
+        }),
+      );
+    });
+
+    it('writes codes upper case, letters and digits only, sorted and distinct', () => {
+      fc.assert(
+        fc.property(fc.oneof(title, anyText), (input) => {
+          const codes = codesOf(input);
+          for (const code of codes) expect(code).toMatch(/^(?=.*\d)[A-Z0-9]{3,}$/);
+          expect([...new Set(codes)].sort()).toEqual(codes);
+        }),
+      );
+    });
+  });
+
+  it('writes tokens lower case, without stop words, each a word, a decimal number or a measure', () => {
+    fc.assert(
+      fc.property(fc.oneof(title, anyText), (input) => {
+        for (const token of analyzeTitle(input).tokens) {
+          expect(token).toMatch(/^(?:[a-z0-9]+(?:\.[0-9][a-z0-9]*)*|(?:vol|mass|storage|len|screen|power|pack):\d+(?:\.\d+)?[a-z]*)$/);
+          expect(['and', 'with', 'for', 'the', 'of', 'in', 'a', 'an']).not.toContain(token);
+        }
+      }),
+    );
+  });
+
+  it('is idempotent: analysing the tokens again gives the same tokens, model codes and measures', () => {
+    fc.assert(
+      fc.property(fc.oneof(title, anyText), (input) => {
+        const first = analyzeTitle(input);
+        expect(analyzeTitle(first.tokens.join(' '))).toEqual(first);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('ignores case and extra spaces', () => {
+    fc.assert(
+      fc.property(title, (input) => {
+        expect(analyzeTitle(input.toUpperCase())).toEqual(analyzeTitle(input.toLowerCase()));
+        expect(analyzeTitle(` ${input.replace(/ /g, '   ')} `)).toEqual(analyzeTitle(input));
+      }),
+    );
+  });
+});

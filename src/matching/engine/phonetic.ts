@@ -1,0 +1,16 @@
+import { doubleMetaphone } from 'double-metaphone';
+import { normalizeName } from './normalize/name';
+
+const SPACES = / /g;
+
+/**
+ * Double Metaphone codes of the normalised name with its spaces removed: the primary code, then the
+ * secondary when it differs ("Schmidt" → ["XMT", "SMT"]); [] when the name has nothing to encode.
+ */
+export function phoneticKeys(name: string): string[] {
+  const folded = normalizeName(name).replace(SPACES, '');
+  if (folded === '') return [];
+  const [primary, secondary] = doubleMetaphone(folded);
+  if (primary === '') return secondary === '' ? [] : [secondary];
+  return secondary === '' || secondary === primary ? [primary] : [primary, secondary];
+}

@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_DIR, loadRulesFile } from '../match-rules.loader';
+import { createEngines } from './entities';
+import type { Attributes, MatchEngine } from './types';
+import { join } from 'node:path';
+
+const engines = createEngines({
+  customer: loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer'),
+  product: loadRulesFile(join(DEFAULT_RULES_DIR, 'product.rules.json'), 'product'),
+});
+
+/** Cleanses and scores a pair the way ingest does. */
+function score(engine: MatchEngine, a: Attributes, b: Attributes) {
+  const features = (x: Attributes) => {
+    const cleansed = engine.normalize(x).cleansed;
+    if (!cleansed) throw new Error(`invalid test record ${JSON.stringify(x)}`);
+    return engine.features(cleansed);
+  };
+  return engine.compare(features(a), features(b));
+}
+
+const customer = engines.customer;
+const product = engines.product;
+
+const robert: Attributes = {
+  givenName: 'Robert',
+  familyName: 'Miller',
+  birthDate: '1981-04-17',
+  email: 'robert.miller@example.com',
+  phone: '+61 2 9876 5432',
+  addressLine1: '12 Wattle Street',
+  city: 'Sydney',
+  postalCode: '2000',
+  country: 'AU',
+};
+
+describe('RulesEngine (customer): duplicates', () => {
+  it('links a duplicate with typos, a nickname and a reformatted address', () => {
+    const duplicate = { ...robert, givenName: 'Bob', familyName: 'Miler', addressLine1: '12 Wattle St', email: undefined, phone: '02 9876 5432' };
+    const pair = score(customer, robert, JSON.parse(JSON.stringify(duplicate)));
+    expect(pair.decision).toBe('match');
+  });
+
+  it('links a duplicate whose birth date has day and month swapped', () => {
+    expect(score(customer, robert, { ...robert, birthDate: '1981-04-17'.replace('04-17', '04-17') }).decision).toBe('match');
+    const swapped = { givenName: 'Anna', familyName: 'Kowalski', birthDate: '1975-03-08', city: 'Berlin', postalCode: '10115', country: 'DE' };
+    expect(score(customer, swapped, { ...swapped, birthDate: '1975-08-03' }).decision).toBe('match');
+  });
+
+  it('explains a score as a waterfall that adds up', () => {
+    const pair = score(customer, robert, { ...robert, givenName: 'Bobby' });
+    const { explanation } = pair;
+    const sum = explanation.priorWeight + explanation.comparisons.reduce((total, c) => total + c.weight, 0);
+    expect(sum).toBeCloseTo(explanation.totalWeight, 1);
+    expect(explanation.score).toBeCloseTo(1 / (1 + 2 ** -explanation.totalWeight), 6);
+    expect(explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('nickname');
+    expect(explanation.comparisons.find((c) => c.comparison === 'birthDate')?.level).toBe('exact');
+  });
+});
+
+describe('RulesEngine (customer): hard negatives never merge', () => {
+  it('people in one household: same address and phone, different given name and birth date', () => {
+    const spouse = { ...robert, givenName: 'Helen', birthDate: '1983-11-02', email: 'helen.miller@example.com' };
+    expect(score(customer, robert, spouse).decision).not.toBe('match');
+  });
+
+  it('twins: same birth date, family name and address, different given names', () => {
+    const twin = { ...robert, givenName: 'Thomas', email: 'tom.miller@example.com', phone: undefined };
+    const pair = score(customer, robert, JSON.parse(JSON.stringify(twin)));
+    expect(pair.decision).not.toBe('match');
+    expect(pair.explanation.vetoed).toBeDefined();
+  });
+
+  it('junior and senior: same name and address, birth years decades apart', () => {
+    const senior = { ...robert, birthDate: '1952-09-30', email: undefined, phone: undefined };
+    const pair = score(customer, robert, JSON.parse(JSON.stringify(senior)));
+    expect(pair.decision).toBe('none');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')?.veto).toBe('none');
+  });
+
+  it('namesakes in different cities', () => {
+    const namesake = { givenName: 'Robert', familyName: 'Miller', addressLine1: '3 Ocean Road', city: 'Perth', postalCode: '6000', country: 'AU' };
+    expect(score(customer, robert, namesake).decision).toBe('none');
+  });
+});
+
+describe('RulesEngine (product): hard negatives never merge', () => {
+  const phone: Attributes = { gtin: '00194253401230', brand: 'Apple', name: 'Apple iPhone 15 128GB Black', color: 'Black', price: 899 };
+
+  it('products that differ only in storage, with different GTINs', () => {
+    const bigger = { ...phone, gtin: '00194253401247', name: 'Apple iPhone 15 256GB Black', price: 1029 };
+    expect(score(product, phone, bigger).decision).toBe('none');
+  });
+
+  it('products that differ only in storage, without GTINs', () => {
+    const { gtin: _a, ...small } = phone;
+    const big = { ...small, name: 'Apple iPhone 15 256GB Black' };
+    expect(score(product, small, big).decision).toBe('none');
+  });
+
+  it('products that differ only in colour or size', () => {
+    const { gtin: _a, ...noGtin } = phone;
+    expect(score(product, noGtin, { ...noGtin, name: 'Apple iPhone 15 128GB White', color: 'White' }).decision).toBe('none');
+    const shirt = { brand: 'Acme', name: 'Acme Classic T-Shirt cotton', size: 'XL', color: 'navy' };
+    expect(score(product, shirt, { ...shirt, size: 'L' }).decision).toBe('none');
+  });
+
+  it('products that differ only in pack count or volume', () => {
+    const six = { brand: 'Fizz', name: 'Fizz Cola 6 x 330ml' };
+    expect(score(product, six, { ...six, name: 'Fizz Cola 12 x 330ml' }).decision).toBe('none');
+    const small = { brand: 'Fizz', name: 'Fizz Cola 500 ml' };
+    expect(score(product, small, { ...small, name: 'Fizz Cola 1.5 l' }).decision).toBe('none');
+  });
+
+  it('two different valid GTINs veto, whatever else agrees', () => {
+    const pair = score(product, phone, { ...phone, gtin: '00194253401247' });
+    expect(pair.decision).toBe('none');
+    expect(pair.explanation.vetoed).toBe('none');
+  });
+
+  it('still links the same product described differently by two shops', () => {
+    const abt = { brand: 'Sony', name: 'Sony Turntable - PSLX350H', price: 149 };
+    const buy = { name: 'Sony PS-LX350H Belt-Drive Turntable', price: 139.99 };
+    expect(score(product, abt, buy).decision).toBe('match');
+  });
+});
+
+// Generated customers with a few typical corruptions, for the properties below.
+const word = fc.stringMatching(/^[A-Z][a-z]{2,9}$/);
+const customerRecord = fc.record(
+  {
+    givenName: word,
+    familyName: word,
+    birthDate: fc.date({ min: new Date('1930-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    city: word,
+    postalCode: fc.integer({ min: 1000, max: 9999 }).map(String),
+    email: fc.tuple(word, word).map(([a, b]) => `${a}.${b}@example.com`.toLowerCase()),
+  },
+  { requiredKeys: ['familyName'] },
+);
+
+describe('RulesEngine (customer): properties', () => {
+  it('is symmetric and bounded', () => {
+    fc.assert(
+      fc.property(customerRecord, customerRecord, (a, b) => {
+        const ab = score(customer, a, b);
+        const ba = score(customer, b, a);
+        expect(ab.score).toBeCloseTo(ba.score, 12);
+        expect(ab.decision).toBe(ba.decision);
+        expect(ab.score).toBeGreaterThanOrEqual(0);
+        expect(ab.score).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never scores lower when one more attribute agrees', () => {
+    fc.assert(
+      fc.property(customerRecord, customerRecord, fc.constantFrom('givenName', 'familyName', 'birthDate', 'city', 'postalCode', 'email'), (a, b, attribute) => {
+        const value = (a as Record<string, string | undefined>)[attribute];
+        fc.pre(value !== undefined);
+        const agreeing = { ...b, [attribute]: value };
+        expect(score(customer, a, agreeing).explanation.totalWeight).toBeGreaterThanOrEqual(score(customer, a, b).explanation.totalWeight - 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

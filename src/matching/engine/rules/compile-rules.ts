@@ -1,0 +1,91 @@
+import { compareDates } from '../compare/date-distance';
+import { fuseSimilarity } from '../compare/fuse-similarity';
+import { jaroWinkler } from '../compare/jaro-winkler';
+import { levenshteinDistance } from '../compare/levenshtein';
+import { relativeDifference } from '../compare/numeric';
+import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
+import type { FeatureCatalog, FeatureKind, FeatureValue } from '../features/feature.types';
+import { areNicknames } from '../normalize/name';
+import type { LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
+
+export type LevelTest = (a: Exclude<FeatureValue, null>, b: Exclude<FeatureValue, null>) => boolean;
+
+export interface CompiledLevel {
+  readonly label: string;
+  readonly test: LevelTest;
+  /** log2(m / u): the evidence this level adds. */
+  readonly weight: number;
+  readonly m: number;
+  readonly veto?: 'none' | 'review';
+  /** True for the exact-agreement level, the one term frequencies adjust. */
+  readonly exact: boolean;
+}
+
+export interface CompiledComparison {
+  readonly name: string;
+  readonly feature: string;
+  readonly levels: readonly CompiledLevel[];
+  readonly termFrequencies?: TermFrequencyTable;
+}
+
+export interface CompiledRules {
+  readonly source: MatchRules;
+  readonly priorWeight: number;
+  readonly comparisons: readonly CompiledComparison[];
+}
+
+/** Turns validated rules into level tests and weights, once, so scoring a pair is a tight loop. */
+export function compileRules(rules: MatchRules, catalog: FeatureCatalog): CompiledRules {
+  return {
+    source: rules,
+    priorWeight: Math.log2(rules.prior / (1 - rules.prior)),
+    comparisons: rules.comparisons.map((comparison) => ({
+      name: comparison.name,
+      feature: comparison.feature,
+      termFrequencies: comparison.tf ? rules.termFrequencies?.[comparison.feature] : undefined,
+      levels: comparison.levels.map((level) => compileLevel(level, catalog[comparison.feature])),
+    })),
+  };
+}
+
+function compileLevel(level: LevelRule, kind: FeatureKind): CompiledLevel {
+  return {
+    label: level.label,
+    test: levelTest(level.when, kind),
+    weight: Math.log2(level.m / level.u),
+    m: level.m,
+    veto: level.veto,
+    exact: 'exact' in level.when,
+  };
+}
+
+/** The test for one level condition; `validateRules` has checked that it suits the feature's kind. */
+export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTest {
+  if ('else' in condition) return () => true;
+  if ('exact' in condition) return kind === 'tokens' ? (a, b) => sameSet(tokens(a), tokens(b)) : (a, b) => a === b;
+  if ('jaroWinkler' in condition) return (a, b) => jaroWinkler(String(a), String(b)) >= condition.jaroWinkler;
+  if ('levenshtein' in condition) return (a, b) => levenshteinDistance(String(a), String(b)) <= condition.levenshtein;
+  if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
+  if ('tokenSet' in condition) return (a, b) => tokenSetSimilarity(tokens(a), tokens(b)) >= condition.tokenSet;
+  if ('containment' in condition) return (a, b) => tokenContainment(tokens(a), tokens(b)) >= condition.containment;
+  if ('sharedValue' in condition) return (a, b) => shareAny(tokens(a), tokens(b));
+  if ('fuse' in condition) return (a, b) => fuseSimilarity(String(a), String(b)) >= condition.fuse;
+  if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
+  if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
+  return (a, b) => relativeDifference(Number(a), Number(b)) <= condition.relativeDifference;
+}
+
+function tokens(value: Exclude<FeatureValue, null>): readonly string[] {
+  return Array.isArray(value) ? value : String(value).split(' ');
+}
+
+function shareAny(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (const x of a) if (!b.includes(x)) return false;
+  return true;
+}

@@ -1,0 +1,74 @@
+import type { EntityType } from '../../../common/entity-type';
+
+/**
+ * The matching rules of one entity type, as a rules file holds them: plain data, validated at start
+ * (`validateRules`) and compiled once (`compileRules`). Probabilities are Fellegi-Sunter parameters:
+ * for each comparison level, `m` = P(level | same entity) and `u` = P(level | different entities).
+ */
+export interface MatchRules {
+  readonly entityType: EntityType;
+  readonly description?: string;
+  /** P(two records compared at random are the same entity): the prior of every pair. */
+  readonly prior: number;
+  /** Match probability at or above which records link, and at or above which a steward reviews. */
+  readonly thresholds: { readonly match: number; readonly review: number };
+  /** A blocking key shared by more stored records than this is generic (a call-centre phone) and finds no candidates. */
+  readonly maxKeyFrequency: number;
+  /** When an inbound record matches several golden records: open a review task, or link to the best. */
+  readonly onMultipleMatches: 'review' | 'link-best';
+  readonly blocking: readonly BlockingRule[];
+  readonly comparisons: readonly ComparisonRule[];
+  /** Relative frequencies of values, for term-frequency adjustment (written by `canon rules train`). */
+  readonly termFrequencies?: Readonly<Record<string, TermFrequencyTable>>;
+  /** What training produced these parameters (written by `canon rules train`). */
+  readonly training?: Readonly<Record<string, unknown>>;
+}
+
+/** Records sharing the values of all `on` features are compared; multi-valued features give one key per value. */
+export interface BlockingRule {
+  readonly name: string;
+  readonly on: readonly string[];
+}
+
+export interface ComparisonRule {
+  readonly name: string;
+  /** The feature compared (see the entity's feature list). Either side missing → the neutral null level. */
+  readonly feature: string;
+  /** Adjust the weight of an exact agreement by how common the value is (Smith agrees more often than Zbinden). */
+  readonly tf?: boolean;
+  /** Tried in order; the first whose condition holds is the level of the pair. The last must be `else`. */
+  readonly levels: readonly LevelRule[];
+}
+
+export interface LevelRule {
+  readonly label: string;
+  readonly when: LevelCondition;
+  readonly m: number;
+  readonly u: number;
+  /**
+   * A decisive disagreement: at this level the pair may not be linked automatically, whatever the other
+   * comparisons say. `none` makes it a non-match; `review` sends it to a steward at most.
+   */
+  readonly veto?: 'none' | 'review';
+}
+
+export type LevelCondition =
+  | { readonly exact: true }
+  | { readonly jaroWinkler: number }
+  | { readonly levenshtein: number }
+  | { readonly nickname: true }
+  | { readonly tokenSet: number }
+  | { readonly containment: number }
+  | { readonly sharedValue: true }
+  | { readonly fuse: number }
+  | { readonly dateTransposed: true }
+  | { readonly yearsApart: number }
+  | { readonly relativeDifference: number }
+  | { readonly else: true };
+
+export interface TermFrequencyTable {
+  /** Frequency of a value among records, for the values seen most often. */
+  readonly values: Readonly<Record<string, number>>;
+  /** Frequency assumed for any value not in `values`. */
+  readonly rest: number;
+}

@@ -1,0 +1,78 @@
+import Ajv2020 from 'ajv/dist/2020';
+import type { EntityType } from '../../../common/entity-type';
+import type { FeatureCatalog, FeatureKind } from '../features/feature.types';
+import type { LevelCondition, MatchRules } from './match-rules';
+
+export class RulesError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+// Which level conditions make sense for which kind of feature.
+const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
+  text: ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'tokenSet', 'containment', 'else'],
+  name: ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'tokenSet', 'containment', 'else'],
+  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'nickname', 'else'],
+  date: ['exact', 'dateTransposed', 'yearsApart', 'levenshtein', 'else'],
+  number: ['exact', 'relativeDifference', 'else'],
+  tokens: ['exact', 'sharedValue', 'tokenSet', 'containment', 'else'],
+};
+
+/**
+ * Checks a parsed rules file: its shape against schema/rules/match-rules.schema.json, then its meaning
+ * against the entity's features (every feature exists, every condition suits its feature, levels end in
+ * `else`, m and u are probability distributions over the levels, thresholds are ordered). Throws one
+ * RulesError listing every problem with its path.
+ */
+export function validateRules(raw: unknown, entityType: EntityType, catalog: FeatureCatalog, schema: object, source: string): MatchRules {
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  if (!validate(raw)) {
+    throw new RulesError(
+      source,
+      (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`),
+    );
+  }
+  const rules = raw as MatchRules;
+  const problems: string[] = [];
+  if (rules.entityType !== entityType) problems.push(`entityType: expected "${entityType}", got "${rules.entityType}"`);
+  if (rules.thresholds.review > rules.thresholds.match) problems.push('thresholds: review must not be above match');
+  const feature = (path: string, name: string): FeatureKind | undefined => {
+    const kind = catalog[name];
+    if (!kind) problems.push(`${path}: unknown feature "${name}" (known: ${Object.keys(catalog).join(', ')})`);
+    return kind;
+  };
+  rules.blocking.forEach((rule, i) => rule.on.forEach((name, j) => feature(`blocking[${i}].on[${j}]`, name)));
+  const names = new Set<string>();
+  rules.comparisons.forEach((comparison, i) => {
+    const path = `comparisons[${i}] (${comparison.name})`;
+    if (names.has(comparison.name)) problems.push(`${path}: duplicate comparison name`);
+    names.add(comparison.name);
+    const kind = feature(`${path}.feature`, comparison.feature);
+    comparison.levels.forEach((level, j) => {
+      const condition = conditionName(level.when);
+      if (kind && !CONDITIONS_BY_KIND[kind].includes(condition)) {
+        problems.push(`${path}.levels[${j}] (${level.label}): "${condition}" does not apply to a ${kind} feature`);
+      }
+      const last = j === comparison.levels.length - 1;
+      if ((condition === 'else') !== last) problems.push(`${path}.levels[${j}] (${level.label}): "else" must be the last level, and only the last`);
+    });
+    for (const parameter of ['m', 'u'] as const) {
+      const sum = comparison.levels.reduce((total, level) => total + level[parameter], 0);
+      if (Math.abs(sum - 1) > 0.02) {
+        problems.push(`${path}: the ${parameter} values are the probabilities of the levels and must sum to 1 (they sum to ${sum.toFixed(3)})`);
+      }
+    }
+    if (comparison.tf && !comparison.levels.some((l) => 'exact' in l.when)) problems.push(`${path}: tf needs an exact level to adjust`);
+  });
+  for (const name of Object.keys(rules.termFrequencies ?? {})) feature(`termFrequencies.${name}`, name);
+  if (problems.length > 0) throw new RulesError(source, problems);
+  return rules;
+}
+
+function conditionName(condition: LevelCondition): string {
+  return Object.keys(condition)[0];
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../common/database/database';
+import type { EntityType } from '../common/entity-type';
+import { ContractRegistry } from '../contracts/contract-registry';
+import type { Attributes, FieldError, Features, MatchExplanation, PairScore } from './engine/types';
+import { MatchingService } from './matching.service';
+
+export interface ScoredGolden {
+  readonly goldenId: string;
+  /** The source record of that golden record that scored best. */
+  readonly sourceRecordId: string;
+  readonly pair: PairScore;
+}
+
+export type FindMatchesResult = { readonly ok: true; readonly matches: ScoredGolden[] } | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** Matching without writing: scoring a record against the hub, and explaining existing links. */
+@Injectable()
+export class MatchQueryService {
+  constructor(
+    private readonly database: Database,
+    private readonly matching: MatchingService,
+    private readonly contracts: ContractRegistry,
+  ) {}
+
+  /**
+   * Scores a record against the hub without saving it (search before create): the golden records its
+   * blocking keys lead to, best first, each with its best pair's score, decision and explanation.
+   */
+  async findMatches(entityType: EntityType, record: unknown, first: number): Promise<FindMatchesResult> {
+    const withId = typeof record === 'object' && record !== null && !Array.isArray(record) ? { sourceId: 'search', ...record } : record;
+    const validation = this.contracts.validator(entityType).validate(withId);
+    if (!validation.ok) return { ok: false, errors: validation.errors };
+    const engine = this.matching.engine(entityType);
+    const normalized = engine.normalize(validation.record.attributes);
+    if (!normalized.cleansed) return { ok: false, errors: normalized.errors };
+    const features = engine.features(normalized.cleansed);
+    const candidates = await this.matching.candidatesByKeys(this.database, entityType, engine.blockingKeys(features));
+    const best = new Map<string, ScoredGolden>();
+    for (const candidate of candidates) {
+      const pair = engine.compare(features, candidate.features);
+      const current = best.get(candidate.goldenId);
+      if (!current || pair.score > current.pair.score) best.set(candidate.goldenId, { goldenId: candidate.goldenId, sourceRecordId: candidate.sourceRecordId, pair });
+    }
+    const matches = [...best.values()].sort((a, b) => b.pair.score - a.pair.score || (a.goldenId < b.goldenId ? -1 : 1));
+    return { ok: true, matches: matches.slice(0, first) };
+  }
+
+  /**
+   * Why a source record belongs to a golden record: the explanation stored when the matcher linked it,
+   * or else (it started the golden record, or a steward put it there) its best comparison now with the
+   * golden record's other live source records. Null when the source record is not in that golden record.
+   */
+  async explainLink(goldenId: string, sourceRecordId: string): Promise<(MatchExplanation & { stored: boolean }) | null> {
+    const rows = await this.database.query<MemberRow>(
+      `SELECT id, entity_type, golden_id, content_hash, normalized, deleted, link_explanation FROM source_record WHERE golden_id = ?`,
+      [goldenId],
+    );
+    const subject = rows.find((r) => r.id === sourceRecordId);
+    if (!subject) return null;
+    if (subject.link_explanation) return { ...(JSON.parse(subject.link_explanation) as MatchExplanation), stored: true };
+    const entityType = subject.entity_type as EntityType;
+    const engine = this.matching.engine(entityType);
+    const features = (row: MemberRow): Features =>
+      this.matching.featuresOf(entityType, row.id, row.content_hash, JSON.parse(row.normalized) as Attributes);
+    let best: PairScore | null = null;
+    for (const other of rows) {
+      if (other.id === subject.id || Boolean(other.deleted)) continue;
+      const pair = engine.compare(features(subject), features(other));
+      if (!best || pair.score > best.score) best = pair;
+    }
+    return best ? { ...best.explanation, stored: false } : null;
+  }
+}
+
+interface MemberRow {
+  id: string;
+  entity_type: string;
+  golden_id: string;
+  content_hash: string;
+  normalized: string;
+  deleted: number | boolean;
+  link_explanation: string | null;
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '../common/database/database';
+import type { EntityType } from '../common/entity-type';
+import { comparisonLevels, estimateU, expectationMaximisation, termFrequencyTable, withTrainedParameters } from './engine/em';
+import { ENTITY_DEFINITIONS } from './engine';
+import { compileRules } from './engine/rules/compile-rules';
+import type { MatchRules } from './engine/rules/match-rules';
+import type { Attributes } from './engine/types';
+import { MatchingService } from './matching.service';
+import { seededRandom } from '../common/seeded-random';
+
+export interface TrainingOptions {
+  /** At most this many live source records are read (a random sample beyond it). */
+  readonly maxRecords?: number;
+  readonly randomPairs?: number;
+  /** At most this many candidate pairs per blocking rule go into EM. */
+  readonly pairsPerRule?: number;
+}
+
+export interface TrainingReport {
+  readonly records: number;
+  readonly randomPairs: number;
+  readonly rules: readonly { blocking: string; pairs: number; matchShare: number; iterations: number }[];
+  readonly prior: number;
+}
+
+/**
+ * Estimates the Fellegi-Sunter parameters of an entity type from the hub's own records, unsupervised,
+ * the way Splink does: u from random pairs, m by expectation-maximisation on the candidate pairs of each
+ * blocking rule (holding fixed the comparisons that rule blocks on, which are biased there), the prior
+ * from the estimated number of matches, and term frequencies of the comparisons marked `tf`.
+ */
+@Injectable()
+export class RulesTrainingService {
+  constructor(
+    private readonly database: Database,
+    private readonly matching: MatchingService,
+  ) {}
+
+  async train(entityType: EntityType, options: TrainingOptions = {}): Promise<{ rules: MatchRules; report: TrainingReport }> {
+    const rules = this.matching.rules[entityType];
+    const engine = this.matching.engine(entityType);
+    const compiled = compileRules(rules, ENTITY_DEFINITIONS[entityType].catalog);
+    const records = await this.sample(entityType, options.maxRecords ?? 100_000);
+    if (records.length < 10) throw new Error(`too few ${entityType} records to train on (${records.length}); import data first`);
+    const features = records.map((r) => this.matching.featuresOf(entityType, r.id, r.content_hash, JSON.parse(r.normalized) as Attributes));
+    const levelCounts = compiled.comparisons.map((c) => c.levels.length);
+
+    const random = seededRandom(records.length);
+    const randomPairs = Array.from({ length: options.randomPairs ?? 200_000 }, () => {
+      const i = Math.floor(random() * features.length);
+      let j = Math.floor(random() * (features.length - 1));
+      if (j >= i) j++;
+      return comparisonLevels(compiled, features[i], features[j]);
+    });
+    const u = estimateU(randomPairs, levelCounts);
+
+    const keysByRule = new Map<string, Map<string, number[]>>();
+    features.forEach((f, index) => {
+      for (const key of engine.blockingKeys(f)) {
+        const rule = key.slice(0, key.indexOf(':'));
+        const groups = keysByRule.get(rule) ?? new Map<string, number[]>();
+        keysByRule.set(rule, groups);
+        const members = groups.get(key) ?? [];
+        members.push(index);
+        groups.set(key, members);
+      }
+    });
+
+    const estimates = compiled.comparisons.map(() => ({ sum: [] as number[], weight: 0 }));
+    const reportRules: TrainingReport['rules'][number][] = [];
+    let estimatedMatches = 0;
+    for (const blocking of rules.blocking) {
+      const pairs = candidatePairs(keysByRule.get(blocking.name), rules.maxKeyFrequency, options.pairsPerRule ?? 100_000, random);
+      if (pairs.length < 10) continue;
+      const levels = pairs.map(([i, j]) => comparisonLevels(compiled, features[i], features[j]));
+      const blockedRoots = new Set(blocking.on.map(featureRoot));
+      const estimate = rules.comparisons.map((c) => !blockedRoots.has(featureRoot(c.feature)));
+      const result = expectationMaximisation(
+        levels,
+        rules.comparisons.map((c) => c.levels.map((l) => l.m)),
+        u,
+        estimate,
+      );
+      estimatedMatches = Math.max(estimatedMatches, result.lambda * pairs.length);
+      result.m.forEach((m, c) => {
+        if (!m) return;
+        const target = estimates[c];
+        if (target.sum.length === 0) target.sum = m.map(() => 0);
+        m.forEach((value, l) => (target.sum[l] += value * pairs.length));
+        target.weight += pairs.length;
+      });
+      reportRules.push({ blocking: blocking.name, pairs: pairs.length, matchShare: result.lambda, iterations: result.iterations });
+    }
+    const m = estimates.map((e) => (e.weight > 0 ? e.sum.map((s) => s / e.weight) : null));
+    const allPairs = (records.length * (records.length - 1)) / 2;
+    const prior = Math.min(Math.max(estimatedMatches / allPairs, 1e-9), 0.5);
+    const termFrequencies = Object.fromEntries(
+      rules.comparisons
+        .filter((c) => c.tf)
+        .map((c) => [c.feature, termFrequencyTable(features.map((f) => f[c.feature]).filter((v): v is string => typeof v === 'string' && v !== ''))]),
+    );
+    const report: TrainingReport = { records: records.length, randomPairs: randomPairs.length, rules: reportRules, prior };
+    const training = { trainedAt: new Date().toISOString(), ...report };
+    return { rules: withTrainedParameters(rules, m, u, prior, termFrequencies, training), report };
+  }
+
+  private async sample(entityType: EntityType, max: number) {
+    return this.database.query<{ id: string; content_hash: string; normalized: string }>(
+      `SELECT id, content_hash, normalized FROM source_record WHERE entity_type = ? AND deleted = ? ORDER BY content_hash LIMIT ${max}`,
+      [entityType, false],
+    );
+  }
+}
+
+/** Pairs of records sharing a key of one blocking rule, generic keys left out, sampled down to `max`. */
+function candidatePairs(groups: Map<string, number[]> | undefined, maxKeyFrequency: number, max: number, random: () => number): [number, number][] {
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const members of groups?.values() ?? []) {
+    if (members.length < 2 || members.length > maxKeyFrequency) continue;
+    for (let a = 0; a < members.length; a++) {
+      for (let b = a + 1; b < members.length; b++) {
+        const [i, j] = members[a] < members[b] ? [members[a], members[b]] : [members[b], members[a]];
+        const code = i * 4_294_967_296 + j;
+        if (seen.has(code)) continue;
+        seen.add(code);
+        pairs.push([i, j]);
+      }
+    }
+  }
+  // Reservoir-free down-sampling: shuffle partially and keep the first `max`.
+  for (let i = 0; i < Math.min(max, pairs.length); i++) {
+    const j = i + Math.floor(random() * (pairs.length - i));
+    [pairs[i], pairs[j]] = [pairs[j], pairs[i]];
+  }
+  return pairs.slice(0, max);
+}
+
+// Features about the same thing share a root (familyName, familyPhonetic1 → family; birthDate, birthYear → birth).
+function featureRoot(feature: string): string {
+  return /^[a-z]+/.exec(feature)?.[0] ?? feature;
+}
