@@ -56,7 +56,8 @@ export async function importDataset(dataset: Dataset, mapping: RecordMapping, or
       const rejectReasons = new Map<string, number>();
       const sources = order === 'forward' ? dataset.sources : [...dataset.sources].reverse();
       for (const source of sources) {
-        await app.get(SourceSystemService).create({ code: source.code });
+        // The link datasets are clean-clean: each source lists an entity once, as its source system is told.
+        await app.get(SourceSystemService).create({ code: source.code, uniqueRecords: dataset.task === 'link' });
         const file = join(workDir, `${dataset.name}-${order}-${source.code}.csv`);
         writeCsv(file, source.header, order === 'forward' ? source.rows : [...source.rows].reverse());
         const report = await app.get(FileImportService).import({ entityType: dataset.entityType, source: source.code, file, mapping, actor: 'bench:quality' });

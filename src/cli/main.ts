@@ -52,13 +52,15 @@ source
   .option('--name <name>', 'display name')
   .option('--trust <rank>', 'default trust rank 0-100 for survivorship (default 50)', parseInteger)
   .option('--attribute-trust <list>', 'per-attribute ranks, e.g. email=90,phone=40', parseTrustList)
-  .action((code: string, options: { name?: string; trust?: number; attributeTrust?: Record<string, number> }) =>
+  .option('--unique-records', 'the source holds each real entity at most once (a product catalogue): its records never merge with each other')
+  .action((code: string, options: { name?: string; trust?: number; attributeTrust?: Record<string, number>; uniqueRecords?: boolean }) =>
     withServices(async (app, s) => {
       const system = await app.get(s.SourceSystemService).create({
         code,
         name: options.name,
         defaultTrust: options.trust,
         attributeTrust: options.attributeTrust,
+        uniqueRecords: options.uniqueRecords,
       });
       console.log(`source system ${system.code} added (${system.name}, trust ${system.trust.default})`);
     }),
@@ -70,7 +72,7 @@ source
     withServices(async (app, s) => {
       for (const system of await app.get(s.SourceSystemService).list()) {
         const ranks = Object.entries(system.trust.attributes).map(([a, r]) => `${a}=${r}`).join(',');
-        console.log([system.code, system.name, `trust=${system.trust.default}`, ranks].filter(Boolean).join('\t'));
+        console.log([system.code, system.name, `trust=${system.trust.default}`, ranks, system.uniqueRecords ? 'unique-records' : ''].filter(Boolean).join('\t'));
       }
     }),
   );

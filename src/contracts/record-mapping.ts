@@ -12,6 +12,8 @@ export interface RecordMapping {
   readonly combine?: Readonly<Record<string, { readonly from: readonly string[]; readonly separator?: string }>>;
   readonly dates?: Readonly<Record<string, DateLayout>>;
   readonly constants?: Readonly<Record<string, string | number | boolean>>;
+  /** Contract fields whose invalid values are dropped with a warning instead of rejecting the record. */
+  readonly lenient?: readonly string[];
 }
 
 export const DATE_LAYOUTS = ['YYYYMMDD', 'YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD'] as const;
@@ -36,6 +38,7 @@ const MAPPING_SCHEMA = {
     },
     dates: { type: 'object', additionalProperties: { enum: [...DATE_LAYOUTS] } },
     constants: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+    lenient: { type: 'array', items: { type: 'string' } },
   },
 };
 

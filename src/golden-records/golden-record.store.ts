@@ -72,6 +72,11 @@ export class GoldenRecordStore {
     );
   }
 
+  /** Moves every source record of a golden record into another (a merge). */
+  async relink(tx: Tx, moves: readonly { from: string; to: string }[]): Promise<void> {
+    for (const { from, to } of moves) await tx.execute('UPDATE source_record SET golden_id = ? WHERE golden_id = ?', [to, from]);
+  }
+
   async saveGoldens(tx: Tx, goldens: readonly GoldenState[]): Promise<void> {
     const filterColumns = Object.values(FILTER_COLUMNS);
     await tx.insertMany(

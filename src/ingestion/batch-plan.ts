@@ -33,6 +33,8 @@ export interface BatchContext {
   readonly trust: TrustLookup;
   readonly actor: string;
   readonly now: string;
+  /** The source holds each entity once: its record never joins a golden record holding another of its records. */
+  readonly uniqueRecords: boolean;
 }
 
 /** Everything one batch writes, in one transaction. */
@@ -45,6 +47,8 @@ export interface BatchWrites {
   readonly events: GoldenEvent[];
   /** Possible matches the matcher could not decide: each record started its own golden record meanwhile. */
   readonly reviewTasks: ReviewTaskWrite[];
+  /** Golden records merged into another (rules `onMultipleMatches: merge`): all their source records move. */
+  readonly relinks: { from: string; to: string }[];
   readonly goldenCreated: number;
   readonly goldenUpdated: number;
 }
@@ -65,6 +69,9 @@ export class BatchPlan {
   private readonly touched = new Map<string, SourceRecordWrite>();
   private readonly touchedFeatures = new Map<string, Features>();
   private readonly reviewTasks: ReviewTaskWrite[] = [];
+  private readonly relinks: { from: string; to: string }[] = [];
+  /** Golden records this batch merged away, and where into. */
+  private readonly mergedAway = new Map<string, string>();
   /** Ids of touched records that were already stored before this batch (their old keys must go). */
   private readonly storedBefore = new Set<string>();
   private readonly newKeys = new Map<string, string[]>();
@@ -95,7 +102,7 @@ export class BatchPlan {
       outcome,
       goldenId,
       errors: [],
-      warnings,
+      warnings: [...record.warnings, ...warnings],
     });
     if (previous && previous.contentHash === record.contentHash) return result('UNCHANGED', previous.goldenId);
     if (previous?.sourceUpdatedAt && record.updatedAt && record.updatedAt < previous.sourceUpdatedAt) {
@@ -117,8 +124,9 @@ export class BatchPlan {
     const linked = matched !== null && goldenId === matched && goldenId !== previous?.goldenId;
     const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? outcome : null);
     // An updated record already in one of the possible golden records needs no steward.
-    if (outcome.action === 'review' && !outcome.ranked.some((r) => r.goldenId === goldenId)) this.openReview(written, outcome);
-    return result(previous ? 'UPDATED' : 'CREATED', goldenId);
+    if (outcome.action === 'review' && !outcome.ranked.some((r) => r.goldenId === goldenId)) this.openReview(written, outcome, outcome.ranked);
+    if (linked && outcome.alsoMatched.length > 0) this.bridge(written, outcome);
+    return result(previous ? 'UPDATED' : 'CREATED', this.resolve(goldenId));
   }
 
   /** Recomputes every touched golden record from its source records and returns the rows to write. */
@@ -139,6 +147,7 @@ export class BatchPlan {
       sourceRecords: [...this.touched.values()],
       rekeyed: [...this.storedBefore],
       reviewTasks: this.reviewTasks,
+      relinks: this.relinks,
       keys: [...this.newKeys].flatMap(([sourceRecordId, keys]) => keys.map((blockKey) => ({ sourceRecordId, blockKey }))),
       goldens,
       events,
@@ -153,7 +162,8 @@ export class BatchPlan {
     for (const key of keys) {
       for (const candidate of this.storedCandidates.get(key) ?? []) {
         if (candidate.sourceRecordId !== self && !this.touched.has(candidate.sourceRecordId)) {
-          found.set(candidate.sourceRecordId, candidate);
+          const goldenId = this.resolve(candidate.goldenId);
+          found.set(candidate.sourceRecordId, goldenId === candidate.goldenId ? candidate : { ...candidate, goldenId });
         }
       }
       for (const sourceRecordId of this.batchKeys.get(key) ?? []) {
@@ -162,7 +172,15 @@ export class BatchPlan {
         if (sourceRecordId !== self) found.set(sourceRecordId, { sourceRecordId, goldenId: record.goldenId, features });
       }
     }
-    return [...found.values()];
+    const candidates = [...found.values()];
+    return this.context.uniqueRecords ? candidates.filter((c) => !this.holdsOtherFromSource(c.goldenId, self)) : candidates;
+  }
+
+  private holdsOtherFromSource(goldenId: string, self: string | undefined): boolean {
+    for (const member of this.memberMap(goldenId).values()) {
+      if (member.source === this.context.source && member.id !== self && !member.deleted) return true;
+    }
+    return false;
   }
 
   /**
@@ -179,8 +197,47 @@ export class BatchPlan {
     return matched;
   }
 
+  /** Where a golden record ended up if this batch merged it into another. */
+  private resolve(goldenId: string): string {
+    let id = goldenId;
+    for (let next = this.mergedAway.get(id); next; next = this.mergedAway.get(id)) id = next;
+    return id;
+  }
+
+  /**
+   * The record linked to its best match but matches other golden records as strongly: it bridges them.
+   * The rules decide: a steward reviews merging them (`review`), they merge now (`merge`), or nothing.
+   */
+  private bridge(record: SourceRecordWrite, outcome: MatchOutcome): void {
+    const policy = this.context.engine.onMultipleMatches;
+    const others = [...new Set(outcome.alsoMatched.map((id) => this.resolve(id)))].filter((id) => id !== this.resolve(record.goldenId));
+    if (others.length === 0 || policy === 'link-best') return;
+    if (policy === 'review') {
+      this.openReview(record, outcome, outcome.ranked.filter((r) => others.includes(this.resolve(r.goldenId))));
+      return;
+    }
+    const into = this.resolve(record.goldenId);
+    for (const from of others) this.mergeGolden(from, into, record.id);
+  }
+
+  /** Moves every source record of `from` into `into`; `from` is then empty and recorded as merged into `into`. */
+  private mergeGolden(from: string, into: string, cause: string): void {
+    const target = this.memberMap(into);
+    for (const member of this.memberMap(from).values()) {
+      const moved = { ...member, goldenId: into };
+      target.set(member.id, moved);
+      if (this.touched.has(member.id)) this.touched.set(member.id, moved as SourceRecordWrite);
+    }
+    this.memberMap(from).clear();
+    this.relinks.push({ from, to: into });
+    this.mergedAway.set(from, into);
+    this.emptiedInto.set(from, into);
+    this.affect(from, cause);
+    this.affect(into, cause);
+  }
+
   /** A possible match: the record keeps its own golden record and a steward decides. */
-  private openReview(record: SourceRecordWrite, outcome: MatchOutcome): void {
+  private openReview(record: SourceRecordWrite, outcome: MatchOutcome, candidates: MatchOutcome['ranked']): void {
     this.reviewTasks.push({
       id: uuidv7(),
       entityType: this.context.entityType,
@@ -190,7 +247,7 @@ export class BatchPlan {
         sourceRecordId: record.id,
         source: record.source,
         sourceId: record.sourceId,
-        candidates: outcome.ranked.slice(0, 5).map((r) => ({ goldenId: r.goldenId, sourceRecordId: r.sourceRecordId, score: r.pair.score })),
+        candidates: candidates.slice(0, 5).map((r) => ({ goldenId: this.resolve(r.goldenId), sourceRecordId: r.sourceRecordId, score: r.pair.score })),
       },
       score: outcome.score,
       explanation: outcome.explanation,

@@ -57,6 +57,8 @@ export interface PreparedRecord {
   readonly features: Features | null;
   readonly keys: readonly string[];
   readonly contentHash: string;
+  /** Accepted, with something worth knowing (e.g. an invalid value dropped from a lenient field). */
+  readonly warnings: readonly FieldError[];
 }
 
 /** A batch whose records were validated and cleansed already (possibly in a worker thread). */

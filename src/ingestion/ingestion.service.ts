@@ -54,6 +54,7 @@ export class IngestionService {
         trust: trustLookup(systems),
         actor: batch.actor,
         now: new Date().toISOString(),
+        uniqueRecords: source.uniqueRecords,
       };
       const linked = await this.database.transaction(async (tx) => {
         const { entityType } = batch;
@@ -74,6 +75,7 @@ export class IngestionService {
         });
         const recordResults = prepared.map((p) => plan.apply(p));
         const writes = plan.finish();
+        await this.store.relink(tx, writes.relinks);
         await this.store.saveSourceRecords(tx, writes.sourceRecords);
         await this.matching.replaceKeys(tx, entityType, writes.rekeyed, writes.keys);
         await this.store.saveGoldens(tx, writes.goldens);

@@ -1,25 +1,52 @@
 import { hash } from 'node:crypto';
 import type { ContractValidator } from '../contracts/contract-validator';
-import type { Attributes, MatchEngine, NormalizeContext } from '../matching/engine/types';
+import type { Attributes, FieldError, MatchEngine, NormalizeContext } from '../matching/engine/types';
 import type { PreparedRecord, RecordResult } from './ingest.types';
 
 /** Validates one inbound record against its contract and cleanses it; either result is final for the record. */
+export interface PrepareOptions {
+  /**
+   * Fields whose invalid values are dropped, with a warning, instead of rejecting the record (a mapping's
+   * `lenient`: an impossible birth date should not cost the whole customer). Unknown and missing fields
+   * still reject.
+   */
+  readonly lenient?: ReadonlySet<string>;
+  readonly context?: NormalizeContext;
+}
+
+// Errors a lenient field may have dropped: a bad value, not a bad shape of the record.
+const DROPPABLE = new Set(['INVALID_FORMAT', 'INVALID_VALUE', 'WRONG_TYPE', 'TOO_LONG', 'OUT_OF_RANGE']);
+
 export function prepareRecord(
   input: unknown,
   index: number,
   validator: ContractValidator,
   engine: MatchEngine,
-  context?: NormalizeContext,
+  options: PrepareOptions = {},
 ): PreparedRecord | RecordResult {
-  const validation = validator.validate(input);
+  let validation = validator.validate(input);
+  const warnings: FieldError[] = [];
+  if (!validation.ok && isDroppable(validation.errors, options.lenient)) {
+    const kept = { ...(input as Record<string, unknown>) };
+    for (const error of validation.errors) {
+      delete kept[error.field!];
+      warnings.push({ field: error.field, code: 'DROPPED_INVALID', message: `invalid value dropped (${error.message})` });
+    }
+    validation = validator.validate(kept);
+  }
   if (!validation.ok) return rejected(index, validation.sourceId, validation.errors);
   const { sourceId, updatedAt, deleted, attributes } = validation.record;
   const hash = contentHash(attributes, updatedAt, deleted);
-  if (deleted) return { index, sourceId, updatedAt, deleted, attributes, cleansed: null, features: null, keys: [], contentHash: hash };
-  const normalized = engine.normalize(attributes, context);
+  const common = { index, sourceId, updatedAt, deleted, attributes, contentHash: hash, warnings };
+  if (deleted) return { ...common, cleansed: null, features: null, keys: [] };
+  const normalized = engine.normalize(attributes, options.context);
   if (!normalized.cleansed) return rejected(index, sourceId, normalized.errors);
   const features = engine.features(normalized.cleansed);
-  return { index, sourceId, updatedAt, deleted, attributes, cleansed: normalized.cleansed, features, keys: engine.blockingKeys(features), contentHash: hash };
+  return { ...common, cleansed: normalized.cleansed, features, keys: engine.blockingKeys(features) };
+}
+
+function isDroppable(errors: readonly FieldError[], lenient: ReadonlySet<string> | undefined): boolean {
+  return lenient !== undefined && errors.every((e) => e.field !== null && lenient.has(e.field) && DROPPABLE.has(e.code));
 }
 
 /** Prepares each record of a batch; `positions` gives the index to report for each (default: its position). */
@@ -28,11 +55,12 @@ export function prepareBatch(
   positions: readonly number[] | undefined,
   validator: ContractValidator,
   engine: MatchEngine,
+  options: PrepareOptions = {},
 ): { prepared: PreparedRecord[]; rejected: RecordResult[] } {
   const prepared: PreparedRecord[] = [];
   const rejectedRecords: RecordResult[] = [];
   records.forEach((input, i) => {
-    const outcome = prepareRecord(input, positions?.[i] ?? i, validator, engine);
+    const outcome = prepareRecord(input, positions?.[i] ?? i, validator, engine, options);
     if (isPrepared(outcome)) prepared.push(outcome);
     else rejectedRecords.push(outcome);
   });

@@ -53,7 +53,8 @@ export class RulesTrainingService {
       if (j >= i) j++;
       return comparisonLevels(compiled, features[i], features[j]);
     });
-    const u = estimateU(randomPairs, levelCounts);
+    const estimatedU = estimateU(randomPairs, levelCounts);
+    const u = estimatedU.map((levels, c) => levels ?? rules.comparisons[c].levels.map((l) => l.u));
 
     const keysByRule = new Map<string, Map<string, number[]>>();
     features.forEach((f, index) => {
@@ -102,7 +103,7 @@ export class RulesTrainingService {
     );
     const report: TrainingReport = { records: records.length, randomPairs: randomPairs.length, rules: reportRules, prior };
     const training = { trainedAt: new Date().toISOString(), ...report };
-    return { rules: withTrainedParameters(rules, m, u, prior, termFrequencies, training), report };
+    return { rules: withTrainedParameters(rules, m, estimatedU, prior, termFrequencies, training), report };
   }
 
   private async sample(entityType: EntityType, max: number) {

@@ -12,6 +12,10 @@ export class SourceSystemEntity {
   @Column({ type: 'text' })
   trust: string;
 
+  /** The source holds each real entity at most once (a product catalogue): two of its records never merge. */
+  @Column({ name: 'unique_records', type: 'boolean', default: false })
+  uniqueRecords: boolean;
+
   @Column({ name: 'created_at', type: 'varchar', length: 32 })
   createdAt: string;
 }

@@ -15,6 +15,8 @@ export class SourceSystemModel {
   @Field() name: string;
   @Field(() => Int, { description: 'Trust rank for attributes without one of their own.' }) defaultTrust: number;
   @Field(() => [AttributeTrustModel]) attributeTrust: AttributeTrustModel[];
+  @Field({ description: 'The source holds each real entity at most once (a product catalogue): its records never merge with each other.' })
+  uniqueRecords: boolean;
   @Field(() => GraphQLDateTime) createdAt: string;
 }
 
@@ -24,6 +26,7 @@ export class CreateSourceSystemInput {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => Int, { nullable: true, description: '0-100, default 50.' }) defaultTrust?: number | null;
   @Field(() => [AttributeTrustModel], { nullable: true }) attributeTrust?: AttributeTrustModel[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Default false.' }) uniqueRecords?: boolean | null;
 }
 
 @InputType()
@@ -32,6 +35,7 @@ export class UpdateSourceSystemInput {
   @Field(() => Int, { nullable: true }) defaultTrust?: number | null;
   @Field(() => [AttributeTrustModel], { nullable: true, description: 'Replaces the whole per-attribute ranking.' })
   attributeTrust?: AttributeTrustModel[] | null;
+  @Field(() => Boolean, { nullable: true }) uniqueRecords?: boolean | null;
 }
 
 @ObjectType()

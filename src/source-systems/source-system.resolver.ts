@@ -31,6 +31,7 @@ export class SourceSystemResolver {
             name: input.name ?? undefined,
             defaultTrust: input.defaultTrust ?? undefined,
             attributeTrust: trustMap(input.attributeTrust),
+            uniqueRecords: input.uniqueRecords ?? undefined,
           }),
         ),
       }),
@@ -48,6 +49,7 @@ export class SourceSystemResolver {
             name: input.name ?? undefined,
             defaultTrust: input.defaultTrust ?? undefined,
             attributeTrust: trustMap(input.attributeTrust),
+            uniqueRecords: input.uniqueRecords ?? undefined,
           }),
         ),
       }),
@@ -66,6 +68,7 @@ function toModel(system: SourceSystem): SourceSystemModel {
     name: system.name,
     defaultTrust: system.trust.default,
     attributeTrust: Object.entries(system.trust.attributes).map(([attribute, rank]) => ({ attribute, rank })),
+    uniqueRecords: system.uniqueRecords,
     createdAt: system.createdAt,
   };
 }

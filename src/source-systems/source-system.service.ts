@@ -16,6 +16,8 @@ export interface SourceSystem {
   readonly code: string;
   readonly name: string;
   readonly trust: SourceTrust;
+  /** Each real entity appears at most once in this source, so its records never link to each other. */
+  readonly uniqueRecords: boolean;
   readonly createdAt: string;
 }
 
@@ -24,6 +26,7 @@ export interface SourceSystemInput {
   readonly name?: string;
   readonly defaultTrust?: number;
   readonly attributeTrust?: Readonly<Record<string, number>>;
+  readonly uniqueRecords?: boolean;
 }
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -32,6 +35,7 @@ interface SourceSystemRow {
   code: string;
   name: string;
   trust: string;
+  unique_records: boolean | number;
   created_at: string;
 }
 
@@ -56,13 +60,14 @@ export class SourceSystemService {
       code: input.code,
       name: input.name?.trim() || input.code,
       trust: this.trustFrom(input.defaultTrust, input.attributeTrust ?? {}),
+      uniqueRecords: input.uniqueRecords ?? false,
       createdAt: new Date().toISOString(),
     };
     await this.database.transaction(async (tx) => {
       const exists = await tx.query('SELECT code FROM source_system WHERE code = ?', [system.code]);
       if (exists.length > 0) throw new SourceSystemException(Code.SOURCE_EXISTS, `source system "${system.code}" already exists`, 'code');
-      await tx.insertMany('source_system', ['code', 'name', 'trust', 'created_at'], [
-        [system.code, system.name, JSON.stringify(system.trust), system.createdAt],
+      await tx.insertMany('source_system', ['code', 'name', 'trust', 'unique_records', 'created_at'], [
+        [system.code, system.name, JSON.stringify(system.trust), system.uniqueRecords, system.createdAt],
       ]);
     });
     return system;
@@ -78,8 +83,14 @@ export class SourceSystemService {
         ...current,
         name: input.name?.trim() || current.name,
         trust: this.trustFrom(input.defaultTrust ?? current.trust.default, input.attributeTrust ?? current.trust.attributes),
+        uniqueRecords: input.uniqueRecords ?? current.uniqueRecords,
       };
-      await tx.execute('UPDATE source_system SET name = ?, trust = ? WHERE code = ?', [updated.name, JSON.stringify(updated.trust), code]);
+      await tx.execute('UPDATE source_system SET name = ?, trust = ?, unique_records = ? WHERE code = ?', [
+        updated.name,
+        JSON.stringify(updated.trust),
+        updated.uniqueRecords,
+        code,
+      ]);
       return updated;
     });
   }
@@ -136,5 +147,11 @@ export function unknownSource(code: string): SourceSystemException {
 }
 
 function toSourceSystem(row: SourceSystemRow): SourceSystem {
-  return { code: row.code, name: row.name, trust: JSON.parse(row.trust) as SourceTrust, createdAt: row.created_at };
+  return {
+    code: row.code,
+    name: row.name,
+    trust: JSON.parse(row.trust) as SourceTrust,
+    uniqueRecords: Boolean(row.unique_records),
+    createdAt: row.created_at,
+  };
 }

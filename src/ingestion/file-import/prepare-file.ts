@@ -36,6 +36,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
   const coerce = formatOf(options.file) === 'csv';
   const validator = new ContractRegistry().validator(options.entityType, { coerce });
   const engine = new RulesEngine(ENTITY_DEFINITIONS[options.entityType], options.rules);
+  const lenient = new Set(options.mapping?.lenient ?? []);
   let bytesRead = 0;
   let rows: { position: number; record: Record<string, unknown> }[] = [];
   let unreadable: { position: number; result: RecordResult; raw: string }[] = [];
@@ -46,6 +47,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
       rows.map((r) => r.position),
       validator,
       engine,
+      { lenient },
     );
     const rawByPosition = new Map(rows.map((r) => [r.position, r.record]));
     const batch: PreparedFileBatch = {

@@ -2,16 +2,15 @@ import type { Features, MatchCandidate, MatchOutcome, PairScore } from './types'
 
 /**
  * Scores an inbound record against every candidate, keeps the best pair per golden record and decides:
- * link to the golden record that matches; review when the best is only a possible match, or when
- * several golden records match (a record bridging two of them must not merge them silently, unless the
- * rules say `link-best`); new otherwise. Ties break on the golden id, so the decision never depends on
- * the order candidates were loaded in.
+ * link to the best golden record that matches (any others that match too are reported in `alsoMatched`,
+ * for the rules' `onMultipleMatches` policy to handle); review when the best is only a possible match;
+ * new otherwise. Ties break on the golden id, so the decision never depends on the order candidates
+ * were loaded in.
  */
 export function decideMatch(
   inbound: Features,
   candidates: readonly MatchCandidate[],
   compare: (a: Features, b: Features) => PairScore,
-  onMultipleMatches: 'review' | 'link-best',
 ): MatchOutcome {
   const bestPerGolden = new Map<string, { goldenId: string; sourceRecordId: string; pair: PairScore }>();
   for (const candidate of candidates) {
@@ -26,8 +25,14 @@ export function decideMatch(
     (a, b) => b.pair.score - a.pair.score || (a.goldenId < b.goldenId ? -1 : a.goldenId > b.goldenId ? 1 : 0),
   );
   const top = ranked[0];
-  if (!top) return { action: 'new', goldenId: null, score: 0, explanation: null, ranked };
-  const matches = ranked.filter((r) => r.pair.decision === 'match').length;
-  const link = top.pair.decision === 'match' && (matches === 1 || onMultipleMatches === 'link-best');
-  return { action: link ? 'link' : 'review', goldenId: link ? top.goldenId : null, score: top.pair.score, explanation: top.pair.explanation, ranked };
+  if (!top) return { action: 'new', goldenId: null, score: 0, explanation: null, ranked, alsoMatched: [] };
+  const link = top.pair.decision === 'match';
+  return {
+    action: link ? 'link' : 'review',
+    goldenId: link ? top.goldenId : null,
+    score: top.pair.score,
+    explanation: top.pair.explanation,
+    ranked,
+    alsoMatched: link ? ranked.slice(1).filter((r) => r.pair.decision === 'match').map((r) => r.goldenId) : [],
+  };
 }

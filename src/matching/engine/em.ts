@@ -12,19 +12,29 @@ export function comparisonLevels(rules: CompiledRules, a: Features, b: Features)
       levels[c] = -1;
       return;
     }
-    levels[c] = comparison.levels.findIndex((level) => level.test(va, vb));
+    levels[c] = comparison.levels.findIndex((level) => level.test(va, vb, a, b));
   });
   return levels;
 }
 
+// Below this many observed pairs a comparison keeps the parameters it had: the data says too little.
+const MIN_OBSERVATIONS = 50;
+
 /**
  * u: how often each level occurs among pairs of records drawn at random (almost all of them different
- * entities). Laplace-smoothed so that no level gets a zero probability and an infinite weight.
+ * entities). Laplace-smoothed so that no level gets a zero probability and an infinite weight; null for
+ * a comparison seen too rarely (the caller keeps its current u).
  */
-export function estimateU(randomPairs: readonly Int8Array[], levelCounts: readonly number[]): number[][] {
+export function estimateU(randomPairs: readonly Int8Array[], levelCounts: readonly number[]): (number[] | null)[] {
   return levelCounts.map((count, c) => {
     const tally = new Array<number>(count).fill(1);
-    for (const pair of randomPairs) if (pair[c] >= 0) tally[pair[c]]++;
+    let observed = 0;
+    for (const pair of randomPairs) {
+      if (pair[c] < 0) continue;
+      tally[pair[c]]++;
+      observed++;
+    }
+    if (observed < MIN_OBSERVATIONS) return null;
     const total = tally.reduce((a, b) => a + b, 0);
     return tally.map((t) => t / total);
   });
@@ -80,7 +90,7 @@ export function expectationMaximisation(
     let change = Math.abs(matches / pairs.length - lambda);
     lambda = Math.min(Math.max(matches / pairs.length, 1e-9), 1 - 1e-9);
     for (let c = 0; c < m.length; c++) {
-      if (!estimate[c] || totals[c] < 1) continue;
+      if (!estimate[c] || totals[c] < MIN_OBSERVATIONS / 5) continue;
       const sum = tallies[c].reduce((a, b) => a + b, 0);
       for (let l = 0; l < m[c].length; l++) {
         const next = tallies[c][l] / sum;
@@ -90,7 +100,8 @@ export function expectationMaximisation(
     }
     if (change < (options.tolerance ?? 1e-4)) break;
   }
-  return { m: m.map((levels, c) => (estimate[c] ? levels : null)), lambda, iterations: iterations + 1 };
+  const observed = (c: number) => pairs.reduce((n, pair) => n + (pair[c] >= 0 ? 1 : 0), 0);
+  return { m: m.map((levels, c) => (estimate[c] && observed(c) >= MIN_OBSERVATIONS ? levels : null)), lambda, iterations: iterations + 1 };
 }
 
 /** Relative frequencies of the most common values of a feature; any other value gets the smallest of them. */
@@ -108,7 +119,7 @@ export function termFrequencyTable(values: readonly string[], keep = 2000): Term
 export function withTrainedParameters(
   rules: MatchRules,
   m: readonly (readonly number[] | null)[],
-  u: readonly (readonly number[])[],
+  u: readonly (readonly number[] | null)[],
   prior: number,
   termFrequencies: MatchRules['termFrequencies'],
   training: Record<string, unknown>,
@@ -118,7 +129,7 @@ export function withTrainedParameters(
     prior: round(prior),
     comparisons: rules.comparisons.map((comparison, c) => ({
       ...comparison,
-      levels: comparison.levels.map((level, l) => ({ ...level, m: round(m[c]?.[l] ?? level.m), u: round(u[c][l]) })),
+      levels: comparison.levels.map((level, l) => ({ ...level, m: round(m[c]?.[l] ?? level.m), u: round(u[c]?.[l] ?? level.u) })),
     })),
     termFrequencies,
     training,

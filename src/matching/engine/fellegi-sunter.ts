@@ -20,7 +20,7 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
       continue;
     }
     for (const level of comparison.levels) {
-      if (!level.test(va, vb)) continue;
+      if (!level.test(va, vb, a, b)) continue;
       let weight = level.weight;
       let detail: string | undefined;
       if (level.exact && comparison.termFrequencies && typeof va === 'string') {

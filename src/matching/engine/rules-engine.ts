@@ -23,6 +23,7 @@ const MAX_KEY_LENGTH = 180;
 export class RulesEngine implements MatchEngine {
   readonly entityType: EntityType;
   readonly maxKeyFrequency: number;
+  readonly onMultipleMatches: 'review' | 'merge' | 'link-best';
   private readonly compiled: CompiledRules;
   private readonly name: string;
 
@@ -32,6 +33,7 @@ export class RulesEngine implements MatchEngine {
   ) {
     this.entityType = definition.entityType;
     this.maxKeyFrequency = rules.maxKeyFrequency;
+    this.onMultipleMatches = rules.onMultipleMatches;
     this.compiled = compileRules(rules, definition.catalog);
     this.name = `fellegi-sunter:${definition.entityType}`;
   }
@@ -66,7 +68,7 @@ export class RulesEngine implements MatchEngine {
   }
 
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome {
-    return decideMatch(inbound, candidates, (a, b) => this.compare(a, b), this.rules.onMultipleMatches);
+    return decideMatch(inbound, candidates, (a, b) => this.compare(a, b));
   }
 }
 

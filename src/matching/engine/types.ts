@@ -70,16 +70,15 @@ export interface PairScore {
 
 /** The result of matching one inbound record against its candidates, aggregated per golden record. */
 export interface MatchOutcome {
-  /**
-   * link: attach to `goldenId`; review: a new golden record plus a review task (a possible match, or
-   * strong matches with several golden records); new: a new golden record.
-   */
+  /** link: attach to `goldenId`; review: a new golden record plus a review task (a possible match); new: a new golden record. */
   readonly action: 'link' | 'review' | 'new';
   readonly goldenId: string | null;
   readonly score: number;
   readonly explanation: MatchExplanation | null;
   /** Every golden record that scored `possible` or better, best first. */
   readonly ranked: readonly { goldenId: string; sourceRecordId: string; pair: PairScore }[];
+  /** Other golden records the record matches as strongly as the one it links to: it bridges them. */
+  readonly alsoMatched: readonly string[];
 }
 
 /**
@@ -102,4 +101,6 @@ export interface MatchEngine {
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome;
   /** The most stored records a blocking key may have before it counts as generic and finds nothing. */
   readonly maxKeyFrequency: number;
+  /** What to do when a record matches several golden records (see MatchRules.onMultipleMatches). */
+  readonly onMultipleMatches: 'review' | 'merge' | 'link-best';
 }

@@ -4,11 +4,6 @@ import Fuse from 'fuse.js';
 // is scored (under a lower threshold fuse reports "no match", score 1, and the grading is lost).
 const PAIR_OPTIONS: Fuse.IFuseOptions<string> = { ignoreLocation: true, threshold: 1 };
 
-// Re-ranking candidates for a free-text query: each query word is matched against every key (token
-// search), so "lovlace london" finds a record with family name Lovelace and city London. A word may differ
-// from the field's by 40% of its characters, enough for typos without matching everything.
-const RANK_OPTIONS: Fuse.IFuseOptions<unknown> = { useTokenSearch: true, ignoreLocation: true, threshold: 0.4, includeScore: true };
-
 /**
  * Fuse's bitap score turned into a similarity (1 - score), the better of both directions so it is
  * symmetric; case-insensitive. A string found whole inside the other scores 0.999, an identical one 1, and
@@ -32,6 +27,15 @@ export interface RankedItem<T> {
  */
 export function rankWithFuse<T>(query: string, items: readonly T[], keys: readonly string[], limit: number): RankedItem<T>[] {
   if (query.trim() === '' || items.length === 0 || keys.length === 0 || limit <= 0) return [];
-  const fuse = new Fuse<T>(items, { ...(RANK_OPTIONS as Fuse.IFuseOptions<T>), keys: [...keys] });
+  const fuse = new Fuse<T>(items, {
+    keys: [...keys],
+    // Each query word is matched against every key (token search), so "lovlace london" finds a record with
+    // family name Lovelace and city London; one whole-query pattern would match no single field.
+    useTokenSearch: true,
+    // A word may differ from a field's by 40% of its characters: typos, without matching everything.
+    threshold: 0.4,
+    ignoreLocation: true,
+    includeScore: true,
+  });
   return fuse.search(query, { limit }).map((result) => ({ item: result.item, similarity: 1 - (result.score ?? 1) }));
 }

@@ -1,12 +1,16 @@
 import type { Attributes } from '../types';
 import { normalizeName } from '../normalize/name';
 import { analyzeTitle } from '../normalize/product-title';
+import { coloursIn } from '../data/colours';
 import type { FeatureCatalog, Features } from './feature.types';
 
 export const PRODUCT_FEATURES: FeatureCatalog = {
   gtin: 'text',
   modelCodes: 'tokens',
+  allCodes: 'tokens',
+  baseCodes: 'tokens',
   brand: 'name',
+  brandGuess: 'name',
   titleTokens: 'tokens',
   titleKeyTokens: 'tokens',
   title: 'text',
@@ -18,6 +22,7 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   lengthMm: 'number',
   powerW: 'number',
   color: 'text',
+  titleColours: 'tokens',
   size: 'text',
   price: 'number',
   category: 'name',
@@ -34,15 +39,22 @@ export function productFeatures(a: Attributes): Features {
   const extra = analyzeTitle([a.size, a.color].filter((v) => typeof v === 'string').join(' '));
   // Descriptions often carry the model code a short title leaves out; never its measures (they describe accessories).
   const description = typeof a.description === 'string' ? analyzeTitle(a.description.slice(0, 300)) : null;
-  const modelCodes = unique([...title.modelCodes, ...(description?.modelCodes ?? [])]);
+  const allCodes = unique([...title.modelCodes, ...(description?.modelCodes ?? [])]);
   const measures = { ...extra.measures, ...title.measures };
-  const brand = typeof a.brand === 'string' ? normalizeName(a.brand) : title.tokens[0] ?? null;
+  const brand = typeof a.brand === 'string' ? normalizeName(a.brand) || null : null;
+  // Without a brand, the title's first word usually is one ("Sony Turntable …"), a measure never: a guess,
+  // compared with less weight than a brand the source gave.
+  const brandGuess = brand ?? title.tokens.find((t) => !t.includes(':')) ?? null;
   return {
     gtin: typeof a.gtin === 'string' ? a.gtin : null,
-    modelCodes: modelCodes.length > 0 ? modelCodes : null,
-    brand: brand || null,
+    // The title's codes name the product; a description's often name what it fits (printer models for an ink).
+    modelCodes: title.modelCodes.length > 0 ? title.modelCodes : null,
+    allCodes: allCodes.length > 0 ? allCodes : null,
+    baseCodes: nonEmpty(unique(title.modelCodes.map(baseCode))),
+    brand,
+    brandGuess,
     titleTokens: title.tokens.length > 0 ? title.tokens : null,
-    titleKeyTokens: keyTokens(title.tokens, brand),
+    titleKeyTokens: keyTokens(title.tokens, brandGuess),
     title: name ? normalizeName(name) || null : null,
     storageGb: measures.storageGb ?? null,
     volumeMl: measures.volumeMl ?? null,
@@ -52,6 +64,7 @@ export function productFeatures(a: Attributes): Features {
     lengthMm: measures.lengthMm ?? null,
     powerW: measures.powerW ?? null,
     color: typeof a.color === 'string' ? normalizeName(a.color) || null : null,
+    titleColours: nonEmpty(coloursIn(title.tokens)),
     size: typeof a.size === 'string' ? normalizeName(a.size) || null : null,
     price: typeof a.price === 'number' ? a.price : null,
     category: typeof a.category === 'string' ? normalizeName(a.category) || null : null,
@@ -64,6 +77,16 @@ function keyTokens(tokens: readonly string[], brand: string | null): readonly st
   const candidates = [...new Set(tokens)].filter((t) => t.length >= 4 && t !== brand && !/^\d+$/.test(t));
   candidates.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   return candidates.length > 0 ? candidates.slice(0, 3) : null;
+}
+
+// A model code without its trailing variant letters (colour or market: YSTFSW100BK, R1214SS, FE370S).
+function baseCode(code: string): string {
+  const base = code.replace(/[A-Z]{1,3}$/, '');
+  return base.length >= 4 && /\d$/.test(base) ? base : code;
+}
+
+function nonEmpty(values: readonly string[]): readonly string[] | null {
+  return values.length > 0 ? values : null;
 }
 
 function unique(values: readonly string[]): string[] {

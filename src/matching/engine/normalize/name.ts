@@ -1,7 +1,7 @@
 import { NICKNAME_GROUPS } from '../data/nicknames';
 
-// Removed outright, so "O'Brien" and "OBrien" agree. The acute accent and the full-width apostrophe go
-// before NFKD, which would turn them into a space plus a mark and an ASCII apostrophe respectively.
+// Removed outright, so "O'Brien" and "OBrien" agree, and before NFKD, which would turn an acute accent
+// used as an apostrophe ("D´Angelo") into a space and a mark.
 const APOSTROPHES = /['\u2018\u2019\u201b\u02bc\u02b9\u2032\u0060\u00b4\uff07]/g;
 // NFKD makes these two from ŉ and the Greek numeral sign: letters (Lm), so removed again after folding.
 const MODIFIER_APOSTROPHES = /[\u02bc\u02b9]/g;
@@ -14,7 +14,8 @@ const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 /**
  * Lower case, diacritics stripped (ß → ss, æ → ae, ø → o, ł → l), punctuation and hyphens as single spaces.
- * Lower-case ASCII for any Latin-script name; letters of other scripts are lower-cased and kept.
+ * Lower-case ASCII for the Latin letters of European languages; letters of other scripts (and the rare
+ * Latin letters with no ASCII spelling, such as ŋ or ə) are lower-cased and kept.
  */
 export function normalizeName(value: string): string {
   if (FOLDED.test(value)) return value;

@@ -90,7 +90,7 @@ describe('normalizePhone', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'0123456789+()-. xabc'), maxLength: 25 }), fc.constantFrom(undefined, 'AU', 'US'), (input, region) => {
         const { e164, display } = normalizePhone(input, region);
-        const inputDigits = input.replace(/\s*(?:x|ext\.?|#)\s*\d+$/i, '').replace(/\D/g, '');
+        const inputDigits = input.trim().replace(/\s*(?:x|ext\.?|#)\s*\d+$/i, '').replace(/\D/g, '');
         if (inputDigits === '') expect(display).toBeNull();
         else if (e164 !== null) expect(display).toBe(e164);
         else expect(display).toBe((input.trim().startsWith('+') ? '+' : '') + inputDigits);

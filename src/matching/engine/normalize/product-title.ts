@@ -127,7 +127,7 @@ const VOWEL = /[aeiouy]/;
 const DOTS = /\./g;
 // A number with a unit or an ordinal suffix describes the product, it does not name it: 512gb, 1080p, 4th.
 const UNIT_TOKEN = new RegExp(
-  `^\\d+(?:\\.\\d+)?(?:${UNIT_PATTERN}|${PACK_WORDS}|inch|in|hz|khz|mhz|ghz|mp|mpx|ch|x|rpm|mah|ah|v|vac|vdc|a|ma|db|kbps|mbps|gbps|fps|bit|bits|ppm|dpi|ms|p|i|k|st|nd|rd|th)$`,
+  `^\\d+(?:\\.\\d+)?(?:${UNIT_PATTERN}|${PACK_WORDS}|in|hz|khz|mhz|ghz|mp|mpx|ch|x|rpm|mah|ah|v|vac|vdc|a|ma|db|kbps|mbps|gbps|fps|bit|bits|ppm|dpi|ms|p|i|k|st|nd|rd|th)$`,
 );
 // Standards, formats and game platforms that look like model codes but are shared by unrelated products.
 const GENERIC_CODE = /^(?:ps[1-5]|mp[34]|h26[45]|x26[45]|ddr[2-5]|usb[23]0?|80211[a-z]*|ieee1394|cat5e?|cat6a?|rj45|rj11|a2dp|ac3)$/;
@@ -144,8 +144,7 @@ const ENDS_WITH_DIGIT = /\d$/;
  * Model codes mix letters and digits (at least 3 characters) or are 5 digits or more, upper case without
  * hyphens, slashes and dots. A word of one to three letters before a code gives both the joined code and
  * the code after it ("KDL 40V4100" and "KDL-40V4100": KDL40V4100 and 40V4100; "PS LX350H": PSLX350H and
- * LX350H); a code
- * followed by one or two letters also gives them joined ("SX200 IS": SX200 and SX200IS).
+ * LX350H); a code followed by one or two letters also gives them joined ("SX200 IS": SX200 and SX200IS).
  */
 export function analyzeTitle(title: string): ProductTitle {
   const analysis = analyzeOnce(title);

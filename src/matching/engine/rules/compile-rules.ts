@@ -4,11 +4,12 @@ import { jaroWinkler } from '../compare/jaro-winkler';
 import { levenshteinDistance } from '../compare/levenshtein';
 import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
-import type { FeatureCatalog, FeatureKind, FeatureValue } from '../features/feature.types';
+import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { areNicknames } from '../normalize/name';
 import type { LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
 
-export type LevelTest = (a: Exclude<FeatureValue, null>, b: Exclude<FeatureValue, null>) => boolean;
+/** Whether a pair is at a level: the compared values, and the whole features for conditions that look across. */
+export type LevelTest = (a: Exclude<FeatureValue, null>, b: Exclude<FeatureValue, null>, fa: Features, fb: Features) => boolean;
 
 export interface CompiledLevel {
   readonly label: string;
@@ -66,13 +67,28 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('jaroWinkler' in condition) return (a, b) => jaroWinkler(String(a), String(b)) >= condition.jaroWinkler;
   if ('levenshtein' in condition) return (a, b) => levenshteinDistance(String(a), String(b)) <= condition.levenshtein;
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
+  if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
   if ('tokenSet' in condition) return (a, b) => tokenSetSimilarity(tokens(a), tokens(b)) >= condition.tokenSet;
   if ('containment' in condition) return (a, b) => tokenContainment(tokens(a), tokens(b)) >= condition.containment;
   if ('sharedValue' in condition) return (a, b) => shareAny(tokens(a), tokens(b));
+  if ('similarValue' in condition) return (a, b) => bestPairSimilarity(tokens(a), tokens(b)) >= condition.similarValue;
   if ('fuse' in condition) return (a, b) => fuseSimilarity(String(a), String(b)) >= condition.fuse;
+  if ('swappedWith' in condition) {
+    const other = condition.swappedWith;
+    return (a, b, fa, fb) => similarText(a, fb[other]) && similarText(fa[other], b);
+  }
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
   return (a, b) => relativeDifference(Number(a), Number(b)) <= condition.relativeDifference;
+}
+
+// Swapped values still carry their typos: agreement at Jaro-Winkler 0.9 or more counts.
+function similarText(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
+  return typeof a === 'string' && typeof b === 'string' && a !== '' && b !== '' && jaroWinkler(a, b) >= 0.9;
+}
+
+function initialAgrees(a: string, b: string): boolean {
+  return (a.length === 1 || b.length === 1) && a[0] === b[0];
 }
 
 function tokens(value: Exclude<FeatureValue, null>): readonly string[] {
@@ -82,6 +98,12 @@ function tokens(value: Exclude<FeatureValue, null>): readonly string[] {
 function shareAny(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) if (b.includes(x)) return true;
   return false;
+}
+
+function bestPairSimilarity(a: readonly string[], b: readonly string[]): number {
+  let best = 0;
+  for (const x of a) for (const y of b) best = Math.max(best, jaroWinkler(x, y));
+  return best;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

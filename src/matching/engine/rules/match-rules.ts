@@ -14,8 +14,12 @@ export interface MatchRules {
   readonly thresholds: { readonly match: number; readonly review: number };
   /** A blocking key shared by more stored records than this is generic (a call-centre phone) and finds no candidates. */
   readonly maxKeyFrequency: number;
-  /** When an inbound record matches several golden records: open a review task, or link to the best. */
-  readonly onMultipleMatches: 'review' | 'link-best';
+  /**
+   * When an inbound record matches several golden records: it links to the best one, and `review` opens a
+   * task asking a steward whether to merge the others into it, `merge` merges them at once (transitive,
+   * order-independent clusters), `link-best` leaves them be.
+   */
+  readonly onMultipleMatches: 'review' | 'merge' | 'link-best';
   readonly blocking: readonly BlockingRule[];
   readonly comparisons: readonly ComparisonRule[];
   /** Relative frequencies of values, for term-frequency adjustment (written by `canon rules train`). */
@@ -57,13 +61,19 @@ export type LevelCondition =
   | { readonly jaroWinkler: number }
   | { readonly levenshtein: number }
   | { readonly nickname: true }
+  /** One of the two names is a lone initial, and it is the other's first letter ("A." and "Ann"). */
+  | { readonly initial: true }
   | { readonly tokenSet: number }
   | { readonly containment: number }
   | { readonly sharedValue: true }
+  /** Some value of one record is this similar (Jaro-Winkler) to some value of the other: a code variant (TR72B, TR72BX). */
+  | { readonly similarValue: number }
   | { readonly fuse: number }
   | { readonly dateTransposed: true }
   | { readonly yearsApart: number }
   | { readonly relativeDifference: number }
+  /** The two records have this feature and `swappedWith` the other way round (given and family name swapped). */
+  | { readonly swappedWith: string }
   | { readonly else: true };
 
 export interface TermFrequencyTable {

@@ -14,12 +14,12 @@ export class RulesError extends Error {
 
 // Which level conditions make sense for which kind of feature.
 const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
-  text: ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'tokenSet', 'containment', 'else'],
-  name: ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'tokenSet', 'containment', 'else'],
-  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'nickname', 'else'],
+  text: ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
+  name: ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
+  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'nickname', 'initial', 'swappedWith', 'else'],
   date: ['exact', 'dateTransposed', 'yearsApart', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
-  tokens: ['exact', 'sharedValue', 'tokenSet', 'containment', 'else'],
+  tokens: ['exact', 'sharedValue', 'similarValue', 'tokenSet', 'containment', 'else'],
 };
 
 /**
@@ -57,6 +57,7 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
       if (kind && !CONDITIONS_BY_KIND[kind].includes(condition)) {
         problems.push(`${path}.levels[${j}] (${level.label}): "${condition}" does not apply to a ${kind} feature`);
       }
+      if ('swappedWith' in level.when) feature(`${path}.levels[${j}].when.swappedWith`, level.when.swappedWith);
       const last = j === comparison.levels.length - 1;
       if ((condition === 'else') !== last) problems.push(`${path}.levels[${j}] (${level.label}): "else" must be the last level, and only the last`);
     });
