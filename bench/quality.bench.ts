@@ -7,28 +7,38 @@
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../src/common/package-root';
 import { loadMapping } from '../src/contracts/record-mapping';
 import { DATASETS, datasetsRoot, mappingPath, type Dataset, type DatasetSpec } from './quality/datasets';
-import { importDataset, type ImportRun } from './quality/import-run';
+import { importDataset, trainRules, type ImportRun } from './quality/import-run';
 import { candidatePairs, ceiling, clusterAgreement, comparisonSpace, pairCompleteness, pairConfusion, reductionRatio, scores } from './quality/metrics';
 import { printRow, printTableHeader, printTargets, type DatasetResult } from './quality/report';
 import { fmt } from './support/report';
 
-export async function benchQuality(names: readonly string[] = []): Promise<void> {
+export interface QualityOptions {
+  /** A rules folder (CANON_RULES_DIR) instead of the shipped default rules, e.g. schema/rules/profiles/linkage. */
+  readonly rulesDir?: string;
+  /** Train the rules on each dataset first (`canon rules train`, EM without ground truth) and measure with them. */
+  readonly train?: boolean;
+}
+
+export async function benchQuality(names: readonly string[] = [], options: QualityOptions = {}): Promise<void> {
   const selected = selectDatasets(names);
   const root = datasetsRoot();
   const workDir = mkdtempSync(join(tmpdir(), 'canon-quality-'));
   const results: DatasetResult[] = [];
   const notes: string[] = [];
-  console.log(`bench:quality: ${selected.map((s) => s.name).join(', ')} from ${root}; SQLite, one fresh database per run`);
+  const rulesLabel = `${options.rulesDir ? `rules ${options.rulesDir}` : 'default rules'}${options.train ? ', trained on each dataset (EM)' : ''}`;
+  console.log(`bench:quality: ${selected.map((s) => s.name).join(', ')} from ${root}; ${rulesLabel}; SQLite, one fresh database per run`);
   printTableHeader();
   try {
     for (const spec of selected) {
       const dataset = spec.load(root);
       const mapping = loadMapping(mappingPath(dataset.name));
-      const forward = await importDataset(dataset, mapping, 'forward', workDir);
-      const reverse = await importDataset(dataset, mapping, 'reverse', workDir);
+      const rulesDir = options.train ? await trainRules(dataset, mapping, workDir, options.rulesDir) : options.rulesDir;
+      const forward = await importDataset(dataset, mapping, 'forward', workDir, rulesDir);
+      const reverse = await importDataset(dataset, mapping, 'reverse', workDir, rulesDir);
       const result = evaluate(dataset, forward, reverse);
       results.push(result);
       printRow(result);
@@ -102,7 +112,13 @@ function selectDatasets(names: readonly string[]): DatasetSpec[] {
 }
 
 if (require.main === module) {
-  benchQuality(process.argv.slice(2)).catch((error) => {
+  // Arguments: dataset names, `--train`, `--rules DIR` (or `--profile linkage`).
+  const args = process.argv.slice(2);
+  const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const profile = value('--profile');
+  const rulesDir = value('--rules') ?? (profile ? join(PACKAGE_ROOT, 'schema', 'rules', 'profiles', profile) : process.env.CANON_RULES_DIR);
+  const names = args.filter((a, i) => !a.startsWith('--') && !['--rules', '--profile'].includes(args[i - 1]));
+  benchQuality(names, { rulesDir: rulesDir ? resolve(rulesDir) : undefined, train: args.includes('--train') }).catch((error) => {
     // The stack only: a failed SQL statement's error carries thousands of bound parameters.
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);

@@ -1,7 +1,8 @@
 // Imports a dataset through the hub's services (the code path of `canon import`) into a fresh SQLite
 // scratch database, and reads back what the hub made of each record: its golden record and blocking keys.
 import { NestFactory } from '@nestjs/core';
-import { readFileSync, writeFileSync } from 'node:fs';
+import type { INestApplicationContext } from '@nestjs/common';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../../src/common/database/database';
 import { createScratchDatabase } from '../../src/common/database/scratch-database';
@@ -10,6 +11,9 @@ import type { RecordMapping } from '../../src/contracts/record-mapping';
 import { FileImportService } from '../../src/ingestion/file-import/file-import.service';
 import { ServicesModule } from '../../src/services.module';
 import { SourceSystemService } from '../../src/source-systems/source-system.service';
+import { ENTITY_TYPES } from '../../src/common/entity-type';
+import { rulesPath } from '../../src/matching/match-rules.loader';
+import { RulesTrainingService } from '../../src/matching/rules-training.service';
 import type { Dataset } from './datasets';
 import type { EvaluatedRecord } from './metrics';
 
@@ -40,15 +44,56 @@ interface MatchKeyRow {
 
 /**
  * Runs one import of the whole dataset. `reverse` imports the sources in reverse order and each file's
- * records in reverse order: the exact reverse of the forward arrival sequence.
+ * records in reverse order: the exact reverse of the forward arrival sequence. `rulesDir` is the hub's
+ * CANON_RULES_DIR (unset: the shipped default rules).
  */
-export async function importDataset(dataset: Dataset, mapping: RecordMapping, order: ImportOrder, workDir: string): Promise<ImportRun> {
+export async function importDataset(
+  dataset: Dataset,
+  mapping: RecordMapping,
+  order: ImportOrder,
+  workDir: string,
+  rulesDir?: string,
+): Promise<ImportRun> {
+  return withImportedHub(dataset, mapping, order, workDir, rulesDir, async (app, imported) => {
+    const database = app.get(Database);
+    const crosswalk = await database.query<CrosswalkRow>(
+      'SELECT id, source, source_id, golden_id FROM source_record WHERE entity_type = ? AND NOT deleted',
+      [dataset.entityType],
+    );
+    const matchKeys = await database.query<MatchKeyRow>('SELECT block_key, source_record_id FROM match_key WHERE entity_type = ?', [dataset.entityType]);
+    return { ...joinTruth(dataset, crosswalk, matchKeys, imported.rejected), ...imported };
+  });
+}
+
+/**
+ * Imports the dataset, trains the rules of its entity type on what the hub then holds (`canon rules train`:
+ * EM, unsupervised, no ground truth), and returns a rules folder with the trained file, the other entity
+ * types' rules copied from `rulesDir` (or the defaults).
+ */
+export async function trainRules(dataset: Dataset, mapping: RecordMapping, workDir: string, rulesDir?: string): Promise<string> {
+  const trainedDir = join(workDir, `rules-${dataset.name}`);
+  mkdirSync(trainedDir, { recursive: true });
+  await withImportedHub(dataset, mapping, 'forward', workDir, rulesDir, async (app) => {
+    const { rules } = await app.get(RulesTrainingService).train(dataset.entityType);
+    writeFileSync(join(trainedDir, `${dataset.entityType}.rules.json`), JSON.stringify(rules, null, 2));
+  });
+  for (const entityType of ENTITY_TYPES.filter((t) => t !== dataset.entityType)) {
+    copyFileSync(rulesPath(entityType, rulesDir ?? trainedDir), join(trainedDir, `${entityType}.rules.json`));
+  }
+  return trainedDir;
+}
+
+async function withImportedHub<T>(
+  dataset: Dataset,
+  mapping: RecordMapping,
+  order: ImportOrder,
+  workDir: string,
+  rulesDir: string | undefined,
+  work: (app: INestApplicationContext, imported: Omit<ImportRun, 'records' | 'keys'>) => Promise<T>,
+): Promise<T> {
   const scratch = await createScratchDatabase('sqlite');
   try {
-    // Nothing from the environment but CANON_RULES_DIR, so that trained matching rules can be measured
-    // on purpose (a hub without that setting ignores it).
-    const env = process.env.CANON_RULES_DIR ? { CANON_RULES_DIR: process.env.CANON_RULES_DIR } : {};
-    const config = { ...loadConfig(env), database: scratch.config, logLevel: 'silent' as const };
+    const config = { ...loadConfig(rulesDir ? { CANON_RULES_DIR: rulesDir } : {}), database: scratch.config, logLevel: 'silent' as const };
     const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false });
     try {
       let seconds = 0;
@@ -65,13 +110,7 @@ export async function importDataset(dataset: Dataset, mapping: RecordMapping, or
         rejected += report.rejected;
         if (report.rejectsFile) countRejectReasons(report.rejectsFile, rejectReasons);
       }
-      const database = app.get(Database);
-      const crosswalk = await database.query<CrosswalkRow>(
-        'SELECT id, source, source_id, golden_id FROM source_record WHERE entity_type = ? AND NOT deleted',
-        [dataset.entityType],
-      );
-      const matchKeys = await database.query<MatchKeyRow>('SELECT block_key, source_record_id FROM match_key WHERE entity_type = ?', [dataset.entityType]);
-      return { ...joinTruth(dataset, crosswalk, matchKeys, rejected), seconds, rejected, rejectReasons };
+      return await work(app, { seconds, rejected, rejectReasons });
     } finally {
       await app.close();
     }

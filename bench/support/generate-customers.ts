@@ -1,8 +1,12 @@
 import { pick, seededRandom } from './random';
 
-const GIVEN = ['Anna', 'Ben', 'Carla', 'David', 'Emma', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Karl', 'Lena', 'Mia', 'Noah', 'Olga', 'Paul', 'Rosa', 'Sven', 'Tara', 'Uwe', 'Vera', 'Wim', 'Xenia', 'Yusuf', 'Zoe'];
-const FAMILY = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Schwarz', 'Braun', 'Zimmermann', 'Krüger', 'Hartmann', 'Lange', 'Werner', 'Krause', 'Lehmann', 'Köhler', 'Maier', 'Huber', 'Kaiser', 'Fuchs', 'Peters'];
-const CITIES = ['Berlin', 'Hamburg', 'München', 'Köln', 'Frankfurt', 'Stuttgart', 'Düsseldorf', 'Leipzig', 'Dortmund', 'Essen', 'Bremen', 'Dresden'];
+// Name and place pools about as varied as a real customer base: a few hundred given names, a few thousand
+// family names and a few hundred towns, built from syllables so that blocking keys spread as they would.
+const GIVEN_ROOTS = ['Anna', 'Ben', 'Carla', 'David', 'Emma', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Karl', 'Lena', 'Mia', 'Noah', 'Olga', 'Paul', 'Rosa', 'Sven', 'Tara', 'Uwe', 'Vera', 'Wim', 'Xenia', 'Yusuf', 'Zoe'];
+const GIVEN = GIVEN_ROOTS.flatMap((root) => [root, `${root}lie`, `${root}ne`, `${root}ta`, `${root}mar`, `${root}bert`, `${root}ina`, `${root}o`]);
+const SYLLABLES = ['ba', 'ke', 'lo', 'mi', 'nu', 'ra', 'si', 'to', 've', 'wu', 'dor', 'fen', 'gal', 'hin', 'jor', 'kas', 'lin', 'mor', 'nes', 'pet', 'ros', 'sch', 'tal', 'ulm', 'wen', 'zer', 'berg', 'mann', 'hof', 'feld'];
+const FAMILY = SYLLABLES.flatMap((a) => SYLLABLES.map((b) => a[0].toUpperCase() + a.slice(1) + b));
+const CITIES = SYLLABLES.flatMap((a) => ['stadt', 'dorf', 'burg', 'heim', 'hausen', 'bach', 'au'].map((b) => a[0].toUpperCase() + a.slice(1) + b));
 const STREETS = ['Hauptstraße', 'Bahnhofstraße', 'Gartenweg', 'Schulstraße', 'Lindenallee', 'Bergstraße', 'Kirchplatz', 'Ringstraße'];
 
 export interface GeneratedCustomer {

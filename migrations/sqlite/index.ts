@@ -2,5 +2,6 @@
 import { Init1795685636528 } from './1795685636528-Init';
 import { Matching1795690119266 } from './1795690119266-Matching';
 import { SourceUniqueRecords1795690871116 } from './1795690871116-SourceUniqueRecords';
+import { MatchKeysOnSourceRecord1795693506297 } from './1795693506297-MatchKeysOnSourceRecord';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795685636528, Matching1795690119266, SourceUniqueRecords1795690871116];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795685636528, Matching1795690119266, SourceUniqueRecords1795690871116, MatchKeysOnSourceRecord1795693506297];

@@ -7,7 +7,7 @@ import { FILTER_COLUMNS, filterColumnValues } from './filter-columns';
 import type { GoldenEvent, GoldenState, SourceRecordState, SourceRecordWrite } from './golden-record.types';
 
 const SOURCE_STATE_COLUMNS =
-  'id, entity_type, source, source_id, content_hash, source_updated_at, received_at, deleted, golden_id, normalized';
+  'id, entity_type, source, source_id, content_hash, source_updated_at, received_at, deleted, golden_id, normalized, match_keys';
 
 /**
  * Reads and writes source records, golden records and golden events in bulk, inside the caller's
@@ -48,7 +48,22 @@ export class GoldenRecordStore {
   async saveSourceRecords(tx: Tx, records: readonly SourceRecordWrite[]): Promise<void> {
     await tx.insertMany(
       'source_record',
-      ['id', 'entity_type', 'source', 'source_id', 'content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id', 'link_score', 'link_explanation'],
+      [
+        'id',
+        'entity_type',
+        'source',
+        'source_id',
+        'content_hash',
+        'attributes',
+        'normalized',
+        'source_updated_at',
+        'received_at',
+        'deleted',
+        'golden_id',
+        'match_keys',
+        'link_score',
+        'link_explanation',
+      ],
       records.map((r) => [
         r.id,
         r.entityType,
@@ -61,12 +76,13 @@ export class GoldenRecordStore {
         r.receivedAt,
         r.deleted,
         r.goldenId,
+        JSON.stringify(r.matchKeys ?? []),
         r.linkScore,
         r.linkExplanation ? JSON.stringify(r.linkExplanation) : null,
       ]),
       {
         target: ['id'],
-        update: ['content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id'],
+        update: ['content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id', 'match_keys'],
         keepUnlessGiven: ['link_score', 'link_explanation'],
       },
     );
@@ -119,6 +135,7 @@ export function toSourceState(row: Row): SourceRecordState {
     deleted: Boolean(row.deleted),
     goldenId: row.golden_id as string,
     normalized: JSON.parse(row.normalized as string) as Attributes,
+    matchKeys: row.match_keys ? (JSON.parse(row.match_keys as string) as string[]) : null,
   };
 }
 

@@ -18,6 +18,8 @@ export interface SourceRecordState {
   readonly deleted: boolean;
   readonly goldenId: string;
   readonly normalized: Attributes;
+  /** The blocking keys stored for it (null for a record stored before they were listed). */
+  readonly matchKeys: readonly string[] | null;
 }
 
 /** A source record to write: its state plus the attributes exactly as received, and why it was linked. */

@@ -45,6 +45,13 @@ export class SourceRecordEntity {
   @Column({ name: 'link_score', type: 'double precision', nullable: true })
   linkScore: number | null;
 
+  /**
+   * JSON array of the blocking keys stored for it in match_key, so that replacing them deletes by the
+   * table's own key (no second index on match_key to maintain for every key written).
+   */
+  @Column({ name: 'match_keys', type: 'text', nullable: true })
+  matchKeys: string | null;
+
   /** JSON MatchExplanation of that link: the waterfall from prior to score. */
   @Column({ name: 'link_explanation', type: 'text', nullable: true })
   linkExplanation: string | null;

@@ -40,8 +40,10 @@ export interface BatchContext {
 /** Everything one batch writes, in one transaction. */
 export interface BatchWrites {
   readonly sourceRecords: SourceRecordWrite[];
-  /** Stored source records whose blocking keys are replaced by `keys` (tombstones get none). */
-  readonly rekeyed: string[];
+  /** Blocking keys of stored source records that this batch rewrote: they are replaced by `keys`. */
+  readonly staleKeys: { sourceRecordId: string; blockKey: string }[];
+  /** Rewritten records stored before their keys were listed: their keys are found by record. */
+  readonly unlistedKeys: string[];
   readonly keys: { sourceRecordId: string; blockKey: string }[];
   readonly goldens: GoldenState[];
   readonly events: GoldenEvent[];
@@ -49,6 +51,8 @@ export interface BatchWrites {
   readonly reviewTasks: ReviewTaskWrite[];
   /** Golden records merged into another (rules `onMultipleMatches: merge`): all their source records move. */
   readonly relinks: { from: string; to: string }[];
+  /** The matcher's features of the records written, to cache for the batches that meet them as candidates. */
+  readonly features: ReadonlyMap<string, Features>;
   readonly goldenCreated: number;
   readonly goldenUpdated: number;
 }
@@ -72,8 +76,8 @@ export class BatchPlan {
   private readonly relinks: { from: string; to: string }[] = [];
   /** Golden records this batch merged away, and where into. */
   private readonly mergedAway = new Map<string, string>();
-  /** Ids of touched records that were already stored before this batch (their old keys must go). */
-  private readonly storedBefore = new Set<string>();
+  /** Touched records that were already stored before this batch: their stored keys must go. */
+  private readonly storedBefore = new Map<string, SourceRecordState>();
   private readonly newKeys = new Map<string, string[]>();
   private readonly affectedGoldens = new Set<string>();
   /** A golden record left without any source record, and the golden record its last one moved to. */
@@ -145,9 +149,11 @@ export class BatchPlan {
     }
     return {
       sourceRecords: [...this.touched.values()],
-      rekeyed: [...this.storedBefore],
+      staleKeys: [...this.storedBefore.values()].flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ sourceRecordId: r.id, blockKey }))),
+      unlistedKeys: [...this.storedBefore.values()].filter((r) => r.matchKeys === null).map((r) => r.id),
       reviewTasks: this.reviewTasks,
       relinks: this.relinks,
+      features: this.touchedFeatures,
       keys: [...this.newKeys].flatMap(([sourceRecordId, keys]) => keys.map((blockKey) => ({ sourceRecordId, blockKey }))),
       goldens,
       events,
@@ -156,24 +162,38 @@ export class BatchPlan {
     };
   }
 
-  /** Stored records sharing a key (minus those this batch rewrote) plus this batch's own records. */
+  /**
+   * Stored records sharing a key (minus those this batch rewrote) plus this batch's own records; when
+   * there are more than the rules' maxCandidates, those sharing the most keys.
+   */
   private candidatesFor(keys: readonly string[], self: string | undefined): MatchCandidate[] {
-    const found = new Map<string, MatchCandidate>();
+    const found = new Map<string, { candidate: MatchCandidate; shared: number }>();
+    const add = (candidate: MatchCandidate) => {
+      const entry = found.get(candidate.sourceRecordId);
+      if (entry) entry.shared++;
+      else found.set(candidate.sourceRecordId, { candidate, shared: 1 });
+    };
     for (const key of keys) {
       for (const candidate of this.storedCandidates.get(key) ?? []) {
         if (candidate.sourceRecordId !== self && !this.touched.has(candidate.sourceRecordId)) {
           const goldenId = this.resolve(candidate.goldenId);
-          found.set(candidate.sourceRecordId, goldenId === candidate.goldenId ? candidate : { ...candidate, goldenId });
+          add(goldenId === candidate.goldenId ? candidate : { ...candidate, goldenId });
         }
       }
       for (const sourceRecordId of this.batchKeys.get(key) ?? []) {
+        if (sourceRecordId === self) continue;
         const record = this.touched.get(sourceRecordId)!;
-        const features = this.touchedFeatures.get(sourceRecordId)!;
-        if (sourceRecordId !== self) found.set(sourceRecordId, { sourceRecordId, goldenId: record.goldenId, features });
+        add({ sourceRecordId, goldenId: this.resolve(record.goldenId), features: this.touchedFeatures.get(sourceRecordId)! });
       }
     }
-    const candidates = [...found.values()];
-    return this.context.uniqueRecords ? candidates.filter((c) => !this.holdsOtherFromSource(c.goldenId, self)) : candidates;
+    let entries = [...found.values()];
+    if (this.context.uniqueRecords) entries = entries.filter((e) => !this.holdsOtherFromSource(e.candidate.goldenId, self));
+    const max = this.context.engine.maxCandidates;
+    if (entries.length > max) {
+      entries.sort((a, b) => b.shared - a.shared || (a.candidate.sourceRecordId < b.candidate.sourceRecordId ? -1 : 1));
+      entries = entries.slice(0, max);
+    }
+    return entries.map((e) => e.candidate);
   }
 
   private holdsOtherFromSource(goldenId: string, self: string | undefined): boolean {
@@ -276,11 +296,12 @@ export class BatchPlan {
       receivedAt: this.context.now,
       deleted: record.deleted,
       goldenId,
+      matchKeys: keys,
       linkScore: link?.score ?? null,
       linkExplanation: link?.explanation ?? null,
     };
     if (previous) {
-      if (!this.touched.has(previous.id)) this.storedBefore.add(previous.id);
+      if (!this.touched.has(previous.id)) this.storedBefore.set(previous.id, previous);
       this.memberMap(previous.goldenId).delete(previous.id);
       this.affect(previous.goldenId, next.id);
       for (const key of this.newKeys.get(previous.id) ?? []) this.batchKeys.get(key)?.delete(previous.id);

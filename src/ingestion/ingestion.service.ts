@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database';
+import { LockSpace } from '../common/database/tx';
 import { ContractRegistry } from '../contracts/contract-registry';
 import { GoldenRecordStore } from '../golden-records/golden-record.store';
 import { MatchingService } from '../matching/matching.service';
@@ -59,14 +60,14 @@ export class IngestionService {
       const linked = await this.database.transaction(async (tx) => {
         const { entityType } = batch;
         const keys = prepared.flatMap((p) => p.keys);
-        await tx.lockKeys([
+        await tx.lockKeys(LockSpace.Keys, [
           ...prepared.map((p) => `identity:${entityType}:${source.code}:${p.sourceId}`),
           ...keys.map((k) => `key:${entityType}:${k}`),
         ]);
         const existing = await this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
         const candidates = await this.matching.candidatesByKeys(tx, entityType, keys);
         const goldenIds = [...new Set([...existing.map((r) => r.goldenId), ...candidates.map((c) => c.goldenId)])];
-        await tx.lockKeys(goldenIds.map((id) => `golden:${id}`));
+        await tx.lockKeys(LockSpace.Goldens, goldenIds);
         const plan = new BatchPlan(context, {
           existing,
           candidates,
@@ -77,10 +78,14 @@ export class IngestionService {
         const writes = plan.finish();
         await this.store.relink(tx, writes.relinks);
         await this.store.saveSourceRecords(tx, writes.sourceRecords);
-        await this.matching.replaceKeys(tx, entityType, writes.rekeyed, writes.keys);
+        await this.matching.replaceKeys(tx, entityType, writes.staleKeys, writes.unlistedKeys, writes.keys);
         await this.store.saveGoldens(tx, writes.goldens);
         await this.store.appendEvents(tx, writes.events);
         await this.reviewTasks.insert(tx, writes.reviewTasks);
+        for (const record of writes.sourceRecords) {
+          const features = writes.features.get(record.id);
+          if (features) this.matching.rememberFeatures(record.id, record.contentHash, features);
+        }
         return { recordResults, writes };
       });
       results.push(...linked.recordResults);

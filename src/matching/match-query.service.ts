@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
 import { ContractRegistry } from '../contracts/contract-registry';
-import type { Attributes, FieldError, Features, MatchExplanation, PairScore } from './engine/types';
+import type { FieldError, Features, MatchExplanation, PairScore } from './engine/types';
 import { MatchingService } from './matching.service';
 
 export interface ScoredGolden {
@@ -62,7 +62,7 @@ export class MatchQueryService {
     const entityType = subject.entity_type as EntityType;
     const engine = this.matching.engine(entityType);
     const features = (row: MemberRow): Features =>
-      this.matching.featuresOf(entityType, row.id, row.content_hash, JSON.parse(row.normalized) as Attributes);
+      this.matching.featuresOf(entityType, row.id, row.content_hash, row.normalized);
     let best: PairScore | null = null;
     for (const other of rows) {
       if (other.id === subject.id || Boolean(other.deleted)) continue;

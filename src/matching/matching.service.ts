@@ -38,37 +38,32 @@ export class MatchingService {
     return this.engines[entityType];
   }
 
-  /** The features of a stored record, cached by its id and content hash. */
-  featuresOf(entityType: EntityType, sourceRecordId: string, contentHash: string, normalized: Attributes): Features {
+  /** The features of a stored record (its normalized JSON), cached by its id and content hash. */
+  featuresOf(entityType: EntityType, sourceRecordId: string, contentHash: string, normalized: string): Features {
     const cacheKey = `${sourceRecordId}:${contentHash}`;
     let features = this.featureCache.get(cacheKey);
     if (!features) {
-      features = this.engines[entityType].features(normalized);
+      features = this.engines[entityType].features(JSON.parse(normalized) as Attributes);
       this.featureCache.set(cacheKey, features);
     }
     return features;
+  }
+
+  /** Caches the features of a record just written (computed while preparing it), for when it is a candidate. */
+  rememberFeatures(sourceRecordId: string, contentHash: string, features: Features): void {
+    this.featureCache.set(`${sourceRecordId}:${contentHash}`, features);
   }
 
   /**
    * The live source records sharing any of `keys`, with the golden record each belongs to. A key shared
    * by more than `maxKeyFrequency` records is generic (a placeholder email, a call-centre phone): it is
    * remembered and contributes no candidates, so one popular value cannot blow up the comparison count.
+   * One query per batch; a generic key costs its rows once, when first met, and is skipped afterwards.
    */
   async candidatesByKeys(tx: SqlExecutor, entityType: EntityType, keys: readonly string[]): Promise<KeyedCandidate[]> {
     const engine = this.engines[entityType];
-    const unknown = [...new Set(keys)].filter((k) => !this.isGeneric(entityType, k));
-    const counts = await queryInChunks(tx, unknown, (chunk, ph) =>
-      tx.query<{ block_key: string; n: number | string }>(
-        `SELECT block_key, count(*) AS n FROM match_key WHERE entity_type = ? AND block_key IN (${ph}) GROUP BY block_key`,
-        [entityType, ...chunk],
-      ),
-    );
-    const specific: string[] = [];
-    for (const { block_key: key, n } of counts) {
-      if (Number(n) > engine.maxKeyFrequency) this.genericKeys.add(`${entityType}\u0000${key}`);
-      else specific.push(key);
-    }
-    const rows = await queryInChunks(tx, specific, (chunk, ph) =>
+    const wanted = [...new Set(keys)].filter((k) => !this.isGeneric(entityType, k));
+    const rows = await queryInChunks(tx, wanted, (chunk, ph) =>
       tx.query<{ block_key: string; id: string; golden_id: string; content_hash: string; normalized: string }>(
         `SELECT mk.block_key, sr.id, sr.golden_id, sr.content_hash, sr.normalized FROM match_key mk
            JOIN source_record sr ON sr.id = mk.source_record_id
@@ -76,26 +71,44 @@ export class MatchingService {
         [entityType, ...chunk],
       ),
     );
-    return rows.map((r) => ({
-      blockKey: r.block_key,
-      sourceRecordId: r.id,
-      goldenId: r.golden_id,
-      features: this.featuresOf(entityType, r.id, r.content_hash, JSON.parse(r.normalized) as Attributes),
-    }));
+    // A key met with more records than the rules allow is generic: dropped now, and never queried again.
+    const perKey = new Map<string, number>();
+    for (const row of rows) perKey.set(row.block_key, (perKey.get(row.block_key) ?? 0) + 1);
+    for (const [key, count] of perKey) if (count > engine.maxKeyFrequency) this.genericKeys.add(`${entityType}\u0000${key}`);
+    return rows
+      .filter((r) => !this.isGeneric(entityType, r.block_key))
+      .map((r) => ({
+        blockKey: r.block_key,
+        sourceRecordId: r.id,
+        goldenId: r.golden_id,
+        features: this.featuresOf(entityType, r.id, r.content_hash, r.normalized),
+      }));
   }
 
   isGeneric(entityType: EntityType, key: string): boolean {
     return this.genericKeys.has(`${entityType}\u0000${key}`);
   }
 
-  /** Replaces the stored keys of the given source records; keys already known to be generic are not stored. */
+  /**
+   * Replaces blocking keys: deletes the given stale ones (by the table's own key) and those of records
+   * stored before their keys were listed (by record, a scan: such records only come from early versions),
+   * then inserts the new ones; keys already known to be generic are not stored.
+   */
   async replaceKeys(
     tx: Tx,
     entityType: EntityType,
-    sourceRecordIds: readonly string[],
+    stale: readonly { sourceRecordId: string; blockKey: string }[],
+    unlisted: readonly string[],
     keys: readonly { sourceRecordId: string; blockKey: string }[],
   ): Promise<void> {
-    await queryInChunks(tx, sourceRecordIds, async (chunk, ph) => {
+    for (let i = 0; i < stale.length; i += 400) {
+      const chunk = stale.slice(i, i + 400);
+      await tx.execute(
+        `DELETE FROM match_key WHERE entity_type = ? AND (${chunk.map(() => '(block_key = ? AND source_record_id = ?)').join(' OR ')})`,
+        [entityType, ...chunk.flatMap((k) => [k.blockKey, k.sourceRecordId])],
+      );
+    }
+    await queryInChunks(tx, unlisted, async (chunk, ph) => {
       await tx.execute(`DELETE FROM match_key WHERE source_record_id IN (${ph})`, chunk);
       return [];
     });

@@ -5,7 +5,6 @@ import { comparisonLevels, estimateU, expectationMaximisation, termFrequencyTabl
 import { ENTITY_DEFINITIONS } from './engine';
 import { compileRules } from './engine/rules/compile-rules';
 import type { MatchRules } from './engine/rules/match-rules';
-import type { Attributes } from './engine/types';
 import { MatchingService } from './matching.service';
 import { seededRandom } from '../common/seeded-random';
 
@@ -43,7 +42,7 @@ export class RulesTrainingService {
     const compiled = compileRules(rules, ENTITY_DEFINITIONS[entityType].catalog);
     const records = await this.sample(entityType, options.maxRecords ?? 100_000);
     if (records.length < 10) throw new Error(`too few ${entityType} records to train on (${records.length}); import data first`);
-    const features = records.map((r) => this.matching.featuresOf(entityType, r.id, r.content_hash, JSON.parse(r.normalized) as Attributes));
+    const features = records.map((r) => this.matching.featuresOf(entityType, r.id, r.content_hash, r.normalized));
     const levelCounts = compiled.comparisons.map((c) => c.levels.length);
 
     const random = seededRandom(records.length);

@@ -76,18 +76,30 @@ export class Tx implements SqlExecutor {
 
   /**
    * Serialises writers that touch the same logical keys (record identities, blocking keys, golden ids)
-   * across hub processes. PostgreSQL: transaction-scoped advisory locks taken in sorted order, so two
-   * batches cannot deadlock on them. SQLite has a single writer already, so this is a no-op there.
+   * across hub processes. PostgreSQL: transaction-scoped advisory locks on the keys' buckets (a key hashed
+   * into one of LOCK_BUCKETS per lock space), taken in sorted order so that two batches cannot deadlock
+   * on them. Buckets keep a batch of thousands of records within PostgreSQL's lock table (which holds
+   * max_locks_per_transaction × max_connections locks in all); two keys in one bucket only serialise a
+   * little more. SQLite has a single writer already, so this is a no-op there.
    */
-  async lockKeys(keys: Iterable<string>): Promise<void> {
+  async lockKeys(space: LockSpace, keys: Iterable<string>): Promise<void> {
     if (this.dialect !== 'postgres') return;
-    const hashes = [...new Set([...keys].map(advisoryLockId))].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-    if (hashes.length === 0) return;
-    await this.query(`SELECT count(pg_advisory_xact_lock(k)) AS n FROM (SELECT unnest(?::bigint[]) AS k) AS locks`, [
-      `{${hashes.join(',')}}`,
+    const buckets = [...new Set([...keys].map(lockBucket))].sort((a, b) => a - b);
+    if (buckets.length === 0) return;
+    await this.query(`SELECT count(pg_advisory_xact_lock(?::int, b)) AS n FROM (SELECT unnest(?::int[]) AS b) AS locks`, [
+      space,
+      `{${buckets.join(',')}}`,
     ]);
   }
 }
+
+/** Separate lock spaces: a batch locks all its keys first, then the golden records they lead to. */
+export enum LockSpace {
+  Keys = 1,
+  Goldens = 2,
+}
+
+export const LOCK_BUCKETS = 1024;
 
 function conflictSql(table: string, conflict: ConflictClause): string {
   const target = ` ON CONFLICT (${conflict.target.join(',')})`;
@@ -98,7 +110,7 @@ function conflictSql(table: string, conflict: ConflictClause): string {
   return sets.length === 0 ? `${target} DO NOTHING` : `${target} DO UPDATE SET ${sets.join(',')}`;
 }
 
-/** A signed 64-bit lock id derived from a key (collisions only cost extra serialisation, never correctness). */
-export function advisoryLockId(key: string): string {
-  return createHash('sha256').update(key).digest().readBigInt64BE(0).toString();
+/** The lock bucket of a key (collisions only cost extra serialisation, never correctness). */
+export function lockBucket(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % LOCK_BUCKETS;
 }

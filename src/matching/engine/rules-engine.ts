@@ -23,6 +23,7 @@ const MAX_KEY_LENGTH = 180;
 export class RulesEngine implements MatchEngine {
   readonly entityType: EntityType;
   readonly maxKeyFrequency: number;
+  readonly maxCandidates: number;
   readonly onMultipleMatches: 'review' | 'merge' | 'link-best';
   private readonly compiled: CompiledRules;
   private readonly name: string;
@@ -33,6 +34,7 @@ export class RulesEngine implements MatchEngine {
   ) {
     this.entityType = definition.entityType;
     this.maxKeyFrequency = rules.maxKeyFrequency;
+    this.maxCandidates = rules.maxCandidates;
     this.onMultipleMatches = rules.onMultipleMatches;
     this.compiled = compileRules(rules, definition.catalog);
     this.name = `fellegi-sunter:${definition.entityType}`;

@@ -101,6 +101,8 @@ export interface MatchEngine {
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome;
   /** The most stored records a blocking key may have before it counts as generic and finds nothing. */
   readonly maxKeyFrequency: number;
+  /** The most candidates scored per inbound record. */
+  readonly maxCandidates: number;
   /** What to do when a record matches several golden records (see MatchRules.onMultipleMatches). */
   readonly onMultipleMatches: 'review' | 'merge' | 'link-best';
 }

@@ -14,6 +14,8 @@ export interface MatchRules {
   readonly thresholds: { readonly match: number; readonly review: number };
   /** A blocking key shared by more stored records than this is generic (a call-centre phone) and finds no candidates. */
   readonly maxKeyFrequency: number;
+  /** At most this many candidates are scored per inbound record: those sharing the most blocking keys. */
+  readonly maxCandidates: number;
   /**
    * When an inbound record matches several golden records: it links to the best one, and `review` opens a
    * task asking a steward whether to merge the others into it, `merge` merges them at once (transitive,
