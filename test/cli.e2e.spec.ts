@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,5 +166,41 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect(stdout.stdout.trim().split('\n')).toHaveLength(3);
     const golden = await exportGolden('customer');
     expect(golden.find((g) => g.attributes.familyName === 'Berg')).toMatchObject({ status: 'deleted', version: 2 });
+  });
+
+  it('checks rules files and names what is wrong in a bad one', async () => {
+    const shipped = await canon('rules', 'check');
+    expect(shipped.code).toBe(0);
+    expect(shipped.stdout).toMatch(/^customer: .*customer\.rules\.json is valid/m);
+    expect(shipped.stdout).toMatch(/^product: .*product\.rules\.json is valid/m);
+    const bad = join(dir, 'bad.rules.json');
+    const rules = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'rules', 'customer.rules.json'), 'utf8'));
+    rules.thresholds = { match: 0.4, review: 0.9 };
+    rules.blocking.push({ name: 'shoe', on: ['shoeSize'] });
+    writeFileSync(bad, JSON.stringify(rules));
+    const result = await canon('rules', 'check', '--file', bad, '--entity', 'customer');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('bad.rules.json');
+    expect(result.stderr).toMatch(/shoeSize/);
+    expect(result.stderr).toMatch(/threshold/i);
+  });
+
+  it('trains m, u and the prior on the stored records and writes a rules file the hub accepts', async () => {
+    // A slice of Febrl 3 (synthetic people with known duplicates), through the same import as users run.
+    const file = join(dir, 'febrl3.csv');
+    copyFileSync(join(__dirname, 'fixtures', 'febrl3-sample.csv'), file);
+    const mapping = join(__dirname, '..', 'bench', 'quality', 'mappings', 'febrl3.json');
+    expect((await canon('source', 'add', 'febrl')).code).toBe(0);
+    expect((await canon('import', '--entity', 'customer', '--source', 'febrl', '--file', file, '--map', mapping)).code).toBe(0);
+    const out = join(dir, 'trained', 'customer.rules.json');
+    const trained = await canon('rules', 'train', '--entity', 'customer', '--out', out);
+    expect(trained.code).toBe(0);
+    expect(trained.stdout).toMatch(/trained customer rules on \d+ records/);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    const shipped = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'rules', 'customer.rules.json'), 'utf8'));
+    expect(written.prior).not.toBe(shipped.prior);
+    expect(written.comparisons[0].levels.map((l: any) => l.m)).not.toEqual(shipped.comparisons[0].levels.map((l: any) => l.m));
+    expect(Object.keys(written.termFrequencies ?? {})).not.toHaveLength(0);
+    expect((await canon('rules', 'check', '--file', out, '--entity', 'customer')).code).toBe(0);
   });
 });

@@ -15,7 +15,7 @@ export interface PrepareOptions {
 }
 
 // Errors a lenient field may have dropped: a bad value, not a bad shape of the record.
-const DROPPABLE = new Set(['INVALID_FORMAT', 'INVALID_VALUE', 'WRONG_TYPE', 'TOO_LONG', 'OUT_OF_RANGE']);
+const DROPPABLE = new Set(['INVALID_FORMAT', 'INVALID_VALUE', 'WRONG_TYPE', 'TOO_LONG', 'OUT_OF_RANGE', 'INVALID_GTIN']);
 
 export function prepareRecord(
   input: unknown,
@@ -27,22 +27,34 @@ export function prepareRecord(
   let validation = validator.validate(input);
   const warnings: FieldError[] = [];
   if (!validation.ok && isDroppable(validation.errors, options.lenient)) {
-    const kept = { ...(input as Record<string, unknown>) };
-    for (const error of validation.errors) {
-      delete kept[error.field!];
-      warnings.push({ field: error.field, code: 'DROPPED_INVALID', message: `invalid value dropped (${error.message})` });
-    }
-    validation = validator.validate(kept);
+    validation = validator.validate(withoutInvalid(input as Attributes, validation.errors, warnings));
   }
   if (!validation.ok) return rejected(index, validation.sourceId, validation.errors);
-  const { sourceId, updatedAt, deleted, attributes } = validation.record;
-  const hash = contentHash(attributes, updatedAt, deleted);
-  const common = { index, sourceId, updatedAt, deleted, attributes, contentHash: hash, warnings };
-  if (deleted) return { ...common, cleansed: null, features: null, keys: [] };
-  const normalized = engine.normalize(attributes, options.context);
+  const { sourceId, updatedAt, deleted } = validation.record;
+  let { attributes } = validation.record;
+  if (deleted) {
+    return { index, sourceId, updatedAt, deleted, attributes, contentHash: contentHash(attributes, updatedAt, deleted), warnings, cleansed: null, features: null, keys: [] };
+  }
+  let normalized = engine.normalize(attributes, options.context);
+  // A value the contract allows can still be impossible (a GTIN with a wrong check digit): lenient too.
+  if (!normalized.cleansed && isDroppable(normalized.errors, options.lenient)) {
+    attributes = withoutInvalid(attributes, normalized.errors, warnings);
+    normalized = engine.normalize(attributes, options.context);
+  }
   if (!normalized.cleansed) return rejected(index, sourceId, normalized.errors);
   const features = engine.features(normalized.cleansed);
-  return { ...common, cleansed: normalized.cleansed, features, keys: engine.blockingKeys(features) };
+  const hash = contentHash(attributes, updatedAt, deleted);
+  return { index, sourceId, updatedAt, deleted, attributes, contentHash: hash, warnings, cleansed: normalized.cleansed, features, keys: engine.blockingKeys(features) };
+}
+
+/** The record without the fields the errors name, each dropped value noted as a warning. */
+function withoutInvalid(record: Attributes, errors: readonly FieldError[], warnings: FieldError[]): Attributes {
+  const kept = { ...record };
+  for (const error of errors) {
+    delete kept[error.field!];
+    warnings.push({ field: error.field, code: 'DROPPED_INVALID', message: `invalid value dropped (${error.message})` });
+  }
+  return kept;
 }
 
 function isDroppable(errors: readonly FieldError[], lenient: ReadonlySet<string> | undefined): boolean {

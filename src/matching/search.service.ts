@@ -3,11 +3,7 @@ import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
 import { GoldenRecordQueryService, type GoldenView } from '../golden-records/golden-record-query.service';
 import { rankWithFuse } from './engine/compare/fuse-similarity';
-import { normalizeGtin } from './engine/normalize/gtin';
-import { nicknameKeys, normalizeName } from './engine/normalize/name';
-import { normalizePhone } from './engine/normalize/phone';
-import { analyzeTitle } from './engine/normalize/product-title';
-import { phoneticKeys } from './engine/phonetic';
+import { searchKeys } from './engine/search-keys';
 import { MatchingService } from './matching.service';
 
 // How many stored records one key or key prefix may contribute, and how many golden records are re-ranked.
@@ -25,10 +21,10 @@ export interface SearchHit {
 }
 
 /**
- * Fuzzy search without a full scan: the query's words are read as the features blocking keys are made
- * of (a phonetic family name, an email, a model code…), the stored keys with those values (or that
- * prefix) give a few hundred candidates through the match_key index, and fuse.js ranks their golden
- * records against the query. Cost depends on the query, not on how many records the hub holds.
+ * Fuzzy search without a full scan: the query's words are read as the fields blocking keys are made
+ * of (a family name, an email, a model code…), the stored keys with those values (or that prefix) give
+ * a few hundred candidates through the match_key index, and fuse.js ranks their golden records against
+ * the query. Cost depends on the query, not on how many records the hub holds.
  */
 @Injectable()
 export class SearchService {
@@ -39,15 +35,7 @@ export class SearchService {
   ) {}
 
   async search(entityType: EntityType, query: string, first: number): Promise<SearchHit[]> {
-    const values = queryFeatureValues(entityType, query);
-    const exact: string[] = [];
-    const prefixes: string[] = [];
-    for (const rule of this.matching.rules[entityType].blocking) {
-      for (const value of values[rule.on[0]] ?? []) {
-        if (rule.on.length === 1) exact.push(`${rule.name}:${value}`);
-        else prefixes.push(`${rule.name}:${value}|`);
-      }
-    }
+    const { exact, prefixes } = searchKeys(this.matching.engine(entityType), this.matching.rules[entityType].blocking, query);
     const sourceRecordIds = new Set<string>();
     const collect = (rows: { source_record_id: string }[]) => rows.forEach((r) => sourceRecordIds.add(r.source_record_id));
     if (exact.length > 0) {
@@ -79,39 +67,4 @@ export class SearchService {
     );
     return rankWithFuse(query, goldens, SEARCH_FIELDS[entityType], first).map((r) => ({ golden: r.item, score: r.similarity }));
   }
-}
-
-/** The values a query could have for each feature blocking keys start with. */
-function queryFeatureValues(entityType: EntityType, query: string): Record<string, string[]> {
-  const words = query.split(/\s+/).filter(Boolean);
-  const out: Record<string, string[]> = {};
-  const add = (feature: string, value: string | null | undefined) => {
-    if (value) (out[feature] ??= []).includes(value) || out[feature].push(value);
-  };
-  if (entityType === 'customer') {
-    for (const word of words) {
-      if (word.includes('@')) add('email', word.toLowerCase());
-      const phone = /\d{6,}/.test(word.replace(/\D/g, '')) ? normalizePhone(word.startsWith('+') ? word : `+${word.replace(/\D/g, '')}`) : null;
-      add('phone', phone?.e164);
-      if (/^\d{4}-\d{2}-\d{2}$/.test(word)) add('birthDate', word);
-      const name = normalizeName(word);
-      if (!name || /\d/.test(name)) {
-        add('postalCode', word.toUpperCase().replace(/[\s-]/g, ''));
-        continue;
-      }
-      add('familyPhonetic1', phoneticKeys(name)[0]);
-      add('givenPhonetic1', phoneticKeys(name)[0]);
-      for (const key of nicknameKeys(name)) add('givenNameKeys', key);
-      add('city', name);
-    }
-    return out;
-  }
-  const title = analyzeTitle(query);
-  for (const code of title.modelCodes) add('modelCodes', code);
-  for (const word of words) {
-    const gtin = /^\d{8,14}$/.test(word) ? normalizeGtin(word) : null;
-    if (gtin && 'gtin14' in gtin) add('gtin', gtin.gtin14);
-  }
-  for (const token of title.tokens) add('brand', token);
-  return out;
 }

@@ -72,6 +72,22 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(pair.explanation.vetoed).toBeDefined();
   });
 
+  it.each([
+    ['Michael', 'Michelle'],
+    ['Daniel', 'Danielle'],
+    ['Amira', 'Samir'],
+    ['Peter', 'Petra'],
+  ])('twins with similar given names: %s and %s', (first, second) => {
+    const home = { familyName: 'Haddad', birthDate: '1994-03-17', addressLine1: '12 Harbour Street', city: 'Portsmouth', postalCode: 'PO1 3AB', country: 'GB' };
+    const pair = score(customer, { ...home, givenName: first }, { ...home, givenName: second });
+    expect(pair.decision).not.toBe('match');
+    expect(pair.explanation.vetoed).toBe('review');
+  });
+
+  it('still links a one-keystroke typo in the given name', () => {
+    for (const typo of ['Robret', 'Rober', 'Roberto', 'Rovert']) expect(score(customer, robert, { ...robert, givenName: typo }).decision).toBe('match');
+  });
+
   it('junior and senior: same name and address, birth years decades apart', () => {
     const senior = { ...robert, birthDate: '1952-09-30', email: undefined, phone: undefined };
     const pair = score(customer, robert, JSON.parse(JSON.stringify(senior)));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { levenshteinDistance, levenshteinSimilarity } from './levenshtein';
+import { isOneTypo, levenshteinDistance, levenshteinSimilarity } from './levenshtein';
 
 const anyText = fc.oneof(fc.string({ unit: fc.constantFrom(...'abcd'), maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 20 }));
 
@@ -47,6 +47,34 @@ describe(levenshteinSimilarity.name, () => {
         expect(score).toBeGreaterThanOrEqual(0);
         expect(score).toBeLessThanOrEqual(1);
         expect(score === 1).toBe(a === b && a !== '');
+      }),
+    );
+  });
+});
+
+describe(isOneTypo.name, () => {
+  it.each([
+    ['jon', 'john', true],
+    ['kristen', 'kirsten', true],
+    ['marc', 'mark', true],
+    ['sarah', 'sara', true],
+    ['michael', 'michelle', false],
+    ['peter', 'petra', false],
+    ['anna', 'anna', false],
+    ['ab', 'ba', true],
+    ['abc', 'cab', false],
+  ])('%s and %s: %s', (a, b, expected) => {
+    expect(isOneTypo(a, b)).toBe(expected);
+    expect(isOneTypo(b, a)).toBe(expected);
+  });
+
+  it('agrees with the edit distance for insertions, deletions and substitutions', () => {
+    fc.assert(
+      fc.property(anyText, anyText, (a, b) => {
+        if (a === b) return;
+        const d = levenshteinDistance(a, b);
+        if (d === 1) expect(isOneTypo(a, b)).toBe(true);
+        if (d > 2) expect(isOneTypo(a, b)).toBe(false);
       }),
     );
   });

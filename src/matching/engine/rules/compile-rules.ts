@@ -1,7 +1,7 @@
 import { compareDates } from '../compare/date-distance';
 import { fuseSimilarity } from '../compare/fuse-similarity';
 import { jaroWinkler } from '../compare/jaro-winkler';
-import { levenshteinDistance } from '../compare/levenshtein';
+import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
@@ -66,6 +66,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('exact' in condition) return kind === 'tokens' ? (a, b) => sameSet(tokens(a), tokens(b)) : (a, b) => a === b;
   if ('jaroWinkler' in condition) return (a, b) => jaroWinkler(String(a), String(b)) >= condition.jaroWinkler;
   if ('levenshtein' in condition) return (a, b) => levenshteinDistance(String(a), String(b)) <= condition.levenshtein;
+  if ('typo' in condition) return (a, b) => isOneTypo(String(a), String(b));
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
   if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
   if ('tokenSet' in condition) return (a, b) => tokenSetSimilarity(tokens(a), tokens(b)) >= condition.tokenSet;

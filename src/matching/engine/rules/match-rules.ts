@@ -62,6 +62,8 @@ export type LevelCondition =
   | { readonly exact: true }
   | { readonly jaroWinkler: number }
   | { readonly levenshtein: number }
+  /** One keystroke apart: a letter added, dropped or changed, or two neighbours swapped. */
+  | { readonly typo: true }
   | { readonly nickname: true }
   /** One of the two names is a lone initial, and it is the other's first letter ("A." and "Ann"). */
   | { readonly initial: true }

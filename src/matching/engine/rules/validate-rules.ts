@@ -14,9 +14,9 @@ export class RulesError extends Error {
 
 // Which level conditions make sense for which kind of feature.
 const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
-  text: ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
-  name: ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
-  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'fuse', 'nickname', 'initial', 'swappedWith', 'else'],
+  text: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
+  name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
+  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'initial', 'swappedWith', 'else'],
   date: ['exact', 'dateTransposed', 'yearsApart', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
   tokens: ['exact', 'sharedValue', 'similarValue', 'tokenSet', 'containment', 'else'],

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../src/common/database/database';
+import { addSource, DIALECTS, INGEST_CUSTOMERS, INGEST_PRODUCTS, startTestHub, type TestHub } from './support/hub';
+
+// Matching decisions through GraphQL on a real hub with the shipped default rules: link, review
+// task or new golden record as the thresholds and vetoes say; explanations, findMatches and search.
+describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startTestHub(dialect);
+    await addSource(hub, 'crm');
+    await addSource(hub, 'shop');
+  });
+  afterAll(() => hub?.close());
+
+  type Ingested = { sourceId: string; outcome: string; goldenId: string; errors: unknown[] };
+  const ingest = async (records: unknown[], entity: 'customer' | 'product' = 'customer', source = 'crm'): Promise<Ingested[]> => {
+    const data = await hub.data<any>(entity === 'customer' ? INGEST_CUSTOMERS : INGEST_PRODUCTS, { source, records });
+    const payload = data.ingestCustomers ?? data.ingestProducts;
+    expect(payload.userErrors).toEqual([]);
+    for (const result of payload.results) expect(result.errors).toEqual([]);
+    return payload.results;
+  };
+  const openTasksFor = async (goldenId: string) => {
+    const data = await hub.data<any>(
+      `{ reviewTasks(entityType: CUSTOMER, kind: POTENTIAL_MATCH, first: 100) { totalCount edges { node {
+          id kind status goldenId sourceRecordId score
+          candidates { goldenId score sourceRecordId }
+          explanation { decision score vetoed comparisons { comparison level weight veto } } } } } }`,
+    );
+    return data.reviewTasks.edges.map((e: any) => e.node).filter((t: any) => t.goldenId === goldenId);
+  };
+  const sourceRecordIds = async (goldenId: string) =>
+    (await hub.data<any>(`query($id: ID!) { customer(id: $id) { sourceRecords { id sourceId } } }`, { id: goldenId })).customer.sourceRecords;
+  const rowCount = async (table: string) => {
+    const rows = await hub.server.app.get(Database).query<{ n: string | number }>(`SELECT count(*) AS n FROM ${table}`);
+    return Number(rows[0].n);
+  };
+
+  it('links a near-duplicate above the match threshold and stores the waterfall that explains it', async () => {
+    const [first, second] = await ingest([
+      { sourceId: 'link-1', givenName: 'Katherine', familyName: 'Okafor', email: 'k.okafor@example.org', city: 'Leeds', country: 'GB' },
+      { sourceId: 'link-2', givenName: 'Kate', familyName: 'Okafor', email: 'K.Okafor@Example.org ', city: 'Leeds' },
+    ]);
+    expect(second.goldenId).toBe(first.goldenId);
+    expect(await openTasksFor(first.goldenId)).toEqual([]);
+
+    const [, linked] = await sourceRecordIds(first.goldenId);
+    const { matchExplanation } = await hub.data<any>(
+      `query($g: ID!, $s: ID!) { matchExplanation(goldenId: $g, sourceRecordId: $s) {
+          stored decision score priorWeight totalWeight vetoed engine comparisons { comparison level weight veto } } }`,
+      { g: first.goldenId, s: linked.id },
+    );
+    expect(matchExplanation).toMatchObject({ stored: true, decision: 'MATCH', vetoed: null });
+    expect(matchExplanation.score).toBeGreaterThanOrEqual(0.99);
+    const byName = Object.fromEntries(matchExplanation.comparisons.map((c: any) => [c.comparison, c]));
+    expect(byName.email.level).toBe('exact');
+    expect(byName.givenName.level).toBe('nickname'); // Kate is a short form of Katherine
+    expect(byName.familyName.level).toBe('exact');
+    // The waterfall adds up: prior + every comparison's weight = total, and the score follows from it.
+    const sum = matchExplanation.comparisons.reduce((total: number, c: any) => total + c.weight, matchExplanation.priorWeight);
+    expect(sum).toBeCloseTo(matchExplanation.totalWeight, 1); // weights are stored to two decimals
+    expect(matchExplanation.score).toBeCloseTo(1 / (1 + 2 ** -matchExplanation.totalWeight), 6);
+  });
+
+  it('opens a review task for a possible match between the thresholds and keeps the records apart', async () => {
+    // Same name in the same city, nothing else to go on: worth a look, not an automatic merge.
+    const [first, second] = await ingest([
+      { sourceId: 'rev-1', givenName: 'Tomasz', familyName: 'Wieczorek', city: 'Gdansk', country: 'PL', email: 'tw@example.pl' },
+      { sourceId: 'rev-2', givenName: 'Tomasz', familyName: 'Wieczorek', city: 'Gdansk', country: 'PL', phone: '+48 601 234 567' },
+    ]);
+    expect(second.goldenId).not.toBe(first.goldenId);
+    const [task] = await openTasksFor(second.goldenId);
+    expect(task).toMatchObject({ kind: 'POTENTIAL_MATCH', status: 'OPEN' });
+    expect(task.score).toBeGreaterThanOrEqual(0.5);
+    expect(task.score).toBeLessThan(0.99);
+    expect(task.candidates.map((c: any) => c.goldenId)).toEqual([first.goldenId]);
+    expect(task.explanation.decision).toBe('POSSIBLE');
+    const [inbound] = await sourceRecordIds(second.goldenId);
+    expect(task.sourceRecordId).toBe(inbound.id);
+  });
+
+  it('creates a new golden record with no task for a record below the review threshold', async () => {
+    const before = await rowCount('review_task');
+    const [first, second] = await ingest([
+      { sourceId: 'new-1', givenName: 'Ingrid', familyName: 'Solberg', city: 'Bergen', email: 'ingrid@example.no' },
+      { sourceId: 'new-2', givenName: 'Ingrid', familyName: 'Solberg', city: 'Tromso', email: 'isolberg@example.com' },
+    ]);
+    expect(second.goldenId).not.toBe(first.goldenId);
+    expect(await rowCount('review_task')).toBe(before);
+  });
+
+  it('never merges twins: same birth date and address, different given names', async () => {
+    const home = { familyName: 'Haddad', birthDate: '1994-03-17', addressLine1: '12 Harbour Street', city: 'Portsmouth', postalCode: 'PO1 3AB', country: 'GB' };
+    const [amira, samir] = await ingest([
+      { sourceId: 'twin-1', givenName: 'Amira', ...home },
+      { sourceId: 'twin-2', givenName: 'Samir', ...home },
+    ]);
+    expect(samir.goldenId).not.toBe(amira.goldenId);
+    const [task] = await openTasksFor(samir.goldenId);
+    expect(task.explanation.vetoed).toBe('review');
+    expect(task.explanation.comparisons.find((c: any) => c.comparison === 'givenName')).toMatchObject({ level: 'jw>=0.80', veto: 'review' });
+  });
+
+  it('never merges junior and senior: same name and address, birth years decades apart', async () => {
+    const before = await rowCount('review_task');
+    const same = { givenName: 'Marcus', familyName: 'Whitfield', addressLine1: '4 Elm Road', city: 'Dayton', postalCode: '45402', country: 'US' };
+    const [senior, junior] = await ingest([
+      { sourceId: 'sr-1', birthDate: '1958-06-02', ...same },
+      { sourceId: 'jr-1', birthDate: '1989-11-23', ...same },
+    ]);
+    expect(junior.goldenId).not.toBe(senior.goldenId);
+    expect(await rowCount('review_task')).toBe(before); // the veto says "different people", not "ask a steward"
+  });
+
+  it('never merges products that differ only in storage size', async () => {
+    const [small, large] = await ingest(
+      [
+        { sourceId: 'ph-128', brand: 'Pixelon', name: 'Pixelon Nova 8 Smartphone 128GB Black', price: 699 },
+        { sourceId: 'ph-256', brand: 'Pixelon', name: 'Pixelon Nova 8 Smartphone 256 GB Black', price: 799 },
+      ],
+      'product',
+      'shop',
+    );
+    expect(large.goldenId).not.toBe(small.goldenId);
+    const [same] = await ingest([{ sourceId: 'ph-128b', brand: 'PIXELON', name: 'PIXELON Nova 8 smartphone, 128 GB, black', price: 689.99 }], 'product', 'shop');
+    expect(same.goldenId).toBe(small.goldenId);
+  });
+
+  it('never merges two records of a source that holds each entity once, but links other sources to them', async () => {
+    await addSource(hub, 'catalog', { uniqueRecords: true });
+    const variant = { brand: 'Fjordline', name: 'Fjordline Trekking Backpack 45 L Moss Green', category: 'Outdoor' };
+    const [first, second] = await ingest(
+      [
+        { sourceId: 'bp-45', ...variant },
+        { sourceId: 'bp-45-old', ...variant },
+      ],
+      'product',
+      'catalog',
+    );
+    expect(second.goldenId).not.toBe(first.goldenId); // the catalogue says these are two articles
+    const [fromShop] = await ingest([{ sourceId: 'shop-bp', ...variant }], 'product', 'shop');
+    expect([first.goldenId, second.goldenId]).toContain(fromShop.goldenId);
+  });
+
+  it('opens a review task instead of a silent transitive merge when a record matches two golden records', async () => {
+    const [byEmail, byPhone] = await ingest([
+      { sourceId: 'br-1', givenName: 'Lucia', familyName: 'Ferreira', email: 'lucia.ferreira@example.pt', city: 'Porto' },
+      { sourceId: 'br-2', givenName: 'Lucia', familyName: 'Ferreira', phone: '+351 912 345 678', city: 'Lisboa' },
+    ]);
+    expect(byPhone.goldenId).not.toBe(byEmail.goldenId);
+    const [bridge] = await ingest([
+      { sourceId: 'br-3', givenName: 'Lucia', familyName: 'Ferreira', email: 'lucia.ferreira@example.pt', phone: '+351912345678' },
+    ]);
+    expect([byEmail.goldenId, byPhone.goldenId]).toContain(bridge.goldenId);
+    const goldens = await hub.data<any>(`{ customers(first: 100, filter: { familyName: "Ferreira" }) { totalCount } }`);
+    expect(goldens.customers.totalCount).toBe(2); // nothing merged behind the steward's back
+    const [task] = await openTasksFor(bridge.goldenId);
+    const other = bridge.goldenId === byEmail.goldenId ? byPhone.goldenId : byEmail.goldenId;
+    expect(task.candidates.map((c: any) => c.goldenId)).toContain(other);
+  });
+
+  it('findMatches scores a record against the hub without saving it', async () => {
+    const [stored] = await ingest([
+      { sourceId: 'fm-1', givenName: 'Priya', familyName: 'Raghunathan', email: 'priya.r@example.in', phone: '+91 98765 43210', country: 'IN' },
+    ]);
+    const counts = [await rowCount('source_record'), await rowCount('golden_record'), await rowCount('match_key')];
+    const { findMatches } = await hub.data<any>(
+      `query($record: JSON!) { findMatches(entityType: CUSTOMER, record: $record, first: 3) {
+          errors { field code message }
+          matches { score decision golden { id } explanation { stored decision comparisons { comparison level } } } } }`,
+      { record: { givenName: 'Priya', familyName: 'Raghunathan', phone: '098765 43210', country: 'IN' } },
+    );
+    expect(findMatches.errors).toEqual([]);
+    expect(findMatches.matches[0]).toMatchObject({ golden: { id: stored.goldenId }, decision: 'MATCH', explanation: { stored: false } });
+    expect(findMatches.matches[0].explanation.comparisons.find((c: any) => c.comparison === 'phone').level).toBe('exact');
+    expect([await rowCount('source_record'), await rowCount('golden_record'), await rowCount('match_key')]).toEqual(counts);
+
+    const invalid = await hub.data<any>(
+      `query($record: JSON!) { findMatches(entityType: CUSTOMER, record: $record) { errors { field code } matches { score } } }`,
+      { record: { givenName: 'Priya', shoeSize: 7 } },
+    );
+    expect(invalid.findMatches.matches).toEqual([]);
+    expect(invalid.findMatches.errors.map((e: any) => e.field)).toContain('shoeSize');
+  });
+
+  it('finds golden records by fuzzy search, typos included', async () => {
+    const [target] = await ingest([
+      { sourceId: 'srch-1', givenName: 'Bartholomew', familyName: 'Kowalczyk', email: 'bart@example.com', city: 'Krakow', postalCode: '30-001' },
+      { sourceId: 'srch-2', givenName: 'Barbara', familyName: 'Kowalski', city: 'Warsaw' },
+    ]);
+    const { searchCustomers } = await hub.data<any>(`{ searchCustomers(query: "Bartholomew Kowalcyk", first: 5) { score golden { id } } }`);
+    expect(searchCustomers[0].golden.id).toBe(target.goldenId);
+    expect(searchCustomers[0].score).toBeGreaterThan(0);
+    expect(searchCustomers[0].score).toBeLessThanOrEqual(1);
+
+    const [camera] = await ingest(
+      [
+        { sourceId: 'cam-1', brand: 'Lumetra', name: 'Lumetra ZX-450 Mirrorless Camera Body', gtin: '4006381333931' },
+        { sourceId: 'cam-2', brand: 'Lumetra', name: 'Lumetra Tripod Carbon' },
+      ],
+      'product',
+      'shop',
+    );
+    const byModel = await hub.data<any>(`{ searchProducts(query: "lumetra zx450", first: 5) { golden { id } } }`);
+    expect(byModel.searchProducts[0].golden.id).toBe(camera.goldenId);
+    const byGtin = await hub.data<any>(`{ searchProducts(query: "4006381333931") { golden { id } } }`);
+    expect(byGtin.searchProducts.map((r: any) => r.golden.id)).toEqual([camera.goldenId]);
+  });
+});
