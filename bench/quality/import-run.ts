@@ -2,7 +2,7 @@
 // scratch database, and reads back what the hub made of each record: its golden record and blocking keys.
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../../src/common/database/database';
 import { createScratchDatabase } from '../../src/common/database/scratch-database';
@@ -12,7 +12,7 @@ import { FileImportService } from '../../src/ingestion/file-import/file-import.s
 import { ServicesModule } from '../../src/services.module';
 import { SourceSystemService } from '../../src/source-systems/source-system.service';
 import { ENTITY_TYPES } from '../../src/common/entity-type';
-import { rulesPath } from '../../src/matching/match-rules.loader';
+import { loadRulesFile, rulesPath } from '../../src/matching/match-rules.loader';
 import { RulesTrainingService } from '../../src/matching/rules-training.service';
 import type { Dataset } from './datasets';
 import type { EvaluatedRecord } from './metrics';
@@ -78,7 +78,9 @@ export async function trainRules(dataset: Dataset, mapping: RecordMapping, workD
     writeFileSync(join(trainedDir, `${dataset.entityType}.rules.json`), JSON.stringify(rules, null, 2));
   });
   for (const entityType of ENTITY_TYPES.filter((t) => t !== dataset.entityType)) {
-    copyFileSync(rulesPath(entityType, rulesDir ?? trainedDir), join(trainedDir, `${entityType}.rules.json`));
+    // Written resolved: a profile's `extends` is relative to where the profile lives.
+    const rules = loadRulesFile(rulesPath(entityType, rulesDir ?? trainedDir), entityType);
+    writeFileSync(join(trainedDir, `${entityType}.rules.json`), JSON.stringify(rules, null, 2));
   }
   return trainedDir;
 }

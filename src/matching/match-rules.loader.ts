@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../common/entity-type';
 import { PACKAGE_ROOT } from '../common/package-root';
 import { ENTITY_DEFINITIONS } from './engine/entities';
@@ -18,13 +18,36 @@ export function rulesPath(entityType: EntityType, rulesDir: string): string {
 
 /** Reads and validates one rules file; a RulesError names the file and every problem in it. */
 export function loadRulesFile(path: string, entityType: EntityType): MatchRules {
-  let raw: unknown;
+  return validateRules(readRules(path, []), entityType, ENTITY_DEFINITIONS[entityType].catalog, SCHEMA, path);
+}
+
+/**
+ * A rules file, with `extends` resolved: a profile names a base file (relative to itself), replaces the
+ * top-level fields it sets, and may switch off the vetoes of named comparisons (`withoutVetoes`), so a
+ * profile states only how it differs and follows every later change of its base.
+ */
+function readRules(path: string, seen: readonly string[]): Record<string, unknown> {
+  if (seen.includes(path)) throw new RulesError(path, [`extends itself through ${seen.join(' → ')}`]);
+  let raw: Record<string, unknown>;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   } catch (error) {
     throw new RulesError(path, [(error as Error).message]);
   }
-  return validateRules(raw, entityType, ENTITY_DEFINITIONS[entityType].catalog, SCHEMA, path);
+  const { extends: base, withoutVetoes, ...own } = raw;
+  if (base === undefined) return raw;
+  if (typeof base !== 'string') throw new RulesError(path, ['extends: must be the path of a rules file']);
+  const merged = { ...readRules(resolve(dirname(path), base), [...seen, path]), ...own };
+  if (withoutVetoes !== undefined) {
+    if (!Array.isArray(withoutVetoes)) throw new RulesError(path, ['withoutVetoes: must be a list of comparison names']);
+    const comparisons = merged.comparisons as { name: string; levels: Record<string, unknown>[] }[];
+    const unknown = withoutVetoes.filter((name) => !comparisons.some((c) => c.name === name));
+    if (unknown.length > 0) throw new RulesError(path, [`withoutVetoes: no comparison named ${unknown.join(', ')}`]);
+    merged.comparisons = comparisons.map((c) =>
+      withoutVetoes.includes(c.name) ? { ...c, levels: c.levels.map(({ veto: _, ...level }) => level) } : c,
+    );
+  }
+  return merged;
 }
 
 export function loadAllRules(rulesDir: string): Record<EntityType, MatchRules> {

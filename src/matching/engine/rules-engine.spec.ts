@@ -88,6 +88,15 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     for (const typo of ['Robret', 'Rober', 'Roberto', 'Rovert']) expect(score(customer, robert, { ...robert, givenName: typo }).decision).toBe('match');
   });
 
+  it('numbered accounts are different people, not typos: pager1@ and pager3@, given names P1 and P3', () => {
+    const one = { givenName: 'P1', familyName: 'Pager', email: 'pager1@example.com', city: 'Berlin', country: 'DE' };
+    const three = { ...one, givenName: 'P3', email: 'pager3@example.com' };
+    expect(score(customer, one, three).decision).toBe('none');
+    expect(score(customer, { ...one, givenName: 'Robert' }, { ...three, givenName: 'Robert' }).explanation.comparisons.find((c) => c.comparison === 'email')?.level).toBe('else');
+    // a typo that keeps the numbers is still one
+    expect(score(customer, { ...robert, email: 'robert.miller1@example.com' }, { ...robert, email: 'robret.miller1@example.com' }).explanation.comparisons.find((c) => c.comparison === 'email')?.level).not.toBe('else');
+  });
+
   it('junior and senior: same name and address, birth years decades apart', () => {
     const senior = { ...robert, birthDate: '1952-09-30', email: undefined, phone: undefined };
     const pair = score(customer, robert, JSON.parse(JSON.stringify(senior)));

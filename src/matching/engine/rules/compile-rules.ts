@@ -52,7 +52,7 @@ export function compileRules(rules: MatchRules, catalog: FeatureCatalog): Compil
 function compileLevel(level: LevelRule, kind: FeatureKind): CompiledLevel {
   return {
     label: level.label,
-    test: levelTest(level.when, kind),
+    test: level.sameNumbers ? withSameNumbers(levelTest(level.when, kind)) : levelTest(level.when, kind),
     weight: Math.log2(level.m / level.u),
     m: level.m,
     veto: level.veto,
@@ -66,7 +66,8 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('exact' in condition) return kind === 'tokens' ? (a, b) => sameSet(tokens(a), tokens(b)) : (a, b) => a === b;
   if ('jaroWinkler' in condition) return (a, b) => jaroWinkler(String(a), String(b)) >= condition.jaroWinkler;
   if ('levenshtein' in condition) return (a, b) => levenshteinDistance(String(a), String(b)) <= condition.levenshtein;
-  if ('typo' in condition) return (a, b) => isOneTypo(String(a), String(b));
+  // In a word of two or three letters one keystroke is a different word (Jon, Jan; P1, P3), not a typo.
+  if ('typo' in condition) return (a, b) => String(a).length >= 4 && String(b).length >= 4 && isOneTypo(String(a), String(b));
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
   if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
   if ('tokenSet' in condition) return (a, b) => tokenSetSimilarity(tokens(a), tokens(b)) >= condition.tokenSet;
@@ -81,6 +82,12 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
   return (a, b) => relativeDifference(Number(a), Number(b)) <= condition.relativeDifference;
+}
+
+const NUMBERS = /\d+/g;
+
+function withSameNumbers(test: LevelTest): LevelTest {
+  return (a, b, fa, fb) => String(String(a).match(NUMBERS)) === String(String(b).match(NUMBERS)) && test(a, b, fa, fb);
 }
 
 // Swapped values still carry their typos: agreement at Jaro-Winkler 0.9 or more counts.

@@ -56,13 +56,15 @@ export interface LevelRule {
    * comparisons say. `none` makes it a non-match; `review` sends it to a steward at most.
    */
   readonly veto?: 'none' | 'review';
+  /** The level holds only when the numbers written in both values agree (account numbers in emails, P1 and P3). */
+  readonly sameNumbers?: true;
 }
 
 export type LevelCondition =
   | { readonly exact: true }
   | { readonly jaroWinkler: number }
   | { readonly levenshtein: number }
-  /** One keystroke apart: a letter added, dropped or changed, or two neighbours swapped. */
+  /** One keystroke apart: a letter added, dropped or changed, or two neighbours swapped; both values four characters or more. */
   | { readonly typo: true }
   | { readonly nickname: true }
   /** One of the two names is a lone initial, and it is the other's first letter ("A." and "Ann"). */

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { coloursIn } from './colours';
+
+describe(coloursIn.name, () => {
+  it.each([
+    [['apple', 'iphone', 'black'], ['black']],
+    [['jet', 'schwarz', 'noir'], ['black']], // one colour in three languages
+    [['grey', 'gray'], ['grey']],
+    [['navy', 'blue'], ['blue', 'navy']], // different variants stay apart
+    [['white', 'red', 'white'], ['red', 'white']],
+    [['hp', '61', 'cyan', 'ink'], ['cyan']],
+    [['espresso', 'machine', 'coffee'], []], // words that are more often something else
+    [[], []],
+  ])('finds in %j the colours %j', (tokens, expected) => {
+    expect(coloursIn(tokens)).toEqual(expected);
+  });
+});

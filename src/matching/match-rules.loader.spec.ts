@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RulesError } from './engine/rules/validate-rules';
+import { DEFAULT_RULES_DIR, loadAllRules, loadRulesFile, rulesPath } from './match-rules.loader';
+
+const dir = mkdtempSync(join(tmpdir(), 'canon-rules-'));
+const shipped = (entity: string) => JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, `${entity}.rules.json`), 'utf8'));
+const write = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+const problemsOf = (load: () => unknown): readonly string[] => {
+  try {
+    load();
+  } catch (error) {
+    expect(error).toBeInstanceOf(RulesError);
+    return (error as RulesError).problems;
+  }
+  throw new Error('expected a RulesError');
+};
+
+describe('rules files', () => {
+  it('loads the shipped defaults for every entity type', () => {
+    const rules = loadAllRules(join(dir, 'no-such-folder'));
+    expect(rules.customer.entityType).toBe('customer');
+    expect(rules.product.blocking.length).toBeGreaterThan(0);
+    expect(rulesPath('customer', join(dir, 'no-such-folder'))).toBe(join(DEFAULT_RULES_DIR, 'customer.rules.json'));
+  });
+
+  it('names every problem of an invalid file with its path', () => {
+    const rules = shipped('customer');
+    rules.thresholds = { match: 0.5, review: 0.9 };
+    rules.blocking.push({ name: 'shoe', on: ['shoeSize'] });
+    rules.comparisons[0].levels[0].m = 0.5; // the m of the levels no longer sum to 1
+    rules.comparisons[1].levels.push({ label: 'nick', when: { nickname: true }, m: 0.001, u: 0.001 });
+    const problems = problemsOf(() => loadRulesFile(write('bad.rules.json', rules), 'customer'));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'thresholds: review must not be above match',
+        expect.stringMatching(/^blocking\[\d+\]\.on\[0\]: unknown feature "shoeSize"/),
+        expect.stringMatching(/^comparisons\[0\] \(givenName\).*\bm\b/),
+        expect.stringMatching(/^comparisons\[1\] \(familyName\).*"nickname" does not apply to a name feature/),
+      ]),
+    );
+  });
+
+  it('reports a file that is not JSON, or not rules, or for another entity type', () => {
+    expect(problemsOf(() => loadRulesFile(write('broken.json', '{ "prior": '), 'customer'))[0]).toMatch(/JSON/);
+    expect(problemsOf(() => loadRulesFile(write('empty.json', {}), 'customer'))).toContain("/: must have required property 'blocking'");
+    expect(problemsOf(() => loadRulesFile(join(DEFAULT_RULES_DIR, 'product.rules.json'), 'customer'))).toContain(
+      'entityType: expected "customer", got "product"',
+    );
+  });
+
+  it('resolves a profile that extends a base file and switches some vetoes off', () => {
+    const profile = write('profile.rules.json', {
+      extends: join(DEFAULT_RULES_DIR, 'customer.rules.json'),
+      onMultipleMatches: 'merge',
+      withoutVetoes: ['givenName'],
+    });
+    const rules = loadRulesFile(profile, 'customer');
+    const base = shipped('customer');
+    expect(rules.onMultipleMatches).toBe('merge');
+    expect(rules.comparisons.find((c) => c.name === 'givenName')!.levels.some((l) => l.veto)).toBe(false);
+    expect(rules.comparisons.find((c) => c.name === 'birthDate')!.levels.some((l) => l.veto)).toBe(true);
+    expect(rules.blocking).toEqual(base.blocking);
+  });
+
+  it('refuses a profile naming an unknown comparison, or extending itself', () => {
+    const unknown = write('unknown.rules.json', { extends: join(DEFAULT_RULES_DIR, 'customer.rules.json'), withoutVetoes: ['shoeSize'] });
+    expect(problemsOf(() => loadRulesFile(unknown, 'customer'))).toEqual(['withoutVetoes: no comparison named shoeSize']);
+    write('a.rules.json', { extends: './b.rules.json' });
+    write('b.rules.json', { extends: './a.rules.json' });
+    expect(problemsOf(() => loadRulesFile(join(dir, 'a.rules.json'), 'customer'))[0]).toMatch(/extends itself/);
+  });
+});
