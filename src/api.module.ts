@@ -19,6 +19,8 @@ import { MatchResolver } from './matching/api/match.resolver';
 import { MatchingModule } from './matching/matching.module';
 import { ReviewTaskResolver } from './stewardship/api/review-task.resolver';
 import { ReviewTasksModule } from './stewardship/review-tasks.module';
+import { StewardResolver } from './stewardship/api/steward.resolver';
+import { StewardshipModule } from './stewardship/stewardship.module';
 
 /**
  * The GraphQL API: every resolver and the role guard, over the feature modules' services. Kept apart
@@ -37,6 +39,7 @@ export class ApiModule {
         IngestionModule,
         MatchingModule,
         ReviewTasksModule,
+        StewardshipModule,
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           autoSchemaFile: true,
@@ -55,6 +58,7 @@ export class ApiModule {
         IngestionResolver,
         MatchResolver,
         ReviewTaskResolver,
+        StewardResolver,
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
     };

@@ -5,6 +5,7 @@ import { GoldenRecordEntity } from './golden-records/golden-record.entity';
 import { MatchKeyEntity } from './matching/match-key.entity';
 import { SourceRecordEntity } from './golden-records/source-record.entity';
 import { SourceSystemEntity } from './source-systems/source-system.entity';
+import { MatchConstraintEntity } from './stewardship/match-constraint.entity';
 import { ReviewTaskEntity } from './stewardship/review-task.entity';
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
@@ -19,6 +20,7 @@ export const CANON_SCHEMA: DatabaseSchema = {
     MatchKeyEntity,
     GoldenEventEntity,
     ReviewTaskEntity,
+    MatchConstraintEntity,
   ],
   migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
 };

@@ -8,8 +8,9 @@ import { IngestionModule } from './ingestion/ingestion.module';
 import { MatchingModule } from './matching/matching.module';
 import { SourceSystemsModule } from './source-systems/source-systems.module';
 import { ReviewTasksModule } from './stewardship/review-tasks.module';
+import { StewardshipModule } from './stewardship/stewardship.module';
 
-const FEATURE_MODULES = [SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule, ReviewTasksModule];
+const FEATURE_MODULES = [SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule, ReviewTasksModule, StewardshipModule];
 
 /** The hub's services without any HTTP or GraphQL layer: what the CLI boots. */
 @Module({})

@@ -23,9 +23,13 @@ const ENVELOPE_FIELDS = new Set(['sourceId', 'updatedAt', 'deleted']);
  * `{ field, code, message }`. With `coerce`, strings from CSV files become the numbers and booleans the
  * contract asks for; JSON input is checked as sent.
  */
+const ENVELOPE = new Set(['sourceId', 'updatedAt', 'deleted']);
+
 export class ContractValidator {
   private readonly validateFn: ValidateFunction;
   readonly contractName: string;
+  /** The entity's attributes: the contract's fields but the envelope (sourceId, updatedAt, deleted). */
+  readonly attributes: readonly string[];
 
   constructor(
     readonly entityType: EntityType,
@@ -41,6 +45,7 @@ export class ContractValidator {
     });
     addFormats(ajv, ['date', 'date-time', 'email']);
     this.validateFn = ajv.compile(schema);
+    this.attributes = Object.keys((schema.properties ?? {}) as object).filter((name) => !ENVELOPE.has(name));
     this.contractName = String(schema.$id ?? entityType).replace(/^.*\//, '').replace(/\.json$/, '');
   }
 

@@ -13,7 +13,9 @@ import type { GoldenEvent, GoldenEventPayload, GoldenState, GoldenStatus } from 
  * A golden record as the API returns it: its state and whether it was redirected; its attributes are
  * also spread onto it, so that `Customer.email` and friends resolve as plain fields.
  */
-export type GoldenView = Omit<GoldenState, 'provenance'> & {
+export type GoldenView = Omit<GoldenState, 'provenance' | 'pins'> & {
+  /** The stored pins (JSON attribute → Pin), null when there are none. */
+  readonly pinsJson: string | null;
   readonly redirectedFrom: string | null;
   /** The stored provenance, parsed only when a client asks for `provenance`. */
   readonly provenanceJson: string;
@@ -33,7 +35,11 @@ export interface SourceRecordView {
 }
 
 export type GoldenEventView = Omit<GoldenEvent, 'payload'> &
-  Pick<GoldenEventPayload, 'changes' | 'status' | 'sourceRecordIds'> & { readonly mergedInto: string | null };
+  Pick<GoldenEventPayload, 'changes' | 'status' | 'sourceRecordIds'> & {
+    readonly mergedInto: string | null;
+    /** What else the event records (a steward act's attribute, survivor, merged ids, moved record). */
+    readonly details: Record<string, unknown> | null;
+  };
 
 export type GoldenFilter = Partial<Record<FilterAttribute, string | null>>;
 
@@ -63,6 +69,38 @@ export class GoldenRecordQueryService {
     }
     if (!row || (entityType && row.entity_type !== entityType)) return null;
     return toView(row, row.id === id ? null : id);
+  }
+
+  /**
+   * The golden record as it was at `asOf`: its events up to then, replayed from its creation (each event
+   * stores its attribute changes). Not redirected: a record merged away since is shown as it was. Its
+   * provenance is kept for the current version only, so a past version carries none.
+   */
+  async getAsOf(id: string, entityType: EntityType, asOf: string): Promise<GoldenView | null> {
+    const row = await this.fetch(id);
+    if (!row || row.entity_type !== entityType) return null;
+    const events = (await this.historyOf([id]))[0].filter((e) => e.at <= asOf);
+    if (events.length === 0) return null;
+    const attributes: Record<string, AttributeValue> = {};
+    for (const event of events) {
+      for (const change of event.changes) {
+        if (change.after === null) delete attributes[change.attribute];
+        else attributes[change.attribute] = change.after;
+      }
+    }
+    const last = events[events.length - 1];
+    const sorted = Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const view: GoldenView = {
+      ...toView(row, null),
+      attributes: sorted,
+      provenanceJson: '{"m":[],"a":{}}',
+      version: last.version,
+      status: last.status,
+      mergedInto: last.mergedInto,
+      updatedAt: last.at,
+      pinsJson: null,
+    };
+    return Object.assign({}, sorted, view);
   }
 
   async bySource(entityType: EntityType, source: string, sourceId: string): Promise<GoldenView | null> {
@@ -186,6 +224,7 @@ export function toView(row: Row, redirectedFrom: string | null): GoldenView {
     mergedInto: (row.merged_into as string | null) ?? null,
     createdAt: row.created_at as string,
     updatedAt: row.updated_at as string,
+    pinsJson: (row.pins as string | null) ?? null,
     redirectedFrom,
   };
   // Object.assign, not `{ ...a, ...b }`: on Node 20 that double spread takes a slow path (≈20 µs here,
@@ -216,6 +255,7 @@ function toSourceRecordView(row: Row): SourceRecordView {
 
 function toEventView(row: Row): GoldenEventView {
   const payload = JSON.parse(row.payload as string) as GoldenEventPayload;
+  const { changes: _c, status: _s, statusBefore: _b, mergedInto: _m, sourceRecordIds: _r, ...details } = payload as GoldenEventPayload & Record<string, unknown>;
   return {
     id: row.id as string,
     goldenId: row.golden_id as string,
@@ -229,5 +269,6 @@ function toEventView(row: Row): GoldenEventView {
     status: payload.status,
     mergedInto: payload.mergedInto ?? null,
     sourceRecordIds: payload.sourceRecordIds,
+    details: Object.keys(details).length > 0 ? details : null,
   };
 }

@@ -42,6 +42,10 @@ export class GoldenRecordEntity {
   @Column({ name: 'created_at', type: 'varchar', length: 32 })
   createdAt: string;
 
+  /** JSON attribute → Pin: values a steward fixed (null when there are none). */
+  @Column({ type: 'text', nullable: true })
+  pins: string | null;
+
   @Column({ name: 'updated_at', type: 'varchar', length: 32 })
   updatedAt: string;
 

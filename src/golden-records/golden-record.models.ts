@@ -26,6 +26,10 @@ export enum GoldenEventTypeEnum {
   MERGED = 'merged',
   UNMERGED = 'unmerged',
   DELETED = 'deleted',
+  PINNED = 'pinned',
+  UNPINNED = 'unpinned',
+  CONFLICT_RESOLVED = 'conflict_resolved',
+  NOT_A_MATCH = 'not_a_match',
 }
 registerEnumType(GoldenEventTypeEnum, { name: 'GoldenEventType' });
 
@@ -48,6 +52,7 @@ export class SourceRecordModel {
 @ObjectType('ProvenanceCandidate', { description: 'A value that lost survivorship, and where it came from.' })
 export class ProvenanceCandidateModel {
   @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field(() => ID) sourceRecordId: string;
   @Field() source: string;
   @Field() sourceId: string;
 }
@@ -56,12 +61,16 @@ export class ProvenanceCandidateModel {
 export class AttributeProvenanceModel {
   @Field() attribute: string;
   @Field(() => GraphQLJSON) value: AttributeValue;
-  @Field(() => ID) sourceRecordId: string;
-  @Field() source: string;
-  @Field() sourceId: string;
+  @Field(() => ID, { nullable: true, description: 'The winning source record; null for a value a steward pinned.' }) sourceRecordId: string | null;
+  @Field(() => String, { nullable: true }) source: string | null;
+  @Field(() => String, { nullable: true }) sourceId: string | null;
   @Field(() => GraphQLDateTime, { nullable: true }) updatedAt: string | null;
-  @Field({ description: 'only-value | most-recent | source-trust | tie-break' }) rule: string;
-  @Field(() => [ProvenanceCandidateModel]) candidates: ProvenanceCandidateModel[];
+  @Field({ description: 'The configured strategy: source-priority | most-recent | most-complete | most-frequent, or pinned.' }) strategy: string;
+  @Field({ description: 'What decided: only-value | pinned | source-trust | most-recent | most-complete | most-frequent | tie-break' })
+  rule: string;
+  @Field(() => String, { nullable: true, description: 'The linked-attribute group (address) the value survived with, whole, from one record.' })
+  group: string | null;
+  @Field(() => [ProvenanceCandidateModel], { description: 'The losing values, best first.' }) candidates: ProvenanceCandidateModel[];
 }
 
 @ObjectType('AttributeChange')
@@ -84,6 +93,20 @@ export class GoldenEventModel {
   @Field(() => GoldenStatusEnum) status: GoldenStatusEnum;
   @Field(() => ID, { nullable: true }) mergedInto: string | null;
   @Field(() => [ID], { description: 'The source records whose change caused this event.' }) sourceRecordIds: string[];
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'What else it records: the pinned attribute; survivorId and mergedIds of a merge; sourceRecordId, from and to of an unmerge.',
+  })
+  details: Record<string, unknown> | null;
+}
+
+@ObjectType('Pin', { description: 'A value a steward fixed on a golden record: it wins over every source until unpinned.' })
+export class PinModel {
+  @Field() attribute: string;
+  @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field({ description: 'Who pinned it: key:NAME.' }) actor: string;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => GraphQLDateTime) at: string;
 }
 export const GoldenEventConnectionTypes = connectionTypes(GoldenEventModel, 'GoldenEvent');
 

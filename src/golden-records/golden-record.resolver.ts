@@ -16,25 +16,37 @@ import {
   GoldenEventConnectionTypes,
   GoldenRecordModel,
   ProductConnectionTypes,
+  PinModel,
   ProductModel,
   SourceRecordModel,
 } from './golden-record.models';
+import type { Pin } from './golden-record.types';
+import { GraphQLDateTime } from '../common/graphql/date-time.scalar';
+
+const AS_OF =
+  'With asOf: the record as it was at that time (null if it did not exist yet), not redirected, rebuilt from its history; its provenance is kept for the current version only.';
 
 /** Reads of golden records. Field resolvers batch through per-request DataLoaders, so a page costs a fixed number of queries. */
 @Resolver(() => GoldenRecordModel)
 export class GoldenRecordResolver {
   constructor(private readonly goldenRecords: GoldenRecordQueryService) {}
 
-  @Query(() => CustomerModel, { nullable: true, description: 'A golden customer by id; a merged id returns its survivor.' })
+  @Query(() => CustomerModel, { nullable: true, description: `A golden customer by id; a merged id returns its survivor. ${AS_OF}` })
   @Roles('admin', 'steward', 'reader')
-  customer(@Args('id', { type: () => ID }) id: string): Promise<GoldenView | null> {
-    return this.goldenRecords.get(id, 'customer');
+  customer(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => GraphQLDateTime, nullable: true }) asOf?: string | null,
+  ): Promise<GoldenView | null> {
+    return asOf ? this.goldenRecords.getAsOf(id, 'customer', new Date(asOf).toISOString()) : this.goldenRecords.get(id, 'customer');
   }
 
-  @Query(() => ProductModel, { nullable: true, description: 'A golden product by id; a merged id returns its survivor.' })
+  @Query(() => ProductModel, { nullable: true, description: `A golden product by id; a merged id returns its survivor. ${AS_OF}` })
   @Roles('admin', 'steward', 'reader')
-  product(@Args('id', { type: () => ID }) id: string): Promise<GoldenView | null> {
-    return this.goldenRecords.get(id, 'product');
+  product(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => GraphQLDateTime, nullable: true }) asOf?: string | null,
+  ): Promise<GoldenView | null> {
+    return asOf ? this.goldenRecords.getAsOf(id, 'product', new Date(asOf).toISOString()) : this.goldenRecords.get(id, 'product');
   }
 
   @Query(() => CustomerConnectionTypes.connection)
@@ -87,7 +99,20 @@ export class GoldenRecordResolver {
       updatedAt: r.updatedAt,
       attributes: r.normalized,
     }));
-    return expandProvenance(JSON.parse(golden.provenanceJson) as StoredProvenance, contributors).map((p) => ({ ...p, candidates: [...p.candidates] }));
+    return expandProvenance(JSON.parse(golden.provenanceJson) as StoredProvenance, contributors, golden.attributes).map((p) => ({
+      ...p,
+      group: p.group ?? null,
+      candidates: [...p.candidates],
+    }));
+  }
+
+  @ResolveField(() => [PinModel], { description: 'Values a steward pinned: they win over every source.' })
+  pins(@Parent() golden: GoldenView): PinModel[] {
+    if (!golden.pinsJson) return [];
+    const pins = JSON.parse(golden.pinsJson) as Record<string, Pin>;
+    return Object.entries(pins)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([attribute, pin]) => ({ attribute, ...pin }));
   }
 
   @ResolveField(() => GoldenEventConnectionTypes.connection, { description: 'Every change of this record, oldest first.' })

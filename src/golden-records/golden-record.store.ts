@@ -4,10 +4,10 @@ import type { Row, SqlExecutor, Tx } from '../common/database/tx';
 import { queryInChunks } from '../common/database/tx';
 import type { Attributes } from '../matching/engine/types';
 import { FILTER_COLUMNS, filterColumnValues } from './filter-columns';
-import type { GoldenEvent, GoldenState, SourceRecordState, SourceRecordWrite } from './golden-record.types';
+import type { GoldenEvent, GoldenState, RecordMove, SourceRecordState, SourceRecordWrite } from './golden-record.types';
 
 const SOURCE_STATE_COLUMNS =
-  'id, entity_type, source, source_id, content_hash, source_updated_at, received_at, deleted, golden_id, normalized, match_keys';
+  'id, entity_type, source, source_id, content_hash, source_updated_at, received_at, deleted, golden_id, previous_golden_ids, normalized, match_keys';
 
 /**
  * Reads and writes source records, golden records and golden events in bulk, inside the caller's
@@ -60,6 +60,7 @@ export class GoldenRecordStore {
         'received_at',
         'deleted',
         'golden_id',
+        'previous_golden_ids',
         'match_keys',
         'link_score',
         'link_explanation',
@@ -76,28 +77,35 @@ export class GoldenRecordStore {
         r.receivedAt,
         r.deleted,
         r.goldenId,
+        r.previousGoldenIds.length > 0 ? JSON.stringify(r.previousGoldenIds) : null,
         JSON.stringify(r.matchKeys ?? []),
         r.linkScore,
         r.linkExplanation ? JSON.stringify(r.linkExplanation) : null,
       ]),
       {
         target: ['id'],
-        update: ['content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id', 'match_keys'],
+        update: ['content_hash', 'attributes', 'normalized', 'source_updated_at', 'received_at', 'deleted', 'golden_id', 'previous_golden_ids', 'match_keys'],
         keepUnlessGiven: ['link_score', 'link_explanation'],
       },
     );
   }
 
-  /** Moves every source record of a golden record into another (a merge). */
-  async relink(tx: Tx, moves: readonly { from: string; to: string }[]): Promise<void> {
-    for (const { from, to } of moves) await tx.execute('UPDATE source_record SET golden_id = ? WHERE golden_id = ?', [to, from]);
+  /** Moves source records to other golden records (merges, unmerges), with the golden records they came from. */
+  async moveRecords(tx: Tx, moves: readonly RecordMove[]): Promise<void> {
+    for (const move of moves) {
+      await tx.execute('UPDATE source_record SET golden_id = ?, previous_golden_ids = ? WHERE id = ?', [
+        move.goldenId,
+        move.previousGoldenIds.length > 0 ? JSON.stringify(move.previousGoldenIds) : null,
+        move.sourceRecordId,
+      ]);
+    }
   }
 
   async saveGoldens(tx: Tx, goldens: readonly GoldenState[]): Promise<void> {
     const filterColumns = Object.values(FILTER_COLUMNS);
     await tx.insertMany(
       'golden_record',
-      ['id', 'entity_type', 'attributes', 'provenance', 'version', 'status', 'merged_into', 'created_at', 'updated_at', ...filterColumns],
+      ['id', 'entity_type', 'attributes', 'provenance', 'version', 'status', 'merged_into', 'created_at', 'updated_at', 'pins', ...filterColumns],
       goldens.map((g) => [
         g.id,
         g.entityType,
@@ -108,9 +116,10 @@ export class GoldenRecordStore {
         g.mergedInto,
         g.createdAt,
         g.updatedAt,
+        Object.keys(g.pins).length > 0 ? JSON.stringify(g.pins) : null,
         ...filterColumnValues(g.entityType, g.attributes),
       ]),
-      { target: ['id'], update: ['attributes', 'provenance', 'version', 'status', 'merged_into', 'updated_at', ...filterColumns] },
+      { target: ['id'], update: ['attributes', 'provenance', 'version', 'status', 'merged_into', 'updated_at', 'pins', ...filterColumns] },
     );
   }
 
@@ -134,6 +143,7 @@ export function toSourceState(row: Row): SourceRecordState {
     receivedAt: row.received_at as string,
     deleted: Boolean(row.deleted),
     goldenId: row.golden_id as string,
+    previousGoldenIds: row.previous_golden_ids ? (JSON.parse(row.previous_golden_ids as string) as string[]) : [],
     normalized: JSON.parse(row.normalized as string) as Attributes,
     matchKeys: row.match_keys ? (JSON.parse(row.match_keys as string) as string[]) : null,
   };
@@ -150,5 +160,6 @@ export function toGoldenState(row: Row): GoldenState {
     mergedInto: (row.merged_into as string | null) ?? null,
     createdAt: row.created_at as string,
     updatedAt: row.updated_at as string,
+    pins: row.pins ? (JSON.parse(row.pins as string) as GoldenState['pins']) : {},
   };
 }

@@ -4,7 +4,24 @@ import type { StoredProvenance } from '../survivorship/stored-provenance';
 
 export type GoldenStatus = 'active' | 'merged' | 'deleted';
 
-export type GoldenEventType = 'created' | 'updated' | 'merged' | 'unmerged' | 'deleted';
+export type GoldenEventType =
+  | 'created'
+  | 'updated'
+  | 'merged'
+  | 'unmerged'
+  | 'deleted'
+  | 'pinned'
+  | 'unpinned'
+  | 'conflict_resolved'
+  | 'not_a_match';
+
+/** A value a steward fixed on a golden record, and who did it, when and why. */
+export interface Pin {
+  readonly value: AttributeValue;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly at: string;
+}
 
 /** A source record as stored, with its cleansed attributes parsed. */
 export interface SourceRecordState {
@@ -17,9 +34,18 @@ export interface SourceRecordState {
   readonly receivedAt: string;
   readonly deleted: boolean;
   readonly goldenId: string;
+  /** The golden records merges moved it out of, most recent last: where unmerges send it back. */
+  readonly previousGoldenIds: readonly string[];
   readonly normalized: Attributes;
   /** The blocking keys stored for it (null for a record stored before they were listed). */
   readonly matchKeys: readonly string[] | null;
+}
+
+/** A source record moved to another golden record, and the golden records it came from (most recent last). */
+export interface RecordMove {
+  readonly sourceRecordId: string;
+  readonly goldenId: string;
+  readonly previousGoldenIds: readonly string[];
 }
 
 /** A source record to write: its state plus the attributes exactly as received, and why it was linked. */
@@ -40,6 +66,8 @@ export interface GoldenState {
   readonly mergedInto: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Attribute → the steward's pinned value: it wins over every source, across re-ingest and rule changes. */
+  readonly pins: Readonly<Record<string, Pin>>;
 }
 
 export interface AttributeChange {

@@ -41,6 +41,13 @@ export class SourceRecordEntity {
   @Column({ name: 'golden_id', type: 'varchar', length: 36 })
   goldenId: string;
 
+  /**
+   * JSON array: the golden records it was moved out of by merges, most recent last. An unmerge sends it
+   * back to the last one (and pops it), so merges undo in reverse order. Null: never moved.
+   */
+  @Column({ name: 'previous_golden_ids', type: 'text', nullable: true })
+  previousGoldenIds: string | null;
+
   /** Match probability with which the matcher linked this record to an existing golden record (null: it started one). */
   @Column({ name: 'link_score', type: 'double precision', nullable: true })
   linkScore: number | null;

@@ -1,20 +1,10 @@
-import type { EntityType } from '../common/entity-type';
 import { uuidv7 } from '../common/database/uuid';
-import type {
-  AttributeChange,
-  GoldenEvent,
-  GoldenEventType,
-  GoldenState,
-  GoldenStatus,
-  SourceRecordState,
-  SourceRecordWrite,
-} from '../golden-records/golden-record.types';
-import type { AttributeValue, Attributes, Features, MatchCandidate, MatchEngine, MatchOutcome } from '../matching/engine/types';
+import type { GoldenEvent, GoldenState, RecordMove, SourceRecordState, SourceRecordWrite } from '../golden-records/golden-record.types';
+import type { Attributes, Features, MatchCandidate, MatchEngine, MatchOutcome } from '../matching/engine/types';
 import type { KeyedCandidate } from '../matching/matching.service';
+import { conflictTasks } from '../stewardship/conflict-tasks';
 import type { ReviewTaskWrite } from '../stewardship/review-task.types';
-import { storeProvenance } from '../survivorship/stored-provenance';
-import { survive } from '../survivorship/survive';
-import type { TrustLookup } from '../survivorship/survivorship.types';
+import { recomputeGolden, type RecomputeContext, type Recomputed } from '../golden-records/recompute-golden';
 import type { PreparedRecord, RecordResult } from './ingest.types';
 
 /** What the plan reads before it starts: loaded in a few bulk queries inside the batch's transaction. */
@@ -24,15 +14,13 @@ export interface BatchSnapshot {
   /** Every source record of every golden record the batch can touch. */
   readonly members: readonly SourceRecordState[];
   readonly goldens: readonly GoldenState[];
+  /** Stewards' not-a-match decisions touching those source records, as pairs of source record ids. */
+  readonly cannotLinks: readonly (readonly [string, string])[];
 }
 
-export interface BatchContext {
-  readonly entityType: EntityType;
+export interface BatchContext extends RecomputeContext {
   readonly source: string;
   readonly engine: MatchEngine;
-  readonly trust: TrustLookup;
-  readonly actor: string;
-  readonly now: string;
   /** The source holds each entity once: its record never joins a golden record holding another of its records. */
   readonly uniqueRecords: boolean;
 }
@@ -49,8 +37,8 @@ export interface BatchWrites {
   readonly events: GoldenEvent[];
   /** Possible matches the matcher could not decide: each record started its own golden record meanwhile. */
   readonly reviewTasks: ReviewTaskWrite[];
-  /** Golden records merged into another (rules `onMultipleMatches: merge`): all their source records move. */
-  readonly relinks: { from: string; to: string }[];
+  /** Source records moved because their golden record merged into another (rules `onMultipleMatches: merge`). */
+  readonly moves: RecordMove[];
   /** The matcher's features of the records written, to cache for the batches that meet them as candidates. */
   readonly features: ReadonlyMap<string, Features>;
   readonly goldenCreated: number;
@@ -73,7 +61,7 @@ export class BatchPlan {
   private readonly touched = new Map<string, SourceRecordWrite>();
   private readonly touchedFeatures = new Map<string, Features>();
   private readonly reviewTasks: ReviewTaskWrite[] = [];
-  private readonly relinks: { from: string; to: string }[] = [];
+  private readonly moves: RecordMove[] = [];
   /** Golden records this batch merged away, and where into. */
   private readonly mergedAway = new Map<string, string>();
   /** Touched records that were already stored before this batch: their stored keys must go. */
@@ -83,6 +71,8 @@ export class BatchPlan {
   /** A golden record left without any source record, and the golden record its last one moved to. */
   private readonly emptiedInto = new Map<string, string>();
   private readonly causes = new Map<string, Set<string>>();
+  /** Source record → the source records a steward said it does not match. */
+  private readonly cannotLinked = new Map<string, Set<string>>();
 
   constructor(
     private readonly context: BatchContext,
@@ -91,6 +81,10 @@ export class BatchPlan {
     for (const record of snapshot.existing) this.byIdentity.set(record.sourceId, record);
     for (const record of snapshot.members) this.memberMap(record.goldenId).set(record.id, record);
     for (const golden of snapshot.goldens) this.goldens.set(golden.id, golden);
+    for (const [a, b] of snapshot.cannotLinks) {
+      this.cannotLinkSet(a).add(b);
+      this.cannotLinkSet(b).add(a);
+    }
     for (const candidate of snapshot.candidates) {
       const list = this.storedCandidates.get(candidate.blockKey) ?? [];
       list.push(candidate);
@@ -122,7 +116,7 @@ export class BatchPlan {
       return result('UPDATED', previous.goldenId);
     }
     const { cleansed, features, keys } = record as PreparedRecord & { cleansed: Attributes; features: Features };
-    const outcome = this.context.engine.match(features, this.candidatesFor(keys, previous?.id));
+    const outcome = this.context.engine.match(features, this.candidatesFor(keys, previous));
     const matched = outcome.action === 'link' ? outcome.goldenId : null;
     const goldenId = this.chooseGolden(previous, matched);
     const linked = matched !== null && goldenId === matched && goldenId !== previous?.goldenId;
@@ -144,6 +138,7 @@ export class BatchPlan {
       if (!change) continue;
       goldens.push(change.golden);
       events.push(change.event);
+      this.reviewTasks.push(...conflictTasks(change.golden, change.newConflicts, this.context.now));
       if (change.event.type === 'created') goldenCreated++;
       else goldenUpdated++;
     }
@@ -152,7 +147,7 @@ export class BatchPlan {
       staleKeys: [...this.storedBefore.values()].flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ sourceRecordId: r.id, blockKey }))),
       unlistedKeys: [...this.storedBefore.values()].filter((r) => r.matchKeys === null).map((r) => r.id),
       reviewTasks: this.reviewTasks,
-      relinks: this.relinks,
+      moves: this.moves,
       features: this.touchedFeatures,
       keys: [...this.newKeys].flatMap(([sourceRecordId, keys]) => keys.map((blockKey) => ({ sourceRecordId, blockKey }))),
       goldens,
@@ -166,7 +161,8 @@ export class BatchPlan {
    * Stored records sharing a key (minus those this batch rewrote) plus this batch's own records; when
    * there are more than the rules' maxCandidates, those sharing the most keys.
    */
-  private candidatesFor(keys: readonly string[], self: string | undefined): MatchCandidate[] {
+  private candidatesFor(keys: readonly string[], previous: SourceRecordState | undefined): MatchCandidate[] {
+    const self = previous?.id;
     const found = new Map<string, { candidate: MatchCandidate; shared: number }>();
     const add = (candidate: MatchCandidate) => {
       const entry = found.get(candidate.sourceRecordId);
@@ -187,6 +183,7 @@ export class BatchPlan {
       }
     }
     let entries = [...found.values()];
+    if (previous && this.cannotLinked.size > 0) entries = entries.filter((e) => !this.forbidden(previous, e.candidate.goldenId));
     if (this.context.uniqueRecords) entries = entries.filter((e) => !this.holdsOtherFromSource(e.candidate.goldenId, self));
     const max = this.context.engine.maxCandidates;
     if (entries.length > max) {
@@ -194,6 +191,36 @@ export class BatchPlan {
       entries = entries.slice(0, max);
     }
     return entries.map((e) => e.candidate);
+  }
+
+  /**
+   * A steward said the record, or a record of the golden record it is in, is not a match for a record of
+   * `goldenId`: the matcher may not put them together again.
+   */
+  private forbidden(previous: SourceRecordState, goldenId: string): boolean {
+    return this.recordCannotLink(previous.id, goldenId) || this.goldensCannotLink(this.resolve(previous.goldenId), goldenId);
+  }
+
+  private goldensCannotLink(x: string, y: string): boolean {
+    if (this.cannotLinked.size === 0) return false;
+    for (const member of this.memberMap(x).keys()) if (this.recordCannotLink(member, y)) return true;
+    return false;
+  }
+
+  private recordCannotLink(sourceRecordId: string, goldenId: string): boolean {
+    const partners = this.cannotLinked.get(sourceRecordId);
+    if (!partners) return false;
+    for (const member of this.memberMap(goldenId).keys()) if (partners.has(member)) return true;
+    return false;
+  }
+
+  private cannotLinkSet(sourceRecordId: string): Set<string> {
+    let set = this.cannotLinked.get(sourceRecordId);
+    if (!set) {
+      set = new Set();
+      this.cannotLinked.set(sourceRecordId, set);
+    }
+    return set;
   }
 
   private holdsOtherFromSource(goldenId: string, self: string | undefined): boolean {
@@ -230,13 +257,13 @@ export class BatchPlan {
    */
   private bridge(record: SourceRecordWrite, outcome: MatchOutcome): void {
     const policy = this.context.engine.onMultipleMatches;
-    const others = [...new Set(outcome.alsoMatched.map((id) => this.resolve(id)))].filter((id) => id !== this.resolve(record.goldenId));
+    const into = this.resolve(record.goldenId);
+    const others = [...new Set(outcome.alsoMatched.map((id) => this.resolve(id)))].filter((id) => id !== into && !this.goldensCannotLink(into, id));
     if (others.length === 0 || policy === 'link-best') return;
     if (policy === 'review') {
       this.openReview(record, outcome, outcome.ranked.filter((r) => others.includes(this.resolve(r.goldenId))));
       return;
     }
-    const into = this.resolve(record.goldenId);
     for (const from of others) this.mergeGolden(from, into, record.id);
   }
 
@@ -244,12 +271,13 @@ export class BatchPlan {
   private mergeGolden(from: string, into: string, cause: string): void {
     const target = this.memberMap(into);
     for (const member of this.memberMap(from).values()) {
-      const moved = { ...member, goldenId: into };
+      const moved: SourceRecordState = { ...member, goldenId: into, previousGoldenIds: [...member.previousGoldenIds, from] };
       target.set(member.id, moved);
-      if (this.touched.has(member.id)) this.touched.set(member.id, moved as SourceRecordWrite);
+      const written = this.touched.get(member.id);
+      if (written) this.touched.set(member.id, { ...written, goldenId: into, previousGoldenIds: moved.previousGoldenIds });
+      this.moves.push({ sourceRecordId: member.id, goldenId: into, previousGoldenIds: moved.previousGoldenIds });
     }
     this.memberMap(from).clear();
-    this.relinks.push({ from, to: into });
     this.mergedAway.set(from, into);
     this.emptiedInto.set(from, into);
     this.affect(from, cause);
@@ -296,6 +324,8 @@ export class BatchPlan {
       receivedAt: this.context.now,
       deleted: record.deleted,
       goldenId,
+      // A record that moves (it was alone and now matches another golden record) remembers where from.
+      previousGoldenIds: !previous ? [] : goldenId === previous.goldenId ? previous.previousGoldenIds : [...previous.previousGoldenIds, previous.goldenId],
       matchKeys: keys,
       linkScore: link?.score ?? null,
       linkExplanation: link?.explanation ?? null,
@@ -336,98 +366,16 @@ export class BatchPlan {
     return map;
   }
 
-  private recompute(goldenId: string): { golden: GoldenState; event: GoldenEvent } | null {
-    const before = this.goldens.get(goldenId);
-    const all = [...this.memberMap(goldenId).values()];
-    const live = all.filter((m) => !m.deleted);
-    let next: GoldenState;
-    if (all.length === 0) {
-      if (!before) return null;
-      next = { ...before, status: 'merged', mergedInto: this.emptiedInto.get(goldenId) ?? null };
-    } else {
-      // A golden record whose sources are all deleted keeps showing what they said last.
-      const contributors = (live.length > 0 ? live : all).map((m) => ({
-        sourceRecordId: m.id,
-        source: m.source,
-        sourceId: m.sourceId,
-        updatedAt: m.sourceUpdatedAt,
-        attributes: m.normalized,
-      }));
-      const survived = survive(contributors, this.context.trust);
-      const provenance = storeProvenance(survived, contributors);
-      next = {
+  private recompute(goldenId: string): Recomputed | null {
+    return recomputeGolden(
+      {
         id: goldenId,
-        entityType: this.context.entityType,
-        attributes: survived.attributes,
-        provenance,
-        version: before?.version ?? 0,
-        status: live.length > 0 ? 'active' : 'deleted',
-        mergedInto: null,
-        createdAt: before?.createdAt ?? this.context.now,
-        updatedAt: before?.updatedAt ?? this.context.now,
-      };
-      // Provenance names every contributing record, so a record joining or leaving always shows here;
-      // a source record re-sent with only cosmetic differences changes nothing and bumps nothing.
-      if (before && sameContent(before, next)) return null;
-    }
-    const golden = { ...next, version: (before?.version ?? 0) + 1, updatedAt: this.context.now };
-    return { golden, event: this.event(before, golden) };
-  }
-
-  private event(before: GoldenState | undefined, after: GoldenState): GoldenEvent {
-    return {
-      id: uuidv7(),
-      goldenId: after.id,
-      entityType: after.entityType,
-      type: eventType(before?.status, after.status),
-      version: after.version,
-      at: this.context.now,
-      actor: this.context.actor,
-      reason: null,
-      payload: {
-        changes: diffAttributes(before?.attributes ?? {}, after.attributes),
-        status: after.status,
-        statusBefore: before?.status ?? null,
-        ...(after.mergedInto ? { mergedInto: after.mergedInto } : {}),
-        sourceRecordIds: [...(this.causes.get(after.id) ?? [])].sort(),
+        before: this.goldens.get(goldenId),
+        members: [...this.memberMap(goldenId).values()],
+        mergedInto: this.emptiedInto.get(goldenId) ?? null,
+        causes: [...(this.causes.get(goldenId) ?? [])],
       },
-    };
+      this.context,
+    );
   }
-}
-
-function sameContent(a: GoldenState, b: GoldenState): boolean {
-  return a.status === b.status && sameJson(a.attributes, b.attributes) && sameJson(a.provenance, b.provenance);
-}
-
-/** Deep equality of JSON values, key order included (both sides are built in sorted key order). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (let i = 0; i < keysA.length; i++) {
-    if (keysA[i] !== keysB[i]) return false;
-    if (!sameJson((a as Record<string, unknown>)[keysA[i]], (b as Record<string, unknown>)[keysB[i]])) return false;
-  }
-  return true;
-}
-
-function eventType(before: GoldenStatus | undefined, after: GoldenStatus): GoldenEventType {
-  if (!before) return 'created';
-  if (after === 'merged') return 'merged';
-  if (after === 'deleted' && before !== 'deleted') return 'deleted';
-  return 'updated';
-}
-
-export function diffAttributes(before: Attributes, after: Attributes): AttributeChange[] {
-  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const changes: AttributeChange[] = [];
-  for (const attribute of names) {
-    const b: AttributeValue | null = before[attribute] ?? null;
-    const a: AttributeValue | null = after[attribute] ?? null;
-    if (b !== a) changes.push({ attribute, before: b, after: a });
-  }
-  return changes;
 }

@@ -4,6 +4,8 @@ import { LockSpace } from '../common/database/tx';
 import { ContractRegistry } from '../contracts/contract-registry';
 import { GoldenRecordStore } from '../golden-records/golden-record.store';
 import { MatchingService } from '../matching/matching.service';
+import { survivorshipOf } from '../matching/match-rules.loader';
+import { MatchConstraintStore } from '../stewardship/match-constraint.store';
 import { ReviewTaskStore } from '../stewardship/review-task.store';
 import { SourceSystemService, trustLookup, unknownSource } from '../source-systems/source-system.service';
 import { BatchPlan, type BatchContext } from './batch-plan';
@@ -27,6 +29,7 @@ export class IngestionService {
     private readonly store: GoldenRecordStore,
     private readonly sourceSystems: SourceSystemService,
     private readonly reviewTasks: ReviewTaskStore,
+    private readonly constraints: MatchConstraintStore,
   ) {}
 
   /** Validates, cleanses and links one batch of raw records (GraphQL, or any caller with raw records). */
@@ -53,6 +56,7 @@ export class IngestionService {
         source: source.code,
         engine,
         trust: trustLookup(systems),
+        survivorship: survivorshipOf(this.matching.rules[batch.entityType]),
         actor: batch.actor,
         now: new Date().toISOString(),
         uniqueRecords: source.uniqueRecords,
@@ -68,15 +72,17 @@ export class IngestionService {
         const candidates = await this.matching.candidatesByKeys(tx, entityType, keys);
         const goldenIds = [...new Set([...existing.map((r) => r.goldenId), ...candidates.map((c) => c.goldenId)])];
         await tx.lockKeys(LockSpace.Goldens, goldenIds);
+        const members = await this.store.members(tx, goldenIds);
         const plan = new BatchPlan(context, {
           existing,
           candidates,
-          members: await this.store.members(tx, goldenIds),
+          members,
           goldens: await this.store.goldens(tx, goldenIds),
+          cannotLinks: await this.constraints.cannotLinks(tx, members.map((m) => m.id)),
         });
         const recordResults = prepared.map((p) => plan.apply(p));
         const writes = plan.finish();
-        await this.store.relink(tx, writes.relinks);
+        await this.store.moveRecords(tx, writes.moves);
         await this.store.saveSourceRecords(tx, writes.sourceRecords);
         await this.matching.replaceKeys(tx, entityType, writes.staleKeys, writes.unlistedKeys, writes.keys);
         await this.store.saveGoldens(tx, writes.goldens);

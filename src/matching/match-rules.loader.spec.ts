@@ -47,6 +47,29 @@ describe('rules files', () => {
     );
   });
 
+  it('checks the survivorship section: strategies, attributes and groups', () => {
+    const rules = shipped('customer');
+    rules.survivorship = {
+      default: 'most-recent',
+      attributes: { shoeSize: 'most-frequent', city: 'most-complete' },
+      groups: [{ name: 'address', attributes: ['addressLine1', 'city'] }, { name: 'again', attributes: ['city', 'country'] }],
+      conflictSensitive: ['birthDay'],
+    };
+    expect(problemsOf(() => loadRulesFile(write('surv.rules.json', rules), 'customer'))).toEqual([
+      expect.stringMatching(/^survivorship\.attributes\.shoeSize: unknown attribute "shoeSize" \(known: givenName, /),
+      expect.stringMatching(/^survivorship\.conflictSensitive\[0\]: unknown attribute "birthDay"/),
+      'survivorship.groups[0] (address).attributes[1]: "city" also has its own strategy under survivorship.attributes; a group member survives with its group',
+      'survivorship.groups[1] (again).attributes[0]: "city" is already in group address',
+      'survivorship.groups[1] (again).attributes[0]: "city" also has its own strategy under survivorship.attributes; a group member survives with its group',
+    ]);
+    rules.survivorship = { default: 'loudest' };
+    expect(problemsOf(() => loadRulesFile(write('surv2.rules.json', rules), 'customer'))[0]).toMatch(/survivorship\/default/);
+    expect(loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer').survivorship).toMatchObject({
+      groups: [{ name: 'address', attributes: ['addressLine1', 'addressLine2', 'city', 'postalCode', 'region', 'country'] }],
+      conflictSensitive: ['birthDate'],
+    });
+  });
+
   it('reports a file that is not JSON, or not rules, or for another entity type', () => {
     expect(problemsOf(() => loadRulesFile(write('broken.json', '{ "prior": '), 'customer'))[0]).toMatch(/JSON/);
     expect(problemsOf(() => loadRulesFile(write('empty.json', {}), 'customer'))).toContain("/: must have required property 'blocking'");

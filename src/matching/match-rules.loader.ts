@@ -2,6 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../common/entity-type';
 import { PACKAGE_ROOT } from '../common/package-root';
+import { loadContractSchema } from '../contracts/contract-registry';
+import { ContractValidator } from '../contracts/contract-validator';
+import { readSurvivorship, type SurvivorshipSection } from '../survivorship/survivorship-rules';
+import { DEFAULT_SURVIVORSHIP, type SurvivorshipRules } from '../survivorship/survivorship.types';
 import { ENTITY_DEFINITIONS } from './engine/entities';
 import type { MatchRules } from './engine/rules/match-rules';
 import { RulesError, validateRules } from './engine/rules/validate-rules';
@@ -18,7 +22,20 @@ export function rulesPath(entityType: EntityType, rulesDir: string): string {
 
 /** Reads and validates one rules file; a RulesError names the file and every problem in it. */
 export function loadRulesFile(path: string, entityType: EntityType): MatchRules {
-  return validateRules(readRules(path, []), entityType, ENTITY_DEFINITIONS[entityType].catalog, SCHEMA, path);
+  const rules = validateRules(readRules(path, []), entityType, ENTITY_DEFINITIONS[entityType].catalog, SCHEMA, path);
+  const survivorship = readSurvivorship(rules.survivorship as SurvivorshipSection | undefined, contractAttributes(entityType));
+  if (survivorship.problems.length > 0) throw new RulesError(path, survivorship.problems);
+  return { ...rules, survivorship: survivorship.rules };
+}
+
+/** The survivorship rules of loaded rules (loadRulesFile completed them). */
+export function survivorshipOf(rules: MatchRules): SurvivorshipRules {
+  return (rules.survivorship as SurvivorshipRules | undefined) ?? DEFAULT_SURVIVORSHIP;
+}
+
+/** The attributes of an entity's data contract: what survivorship chooses values for. */
+function contractAttributes(entityType: EntityType): readonly string[] {
+  return new ContractValidator(entityType, loadContractSchema(entityType)).attributes;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Row } from '../common/database/tx';
 import type { EntityType } from '../common/entity-type';
 import { toConnection, withTotalCount, type Connection } from '../common/pagination';
 import type { MatchExplanation } from '../matching/engine/types';
-import type { PotentialMatchSubjects, ReviewTaskKind, ReviewTaskStatus } from './review-task.types';
+import type { ReviewTaskSubjects, ReviewTaskKind, ReviewTaskStatus } from './review-task.types';
 
 export interface ReviewTaskView {
   readonly id: string;
@@ -12,7 +12,7 @@ export interface ReviewTaskView {
   readonly kind: ReviewTaskKind;
   readonly status: ReviewTaskStatus;
   readonly goldenId: string;
-  readonly subjects: PotentialMatchSubjects;
+  readonly subjects: ReviewTaskSubjects;
   readonly score: number | null;
   readonly explanation: MatchExplanation | null;
   readonly assignee: string | null;
@@ -31,6 +31,11 @@ export interface ReviewTaskFilter {
 @Injectable()
 export class ReviewTaskQueryService {
   constructor(private readonly database: Database) {}
+
+  async get(id: string): Promise<ReviewTaskView | null> {
+    const [row] = await this.database.query('SELECT * FROM review_task WHERE id = ?', [id]);
+    return row ? toReviewTaskView(row) : null;
+  }
 
   async page(filter: ReviewTaskFilter, limit: number, after: string | null): Promise<Connection<ReviewTaskView>> {
     const where = ['status = ?'];
@@ -62,7 +67,7 @@ function toReviewTaskView(row: Row): ReviewTaskView {
     kind: row.kind as ReviewTaskKind,
     status: row.status as ReviewTaskStatus,
     goldenId: row.golden_id as string,
-    subjects: JSON.parse(row.subjects as string) as PotentialMatchSubjects,
+    subjects: JSON.parse(row.subjects as string) as ReviewTaskSubjects,
     score: row.score === null ? null : Number(row.score),
     explanation: row.explanation ? (JSON.parse(row.explanation as string) as MatchExplanation) : null,
     assignee: (row.assignee as string | null) ?? null,

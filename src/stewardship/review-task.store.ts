@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '../common/database/tx';
-import type { ReviewTaskWrite } from './review-task.types';
+import { queryInChunks, type Tx } from '../common/database/tx';
+import type { PotentialMatchSubjects, ReviewTaskWrite } from './review-task.types';
 
 /** Writes review tasks inside the caller's transaction, in bulk. */
 @Injectable()
@@ -25,4 +25,40 @@ export class ReviewTaskStore {
       ]),
     );
   }
+
+  /**
+   * Closes the open potential-match tasks a steward's decision answered: those between two of `goldenIds`
+   * (the task's golden record and one of its candidates). Returns how many were closed.
+   */
+  async resolveAbout(tx: Tx, goldenIds: readonly string[], decision: TaskDecision): Promise<number> {
+    const ids = new Set(goldenIds);
+    const rows = await queryInChunks(tx, [...ids], (chunk, ph) =>
+      tx.query(`SELECT id, subjects FROM review_task WHERE status = 'open' AND kind = 'potential_match' AND golden_id IN (${ph})`, chunk),
+    );
+    const answered = rows.filter((row) => {
+      const subjects = JSON.parse(row.subjects as string) as PotentialMatchSubjects;
+      return subjects.candidates.some((c) => ids.has(c.goldenId));
+    });
+    for (const row of answered) await this.close(tx, row.id as string, 'resolved', decision);
+    return answered.length;
+  }
+
+  /** Marks a task resolved or dismissed, with who decided what and why; bumps its version. */
+  async close(tx: Tx, id: string, status: 'resolved' | 'dismissed', decision: TaskDecision): Promise<void> {
+    await tx.execute('UPDATE review_task SET status = ?, decided_by = ?, decision = ?, updated_at = ?, version = version + 1 WHERE id = ?', [
+      status,
+      decision.actor,
+      JSON.stringify({ decision: decision.decision, reason: decision.reason }),
+      decision.at,
+      id,
+    ]);
+  }
+}
+
+export interface TaskDecision {
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly at: string;
+  /** What the steward decided: merged, not_a_match, a chosen value, dismissed. */
+  readonly decision: unknown;
 }

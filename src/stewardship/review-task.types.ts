@@ -1,5 +1,5 @@
 import type { EntityType } from '../common/entity-type';
-import type { MatchExplanation } from '../matching/engine/types';
+import type { AttributeValue, MatchExplanation } from '../matching/engine/types';
 
 export type ReviewTaskKind = 'potential_match' | 'attribute_conflict';
 export type ReviewTaskStatus = 'open' | 'resolved' | 'dismissed';
@@ -12,14 +12,23 @@ export interface PotentialMatchSubjects {
   readonly candidates: readonly { goldenId: string; sourceRecordId: string; score: number }[];
 }
 
+/** What an attribute-conflict task is about: every value of the attribute and the source records holding it. */
+export interface AttributeConflictSubjects {
+  readonly attribute: string;
+  readonly values: readonly { readonly value: AttributeValue; readonly sourceRecordIds: readonly string[] }[];
+}
+
+export type ReviewTaskSubjects = PotentialMatchSubjects | AttributeConflictSubjects;
+
 /** A new review task, as the ingest pipeline opens it. */
 export interface ReviewTaskWrite {
   readonly id: string;
   readonly entityType: EntityType;
   readonly kind: ReviewTaskKind;
   readonly goldenId: string;
-  readonly subjects: PotentialMatchSubjects;
-  readonly score: number;
+  readonly subjects: ReviewTaskSubjects;
+  /** The match probability of a potential match; null for a conflict. */
+  readonly score: number | null;
   readonly explanation: MatchExplanation | null;
   readonly createdAt: string;
 }

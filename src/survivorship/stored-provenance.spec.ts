@@ -19,7 +19,7 @@ describe(storeProvenance.name, () => {
         const contributors: Contributor[] = raw.map((c) => ({ ...c, sourceRecordId: `${c.source}/${c.sourceId}` }));
         const survived = survive(contributors, trust);
         const stored = JSON.parse(JSON.stringify(storeProvenance(survived, contributors)));
-        const expanded = Object.fromEntries(expandProvenance(stored, contributors).map(({ attribute, ...p }) => [attribute, p]));
+        const expanded = Object.fromEntries(expandProvenance(stored, contributors, survived.attributes).map(({ attribute, ...p }) => [attribute, p]));
         expect(expanded).toEqual(survived.provenance);
       }),
     );

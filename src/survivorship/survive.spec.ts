@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attributes } from '../matching/engine/types';
 import { survive } from './survive';
-import type { Contributor, TrustLookup } from './survivorship.types';
+import type { Contributor, Pins, SurvivorshipRules, TrustLookup } from './survivorship.types';
 
 const equalTrust: TrustLookup = () => 0;
 
@@ -15,7 +15,7 @@ const erp = (updatedAt: string | null, attributes: Attributes) => contributor('e
 
 describe('survive', () => {
   it('returns nothing for no contributors', () => {
-    expect(survive([], equalTrust)).toEqual({ attributes: {}, provenance: {} });
+    expect(survive([], equalTrust)).toEqual({ attributes: {}, provenance: {}, conflicts: [] });
   });
 
   it('takes the value of the most recently updated record', () => {
@@ -27,6 +27,7 @@ describe('survive', () => {
       source: 'erp',
       sourceId: '7',
       updatedAt: '2024-06-01T00:00:00.000Z',
+      strategy: 'most-recent',
       rule: 'most-recent',
       candidates: [{ value: 'Sydney', source: 'crm', sourceId: '1', sourceRecordId: 'crm/1' }],
     });
@@ -89,7 +90,7 @@ describe('survive', () => {
     expect(provenance.city.candidates.map((c) => c.value)).toEqual(['Hobart', 'Perth', 'Darwin']);
   });
 
-  it('gives the same attributes and provenance for every order of the contributors', () => {
+  it('gives the same attributes, provenance and conflicts for every order of the contributors, whatever the rules', () => {
     const timestamps = ['2023-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.001Z', null];
     const attributes = fc.record(
       { city: fc.constantFrom('Sydney', 'Melbourne'), email: fc.constantFrom('a@x.example', 'b@x.example'), vip: fc.boolean(), score: fc.integer({ min: 0, max: 3 }) },
@@ -100,22 +101,121 @@ describe('survive', () => {
       { selector: (c) => `${c.source}|${c.sourceId}`, maxLength: 9 },
     );
     const trustTable = fc.dictionary(fc.constantFrom('crm', 'erp', 'web'), fc.integer({ min: 0, max: 2 }));
+    const strategy = fc.constantFrom('source-priority', 'most-recent', 'most-complete', 'most-frequent' as const);
+    const rules = fc.record({
+      default: strategy,
+      attributes: fc.record({ email: strategy }, { requiredKeys: [] }),
+      groups: fc.constantFrom([], [{ name: 'place', attributes: ['city', 'vip'] }]),
+      conflictSensitive: fc.constantFrom([], ['email']),
+    }) as fc.Arbitrary<SurvivorshipRules>;
+    const pins = fc.constantFrom<Pins[]>({}, { city: 'Perth' }, { email: 'pinned@x.example' });
     fc.assert(
       fc.property(
         contributors.chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length, maxLength: cs.length }))),
         trustTable,
-        ([original, shuffled], table) => {
+        rules,
+        pins,
+        ([original, shuffled], table, rules, pins) => {
           const trust: TrustLookup = (source, attribute) => (table[source] ?? 0) + (attribute === 'email' && source === 'web' ? 1 : 0);
           const toContributors = (cs: typeof original) => cs.map((c) => contributor(c.source, c.sourceId, c.updatedAt, c.attributes as Attributes));
-          const expected = survive(toContributors(original), trust);
-          expect(survive(toContributors(shuffled), trust)).toEqual(expected);
+          const expected = survive(toContributors(original), trust, rules, pins);
+          expect(survive(toContributors(shuffled), trust, rules, pins)).toEqual(expected);
           for (const [name, p] of Object.entries(expected.provenance)) {
             const holders = original.filter((c) => (c.attributes as Attributes)[name] !== undefined);
-            expect(p.candidates).toHaveLength(holders.length - 1);
-            expect(p.rule === 'only-value').toBe(holders.length === 1);
+            if (p.rule === 'pinned') {
+              expect(p.candidates).toHaveLength(holders.length);
+              continue;
+            }
+            // A group member's losers are the other records holding any member of the group.
+            if (!p.group) expect(p.candidates).toHaveLength(holders.length - 1);
+            if (!p.group) expect(p.rule === 'only-value').toBe(holders.length === 1);
           }
         },
       ),
     );
+  });
+
+  describe('strategies', () => {
+    const at = (month: number) => `2024-0${month}-01T00:00:00.000Z`;
+    const rules = (attributes: SurvivorshipRules['attributes'], extra: Partial<SurvivorshipRules> = {}): SurvivorshipRules => ({
+      default: 'most-recent',
+      attributes,
+      groups: [],
+      conflictSensitive: [],
+      ...extra,
+    });
+    const trustErp: TrustLookup = (source) => (source === 'erp' ? 9 : 1);
+
+    it('source-priority: the trusted source wins over a more recent one', () => {
+      const { attributes, provenance } = survive([crm(at(6), { birthDate: '1980-01-02' }), erp(at(1), { birthDate: '1980-02-01' })], trustErp, rules({ birthDate: 'source-priority' }));
+      expect(attributes.birthDate).toBe('1980-02-01');
+      expect(provenance.birthDate).toMatchObject({ strategy: 'source-priority', rule: 'source-trust', source: 'erp' });
+    });
+
+    it('most-complete: the longest value, whatever its age or source', () => {
+      const { attributes, provenance } = survive(
+        [crm(at(6), { name: 'iPhone 15' }), erp(at(1), { name: 'Apple iPhone 15 128 GB Black' })],
+        () => 0,
+        rules({ name: 'most-complete' }),
+      );
+      expect(attributes.name).toBe('Apple iPhone 15 128 GB Black');
+      expect(provenance.name).toMatchObject({ strategy: 'most-complete', rule: 'most-complete' });
+    });
+
+    it('most-frequent: the value most sources agree on beats a recent outlier', () => {
+      const { attributes, provenance } = survive(
+        [
+          contributor('crm', '1', at(1), { familyName: 'Miller' }),
+          contributor('web', '1', at(2), { familyName: 'Miller' }),
+          contributor('shop', '1', at(6), { familyName: 'Miler' }),
+        ],
+        () => 0,
+        rules({ familyName: 'most-frequent' }),
+      );
+      expect(attributes.familyName).toBe('Miller');
+      expect(provenance.familyName).toMatchObject({ strategy: 'most-frequent', rule: 'most-frequent', source: 'web' });
+    });
+
+    it('a linked group survives whole from one record, never a street from one and a city from another', () => {
+      const address = { name: 'address', attributes: ['addressLine1', 'city', 'postalCode', 'country'] };
+      const { attributes, provenance } = survive(
+        [
+          crm(at(1), { addressLine1: '12 Wattle St', city: 'Sydney', postalCode: '2000', country: 'AU' }),
+          erp(at(6), { city: 'Melbourne' }), // more recent, but only a city: it moves the whole address or nothing
+        ],
+        () => 0,
+        rules({}, { groups: [address] }),
+      );
+      expect(attributes).toEqual({ city: 'Melbourne' });
+      expect(provenance.city).toMatchObject({ group: 'address', source: 'erp', candidates: [{ value: 'Sydney', source: 'crm' }] });
+
+      const complete = survive(
+        [crm(at(1), { addressLine1: '12 Wattle St', city: 'Sydney', postalCode: '2000' }), erp(at(6), { city: 'Melbourne' })],
+        () => 0,
+        rules({}, { groups: [{ ...address, strategy: 'most-complete' }] }),
+      );
+      expect(complete.attributes).toEqual({ addressLine1: '12 Wattle St', city: 'Sydney', postalCode: '2000' });
+      expect(new Set(Object.values(complete.provenance).map((p) => p.sourceRecordId))).toEqual(new Set(['crm/1']));
+    });
+
+    it('a pin beats every source and lists every source value as a loser', () => {
+      const { attributes, provenance } = survive([crm(at(1), { email: 'a@crm.example' }), erp(at(6), { email: 'a@erp.example' })], () => 0, rules({}), {
+        email: 'a@steward.example',
+      });
+      expect(attributes.email).toBe('a@steward.example');
+      expect(provenance.email).toMatchObject({ rule: 'pinned', strategy: 'pinned', sourceRecordId: null });
+      expect(provenance.email.candidates.map((c) => c.value)).toEqual(['a@crm.example', 'a@erp.example']);
+    });
+
+    it('reports a conflict when equally trusted sources disagree on a conflict-sensitive attribute', () => {
+      const sensitive = rules({}, { conflictSensitive: ['birthDate'] });
+      const disagree = [crm(at(1), { birthDate: '1980-01-02' }), erp(at(6), { birthDate: '1980-02-01' })];
+      expect(survive(disagree, () => 0, sensitive).conflicts).toEqual([
+        { attribute: 'birthDate', values: [{ value: '1980-01-02', sourceRecordIds: ['crm/1'] }, { value: '1980-02-01', sourceRecordIds: ['erp/7'] }] },
+      ]);
+      expect(survive(disagree, trustErp, sensitive).conflicts).toEqual([]); // trust decides
+      expect(survive(disagree, () => 0, sensitive, { birthDate: '1980-01-02' }).conflicts).toEqual([]); // a steward decided
+      expect(survive(disagree, () => 0, rules({})).conflicts).toEqual([]); // not sensitive
+    });
   });
 });

@@ -1,50 +1,139 @@
 import type { AttributeValue } from '../matching/engine/types';
-import type { AttributeProvenance, Contributor, SurvivedRecord, SurvivorRule, TrustLookup } from './survivorship.types';
+import {
+  DEFAULT_SURVIVORSHIP,
+  type AttributeConflict,
+  type AttributeProvenance,
+  type Contributor,
+  type Pins,
+  type SurvivedRecord,
+  type SurvivorRule,
+  type SurvivorStrategy,
+  type SurvivorshipRules,
+  type TrustLookup,
+} from './survivorship.types';
 
-/**
- * Computes a golden record's attributes from its contributing source records. For each attribute the
- * value survives from the record changed most recently in its source (`updatedAt`; unknown counts as
- * oldest), then from the more trusted source, then from the smaller (source, sourceId) — so the result
- * is a pure function of the set of contributors, never of the order they arrived in. A missing value
- * never beats a present one.
- */
-export function survive(contributors: readonly Contributor[], trust: TrustLookup): SurvivedRecord {
-  const attributeNames = [...new Set(contributors.flatMap((c) => Object.keys(c.attributes)))].sort();
-  const attributes: Record<string, AttributeValue> = {};
-  const provenance: Record<string, AttributeProvenance> = {};
-  for (const attribute of attributeNames) {
-    const ranked = contributors
-      .filter((c) => c.attributes[attribute] !== undefined)
-      .sort((a, b) => compareContributors(a, b, attribute, trust));
-    const winner = ranked[0];
-    const value = winner.attributes[attribute];
-    attributes[attribute] = value;
-    provenance[attribute] = {
-      value,
-      sourceRecordId: winner.sourceRecordId,
-      source: winner.source,
-      sourceId: winner.sourceId,
-      updatedAt: winner.updatedAt,
-      rule: decidingRule(winner, ranked[1], attribute, trust),
-      candidates: ranked.slice(1).map((c) => ({
-        value: c.attributes[attribute],
-        source: c.source,
-        sourceId: c.sourceId,
-        sourceRecordId: c.sourceRecordId,
-      })),
-    };
-  }
-  return { attributes, provenance };
+/** One thing that survives from one source record: a single attribute, or a group of linked attributes. */
+interface Unit {
+  readonly attributes: readonly string[];
+  readonly strategy: SurvivorStrategy;
+  readonly group?: string;
 }
 
-/** Negative when `a` should win over `b`. */
-function compareContributors(a: Contributor, b: Contributor, attribute: string, trust: TrustLookup): number {
-  return (
-    compareRecency(a, b) ||
-    trust(b.source, attribute) - trust(a.source, attribute) ||
-    compareStrings(a.source, b.source) ||
-    compareStrings(a.sourceId, b.sourceId)
-  );
+/** A criterion of a strategy's chain: negative when `a` beats `b`. */
+type Criterion = (a: Contributor, b: Contributor) => number;
+
+/**
+ * Computes a golden record's attributes from its contributing source records, the survivorship rules and
+ * the steward's pins. Each attribute (or linked group, which survives whole from one record) is chosen by
+ * its strategy, and every strategy ends in a total order on (source, sourceId), so the result is a pure
+ * function of the set of contributors: never of the order they arrived in. A missing value never beats a
+ * present one; a pin beats everything.
+ */
+export function survive(
+  contributors: readonly Contributor[],
+  trust: TrustLookup,
+  rules: SurvivorshipRules = DEFAULT_SURVIVORSHIP,
+  pins: Pins = {},
+): SurvivedRecord {
+  const attributes: Record<string, AttributeValue> = {};
+  const provenance: Record<string, AttributeProvenance> = {};
+  const conflicts: AttributeConflict[] = [];
+  for (const unit of unitsOf(contributors, rules, pins)) {
+    const holders = contributors.filter((c) => unit.attributes.some((a) => c.attributes[a] !== undefined));
+    if (holders.length === 0) continue;
+    const chain = criteria(unit, holders, trust);
+    const ranked = [...holders].sort((a, b) => rank(chain, a, b));
+    const [winner, runnerUp] = ranked;
+    // What decided is what beat the best other value; records agreeing with the winner decide nothing.
+    const rival = ranked.find((c) => valueKey(c, unit) !== valueKey(winner, unit)) ?? runnerUp;
+    const rule = rival ? decidingRule(chain, winner, rival) : 'only-value';
+    for (const attribute of unit.attributes) {
+      const value = winner.attributes[attribute];
+      if (value === undefined) continue;
+      attributes[attribute] = value;
+      provenance[attribute] = {
+        value,
+        sourceRecordId: winner.sourceRecordId,
+        source: winner.source,
+        sourceId: winner.sourceId,
+        updatedAt: winner.updatedAt,
+        strategy: unit.strategy,
+        rule,
+        ...(unit.group ? { group: unit.group } : {}),
+        candidates: candidatesFor(attribute, ranked.slice(1)),
+      };
+    }
+  }
+  for (const [attribute, value] of Object.entries(pins)) {
+    attributes[attribute] = value;
+    const holders = contributors.filter((c) => c.attributes[attribute] !== undefined);
+    provenance[attribute] = {
+      value,
+      sourceRecordId: null,
+      source: null,
+      sourceId: null,
+      updatedAt: null,
+      strategy: 'pinned',
+      rule: 'pinned',
+      candidates: candidatesFor(attribute, [...holders].sort(byIdentity)),
+    };
+  }
+  for (const attribute of rules.conflictSensitive) {
+    if (pins[attribute] !== undefined || !provenance[attribute]?.sourceRecordId) continue;
+    const conflict = conflictOn(attribute, provenance[attribute], contributors, trust);
+    if (conflict) conflicts.push(conflict);
+  }
+  return { attributes: sortedKeys(attributes), provenance: sortedKeys(provenance), conflicts };
+}
+
+/** The groups that have a value, then every other attribute on its own; pinned attributes are left to the pins. */
+function unitsOf(contributors: readonly Contributor[], rules: SurvivorshipRules, pins: Pins): Unit[] {
+  const grouped = new Set(rules.groups.flatMap((g) => g.attributes));
+  const units: Unit[] = rules.groups.map((g) => ({
+    attributes: g.attributes.filter((a) => pins[a] === undefined),
+    strategy: g.strategy ?? rules.default,
+    group: g.name,
+  }));
+  const names = [...new Set(contributors.flatMap((c) => Object.keys(c.attributes)))].sort();
+  for (const name of names) {
+    if (!grouped.has(name) && pins[name] === undefined) units.push({ attributes: [name], strategy: rules.attributes[name] ?? rules.default });
+  }
+  return units.filter((u) => u.attributes.length > 0);
+}
+
+function criteria(unit: Unit, holders: readonly Contributor[], trust: TrustLookup): [SurvivorRule, Criterion][] {
+  // Trust of a group is the trust for its first attribute: the address as a whole.
+  const attribute = unit.attributes[0];
+  const byTrust: [SurvivorRule, Criterion] = ['source-trust', (a, b) => trust(b.source, attribute) - trust(a.source, attribute)];
+  const byRecency: [SurvivorRule, Criterion] = ['most-recent', compareRecency];
+  const tieBreak: [SurvivorRule, Criterion] = ['tie-break', byIdentity];
+  switch (unit.strategy) {
+    case 'source-priority':
+      return [byTrust, byRecency, tieBreak];
+    case 'most-recent':
+      return [byRecency, byTrust, tieBreak];
+    case 'most-complete':
+      return [['most-complete', (a, b) => compareCompleteness(completeness(b, unit), completeness(a, unit))], byTrust, byRecency, tieBreak];
+    case 'most-frequent': {
+      const counts = new Map<string, number>();
+      for (const c of holders) counts.set(valueKey(c, unit), (counts.get(valueKey(c, unit)) ?? 0) + 1);
+      const frequency = (c: Contributor) => counts.get(valueKey(c, unit))!;
+      return [['most-frequent', (a, b) => frequency(b) - frequency(a)], byTrust, byRecency, tieBreak];
+    }
+  }
+}
+
+function rank(chain: readonly [SurvivorRule, Criterion][], a: Contributor, b: Contributor): number {
+  for (const [, criterion] of chain) {
+    const order = criterion(a, b);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+function decidingRule(chain: readonly [SurvivorRule, Criterion][], winner: Contributor, runnerUp: Contributor): SurvivorRule {
+  for (const [rule, criterion] of chain) if (criterion(winner, runnerUp) !== 0) return rule;
+  return 'tie-break';
 }
 
 function compareRecency(a: Contributor, b: Contributor): number {
@@ -54,13 +143,56 @@ function compareRecency(a: Contributor, b: Contributor): number {
   return a.updatedAt > b.updatedAt ? -1 : 1;
 }
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function byIdentity(a: Contributor, b: Contributor): number {
+  return compareStrings(a.source, b.source) || compareStrings(a.sourceId, b.sourceId);
 }
 
-function decidingRule(winner: Contributor, runnerUp: Contributor | undefined, attribute: string, trust: TrustLookup): SurvivorRule {
-  if (!runnerUp) return 'only-value';
-  if (compareRecency(winner, runnerUp) !== 0) return 'most-recent';
-  if (trust(winner.source, attribute) !== trust(runnerUp.source, attribute)) return 'source-trust';
-  return 'tie-break';
+/** [fields filled, characters]: more is more complete. */
+function completeness(c: Contributor, unit: Unit): [number, number] {
+  let filled = 0;
+  let length = 0;
+  for (const attribute of unit.attributes) {
+    const value = c.attributes[attribute];
+    if (value === undefined) continue;
+    filled++;
+    length += typeof value === 'string' ? value.trim().length : Array.isArray(value) ? value.length : 1;
+  }
+  return [filled, length];
+}
+
+function compareCompleteness(a: [number, number], b: [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+function valueKey(c: Contributor, unit: Unit): string {
+  return JSON.stringify(unit.attributes.map((a) => c.attributes[a] ?? null));
+}
+
+function candidatesFor(attribute: string, losers: readonly Contributor[]): AttributeProvenance['candidates'] {
+  return losers
+    .filter((c) => c.attributes[attribute] !== undefined)
+    .map((c) => ({ value: c.attributes[attribute], source: c.source, sourceId: c.sourceId, sourceRecordId: c.sourceRecordId }));
+}
+
+/** Sources as trusted as the winner's that hold another value: the rules cannot decide, a steward must. */
+function conflictOn(attribute: string, won: AttributeProvenance, contributors: readonly Contributor[], trust: TrustLookup): AttributeConflict | null {
+  const level = trust(won.source!, attribute);
+  const peers = contributors.filter((c) => c.attributes[attribute] !== undefined && trust(c.source, attribute) === level);
+  const byValue = new Map<string, { value: AttributeValue; sourceRecordIds: string[] }>();
+  for (const c of [...peers].sort(byIdentity)) {
+    const key = JSON.stringify(c.attributes[attribute]);
+    const entry = byValue.get(key) ?? { value: c.attributes[attribute], sourceRecordIds: [] };
+    entry.sourceRecordIds.push(c.sourceRecordId);
+    byValue.set(key, entry);
+  }
+  if (byValue.size < 2) return null;
+  return { attribute, values: [...byValue.values()].sort((a, b) => compareStrings(JSON.stringify(a.value), JSON.stringify(b.value))) };
+}
+
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareStrings(a, b)));
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

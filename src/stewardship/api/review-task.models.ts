@@ -1,5 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { connectionTypes } from '../../common/graphql/connection';
+import { GraphQLJSON } from '../../common/graphql/json.scalar';
+import type { AttributeValue } from '../../matching/engine/types';
 import { GraphQLDateTime } from '../../common/graphql/date-time.scalar';
 import { EntityTypeEnum, GoldenRecordModel } from '../../golden-records/golden-record.models';
 import { MatchExplanationModel } from '../../matching/api/match.models';
@@ -23,6 +25,12 @@ export class ReviewCandidateModel {
   @Field(() => ID) goldenId: string;
   @Field(() => ID, { description: 'Its source record that scored best.' }) sourceRecordId: string;
   @Field(() => Float) score: number;
+}
+
+@ObjectType('ConflictingValue', { description: 'One of the values equally trusted sources disagree on.' })
+export class ConflictingValueModel {
+  @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field(() => [ID]) sourceRecordIds: string[];
 }
 
 @ObjectType('ReviewTask', { description: 'Work for a data steward.' })

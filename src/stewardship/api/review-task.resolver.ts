@@ -6,7 +6,7 @@ import { goldenRecordLoaders } from '../../golden-records/golden-record-loaders'
 import { GoldenRecordQueryService } from '../../golden-records/golden-record-query.service';
 import { EntityTypeEnum, GoldenRecordModel } from '../../golden-records/golden-record.models';
 import { ReviewTaskQueryService, type ReviewTaskView } from '../review-task-query.service';
-import { ReviewCandidateModel, ReviewTaskConnectionTypes, ReviewTaskKindEnum, ReviewTaskModel, ReviewTaskStatusEnum } from './review-task.models';
+import { ConflictingValueModel, ReviewCandidateModel, ReviewTaskConnectionTypes, ReviewTaskKindEnum, ReviewTaskModel, ReviewTaskStatusEnum } from './review-task.models';
 
 @Resolver(() => ReviewTaskModel)
 export class ReviewTaskResolver {
@@ -30,7 +30,17 @@ export class ReviewTaskResolver {
 
   @ResolveField(() => ID, { nullable: true })
   sourceRecordId(@Parent() task: ReviewTaskView): string | null {
-    return task.subjects.sourceRecordId ?? null;
+    return 'sourceRecordId' in task.subjects ? task.subjects.sourceRecordId : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'For an attribute conflict: the attribute the sources disagree on.' })
+  attribute(@Parent() task: ReviewTaskView): string | null {
+    return 'attribute' in task.subjects ? task.subjects.attribute : null;
+  }
+
+  @ResolveField(() => [ConflictingValueModel], { description: 'For an attribute conflict: each value, with the source records holding it.' })
+  conflictingValues(@Parent() task: ReviewTaskView): ConflictingValueModel[] {
+    return 'values' in task.subjects ? task.subjects.values.map((v) => ({ value: v.value, sourceRecordIds: [...v.sourceRecordIds] })) : [];
   }
 
   @ResolveField(() => GoldenRecordModel, { nullable: true })
@@ -41,6 +51,7 @@ export class ReviewTaskResolver {
   @ResolveField(() => [ReviewCandidateModel], { description: 'For a potential match: the golden records it may belong to, best first.' })
   candidates(@Parent() task: ReviewTaskView, @Context() context: GraphQLContext) {
     const loaders = goldenRecordLoaders(context, this.goldenRecords);
-    return (task.subjects.candidates ?? []).map((c) => ({ ...c, golden: loaders.golden.load(c.goldenId) }));
+    const candidates = 'candidates' in task.subjects ? task.subjects.candidates : [];
+    return candidates.map((c) => ({ ...c, golden: loaders.golden.load(c.goldenId) }));
   }
 }

@@ -193,8 +193,10 @@ describe(analyzeTitle.name, () => {
     });
 
     it('finds a code written with or without its hyphens, spaces and slashes', () => {
+      // A stop word ("an", "the") is a word, not a code prefix: "AN A00" is the word "an" and the code A00.
+      const prefixes = letters(2, 3).filter((p) => !['an', 'the', 'and', 'for', 'of', 'in'].includes(p.toLowerCase()));
       fc.assert(
-        fc.property(letters(2, 3), modelCode, fc.constantFrom('-', ' ', '/', ''), (prefix, code, separator) => {
+        fc.property(prefixes, modelCode, fc.constantFrom('-', ' ', '/', ''), (prefix, code, separator) => {
           expect(codesOf(`Brand ${prefix}${separator}${code} thing`)).toContain(prefix + code);
           expect(codesOf(`Brand ${code} thing`)).toContain(code);
         }),

@@ -28,6 +28,8 @@ export interface MatchRules {
   readonly termFrequencies?: Readonly<Record<string, TermFrequencyTable>>;
   /** What training produced these parameters (written by `canon rules train`). */
   readonly training?: Readonly<Record<string, unknown>>;
+  /** How golden values are chosen (read by survivorship, not by the matcher; see src/survivorship). */
+  readonly survivorship?: unknown;
 }
 
 /** Records sharing the values of all `on` features are compared; multi-valued features give one key per value. */

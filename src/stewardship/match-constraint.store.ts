@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlExecutor, Tx } from '../common/database/tx';
+import { queryInChunks } from '../common/database/tx';
+import type { EntityType } from '../common/entity-type';
+
+export type ConstraintKind = 'cannot_link' | 'must_link';
+
+export interface ConstraintWrite {
+  readonly entityType: EntityType;
+  readonly kind: ConstraintKind;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly at: string;
+}
+
+/** Stewards' match decisions as pairs of source records, read and written inside the caller's transaction. */
+@Injectable()
+export class MatchConstraintStore {
+  /** The cannot-link pairs that involve any of `sourceRecordIds`. */
+  async cannotLinks(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
+    const ids = [...new Set(sourceRecordIds)];
+    const rows = [
+      ...(await queryInChunks(tx, ids, (chunk, ph) =>
+        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b FROM match_constraint WHERE kind = 'cannot_link' AND a_source_record_id IN (${ph})`, chunk),
+      )),
+      ...(await queryInChunks(tx, ids, (chunk, ph) =>
+        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b FROM match_constraint WHERE kind = 'cannot_link' AND b_source_record_id IN (${ph})`, chunk),
+      )),
+    ];
+    const pairs = new Map(rows.map((r) => [`${r.a} ${r.b}`, [r.a as string, r.b as string] as [string, string]]));
+    return [...pairs.values()];
+  }
+
+  /** Records the decision for every pair of `left` × `right`, replacing an earlier decision on a pair. */
+  async save(tx: Tx, left: readonly string[], right: readonly string[], write: ConstraintWrite): Promise<void> {
+    const rows = pairsOf(left, right).map(([a, b]) => [a, b, write.kind, write.entityType, write.actor, write.reason, write.at]);
+    await tx.insertMany('match_constraint', ['a_source_record_id', 'b_source_record_id', 'kind', 'entity_type', 'actor', 'reason', 'created_at'], rows, {
+      target: ['a_source_record_id', 'b_source_record_id'],
+      update: ['kind', 'actor', 'reason', 'created_at'],
+    });
+  }
+
+  /** Forgets every decision of `kind` between a record of `left` and one of `right` (a steward decided otherwise). */
+  async remove(tx: Tx, kind: ConstraintKind, left: readonly string[], right: readonly string[]): Promise<void> {
+    for (const [a, b] of pairsOf(left, right)) {
+      await tx.execute('DELETE FROM match_constraint WHERE a_source_record_id = ? AND b_source_record_id = ? AND kind = ?', [a, b, kind]);
+    }
+  }
+}
+
+/** Every pair of a record of `left` and a record of `right`, the smaller id first. */
+function pairsOf(left: readonly string[], right: readonly string[]): [string, string][] {
+  const pairs = new Map<string, [string, string]>();
+  for (const x of left) {
+    for (const y of right) {
+      if (x === y) continue;
+      const pair: [string, string] = x < y ? [x, y] : [y, x];
+      pairs.set(pair.join(' '), pair);
+    }
+  }
+  return [...pairs.values()];
+}

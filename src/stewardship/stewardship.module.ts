@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module';
+import { GoldenRecordsModule } from '../golden-records/golden-records.module';
+import { MatchingModule } from '../matching/matching.module';
+import { SourceSystemsModule } from '../source-systems/source-systems.module';
+import { GoldenChanges } from './golden-changes';
+import { ReviewTaskActionsService } from './review-task-actions.service';
+import { ReviewTasksModule } from './review-tasks.module';
+import { StewardService } from './steward.service';
+
+/** Stewards' actions on golden records and on the review queue. */
+@Module({
+  imports: [ContractsModule, MatchingModule, GoldenRecordsModule, SourceSystemsModule, ReviewTasksModule],
+  providers: [GoldenChanges, StewardService, ReviewTaskActionsService],
+  exports: [StewardService, ReviewTaskActionsService],
+})
+export class StewardshipModule {}

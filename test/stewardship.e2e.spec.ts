@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSource, DIALECTS, INGEST_CUSTOMERS, startTestHub, type TestHub } from './support/hub';
+
+// Stewards' decisions over GraphQL on a real hub: pins, merges, unmerges, not-a-match, conflicts, the
+// review queue, history and time travel; each decision must hold across the next load of the same data.
+describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startTestHub(dialect);
+    await addSource(hub, 'crm');
+    await addSource(hub, 'shop');
+  });
+  afterAll(() => hub?.close());
+
+  type Ingested = { sourceId: string; outcome: string; goldenId: string };
+  const ingest = async (records: unknown[], source = 'crm'): Promise<Ingested[]> => {
+    const { ingestCustomers } = await hub.data<any>(INGEST_CUSTOMERS, { source, records });
+    for (const result of ingestCustomers.results) expect(result.errors).toEqual([]);
+    return ingestCustomers.results;
+  };
+  const GOLDEN = `id version status mergedInto redirectedFrom attributes
+    pins { attribute value actor reason }
+    provenance { attribute value rule strategy group sourceRecordId source }
+    sourceRecords { id source sourceId }`;
+  const customer = async (id: string) => (await hub.data<any>(`query($id: ID!) { customer(id: $id) { ${GOLDEN} } }`, { id })).customer;
+  const history = async (id: string) =>
+    (await hub.data<any>(`query($id: ID!) { customer(id: $id) { history(first: 100) { edges { node { type version actor reason details at } } } } }`, { id }))
+      .customer.history.edges.map((e: any) => e.node);
+  const mutate = async (name: string, input: unknown, fields = `golden { ${GOLDEN} }`) => {
+    const data = await hub.data<any>(`mutation($input: ${inputType(name)}!) { ${name}(input: $input) { ${fields} userErrors { code field message } } }`, { input });
+    return data[name];
+  };
+  const openTasks = async (kind: string) =>
+    (
+      await hub.data<any>(`query($kind: ReviewTaskKind) { reviewTasks(kind: $kind, first: 100) { edges { node {
+        id kind status goldenId version assignee attribute conflictingValues { value sourceRecordIds } candidates { goldenId } } } } }`, { kind })
+    ).reviewTasks.edges.map((e: any) => e.node);
+
+  it('pins a value, cleansed like a source value; the pin survives re-ingest and unpinning gives the sources back', async () => {
+    const [first] = await ingest([{ sourceId: 'pin-1', givenName: 'Ada', familyName: 'Byron', phone: '020 7946 0001', country: 'GB', email: 'ada@old.example' }]);
+    const before = await customer(first.goldenId);
+    const pinned = await mutate('pinAttribute', { goldenId: first.goldenId, attribute: 'phone', value: '020 7946 0999', reason: 'called her', expectedVersion: before.version });
+    expect(pinned.userErrors).toEqual([]);
+    expect(pinned.golden.attributes.phone).toBe('+442079460999'); // E.164, as a source value would be
+    expect(pinned.golden.version).toBe(before.version + 1);
+    expect(pinned.golden.pins).toEqual([{ attribute: 'phone', value: '+442079460999', actor: 'key:bootstrap-admin', reason: 'called her' }]);
+    expect(pinned.golden.provenance.find((p: any) => p.attribute === 'phone')).toMatchObject({ rule: 'pinned', strategy: 'pinned', sourceRecordId: null });
+
+    // The source sends a new phone and a new email: the email changes, the pinned phone does not.
+    await ingest([{ sourceId: 'pin-1', givenName: 'Ada', familyName: 'Byron', phone: '020 7946 0002', country: 'GB', email: 'ada@new.example' }]);
+    const reloaded = await customer(first.goldenId);
+    expect(reloaded.attributes).toMatchObject({ phone: '+442079460999', email: 'ada@new.example' });
+
+    const unpinned = await mutate('unpinAttribute', { goldenId: first.goldenId, attribute: 'phone', reason: 'source fixed', expectedVersion: reloaded.version });
+    expect(unpinned.userErrors).toEqual([]);
+    expect(unpinned.golden.attributes.phone).toBe('+442079460002');
+    expect(unpinned.golden.pins).toEqual([]);
+
+    const types = (await history(first.goldenId)).map((e: any) => e.type);
+    expect(types).toEqual(['CREATED', 'PINNED', 'UPDATED', 'UNPINNED']);
+    const pinEvent = (await history(first.goldenId))[1];
+    expect(pinEvent).toMatchObject({ actor: 'key:bootstrap-admin', reason: 'called her', details: { attribute: 'phone' } });
+  });
+
+  it('rejects a stale version, an unknown attribute and an invalid value, changing nothing', async () => {
+    const [first] = await ingest([{ sourceId: 'pin-2', givenName: 'Alan', familyName: 'Turing', email: 'alan@example.org' }]);
+    const { version } = await customer(first.goldenId);
+    const stale = await mutate('pinAttribute', { goldenId: first.goldenId, attribute: 'email', value: 'a@b.example', expectedVersion: version - 1 });
+    expect(stale.userErrors).toEqual([expect.objectContaining({ code: 'STALE_VERSION', field: ['goldenId'] })]);
+    expect(stale.golden).toBeNull();
+    const unknown = await mutate('pinAttribute', { goldenId: first.goldenId, attribute: 'shoeSize', value: 44 });
+    expect(unknown.userErrors[0]).toMatchObject({ code: 'UNKNOWN_ATTRIBUTE', field: ['attribute'] });
+    expect(unknown.userErrors[0].message).toContain('givenName');
+    const invalid = await mutate('pinAttribute', { goldenId: first.goldenId, attribute: 'birthDate', value: '1912-13-40' });
+    expect(invalid.userErrors[0]).toMatchObject({ code: 'INVALID_VALUE', field: ['value'] });
+    const missing = await mutate('pinAttribute', { goldenId: '00000000-0000-7000-8000-00000000abcd', attribute: 'email', value: 'a@b.example' });
+    expect(missing.userErrors[0].code).toBe('GOLDEN_NOT_FOUND');
+    expect((await customer(first.goldenId)).version).toBe(version);
+  });
+
+  it('merges into a survivor that keeps its id; the retired id redirects; an unmerge restores it and the split holds on re-ingest', async () => {
+    const [a, b] = await ingest([
+      { sourceId: 'mrg-1', givenName: 'Grace', familyName: 'Hopper', email: 'grace@navy.example', city: 'Arlington' },
+      { sourceId: 'mrg-2', givenName: 'G.', familyName: 'Murray', email: 'gmh@yale.example', city: 'New York' },
+    ]);
+    expect(a.goldenId).not.toBe(b.goldenId);
+    const [va, vb] = [(await customer(a.goldenId)).version, (await customer(b.goldenId)).version];
+    const merged = await mutate('mergeGoldenRecords', {
+      survivorId: a.goldenId,
+      mergedIds: [b.goldenId],
+      fieldChoices: [{ attribute: 'familyName', value: 'Hopper' }],
+      reason: 'maiden name',
+      expectedVersions: [{ id: a.goldenId, version: va }, { id: b.goldenId, version: vb }],
+    });
+    expect(merged.userErrors).toEqual([]);
+    expect(merged.golden.id).toBe(a.goldenId);
+    expect(merged.golden.sourceRecords.map((r: any) => r.sourceId).sort()).toEqual(['mrg-1', 'mrg-2']);
+    expect(merged.golden.pins.map((p: any) => p.attribute)).toEqual(['familyName']);
+
+    const retired = await customer(b.goldenId);
+    expect(retired).toMatchObject({ id: a.goldenId, redirectedFrom: b.goldenId });
+    const retiredHistory = await history(a.goldenId);
+    expect(retiredHistory.at(-1)).toMatchObject({ type: 'MERGED', reason: 'maiden name', details: { survivorId: a.goldenId, mergedIds: [b.goldenId] } });
+
+    const moved = merged.golden.sourceRecords.find((r: any) => r.sourceId === 'mrg-2');
+    const unmerged = await hub.data<any>(
+      `mutation($input: UnmergeSourceRecordInput!) { unmergeSourceRecord(input: $input) {
+         golden { id sourceRecords { sourceId } } unmerged { id status sourceRecords { sourceId } } userErrors { code message } } }`,
+      { input: { goldenId: a.goldenId, sourceRecordId: moved.id, reason: 'two people', expectedVersion: merged.golden.version } },
+    );
+    expect(unmerged.unmergeSourceRecord.userErrors).toEqual([]);
+    expect(unmerged.unmergeSourceRecord.unmerged).toEqual({ id: b.goldenId, status: 'ACTIVE', sourceRecords: [{ sourceId: 'mrg-2' }] });
+    expect(unmerged.unmergeSourceRecord.golden.sourceRecords).toEqual([{ sourceId: 'mrg-1' }]);
+    expect((await customer(b.goldenId)).redirectedFrom).toBeNull();
+
+    // The same record sent again, now looking exactly like the survivor's: the steward's split holds.
+    const [again] = await ingest([{ sourceId: 'mrg-2', givenName: 'Grace', familyName: 'Hopper', email: 'grace@navy.example', city: 'Arlington' }]);
+    expect(again.goldenId).toBe(b.goldenId);
+    expect((await customer(a.goldenId)).sourceRecords).toHaveLength(1);
+  });
+
+  it('a not-a-match decision closes the review task and the pair is never merged automatically, even when the data agrees', async () => {
+    const [first] = await ingest([{ sourceId: 'nam-1', givenName: 'Ines', familyName: 'Duarte', city: 'Porto', country: 'PT', email: 'ines@example.pt' }]);
+    const [second] = await ingest([{ sourceId: 'nam-1', givenName: 'Ines', familyName: 'Duarte', city: 'Porto', country: 'PT', phone: '+351 912 345 678' }], 'shop');
+    expect(second.goldenId).not.toBe(first.goldenId);
+    const task = (await openTasks('POTENTIAL_MATCH')).find((t: any) => t.goldenId === second.goldenId);
+    expect(task.candidates.map((c: any) => c.goldenId)).toEqual([first.goldenId]);
+
+    const decided = await mutate('markNotAMatch', { a: first.goldenId, b: second.goldenId, reason: 'cousins' }, 'goldens { id version }');
+    expect(decided.userErrors).toEqual([]);
+    expect((await openTasks('POTENTIAL_MATCH')).some((t: any) => t.id === task.id)).toBe(false);
+    expect((await history(second.goldenId)).at(-1)).toMatchObject({ type: 'NOT_A_MATCH', reason: 'cousins', details: { notAMatch: first.goldenId } });
+
+    // The shop now sends the same email and phone as the CRM: a certain match by the rules, but not for the steward.
+    const [resent] = await ingest(
+      [{ sourceId: 'nam-1', givenName: 'Ines', familyName: 'Duarte', city: 'Porto', country: 'PT', phone: '+351 912 345 678', email: 'ines@example.pt' }],
+      'shop',
+    );
+    expect(resent.goldenId).toBe(second.goldenId);
+    expect((await customer(first.goldenId)).sourceRecords).toHaveLength(1);
+    expect((await openTasks('POTENTIAL_MATCH')).some((t: any) => t.goldenId === second.goldenId)).toBe(false);
+  });
+
+  it('raises an attribute conflict when equally trusted sources disagree on a birth date; resolving it pins the choice', async () => {
+    const [a] = await ingest([{ sourceId: 'cf-1', givenName: 'Nadia', familyName: 'Rahman', birthDate: '1990-03-04', email: 'nadia@example.org' }]);
+    const [b] = await ingest([{ sourceId: 'cf-1', givenName: 'Nadia', familyName: 'Rahman', birthDate: '1990-04-03', email: 'nadia.r@example.org' }], 'shop');
+    if (a.goldenId !== b.goldenId) {
+      const merged = await mutate('mergeGoldenRecords', { survivorId: a.goldenId, mergedIds: [b.goldenId], reason: 'same person' });
+      expect(merged.userErrors).toEqual([]);
+    }
+    const task = (await openTasks('ATTRIBUTE_CONFLICT')).find((t: any) => t.goldenId === a.goldenId);
+    expect(task).toMatchObject({ attribute: 'birthDate', status: 'OPEN' });
+    expect(task.conflictingValues.map((v: any) => v.value)).toEqual(['1990-03-04', '1990-04-03']);
+
+    const wrong = await mutate('resolveConflict', { taskId: task.id, choice: '2001-01-01' }, 'task { id }');
+    expect(wrong.userErrors[0].code).toBe('INVALID_CHOICE');
+    const resolved = await mutate('resolveConflict', { taskId: task.id, choice: '1990-04-03', reason: 'passport', expectedVersion: task.version }, 'task { id status }');
+    expect(resolved).toEqual({ task: { id: task.id, status: 'RESOLVED' }, userErrors: [] });
+    const golden = await customer(a.goldenId);
+    expect(golden.attributes.birthDate).toBe('1990-04-03');
+    expect((await history(a.goldenId)).at(-1)).toMatchObject({ type: 'CONFLICT_RESOLVED', reason: 'passport' });
+    const again = await mutate('resolveConflict', { taskId: task.id, choice: '1990-04-03' }, 'task { id }');
+    expect(again.userErrors[0].code).toBe('TASK_CLOSED');
+  });
+
+  it('claims, assigns and dismisses review tasks, with version checks; bulk dismissals report per item', async () => {
+    const [first] = await ingest([{ sourceId: 'q-1', givenName: 'Lars', familyName: 'Eriksen', city: 'Bergen', country: 'NO', email: 'lars@example.no' }]);
+    const [second] = await ingest([{ sourceId: 'q-1', givenName: 'Lars', familyName: 'Eriksen', city: 'Bergen', country: 'NO', phone: '+47 412 34 567' }], 'shop');
+    expect(second.goldenId).not.toBe(first.goldenId);
+    const task = (await openTasks('POTENTIAL_MATCH')).find((t: any) => t.goldenId === second.goldenId);
+    const claim = await hub.data<any>(`mutation($id: ID!, $v: Int) { claimReviewTask(taskId: $id, expectedVersion: $v) { task { assignee version } userErrors { code } } }`, {
+      id: task.id,
+      v: task.version,
+    });
+    expect(claim.claimReviewTask).toEqual({ task: { assignee: 'key:bootstrap-admin', version: task.version + 1 }, userErrors: [] });
+    const stale = await hub.data<any>(`mutation($id: ID!, $v: Int) { assignReviewTask(taskId: $id, assignee: "key:ana", expectedVersion: $v) { userErrors { code } } }`, {
+      id: task.id,
+      v: task.version,
+    });
+    expect(stale.assignReviewTask.userErrors).toEqual([{ code: 'STALE_VERSION' }]);
+    const bulk = await hub.data<any>(`mutation($inputs: [ReviewTaskDecisionInput!]!) { dismissReviewTasks(inputs: $inputs) { task { status } userErrors { code } } }`, {
+      inputs: [{ taskId: task.id, reason: 'fine as they are' }, { taskId: '00000000-0000-7000-8000-00000000dead' }],
+    });
+    expect(bulk.dismissReviewTasks).toEqual([
+      { task: { status: 'DISMISSED' }, userErrors: [] },
+      { task: null, userErrors: [{ code: 'TASK_NOT_FOUND' }] },
+    ]);
+  });
+
+  it('two stewards merging overlapping records with the same versions: exactly one succeeds, nothing is merged twice', async () => {
+    const results = await ingest([
+      { sourceId: 'cc-1', givenName: 'Wu', familyName: 'Chen', email: 'wu1@example.cn' },
+      { sourceId: 'cc-2', givenName: 'Li', familyName: 'Wang', email: 'li2@example.cn' },
+      { sourceId: 'cc-3', givenName: 'Mo', familyName: 'Zhao', email: 'mo3@example.cn' },
+    ]);
+    const ids = results.map((r) => r.goldenId);
+    const versions = await Promise.all(ids.map(async (id) => ({ id, version: (await customer(id)).version })));
+    const [one, two] = await Promise.all([
+      mutate('mergeGoldenRecords', { survivorId: ids[0], mergedIds: [ids[1]], expectedVersions: versions }, 'golden { id }'),
+      mutate('mergeGoldenRecords', { survivorId: ids[2], mergedIds: [ids[1]], expectedVersions: versions }, 'golden { id }'),
+    ]);
+    const outcomes = [one, two].map((r) => (r.userErrors.length === 0 ? 'ok' : r.userErrors[0].code)).sort();
+    expect(outcomes).toEqual(['STALE_VERSION', 'ok']);
+    // Each record in exactly one golden record (a retired id redirects to its survivor: counted once).
+    const goldens = new Map((await Promise.all(ids.map(customer))).map((g) => [g.id, g]));
+    expect(goldens.size).toBe(2);
+    expect([...goldens.values()].flatMap((g) => g.sourceRecords.map((r: any) => r.sourceId)).sort()).toEqual(['cc-1', 'cc-2', 'cc-3']);
+  });
+
+  it('returns a record as it was at a past time, from its history', async () => {
+    const [first] = await ingest([{ sourceId: 'tt-1', givenName: 'Emmy', familyName: 'Noether', city: 'Erlangen', email: 'emmy@example.de' }]);
+    const created = (await history(first.goldenId))[0].at;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await ingest([{ sourceId: 'tt-1', givenName: 'Emmy', familyName: 'Noether', city: 'Göttingen', email: 'emmy@example.de' }]);
+    const past = await hub.data<any>(`query($id: ID!, $at: DateTime) { customer(id: $id, asOf: $at) { version attributes } }`, { id: first.goldenId, at: created });
+    expect(past.customer).toMatchObject({ version: 1, attributes: { city: 'Erlangen', familyName: 'Noether' } });
+    const now = await hub.data<any>(`query($id: ID!) { customer(id: $id) { version attributes } }`, { id: first.goldenId });
+    expect(now.customer).toMatchObject({ version: 2, attributes: { city: 'Göttingen' } });
+    const before = await hub.data<any>(`query($id: ID!) { customer(id: $id, asOf: "2001-01-01T00:00:00Z") { id } }`, { id: first.goldenId });
+    expect(before.customer).toBeNull();
+  });
+});
+
+function inputType(mutation: string): string {
+  const types: Record<string, string> = {
+    pinAttribute: 'PinAttributeInput',
+    unpinAttribute: 'UnpinAttributeInput',
+    mergeGoldenRecords: 'MergeGoldenRecordsInput',
+    markNotAMatch: 'GoldenPairInput',
+    forceMatch: 'GoldenPairInput',
+    resolveConflict: 'ResolveConflictInput',
+  };
+  return types[mutation];
+}
