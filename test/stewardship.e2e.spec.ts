@@ -169,6 +169,16 @@ describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
     const [second] = await ingest([{ sourceId: 'q-1', givenName: 'Lars', familyName: 'Eriksen', city: 'Bergen', country: 'NO', phone: '+47 412 34 567' }], 'shop');
     expect(second.goldenId).not.toBe(first.goldenId);
     const task = (await openTasks('POTENTIAL_MATCH')).find((t: any) => t.goldenId === second.goldenId);
+    const { reviewTasks } = await hub.data<any>(`{ reviewTasks(kind: POTENTIAL_MATCH, first: 100) { edges { node { id
+      comparison { attribute differs values { value goldenId source sourceId trust updatedAt } } } } } }`);
+    const rows = Object.fromEntries(reviewTasks.edges.find((e: any) => e.node.id === task.id).node.comparison.map((r: any) => [r.attribute, r]));
+    // The task's own golden record first (the shop record), then the candidate (the CRM record).
+    expect(rows.email.values).toEqual([
+      { value: null, goldenId: second.goldenId, source: 'shop', sourceId: 'q-1', trust: 50, updatedAt: null },
+      { value: 'lars@example.no', goldenId: first.goldenId, source: 'crm', sourceId: 'q-1', trust: 50, updatedAt: null },
+    ]);
+    expect(rows.city).toMatchObject({ differs: false, values: [{ value: 'Bergen' }, { value: 'Bergen' }] });
+    expect(rows.phone.values.map((v: any) => v.value)).toEqual(['+4741234567', null]);
     const claim = await hub.data<any>(`mutation($id: ID!, $v: Int) { claimReviewTask(taskId: $id, expectedVersion: $v) { task { assignee version } userErrors { code } } }`, {
       id: task.id,
       v: task.version,

@@ -6,7 +6,7 @@ import { survivorshipOf } from '../src/matching/match-rules.loader';
 import { MatchingService } from '../src/matching/matching.service';
 import { StewardService } from '../src/stewardship/steward.service';
 import { survive } from '../src/survivorship/survive';
-import { addSource, DIALECTS, startTestHub, type TestHub } from './support/hub';
+import { addSource, DIALECTS, emptyHub, startTestHub, type TestHub } from './support/hub';
 
 // A model-based test of stewardship: random sequences of ingest, merge, unmerge, not-a-match, force
 // match, pin and replay against a reference model of what stewards decided, checking after every step
@@ -325,14 +325,6 @@ const commands = [
   fc.constant(new ReplayCommand()),
 ];
 
-/** Every run starts from an empty hub (the source systems stay), so that runs do not match each other's records. */
-async function emptyHub(hub: TestHub): Promise<void> {
-  const db = hub.server.app.get(Database);
-  await db.transaction(async (tx) => {
-    for (const table of ['match_constraint', 'review_task', 'golden_event', 'match_key', 'source_record', 'golden_record']) await tx.execute(`DELETE FROM ${table}`);
-  });
-}
-
 describe.each(DIALECTS)('stewardship against a reference model (%s)', (dialect) => {
   let hub: TestHub;
   let run = 0;
@@ -350,7 +342,7 @@ describe.each(DIALECTS)('stewardship against a reference model (%s)', (dialect) 
         const model: Model = { run: run++, sent: new Map(), cannotLinks: new Set(), pins: new Map(), goldens: new Set(), lastMerge: null };
         await fc.asyncModelRun(() => ({ model, real: { hub } }), cmds);
       }),
-      { numRuns: 30 },
+      { numRuns: 50 },
     );
   }, 240_000);
 });

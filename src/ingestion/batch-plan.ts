@@ -372,10 +372,20 @@ export class BatchPlan {
         id: goldenId,
         before: this.goldens.get(goldenId),
         members: [...this.memberMap(goldenId).values()],
+        pins: this.pinsFor(goldenId),
         mergedInto: this.emptiedInto.get(goldenId) ?? null,
         causes: [...(this.causes.get(goldenId) ?? [])],
       },
       this.context,
     );
+  }
+
+  /** A golden record's pins, plus those of the golden records merged into it, where it has none of its own. */
+  private pinsFor(goldenId: string): GoldenState['pins'] {
+    let pins = this.goldens.get(goldenId)?.pins ?? {};
+    for (const [from, into] of this.emptiedInto) {
+      if (from !== goldenId && this.resolve(into) === goldenId) pins = { ...(this.goldens.get(from)?.pins ?? {}), ...pins };
+    }
+    return pins;
   }
 }

@@ -1,3 +1,4 @@
+import { Database } from '../../src/common/database/database';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,4 +86,11 @@ export async function addSource(hub: TestHub, code: string, extra: Record<string
     { input: { code, ...extra } },
   );
   if (data.createSourceSystem.userErrors.length) throw new Error(JSON.stringify(data.createSourceSystem.userErrors));
+}
+
+/** Deletes every record, golden record and decision (source systems and keys stay): a fresh start for the next run. */
+export async function emptyHub(hub: TestHub): Promise<void> {
+  await hub.server.app.get(Database).transaction(async (tx) => {
+    for (const table of ['match_constraint', 'review_task', 'golden_event', 'match_key', 'source_record', 'golden_record']) await tx.execute(`DELETE FROM ${table}`);
+  });
 }

@@ -33,6 +33,24 @@ export class ConflictingValueModel {
   @Field(() => [ID]) sourceRecordIds: string[];
 }
 
+@ObjectType('ComparedValue', { description: 'One source record\'s value of an attribute, for a side-by-side comparison.' })
+export class ComparedValueModel {
+  @Field(() => GraphQLJSON, { nullable: true }) value: AttributeValue | null;
+  @Field(() => ID) goldenId: string;
+  @Field(() => ID) sourceRecordId: string;
+  @Field() source: string;
+  @Field() sourceId: string;
+  @Field(() => Int, { description: 'How far survivorship trusts this source for this attribute.' }) trust: number;
+  @Field(() => GraphQLDateTime, { nullable: true }) updatedAt: string | null;
+}
+
+@ObjectType('AttributeComparison', { description: 'Every value of one attribute across the records a task is about.' })
+export class AttributeComparisonModel {
+  @Field() attribute: string;
+  @Field({ description: 'The records hold more than one distinct value.' }) differs: boolean;
+  @Field(() => [ComparedValueModel]) values: ComparedValueModel[];
+}
+
 @ObjectType('ReviewTask', { description: 'Work for a data steward.' })
 export class ReviewTaskModel {
   @Field(() => ID) id: string;

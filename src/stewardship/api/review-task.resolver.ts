@@ -6,13 +6,16 @@ import { goldenRecordLoaders } from '../../golden-records/golden-record-loaders'
 import { GoldenRecordQueryService } from '../../golden-records/golden-record-query.service';
 import { EntityTypeEnum, GoldenRecordModel } from '../../golden-records/golden-record.models';
 import { ReviewTaskQueryService, type ReviewTaskView } from '../review-task-query.service';
-import { ConflictingValueModel, ReviewCandidateModel, ReviewTaskConnectionTypes, ReviewTaskKindEnum, ReviewTaskModel, ReviewTaskStatusEnum } from './review-task.models';
+import { SourceSystemService, trustLookup } from '../../source-systems/source-system.service';
+import { sideBySide, type SideBySideRow } from '../side-by-side';
+import { AttributeComparisonModel, ConflictingValueModel, ReviewCandidateModel, ReviewTaskConnectionTypes, ReviewTaskKindEnum, ReviewTaskModel, ReviewTaskStatusEnum } from './review-task.models';
 
 @Resolver(() => ReviewTaskModel)
 export class ReviewTaskResolver {
   constructor(
     private readonly tasks: ReviewTaskQueryService,
     private readonly goldenRecords: GoldenRecordQueryService,
+    private readonly sourceSystems: SourceSystemService,
   ) {}
 
   @Query(() => ReviewTaskConnectionTypes.connection, { description: 'The review queue, oldest first.' })
@@ -46,6 +49,17 @@ export class ReviewTaskResolver {
   @ResolveField(() => GoldenRecordModel, { nullable: true })
   golden(@Parent() task: ReviewTaskView, @Context() context: GraphQLContext) {
     return goldenRecordLoaders(context, this.goldenRecords).golden.load(task.goldenId);
+  }
+
+  @ResolveField(() => [AttributeComparisonModel], {
+    description: 'Side by side, per attribute: every value of the records involved (the task\'s golden record first, then the candidates), with source, trust and date.',
+  })
+  async comparison(@Parent() task: ReviewTaskView, @Context() context: GraphQLContext): Promise<SideBySideRow[]> {
+    const candidates = 'candidates' in task.subjects ? task.subjects.candidates.map((c) => c.goldenId) : [];
+    const goldenIds = [...new Set([task.goldenId, ...candidates])];
+    const loaders = goldenRecordLoaders(context, this.goldenRecords);
+    const records = (await Promise.all(goldenIds.map((id) => loaders.sourceRecords.load(id)))).flat();
+    return sideBySide(goldenIds, records, trustLookup(await this.sourceSystems.list()));
   }
 
   @ResolveField(() => [ReviewCandidateModel], { description: 'For a potential match: the golden records it may belong to, best first.' })
