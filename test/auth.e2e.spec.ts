@@ -74,6 +74,11 @@ const OPERATIONS: readonly Operation[] = [
     query: `mutation { ${call} { __typename } }`,
     allowed: ['admin', 'steward'] as const,
   })),
+  {
+    name: 'recomputeGoldenRecords',
+    query: 'mutation { recomputeGoldenRecords(entityType: PRODUCT) { changed userErrors { code } } }',
+    allowed: ['admin'],
+  },
 ];
 
 describe.each(DIALECTS)('API keys and roles (%s)', (dialect) => {

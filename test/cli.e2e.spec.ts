@@ -104,6 +104,12 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect(second.stdout).toMatch(/unchanged\s+3\b/);
     expect(second.stdout).toMatch(/golden updated\s+0\b/);
     expect(await exportGolden('customer')).toEqual(before);
+
+    // Nothing changed in the rules or trust: a recompute finds every golden record as it is.
+    const recompute = await canon('recompute', '--entity', 'customer', '--source', 'crm');
+    expect(recompute.code).toBe(0);
+    expect(recompute.stdout).toMatch(/^recomputed [1-9]\d* golden customer records: 0 changed$/m);
+    expect(await exportGolden('customer')).toEqual(before);
   });
 
   it('lists every kind of bad input in the rejects file and keeps the good records of the same file', async () => {

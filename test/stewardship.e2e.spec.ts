@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_DIR } from '../src/matching/match-rules.loader';
 import { addSource, DIALECTS, INGEST_CUSTOMERS, startTestHub, type TestHub } from './support/hub';
 
 // Stewards' decisions over GraphQL on a real hub: pins, merges, unmerges, not-a-match, conflicts, the
@@ -218,6 +221,21 @@ describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
     expect([...goldens.values()].flatMap((g) => g.sourceRecords.map((r: any) => r.sourceId)).sort()).toEqual(['cc-1', 'cc-2', 'cc-3']);
   });
 
+  it('recomputes the golden records of a source when its trust changes', async () => {
+    const [crm] = await ingest([{ sourceId: 'tr-1', givenName: 'Jonas', familyName: 'Becker', email: 'jonas.becker@example.de', city: 'Koeln' }]);
+    const [shop] = await ingest([{ sourceId: 'tr-1', givenName: 'Jonas', familyName: 'Becker', email: 'jonas.becker@example.de', city: 'Cologne' }], 'shop');
+    expect(shop.goldenId).toBe(crm.goldenId);
+    // Equal trust, no dates: the tie-break (source code) picks the CRM's address.
+    expect((await customer(crm.goldenId)).attributes.city).toBe('Koeln');
+    const update = await hub.data<any>(`mutation { updateSourceSystem(code: "shop", input: { defaultTrust: 90 }) { userErrors { code } } }`);
+    expect(update.updateSourceSystem.userErrors).toEqual([]);
+    const golden = await customer(crm.goldenId);
+    expect(golden.attributes.city).toBe('Cologne');
+    expect(golden.provenance.find((p: any) => p.attribute === 'city')).toMatchObject({ source: 'shop', rule: 'source-trust', group: 'address' });
+    expect((await history(crm.goldenId)).at(-1)).toMatchObject({ type: 'UPDATED', reason: 'trust of shop changed', actor: 'key:bootstrap-admin' });
+    await hub.data<any>(`mutation { updateSourceSystem(code: "shop", input: { defaultTrust: 50 }) { userErrors { code } } }`);
+  });
+
   it('returns a record as it was at a past time, from its history', async () => {
     const [first] = await ingest([{ sourceId: 'tt-1', givenName: 'Emmy', familyName: 'Noether', city: 'Erlangen', email: 'emmy@example.de' }]);
     const created = (await history(first.goldenId))[0].at;
@@ -229,6 +247,34 @@ describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
     expect(now.customer).toMatchObject({ version: 2, attributes: { city: 'Göttingen' } });
     const before = await hub.data<any>(`query($id: ID!) { customer(id: $id, asOf: "2001-01-01T00:00:00Z") { id } }`, { id: first.goldenId });
     expect(before.customer).toBeNull();
+  });
+
+  // Last: it restarts the hub with other rules.
+  it('pins and not-a-match decisions hold when the rules change, and a recompute applies the new rules', async () => {
+    const [olga] = await ingest([{ sourceId: 'rc-1', givenName: 'Olga', familyName: 'Petrova', email: 'olga@example.ru', city: 'Kazan', addressLine1: '1 Lenina St' }]);
+    const [olga2] = await ingest([{ sourceId: 'rc-1', givenName: 'Olga', familyName: 'Petrova', email: 'olga@example.ru', city: 'Kazan', addressLine1: '1 Lenina Street, building 2' }], 'shop');
+    expect(olga2.goldenId).toBe(olga.goldenId);
+    expect(await mutate('pinAttribute', { goldenId: olga.goldenId, attribute: 'email', value: 'olga.p@example.ru' })).toMatchObject({ userErrors: [] });
+    const [x] = await ingest([{ sourceId: 'rc-2', givenName: 'Ivan', familyName: 'Sokolov', city: 'Omsk', country: 'RU', email: 'ivan@example.ru' }]);
+    const [y] = await ingest([{ sourceId: 'rc-2', givenName: 'Ivan', familyName: 'Sokolov', city: 'Omsk', country: 'RU', phone: '+7 3812 00 00 00' }], 'shop');
+    expect(y.goldenId).not.toBe(x.goldenId);
+    expect(await mutate('markNotAMatch', { a: x.goldenId, b: y.goldenId }, 'goldens { id }')).toMatchObject({ userErrors: [] });
+
+    // Much laxer matching that merges whatever bridges, and the longest address wins.
+    const rules = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'utf8'));
+    rules.thresholds = { match: 0.5, review: 0.3 };
+    rules.onMultipleMatches = 'merge';
+    rules.survivorship.groups[0].strategy = 'most-complete';
+    await hub.restart({ customer: rules });
+
+    const recomputed = await hub.data<any>(`mutation { recomputeGoldenRecords(entityType: CUSTOMER) { examined changed userErrors { code } } }`);
+    expect(recomputed.recomputeGoldenRecords.changed).toBeGreaterThan(0);
+    const golden = await customer(olga.goldenId);
+    expect(golden.attributes).toMatchObject({ addressLine1: '1 Lenina Street, building 2', email: 'olga.p@example.ru' });
+
+    const [resent] = await ingest([{ sourceId: 'rc-2', givenName: 'Ivan', familyName: 'Sokolov', city: 'Omsk', country: 'RU', phone: '+7 3812 00 00 00', email: 'ivan@example.ru' }], 'shop');
+    expect(resent.goldenId).toBe(y.goldenId);
+    expect((await customer(x.goldenId)).sourceRecords).toHaveLength(1);
   });
 });
 

@@ -9,3 +9,4 @@ export { SourceSystemService } from '../source-systems/source-system.service';
 export { withServices } from './cli-context';
 export { RulesTrainingService } from '../matching/rules-training.service';
 export { loadRulesFile, rulesPath } from '../matching/match-rules.loader';
+export { RecomputeService } from '../stewardship/recompute.service';

@@ -184,6 +184,18 @@ rules
     }),
   );
 
+program
+  .command('recompute')
+  .description('recompute golden records under the rules and trust rankings in force (after changing them); pins and decisions stay')
+  .addOption(entityOption())
+  .option('--source <code>', 'only golden records with a record from this source (after changing its trust)')
+  .action((options: { entity: EntityType; source?: string }) =>
+    withServices(async (app, s) => {
+      const report = await app.get(s.RecomputeService).recompute({ entityType: options.entity, source: options.source, actor: 'cli', reason: 'recompute' });
+      console.log(`recomputed ${report.examined.toLocaleString('en-US')} golden ${options.entity} records: ${report.changed.toLocaleString('en-US')} changed`);
+    }),
+  );
+
 const exportCommand = program.command('export').description('export golden records or the crosswalk');
 exportCommand
   .command('crosswalk')

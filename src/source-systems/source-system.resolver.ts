@@ -1,4 +1,8 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { principalOf, type GraphQLContext } from '../auth/graphql-context';
+import { actorOf } from '../auth/role';
+import { ENTITY_TYPES } from '../common/entity-type';
+import { RecomputeService } from '../stewardship/recompute.service';
 import { Roles } from '../auth/roles.decorator';
 import { withUserErrors } from '../common/graphql/user-error.model';
 import {
@@ -12,7 +16,10 @@ import { SourceSystemService, type SourceSystem } from './source-system.service'
 
 @Resolver(() => SourceSystemModel)
 export class SourceSystemResolver {
-  constructor(private readonly systems: SourceSystemService) {}
+  constructor(
+    private readonly systems: SourceSystemService,
+    private readonly recompute: RecomputeService,
+  ) {}
 
   @Query(() => [SourceSystemModel])
   @Roles('admin', 'steward', 'reader')
@@ -41,18 +48,27 @@ export class SourceSystemResolver {
 
   @Mutation(() => SourceSystemPayload, { description: 'Renames a source system or changes its trust ranking (admin).' })
   @Roles('admin')
-  updateSourceSystem(@Args('code') code: string, @Args('input') input: UpdateSourceSystemInput): Promise<SourceSystemPayload> {
+  updateSourceSystem(
+    @Args('code') code: string,
+    @Args('input') input: UpdateSourceSystemInput,
+    @Context() context: GraphQLContext,
+  ): Promise<SourceSystemPayload> {
     return withUserErrors<SourceSystemPayload>(
-      async () => ({
-        sourceSystem: toModel(
-          await this.systems.update(code, {
-            name: input.name ?? undefined,
-            defaultTrust: input.defaultTrust ?? undefined,
-            attributeTrust: trustMap(input.attributeTrust),
-            uniqueRecords: input.uniqueRecords ?? undefined,
-          }),
-        ),
-      }),
+      async () => {
+        const system = await this.systems.update(code, {
+          name: input.name ?? undefined,
+          defaultTrust: input.defaultTrust ?? undefined,
+          attributeTrust: trustMap(input.attributeTrust),
+          uniqueRecords: input.uniqueRecords ?? undefined,
+        });
+        // Golden values follow the trust ranking: the golden records this source contributes to are recomputed now.
+        if (input.defaultTrust != null || input.attributeTrust != null) {
+          for (const entityType of ENTITY_TYPES) {
+            await this.recompute.recompute({ entityType, source: code, actor: actorOf(principalOf(context)), reason: `trust of ${code} changed` });
+          }
+        }
+        return { sourceSystem: toModel(system) };
+      },
       { sourceSystem: null },
     );
   }

@@ -90,6 +90,18 @@ export class GoldenChanges {
   ) {}
 
   async run<T>(goldenIds: readonly string[], actor: string, work: (session: GoldenSession) => Promise<T>): Promise<T> {
+    return (await this.execute(goldenIds, actor, work)).result;
+  }
+
+  /** Recomputes golden records under the rules and trust in force; returns how many changed (and were written). */
+  async recompute(goldenIds: readonly string[], actor: string, reason: string): Promise<number> {
+    const { written } = await this.execute(goldenIds, actor, async (session) => {
+      for (const id of goldenIds) if (session.golden(id)?.status === 'active') session.record({ id, causes: [], reason });
+    });
+    return written;
+  }
+
+  private async execute<T>(goldenIds: readonly string[], actor: string, work: (session: GoldenSession) => Promise<T>): Promise<{ result: T; written: number }> {
     const systems = await this.sourceSystems.list();
     return this.database.transaction(async (tx) => {
       await tx.lockKeys(LockSpace.Goldens, goldenIds);
@@ -99,7 +111,7 @@ export class GoldenChanges {
       for (const m of members) byGolden.set(m.goldenId, [...(byGolden.get(m.goldenId) ?? []), m]);
       const session = new GoldenSession(tx, actor, new Date().toISOString(), new Map(loaded.map((g) => [g.id, g])), byGolden);
       const result = await work(session);
-      if (loaded.length === 0) return result;
+      if (loaded.length === 0) return { result, written: 0 };
       const { entityType } = loaded[0];
       const context: RecomputeContext = {
         entityType,
@@ -113,7 +125,7 @@ export class GoldenChanges {
       await this.store.saveGoldens(tx, recomputed.map((r) => r.golden));
       await this.store.appendEvents(tx, recomputed.map((r) => r.event));
       await this.reviewTasks.insert(tx, recomputed.flatMap((r) => conflictTasks(r.golden, r.newConflicts, session.now)));
-      return result;
+      return { result, written: recomputed.length };
     });
   }
 }

@@ -6,12 +6,13 @@ import { SourceSystemsModule } from '../source-systems/source-systems.module';
 import { GoldenChanges } from './golden-changes';
 import { ReviewTaskActionsService } from './review-task-actions.service';
 import { ReviewTasksModule } from './review-tasks.module';
+import { RecomputeService } from './recompute.service';
 import { StewardService } from './steward.service';
 
 /** Stewards' actions on golden records and on the review queue. */
 @Module({
   imports: [ContractsModule, MatchingModule, GoldenRecordsModule, SourceSystemsModule, ReviewTasksModule],
-  providers: [GoldenChanges, StewardService, ReviewTaskActionsService],
-  exports: [StewardService, ReviewTaskActionsService],
+  providers: [GoldenChanges, StewardService, ReviewTaskActionsService, RecomputeService],
+  exports: [StewardService, ReviewTaskActionsService, RecomputeService],
 })
 export class StewardshipModule {}

@@ -1,6 +1,6 @@
 import { Database } from '../../src/common/database/database';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/common/database/scratch-database';
@@ -22,6 +22,8 @@ export interface TestHub {
   readonly adminKey: string;
   readonly scratch: ScratchDatabase;
   readonly server: RunningServer;
+  /** Stops the hub and starts it again on the same database, with these rules files in its rules folder. */
+  restart(rules?: Readonly<Record<string, unknown>>): Promise<void>;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any top-level error. */
   data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<T>;
@@ -42,7 +44,7 @@ export async function startTestHub(dialect: TestDialect): Promise<TestHub> {
     production: false,
     logLevel: 'silent',
   };
-  const server = await startServer(config);
+  let server = await startServer(config);
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, key: string | null = adminKey) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
@@ -52,10 +54,20 @@ export async function startTestHub(dialect: TestDialect): Promise<TestHub> {
     return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
   };
   return {
-    url: server.url,
+    get url() {
+      return server.url;
+    },
     adminKey,
     scratch,
-    server,
+    get server() {
+      return server;
+    },
+    async restart(rules = {}) {
+      await server.app.close();
+      mkdirSync(config.rulesDir, { recursive: true });
+      for (const [entityType, content] of Object.entries(rules)) writeFileSync(join(config.rulesDir, `${entityType}.rules.json`), JSON.stringify(content));
+      server = await startServer(config);
+    },
     gql,
     async data<T>(query: string, variables?: Record<string, unknown>, key?: string) {
       const response = await gql<T>(query, variables, key ?? adminKey);

@@ -101,3 +101,10 @@ export class ReviewTaskPayload {
   @Field(() => ReviewTaskModel, { nullable: true }) task: unknown;
   @Field(() => [UserError]) userErrors: UserError[];
 }
+
+@ObjectType()
+export class RecomputePayload {
+  @Field(() => Int, { description: 'Active golden records looked at.' }) examined: number;
+  @Field(() => Int, { description: 'Golden records whose values changed (each with an updated event).' }) changed: number;
+  @Field(() => [UserError]) userErrors: UserError[];
+}

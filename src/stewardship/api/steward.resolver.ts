@@ -8,12 +8,15 @@ import { ReviewTaskActionsService } from '../review-task-actions.service';
 import { ReviewTaskQueryService } from '../review-task-query.service';
 import { StewardException, StewardExceptionCode } from '../steward.exception';
 import { StewardService } from '../steward.service';
+import { RecomputeService } from '../recompute.service';
+import { EntityTypeEnum } from '../../golden-records/golden-record.models';
 import {
   GoldenPairInput,
   GoldenPairPayload,
   GoldenRecordPayload,
   MergeGoldenRecordsInput,
   PinAttributeInput,
+  RecomputePayload,
   ResolveConflictInput,
   ReviewTaskDecisionInput,
   ReviewTaskPayload,
@@ -34,6 +37,7 @@ export class StewardResolver {
     private readonly taskActions: ReviewTaskActionsService,
     private readonly goldenRecords: GoldenRecordQueryService,
     private readonly tasks: ReviewTaskQueryService,
+    private readonly recompute: RecomputeService,
   ) {}
 
   @Mutation(() => GoldenRecordPayload, { description: 'Fixes the value of one attribute on a golden record; it wins over every source until unpinned.' })
@@ -146,6 +150,21 @@ export class StewardResolver {
     @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion: number | null,
   ): Promise<ReviewTaskPayload> {
     return this.task(() => this.taskActions.assign(taskId, assignee, expectedVersion));
+  }
+
+  @Mutation(() => RecomputePayload, {
+    description: 'Recomputes golden records under the rules and trust rankings in force (after a rules change); pins and decisions stay (admin).',
+  })
+  @Roles('admin')
+  recomputeGoldenRecords(
+    @Args('entityType', { type: () => EntityTypeEnum }) entityType: EntityTypeEnum,
+    @Args('source', { nullable: true, type: () => String, description: 'Only golden records with a record from this source.' }) source: string | null,
+    @Context() context: GraphQLContext,
+  ): Promise<RecomputePayload> {
+    return withUserErrors<RecomputePayload>(
+      () => this.recompute.recompute({ entityType, source: source ?? undefined, actor: actorOf(principalOf(context)), reason: 'recompute' }),
+      { examined: 0, changed: 0 },
+    );
   }
 
   private merge(input: MergeGoldenRecordsInput, actor: string): Promise<GoldenRecordPayload> {
