@@ -41,11 +41,13 @@ export function survive(
   for (const unit of unitsOf(contributors, rules, pins)) {
     const holders = contributors.filter((c) => unit.attributes.some((a) => c.attributes[a] !== undefined));
     if (holders.length === 0) continue;
-    const chain = criteria(unit, holders, trust);
-    const ranked = [...holders].sort((a, b) => rank(chain, a, b));
+    // Most golden records have one source record: nothing to rank then.
+    const chain = holders.length > 1 ? criteria(unit, holders, trust) : [];
+    const ranked = holders.length > 1 ? [...holders].sort((a, b) => rank(chain, a, b)) : holders;
     const [winner, runnerUp] = ranked;
     // What decided is what beat the best other value; records agreeing with the winner decide nothing.
-    const rival = ranked.find((c) => valueKey(c, unit) !== valueKey(winner, unit)) ?? runnerUp;
+    const winnerKey = runnerUp ? valueKey(winner, unit) : '';
+    const rival = runnerUp ? (ranked.find((c) => valueKey(c, unit) !== winnerKey) ?? runnerUp) : undefined;
     const rule = rival ? decidingRule(chain, winner, rival) : 'only-value';
     for (const attribute of unit.attributes) {
       const value = winner.attributes[attribute];
