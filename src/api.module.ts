@@ -21,6 +21,8 @@ import { ReviewTaskResolver } from './stewardship/api/review-task.resolver';
 import { ReviewTasksModule } from './stewardship/review-tasks.module';
 import { StewardResolver } from './stewardship/api/steward.resolver';
 import { StewardshipModule } from './stewardship/stewardship.module';
+import { WebhookResolver } from './webhooks/api/webhook.resolver';
+import { WebhookDispatchModule, WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * The GraphQL API: every resolver and the role guard, over the feature modules' services. Kept apart
@@ -40,6 +42,8 @@ export class ApiModule {
         MatchingModule,
         ReviewTasksModule,
         StewardshipModule,
+        WebhooksModule,
+        WebhookDispatchModule,
         GraphQLModule.forRoot<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           autoSchemaFile: true,
@@ -59,6 +63,7 @@ export class ApiModule {
         MatchResolver,
         ReviewTaskResolver,
         StewardResolver,
+        WebhookResolver,
         { provide: APP_GUARD, useClass: RolesGuard },
       ],
     };

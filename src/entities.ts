@@ -7,6 +7,7 @@ import { SourceRecordEntity } from './golden-records/source-record.entity';
 import { SourceSystemEntity } from './source-systems/source-system.entity';
 import { MatchConstraintEntity } from './stewardship/match-constraint.entity';
 import { ReviewTaskEntity } from './stewardship/review-task.entity';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookMessageEntity, WebhookSubscriptionEntity } from './webhooks/webhook.entities';
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
 
@@ -21,6 +22,10 @@ export const CANON_SCHEMA: DatabaseSchema = {
     GoldenEventEntity,
     ReviewTaskEntity,
     MatchConstraintEntity,
+    WebhookSubscriptionEntity,
+    WebhookMessageEntity,
+    WebhookDeliveryEntity,
+    WebhookAttemptEntity,
   ],
   migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
 };

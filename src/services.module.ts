@@ -9,8 +9,9 @@ import { MatchingModule } from './matching/matching.module';
 import { SourceSystemsModule } from './source-systems/source-systems.module';
 import { ReviewTasksModule } from './stewardship/review-tasks.module';
 import { StewardshipModule } from './stewardship/stewardship.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
-const FEATURE_MODULES = [SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule, ReviewTasksModule, StewardshipModule];
+const FEATURE_MODULES = [SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule, ReviewTasksModule, StewardshipModule, WebhooksModule];
 
 /** The hub's services without any HTTP or GraphQL layer: what the CLI boots. */
 @Module({})

@@ -74,6 +74,20 @@ const OPERATIONS: readonly Operation[] = [
     query: `mutation { ${call} { __typename } }`,
     allowed: ['admin', 'steward'] as const,
   })),
+  ...[
+    ['webhookSubscriptions', '{ webhookSubscriptions { id } }'],
+    ['webhookDeliveries', '{ webhookDeliveries(subscriptionId: "00000000-0000-7000-8000-000000000000") { totalCount } }'],
+    ['createWebhookSubscription', 'mutation { createWebhookSubscription(input: { url: "ftp://x", eventTypes: ["*"] }) { userErrors { code } } }'],
+    ['updateWebhookSubscription', 'mutation { updateWebhookSubscription(id: "00000000-0000-7000-8000-000000000000", input: { active: false }) { userErrors { code } } }'],
+    ['rotateWebhookSecret', 'mutation { rotateWebhookSecret(id: "00000000-0000-7000-8000-000000000000") { userErrors { code } } }'],
+    ['enableWebhookSubscription', 'mutation { enableWebhookSubscription(id: "00000000-0000-7000-8000-000000000000") { userErrors { code } } }'],
+    ['replayWebhookDelivery', 'mutation { replayWebhookDelivery(id: "00000000-0000-7000-8000-000000000000") { userErrors { code } } }'],
+    [
+      'replayWebhookDeliveries',
+      'mutation { replayWebhookDeliveries(subscriptionId: "00000000-0000-7000-8000-000000000000", since: "2026-01-01T00:00:00Z") { userErrors { code } } }',
+    ],
+    ['sendTestWebhookEvent', 'mutation { sendTestWebhookEvent(subscriptionId: "00000000-0000-7000-8000-000000000000") { userErrors { code } } }'],
+  ].map(([name, query]) => ({ name, query, allowed: ['admin'] as const })),
   {
     name: 'recomputeGoldenRecords',
     query: 'mutation { recomputeGoldenRecords(entityType: PRODUCT) { changed userErrors { code } } }',

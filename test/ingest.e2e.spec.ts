@@ -4,6 +4,8 @@ import { addSource, DIALECTS, INGEST_CUSTOMERS, INGEST_PRODUCTS, startTestHub, t
 
 // The whole pipeline through GraphQL on a real hub: validate → cleanse → upsert → match → link →
 // survivorship → history, on SQLite and on PostgreSQL.
+// This file counts SQL statements per read: no webhook dispatcher polling in the background.
+process.env.CANON_WEBHOOK_DISPATCH = 'off';
 describe.each(DIALECTS)('ingest and read over GraphQL (%s)', (dialect) => {
   let hub: TestHub;
 

@@ -1,33 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const MAIN = resolve(__dirname, '..', 'dist', 'src', 'main.js');
-
-/** Starts the compiled hub as `npm start` does, on a random port, and collects what it prints. */
-function start(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^/\s]+)/.exec(output);
-      // The key banner is printed right after the listening line; give it a moment.
-      if (match) setTimeout(() => resolvePromise({ child, url: match[1], output: () => output }), 300);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+import { startHubProcess as start, stopHubProcess } from './support/hub-process';
 
 describe('first start of the hub (npm start)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'canon-start-'));
@@ -44,10 +19,10 @@ describe('first start of the hub (npm start)', () => {
       body: JSON.stringify({ query: '{ viewer { role } }' }),
     });
     expect(await response.json()).toEqual({ data: { viewer: { role: 'ADMIN' } } });
-    await stop(first.child);
+    await stopHubProcess(first);
 
     const second = await start(env);
     expect(second.output()).not.toMatch(/canon_/);
-    await stop(second.child);
+    await stopHubProcess(second);
   });
 });

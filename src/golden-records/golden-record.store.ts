@@ -4,6 +4,7 @@ import type { Row, SqlExecutor, Tx } from '../common/database/tx';
 import { queryInChunks } from '../common/database/tx';
 import type { Attributes } from '../matching/engine/types';
 import { FILTER_COLUMNS, filterColumnValues } from './filter-columns';
+import { GoldenEventSinks } from './golden-event-sinks';
 import type { GoldenEvent, GoldenState, RecordMove, SourceRecordState, SourceRecordWrite } from './golden-record.types';
 
 const SOURCE_STATE_COLUMNS =
@@ -15,6 +16,8 @@ const SOURCE_STATE_COLUMNS =
  */
 @Injectable()
 export class GoldenRecordStore {
+  constructor(private readonly sinks: GoldenEventSinks) {}
+
   async sourceRecordsByIdentity(
     tx: SqlExecutor,
     entityType: EntityType,
@@ -123,12 +126,14 @@ export class GoldenRecordStore {
     );
   }
 
-  async appendEvents(tx: Tx, events: readonly GoldenEvent[]): Promise<void> {
+  /** Appends the events of golden changes (`goldens[i]` is the record after `events[i]`) and hands them to the sinks. */
+  async appendEvents(tx: Tx, events: readonly GoldenEvent[], goldens: readonly GoldenState[]): Promise<void> {
     await tx.insertMany(
       'golden_event',
       ['id', 'golden_id', 'entity_type', 'type', 'version', 'at', 'actor', 'reason', 'payload'],
       events.map((e) => [e.id, e.goldenId, e.entityType, e.type, e.version, e.at, e.actor, e.reason, JSON.stringify(e.payload)]),
     );
+    await this.sinks.publish(tx, events.map((event, k) => ({ event, golden: goldens[k] })));
   }
 }
 

@@ -86,7 +86,7 @@ export class IngestionService {
         await this.store.saveSourceRecords(tx, writes.sourceRecords);
         await this.matching.replaceKeys(tx, entityType, writes.staleKeys, writes.unlistedKeys, writes.keys);
         await this.store.saveGoldens(tx, writes.goldens);
-        await this.store.appendEvents(tx, writes.events);
+        await this.store.appendEvents(tx, writes.events, writes.goldens);
         await this.reviewTasks.insert(tx, writes.reviewTasks);
         for (const record of writes.sourceRecords) {
           const features = writes.features.get(record.id);
