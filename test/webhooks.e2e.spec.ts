@@ -115,6 +115,29 @@ describe.each(DIALECTS)('webhooks (%s)', (dialect) => {
     expect(yDelivered.at).toBeLessThanOrEqual(xs[2].at); // no head-of-line block across records
   });
 
+  it('counts a redirect as a failure: it is not followed', async () => {
+    receiver.reply({ status: 302 });
+    const [result] = await ingest([{ sourceId: 'wh-302', givenName: 'John', familyName: 'Backus', email: 'backus@example.org' }]);
+    await receiver.waitFor((r) => r.some((m) => m.payload.data.id === result.goldenId && m.status === 200));
+    expect(receiver.received.filter((m) => m.payload.data.id === result.goldenId).map((m) => m.status)).toEqual([302, 200]);
+  });
+
+  it('tells subscribers about a merge: survivor and merged ids, on both records', async () => {
+    const [a, b] = await ingest([
+      { sourceId: 'mg-1', givenName: 'Hedy', familyName: 'Lamarr', email: 'hedy@example.org' },
+      { sourceId: 'mg-2', givenName: 'Hedwig', familyName: 'Kiesler', email: 'hk@example.at' },
+    ]);
+    const merged = await hub.data<any>(`mutation($a: ID!, $b: ID!) { mergeGoldenRecords(input: { survivorId: $a, mergedIds: [$b] }) { userErrors { code } } }`, {
+      a: a.goldenId,
+      b: b.goldenId,
+    });
+    expect(merged.mergeGoldenRecords.userErrors).toEqual([]);
+    await receiver.waitFor((r) => r.filter((m) => m.payload.type === 'customer.merged').length === 2);
+    const [survivor, retired] = [a.goldenId, b.goldenId].map((id) => receiver.received.find((m) => m.payload.type === 'customer.merged' && m.payload.data.id === id)!);
+    expect(survivor.payload.data).toMatchObject({ survivorId: a.goldenId, mergedIds: [b.goldenId], version: 2, sourceIds: ['mg-1', 'mg-2'] });
+    expect(retired.payload.data).toMatchObject({ survivorId: a.goldenId, mergedIds: [b.goldenId], record: { status: 'merged', mergedInto: a.goldenId } });
+  });
+
   it('honours Retry-After on 429', async () => {
     receiver.reply({ status: 429, retryAfter: '1' });
     const [result] = await ingest([{ sourceId: 'wh-429', givenName: 'Barbara', familyName: 'Liskov', email: 'liskov@example.org' }]);
@@ -210,4 +233,73 @@ describe.each(DIALECTS)('webhooks (%s)', (dialect) => {
     expect(test.payload.type).toBe('webhook.test');
     expect(test.verifiedBy).toEqual([subscription.secret]);
   });
+});
+
+// A hub with a one-second timeout and endpoints disabled after two seconds of failures.
+describe.each(DIALECTS)('webhook timeouts and failing endpoints (%s)', (dialect) => {
+  let hub: TestHub;
+  let receiver: WebhookReceiver;
+  const settings = { CANON_WEBHOOK_TIMEOUT: '1', CANON_WEBHOOK_DISABLE_AFTER: '2', CANON_WEBHOOK_RETRY_SCHEDULE: '0,0.5,0.5,0.5,0.5,0.5,0.5,0.5' };
+
+  beforeAll(async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, settings);
+    try {
+      receiver = await new WebhookReceiver().start();
+      hub = await startTestHub(dialect);
+    } finally {
+      for (const name of Object.keys(settings)) process.env[name] = saved[name];
+    }
+    await addSource(hub, 'crm');
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await receiver?.close();
+  });
+
+  const subscribe = async () => {
+    const { createWebhookSubscription } = await hub.data<any>(
+      `mutation($url: String!) { createWebhookSubscription(input: { url: $url, eventTypes: ["*"] }) { subscription { id } secret } }`,
+      { url: receiver.url },
+    );
+    receiver.secrets = [createWebhookSubscription.secret];
+    return createWebhookSubscription.subscription.id as string;
+  };
+  const ingest = async (sourceId: string) =>
+    (await hub.data<any>(INGEST_CUSTOMERS, { source: 'crm', records: [{ sourceId, familyName: 'Timeout', email: `${sourceId}@example.org` }] })).ingestCustomers.results[0]
+      .goldenId as string;
+  const subscriptionState = async (id: string) =>
+    (await hub.data<any>(`{ webhookSubscriptions { id active disabledAt disabledReason failingSince } }`)).webhookSubscriptions.find((s: any) => s.id === id);
+
+  it('counts an answer slower than the timeout as a failure and tries again', async () => {
+    const id = await subscribe();
+    receiver.reply({ delayMs: 1500 });
+    const goldenId = await ingest('to-1');
+    await receiver.waitFor((r) => r.filter((m) => m.payload.data.id === goldenId).length === 2);
+    const { webhookDeliveries } = await hub.data<any>(
+      `query($id: ID!) { webhookDeliveries(subscriptionId: $id) { edges { node { goldenId status attemptLog { statusCode error } } } } }`,
+      { id },
+    );
+    await expect
+      .poll(async () => (await hub.data<any>(`query($id: ID!) { webhookDeliveries(subscriptionId: $id) { edges { node { status } } } }`, { id })).webhookDeliveries.edges[0].node.status)
+      .toBe('delivered');
+    const log = webhookDeliveries.edges.find((e: any) => e.node.goldenId === goldenId).node.attemptLog;
+    expect(log[0]).toEqual({ statusCode: null, error: 'timed out after 1 s' });
+    await hub.data<any>(`mutation($id: ID!) { updateWebhookSubscription(id: $id, input: { active: false }) { userErrors { code } } }`, { id });
+  });
+
+  it('disables an endpoint that keeps failing, records why, and sends again once it is enabled', async () => {
+    const id = await subscribe();
+    receiver.reset();
+    receiver.reply(...Array.from({ length: 50 }, () => ({ status: 500 })));
+    const goldenId = await ingest('dis-1');
+    await expect.poll(async () => (await subscriptionState(id)).active, { timeout: 10_000 }).toBe(false);
+    const disabled = await subscriptionState(id);
+    expect(disabled.disabledReason).toMatch(/^every delivery failed since /);
+    expect(disabled.disabledAt).not.toBeNull();
+    receiver.reset();
+    const enabled = await hub.data<any>(`mutation($id: ID!) { enableWebhookSubscription(id: $id) { subscription { active failingSince } userErrors { code } } }`, { id });
+    expect(enabled.enableWebhookSubscription.subscription).toEqual({ active: true, failingSince: null });
+    await receiver.waitFor((r) => r.some((m) => m.payload.data.id === goldenId && m.status === 200), 90_000);
+  }, 120_000);
 });

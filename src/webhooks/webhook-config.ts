@@ -19,6 +19,8 @@ export interface WebhookSettings {
   readonly leaseSeconds: number;
   /** CANON_WEBHOOK_DISPATCH=off: this process writes the outbox but leaves sending to other hub processes. */
   readonly dispatch: boolean;
+  /** CANON_WEBHOOK_TIMEOUT: seconds an endpoint has to answer (15). */
+  readonly timeoutSeconds: number;
 }
 
 /** Reads the webhook settings from the environment; a ConfigError names the variable at fault. */
@@ -31,6 +33,7 @@ export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSe
     production: env.NODE_ENV === 'production',
     leaseSeconds: parseSeconds('CANON_WEBHOOK_LEASE', env.CANON_WEBHOOK_LEASE, 60),
     dispatch: parseSwitch(env.CANON_WEBHOOK_DISPATCH),
+    timeoutSeconds: parseSeconds('CANON_WEBHOOK_TIMEOUT', env.CANON_WEBHOOK_TIMEOUT, 15),
   };
 }
 

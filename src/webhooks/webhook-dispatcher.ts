@@ -13,7 +13,6 @@ import { WebhookSubscriptionService, type SigningSubscription } from './webhook-
 
 const BATCH = 32;
 const POLL_MS = 100;
-const TIMEOUT_MS = 15_000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
 /** Retry-After is honoured up to this. */
 const MAX_RETRY_AFTER_S = 3600;
@@ -46,6 +45,7 @@ interface Outcome {
 export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
   private readonly agent: Agent;
+  private readonly timeoutMs: number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -56,7 +56,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     private readonly subscriptions: WebhookSubscriptionService,
     private readonly outbox: WebhookOutbox,
   ) {
-    this.agent = new Agent({ connect: { lookup: guardedLookup(subscriptions.policy) }, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
+    this.timeoutMs = subscriptions.settings.timeoutSeconds * 1000;
+    this.agent = new Agent({ connect: { lookup: guardedLookup(subscriptions.policy) }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
   }
 
   onApplicationBootstrap(): void {
@@ -163,7 +164,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
           'webhook-signature': signature,
         },
         body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
       const responseBody = await readCapped(response.body);
       return {
@@ -174,7 +175,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         retryAfterSeconds: retryAfter(response.statusCode, response.headers['retry-after']),
       };
     } catch (error) {
-      return { statusCode: null, durationMs: Math.round(performance.now() - started), error: describe(error), responseBody: null, retryAfterSeconds: null };
+      return { statusCode: null, durationMs: Math.round(performance.now() - started), error: describe(error, this.timeoutMs), responseBody: null, retryAfterSeconds: null };
     }
   }
 
@@ -257,9 +258,9 @@ async function readCapped(body: AsyncIterable<Buffer>): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, timeoutMs: number): string {
   const e = error as Error & { code?: string; cause?: Error };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${TIMEOUT_MS / 1000} s`;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'UND_ERR_HEADERS_TIMEOUT') return `timed out after ${timeoutMs / 1000} s`;
   return [e.code, e.message, e.cause?.message].filter(Boolean).join(': ');
 }
 

@@ -110,9 +110,11 @@ export class WebhookSubscriptionService {
   /** Turns a disabled endpoint back on; its pending deliveries go out again. */
   async enable(id: string): Promise<WebhookSubscription> {
     await this.get(id);
-    await this.database.transaction((tx) =>
-      tx.execute('UPDATE webhook_subscription SET active = ?, disabled_at = NULL, disabled_reason = NULL, failing_since = NULL WHERE id = ?', [true, id]),
-    );
+    await this.database.transaction(async (tx) => {
+      await tx.execute('UPDATE webhook_subscription SET active = ?, disabled_at = NULL, disabled_reason = NULL, failing_since = NULL WHERE id = ?', [true, id]);
+      // Deliveries paused while it was off are due at once.
+      await tx.execute("UPDATE webhook_delivery SET next_attempt_at = ? WHERE subscription_id = ? AND status = 'pending'", [new Date().toISOString(), id]);
+    });
     return this.get(id);
   }
 
