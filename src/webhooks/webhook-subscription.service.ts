@@ -43,16 +43,21 @@ export interface SubscriptionInput {
 export class WebhookSubscriptionService {
   readonly settings: WebhookSettings;
   readonly policy: SsrfPolicy;
-  private readonly box: SecretBox;
+  private sealer: SecretBox | null = null;
 
   constructor(
     private readonly database: Database,
     private readonly sourceSystems: SourceSystemService,
-    @Inject(CANON_CONFIG) config: CanonConfig,
+    @Inject(CANON_CONFIG) private readonly config: CanonConfig,
   ) {
     this.settings = webhookSettings();
     this.policy = { allow: this.settings.allow, production: config.production || this.settings.production };
-    this.box = SecretBox.fromSettings(this.settings.secretKey, config.dataDir);
+  }
+
+  /** Opened on first use, so that a process that never touches a secret never creates the key file. */
+  private get box(): SecretBox {
+    this.sealer ??= SecretBox.fromSettings(this.settings.secretKey, this.config.dataDir);
+    return this.sealer;
   }
 
   async create(input: SubscriptionInput): Promise<{ subscription: WebhookSubscription; secret: string }> {
