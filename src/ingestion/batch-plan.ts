@@ -275,6 +275,10 @@ export class BatchPlan {
       target.set(member.id, moved);
       const written = this.touched.get(member.id);
       if (written) this.touched.set(member.id, { ...written, goldenId: into, previousGoldenIds: moved.previousGoldenIds });
+      // A later record of this batch with the same identity must find it where it now is.
+      if (member.source === this.context.source && this.byIdentity.get(member.sourceId)?.id === member.id) {
+        this.byIdentity.set(member.sourceId, written ? this.touched.get(member.id)! : moved);
+      }
       this.moves.push({ sourceRecordId: member.id, goldenId: into, previousGoldenIds: moved.previousGoldenIds });
     }
     this.memberMap(from).clear();

@@ -68,10 +68,23 @@ export class IngestionService {
           ...prepared.map((p) => `identity:${entityType}:${source.code}:${p.sourceId}`),
           ...keys.map((k) => `key:${entityType}:${k}`),
         ]);
-        const existing = await this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
-        const candidates = await this.matching.candidatesByKeys(tx, entityType, keys);
-        const goldenIds = [...new Set([...existing.map((r) => r.goldenId), ...candidates.map((c) => c.goldenId)])];
+        const read = async () => {
+          const records = await this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
+          const found = await this.matching.candidatesByKeys(tx, entityType, keys);
+          return { existing: records, candidates: found, goldenIds: [...new Set([...records.map((r) => r.goldenId), ...found.map((c) => c.goldenId)])] };
+        };
+        let { existing, candidates, goldenIds } = await read();
         await tx.lockKeys(LockSpace.Goldens, goldenIds);
+        // PostgreSQL: a steward may have moved one of these records between the reads and the lock (steward
+        // actions lock golden records only). Read again under the lock until no unlocked golden id shows up.
+        // SQLite runs one writer at a time, so nothing can have moved.
+        for (let locked = new Set(goldenIds); tx.dialect === 'postgres'; ) {
+          ({ existing, candidates, goldenIds } = await read());
+          const fresh = goldenIds.filter((id) => !locked.has(id));
+          if (fresh.length === 0) break;
+          await tx.lockKeys(LockSpace.Goldens, fresh);
+          locked = new Set([...locked, ...fresh]);
+        }
         const members = await this.store.members(tx, goldenIds);
         const plan = new BatchPlan(context, {
           existing,

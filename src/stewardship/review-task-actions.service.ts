@@ -54,10 +54,18 @@ export class ReviewTaskActionsService {
     if (!values.some((v) => JSON.stringify(v.value) === JSON.stringify(choice))) {
       throw new StewardException(Code.INVALID_CHOICE, `choose one of the conflicting values: ${values.map((v) => JSON.stringify(v.value)).join(', ')}`, 'choice');
     }
-    await this.steward.pinAttribute({ goldenId: task.goldenId, attribute, value: choice, actor, reason, eventType: 'conflict_resolved' });
-    await this.database.transaction(async (tx) => {
-      const current = await this.open(tx, task.id, task.version);
-      await this.tasks.close(tx, current.id, 'resolved', { actor, reason, at: new Date().toISOString(), decision: { attribute, value: choice } });
+    // The pin and the task's closing commit together: two stewards answering at once cannot both win.
+    await this.steward.pinAttribute({
+      goldenId: task.goldenId,
+      attribute,
+      value: choice,
+      actor,
+      reason,
+      eventType: 'conflict_resolved',
+      alsoInTransaction: async (tx) => {
+        const current = await this.open(tx, task.id, task.version);
+        await this.tasks.close(tx, current.id, 'resolved', { actor, reason, at: new Date().toISOString(), decision: { attribute, value: choice } });
+      },
     });
     return task.id;
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Tx } from '../common/database/tx';
 import { uuidv7 } from '../common/database/uuid';
 import { ContractRegistry } from '../contracts/contract-registry';
 import type { GoldenState } from '../golden-records/golden-record.types';
@@ -21,6 +22,8 @@ export interface PinInput extends Decision {
   readonly expectedVersion?: number | null;
   /** Recorded as this event type (a resolved conflict is a pin with its own history entry). */
   readonly eventType?: 'pinned' | 'conflict_resolved';
+  /** More work that must commit or fail with the pin (closing the review task it answers). */
+  readonly alsoInTransaction?: (tx: Tx) => Promise<void>;
 }
 
 export interface MergeInput extends Decision {
@@ -67,6 +70,7 @@ export class StewardService {
       const golden = session.active(input.goldenId, input.expectedVersion);
       const value = this.cleanseValue(golden, input.attribute, input.value);
       const pin = { value, actor: input.actor, reason: input.reason ?? null, at: session.now };
+      await input.alsoInTransaction?.(session.tx);
       session.record({
         id: golden.id,
         pins: { ...golden.pins, [input.attribute]: pin },

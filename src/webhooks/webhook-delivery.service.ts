@@ -12,6 +12,7 @@ export interface WebhookDeliveryView {
   readonly subscriptionId: string;
   readonly eventId: string;
   readonly goldenId: string;
+  readonly goldenVersion: number;
   readonly eventType: string;
   readonly status: string;
   readonly attempts: number;
@@ -28,7 +29,7 @@ export interface WebhookAttemptView {
   readonly error: string | null;
 }
 
-const COLUMNS = ['id', 'subscription_id', 'event_id', 'golden_id', 'event_type', 'status', 'attempts', 'next_attempt_at', 'lease_until', 'created_at', 'delivered_at', 'last_error'];
+const COLUMNS = ['id', 'subscription_id', 'event_id', 'golden_id', 'golden_version', 'event_type', 'status', 'attempts', 'next_attempt_at', 'lease_until', 'created_at', 'delivered_at', 'last_error'];
 
 /** The operations side of webhooks: what was sent, every attempt, replays and test events. */
 @Injectable()
@@ -88,7 +89,7 @@ export class WebhookDeliveryService {
     // Its own id stands for the record: a test event is ordered behind nothing else.
     await this.database.transaction(async (tx) => {
       await tx.insertMany('webhook_message', ['event_id', 'payload'], [[eventId, JSON.stringify(payload)]]);
-      await tx.insertMany('webhook_delivery', COLUMNS, [[id, subscriptionId, eventId, eventId, 'webhook.test', 'pending', 0, now, null, now, null, null]]);
+      await tx.insertMany('webhook_delivery', COLUMNS, [[id, subscriptionId, eventId, eventId, 0, 'webhook.test', 'pending', 0, now, null, now, null, null]]);
     });
     this.outbox.onEnqueued?.();
     return this.get(id);
@@ -101,7 +102,7 @@ export class WebhookDeliveryService {
       tx.insertMany(
         'webhook_delivery',
         COLUMNS,
-        originals.map((d, i) => [ids[i], d.subscriptionId, d.eventId, d.goldenId, d.eventType, 'pending', 0, now, null, now, null, null]),
+        originals.map((d, i) => [ids[i], d.subscriptionId, d.eventId, d.goldenId, d.goldenVersion, d.eventType, 'pending', 0, now, null, now, null, null]),
       ),
     );
     this.outbox.onEnqueued?.();
@@ -120,6 +121,7 @@ function toDelivery(row: Row): WebhookDeliveryView {
     subscriptionId: row.subscription_id as string,
     eventId: row.event_id as string,
     goldenId: row.golden_id as string,
+    goldenVersion: Number(row.golden_version),
     eventType: row.event_type as string,
     status: row.status as string,
     attempts: Number(row.attempts),

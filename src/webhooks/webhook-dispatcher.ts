@@ -21,6 +21,8 @@ const PAUSED_MS = 60_000;
 
 interface Claimed {
   readonly id: string;
+  /** The lease this dispatcher holds: its updates apply only while it still holds it. */
+  readonly leaseUntil: string;
   readonly subscriptionId: string;
   readonly eventId: string;
   readonly goldenId: string;
@@ -116,7 +118,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
            SELECT d.id FROM webhook_delivery d
            WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)
              AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
-                             WHERE e.subscription_id = d.subscription_id AND e.golden_id = d.golden_id AND e.status = 'pending' AND e.id < d.id)
+                             WHERE e.subscription_id = d.subscription_id AND e.golden_id = d.golden_id AND e.status = 'pending'
+                               AND (e.golden_version < d.golden_version OR (e.golden_version = d.golden_version AND e.id < d.id)))
            ORDER BY d.next_attempt_at, d.id LIMIT ${BATCH}${postgres ? ' FOR UPDATE SKIP LOCKED' : ''})
          AND (lease_until IS NULL OR lease_until < ?)
          RETURNING id, subscription_id, event_id, golden_id, attempts`,
@@ -125,6 +128,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     );
     return rows.map((r) => ({
       id: r.id as string,
+      leaseUntil,
       subscriptionId: r.subscription_id as string,
       eventId: r.event_id as string,
       goldenId: r.golden_id as string,
@@ -136,7 +140,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     if (!subscription || !subscription.active) {
       // Paused until the endpoint is enabled again; the order behind it waits too.
       await this.database.transaction((tx) =>
-        tx.execute('UPDATE webhook_delivery SET lease_until = NULL, next_attempt_at = ? WHERE id = ?', [new Date(Date.now() + PAUSED_MS).toISOString(), delivery.id]),
+        tx.execute('UPDATE webhook_delivery SET lease_until = NULL, next_attempt_at = ? WHERE id = ? AND lease_until = ?', [
+          new Date(Date.now() + PAUSED_MS).toISOString(),
+          delivery.id,
+          delivery.leaseUntil,
+        ]),
       );
       return;
     }
@@ -193,21 +201,33 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         [[uuidv7(), delivery.id, nowIso, outcome.statusCode, outcome.durationMs, outcome.error, outcome.responseBody]],
       );
       if (ok) {
-        await tx.execute("UPDATE webhook_delivery SET status = 'delivered', attempts = ?, delivered_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?", [
+        await tx.execute("UPDATE webhook_delivery SET status = 'delivered', attempts = ?, delivered_at = ?, lease_until = NULL, last_error = NULL WHERE id = ? AND lease_until = ?", [
           attempts,
           nowIso,
           delivery.id,
+          delivery.leaseUntil,
         ]);
         await tx.execute('UPDATE webhook_subscription SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL', [subscription.id]);
         return;
       }
       const error = outcome.error ?? `HTTP ${outcome.statusCode}`;
       if (attempts >= schedule.length) {
-        await tx.execute("UPDATE webhook_delivery SET status = 'dead', attempts = ?, lease_until = NULL, last_error = ? WHERE id = ?", [attempts, error, delivery.id]);
+        await tx.execute("UPDATE webhook_delivery SET status = 'dead', attempts = ?, lease_until = NULL, last_error = ? WHERE id = ? AND lease_until = ?", [
+          attempts,
+          error,
+          delivery.id,
+          delivery.leaseUntil,
+        ]);
       } else {
         const wait = Math.min(Math.max(jittered(schedule[attempts]), outcome.retryAfterSeconds ?? 0), Math.max(schedule[attempts] * 1.2, MAX_RETRY_AFTER_S));
         const next = new Date(now.getTime() + wait * 1000).toISOString();
-        await tx.execute('UPDATE webhook_delivery SET attempts = ?, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?', [attempts, next, error, delivery.id]);
+        await tx.execute('UPDATE webhook_delivery SET attempts = ?, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ? AND lease_until = ?', [
+          attempts,
+          next,
+          error,
+          delivery.id,
+          delivery.leaseUntil,
+        ]);
       }
       await this.noteFailure(tx, subscription, now);
     });
@@ -267,7 +287,8 @@ function describe(error: unknown, timeoutMs: number): string {
 /** DNS at connect time, checked again: a name that now resolves to a private address (rebinding) is refused. */
 function guardedLookup(policy: SsrfPolicy): LookupFunction {
   return (hostname, options, callback) => {
-    resolveAndCheck(new URL(`http://${hostname.includes(':') ? `[${hostname}]` : hostname}`), policy, (host) => dnsLookup(host, { all: true }))
+    // https: the scheme is not what is checked here (that was done at registration), only the address.
+    resolveAndCheck(new URL(`https://${hostname.includes(':') ? `[${hostname}]` : hostname}`), policy, (host) => dnsLookup(host, { all: true }))
       .then((addresses) => {
         const entries = addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
         if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: typeof entries) => void)(null, entries);

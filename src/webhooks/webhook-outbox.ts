@@ -35,13 +35,13 @@ export class WebhookOutbox implements GoldenEventSink, OnModuleInit {
       if (targets.length === 0) continue;
       messages.push([change.event.id, JSON.stringify(payload)]);
       for (const subscription of targets) {
-        deliveries.push([uuidv7(), subscription.id, change.event.id, change.golden.id, payload.type, 'pending', 0, change.event.at, null, change.event.at, null, null]);
+        deliveries.push([uuidv7(), subscription.id, change.event.id, change.golden.id, change.golden.version, payload.type, 'pending', 0, change.event.at, null, change.event.at, null, null]);
       }
     }
     await tx.insertMany('webhook_message', ['event_id', 'payload'], messages);
     await tx.insertMany(
       'webhook_delivery',
-      ['id', 'subscription_id', 'event_id', 'golden_id', 'event_type', 'status', 'attempts', 'next_attempt_at', 'lease_until', 'created_at', 'delivered_at', 'last_error'],
+      ['id', 'subscription_id', 'event_id', 'golden_id', 'golden_version', 'event_type', 'status', 'attempts', 'next_attempt_at', 'lease_until', 'created_at', 'delivered_at', 'last_error'],
       deliveries,
     );
     // A nudge for this process's dispatcher; if it comes before the commit, the next poll finds them.

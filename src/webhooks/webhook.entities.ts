@@ -61,11 +61,12 @@ export class WebhookMessageEntity {
 
 /**
  * One message to one subscription: the outbox row, written with the golden change. The dispatcher sends
- * a record's deliveries to a subscription strictly in id order (ids are UUIDv7, so in commit order).
+ * a record's deliveries to a subscription strictly in version order (UUIDv7 ids are not monotonic
+ * within a millisecond, nor across hosts; versions are).
  */
 @Entity('webhook_delivery')
 @Index('ix_webhook_delivery_due', ['status', 'nextAttemptAt'])
-@Index('ix_webhook_delivery_order', ['subscriptionId', 'goldenId', 'id'])
+@Index('ix_webhook_delivery_order', ['subscriptionId', 'goldenId', 'goldenVersion'])
 export class WebhookDeliveryEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -78,6 +79,10 @@ export class WebhookDeliveryEntity {
 
   @Column({ name: 'golden_id', type: 'varchar', length: 36 })
   goldenId: string;
+
+  /** The golden record's version after the change: deliveries of one record go out in this order. */
+  @Column({ name: 'golden_version', type: 'integer' })
+  goldenVersion: number;
 
   /** `customer.updated`, … */
   @Column({ name: 'event_type', type: 'varchar', length: 32 })
