@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startHubProcess as start, stopHubProcess } from './support/hub-process';
+import { killStrayHubProcesses, startHubProcess as start, stopHubProcess } from './support/hub-process';
 
 describe('first start of the hub (npm start)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'canon-start-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await killStrayHubProcesses();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('creates the SQLite file, prints an admin key once, and that key works', async () => {
     const env = { CANON_DATA_DIR: dataDir, DATABASE_URL: '' };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
 import { DIALECTS, INGEST_CUSTOMERS } from './support/hub';
-import { startHubProcess, stopHubProcess, type HubProcess } from './support/hub-process';
+import { killStrayHubProcesses, startHubProcess, stopHubProcess, type HubProcess } from './support/hub-process';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 // The outbox across crashes of the real hub process (SIGKILL): a change committed before the crash is
@@ -44,6 +44,7 @@ describe.each(DIALECTS)('webhooks across hub crashes (%s)', (dialect) => {
     receiver = await new WebhookReceiver().start();
   });
   afterAll(async () => {
+    await killStrayHubProcesses();
     await receiver?.close();
     await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
 import { INGEST_CUSTOMERS } from './support/hub';
-import { startHubProcess, stopHubProcess, type HubProcess } from './support/hub-process';
+import { killStrayHubProcesses, startHubProcess, stopHubProcess, type HubProcess } from './support/hub-process';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 // Two hub processes on one PostgreSQL, both ingesting and both dispatching: every event reaches the
@@ -36,6 +36,7 @@ describe('webhooks from two hub processes on one PostgreSQL', () => {
   });
   afterAll(async () => {
     for (const hub of hubs) await stopHubProcess(hub);
+    await killStrayHubProcesses();
     await receiver?.close();
     await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });
