@@ -1,4 +1,4 @@
-import { CanonError, type ErrorCategory } from '../common/errors/canon-error';
+import { categorisedError, type ErrorCategory } from '../common/errors/canon-error';
 
 export enum AuthExceptionCode {
   MISSING_KEY = 'MISSING_KEY',
@@ -22,11 +22,4 @@ const CATEGORY: Record<AuthExceptionCode, ErrorCategory> = {
   [AuthExceptionCode.KEY_NOT_FOUND]: 'NOT_FOUND',
 };
 
-export class AuthException extends CanonError {
-  readonly category: ErrorCategory;
-
-  constructor(code: AuthExceptionCode, message: string, field?: string) {
-    super(code, message, field);
-    this.category = CATEGORY[code];
-  }
-}
+export class AuthException extends categorisedError(CATEGORY) {}

@@ -1,4 +1,4 @@
-import { CanonError, type ErrorCategory } from '../common/errors/canon-error';
+import { categorisedError, type ErrorCategory } from '../common/errors/canon-error';
 
 export enum SourceSystemExceptionCode {
   UNKNOWN_SOURCE = 'UNKNOWN_SOURCE',
@@ -14,11 +14,4 @@ const CATEGORY: Record<SourceSystemExceptionCode, ErrorCategory> = {
   [SourceSystemExceptionCode.INVALID_TRUST]: 'BAD_USER_INPUT',
 };
 
-export class SourceSystemException extends CanonError {
-  readonly category: ErrorCategory;
-
-  constructor(code: SourceSystemExceptionCode, message: string, field?: string) {
-    super(code, message, field);
-    this.category = CATEGORY[code];
-  }
-}
+export class SourceSystemException extends categorisedError(CATEGORY) {}

@@ -1,4 +1,4 @@
-import { CanonError, type ErrorCategory } from '../common/errors/canon-error';
+import { categorisedError, type ErrorCategory } from '../common/errors/canon-error';
 
 export enum StewardExceptionCode {
   GOLDEN_NOT_FOUND = 'GOLDEN_NOT_FOUND',
@@ -37,11 +37,4 @@ const CATEGORY: Record<StewardExceptionCode, ErrorCategory> = {
   [StewardExceptionCode.TOO_MANY_ITEMS]: 'BAD_USER_INPUT',
 };
 
-export class StewardException extends CanonError {
-  readonly category: ErrorCategory;
-
-  constructor(code: StewardExceptionCode, message: string, field?: string) {
-    super(code, message, field);
-    this.category = CATEGORY[code];
-  }
-}
+export class StewardException extends categorisedError(CATEGORY) {}

@@ -1,4 +1,4 @@
-import { CanonError, type ErrorCategory } from '../common/errors/canon-error';
+import { categorisedError, type ErrorCategory } from '../common/errors/canon-error';
 
 export enum WebhookExceptionCode {
   INVALID_URL = 'INVALID_URL',
@@ -18,11 +18,4 @@ const CATEGORY: Record<WebhookExceptionCode, ErrorCategory> = {
   [WebhookExceptionCode.INVALID_GRACE_PERIOD]: 'BAD_USER_INPUT',
 };
 
-export class WebhookException extends CanonError {
-  readonly category: ErrorCategory;
-
-  constructor(code: WebhookExceptionCode, message: string, field?: string) {
-    super(code, message, field);
-    this.category = CATEGORY[code];
-  }
-}
+export class WebhookException extends categorisedError(CATEGORY) {}

@@ -17,3 +17,18 @@ export abstract class CanonError extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * The exception class of a module whose codes each map to one category: `class XException extends
+ * categorisedError(CATEGORY) {}` instead of the same constructor written in every module.
+ */
+export function categorisedError<Code extends string>(categories: Readonly<Record<Code, ErrorCategory>>) {
+  return class extends CanonError {
+    readonly category: ErrorCategory;
+
+    constructor(code: Code, message: string, field?: string) {
+      super(code, message, field);
+      this.category = categories[code];
+    }
+  };
+}
