@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from './auth/api-key.entity';
+import { AuditLogEntity } from './audit/audit-log.entity';
 import type { DatabaseSchema } from './common/database/database';
 import { GoldenEventEntity } from './golden-records/golden-event.entity';
 import { GoldenRecordEntity } from './golden-records/golden-record.entity';
@@ -26,6 +27,7 @@ export const CANON_SCHEMA: DatabaseSchema = {
     WebhookMessageEntity,
     WebhookDeliveryEntity,
     WebhookAttemptEntity,
+    AuditLogEntity,
   ],
   migrations: { sqlite: SQLITE_MIGRATIONS, postgres: POSTGRES_MIGRATIONS },
 };

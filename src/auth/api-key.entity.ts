@@ -15,6 +15,10 @@ export class ApiKeyEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   source: string | null;
 
+  /** Whether the key sees personal data (email, phone, birth date, street address) in clear; else masked. */
+  @Column({ type: 'boolean', default: false })
+  pii: boolean;
+
   /** SHA-256 of the key; the key itself is shown once and never stored. */
   @Index('uq_api_key_hash', { unique: true })
   @Column({ name: 'key_hash', type: 'varchar', length: 64 })

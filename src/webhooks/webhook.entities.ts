@@ -23,6 +23,10 @@ export class WebhookSubscriptionEntity {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** Whether payloads carry personal data in clear; without this scope they are masked like a reader's view. */
+  @Column({ type: 'boolean', default: false })
+  pii: boolean;
+
   /** The signing secret, encrypted (AES-256-GCM) with the hub's secret key. */
   @Column({ type: 'text' })
   secret: string;
