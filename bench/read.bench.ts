@@ -41,7 +41,8 @@ export async function benchRead(seconds = 10): Promise<void> {
 
     pinSelfToSecondCore();
     const port = await freePort();
-    const hub = spawnPinned(join(ROOT, 'dist', 'src', 'main.js'), [], { ...env, PORT: String(port), HOST: '127.0.0.1', CANON_LOG_LEVEL: 'info' });
+    // One key at full speed is this bench's point, not abuse: the per-key rate limit is off.
+    const hub = spawnPinned(join(ROOT, 'dist', 'src', 'main.js'), [], { ...env, PORT: String(port), HOST: '127.0.0.1', CANON_LOG_LEVEL: 'info', CANON_RATE_LIMIT: '0' });
     await waitForLine(hub, /listening on/);
     const hubUrl = `http://127.0.0.1:${port}/graphql`;
     const auth = { authorization: `Bearer ${ADMIN_KEY}` };

@@ -3,12 +3,16 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuditLogResolver } from './audit/audit-log.resolver';
+import { AuditModule } from './audit/audit.module';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuthModule } from './auth/auth.module';
 import type { GraphQLContext } from './auth/graphql-context';
 import { RolesGuard } from './auth/roles.guard';
 import { formatGraphQLErrors } from './common/errors/graphql-error-formatter';
+import { graphqlLimitOptions } from './common/graphql/graphql-limits';
 import type { CanonConfig } from './config/canon-config';
+import { graphqlLimits } from './config/graphql-limits';
 import { GoldenRecordResolver } from './golden-records/golden-record.resolver';
 import { GoldenRecordsModule } from './golden-records/golden-records.module';
 import { IngestionResolver } from './ingestion/ingestion.resolver';
@@ -35,6 +39,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
+        AuditModule,
         AuthModule,
         SourceSystemsModule,
         GoldenRecordsModule,
@@ -52,10 +57,12 @@ export class ApiModule {
           graphiql: !config.production,
           jit: 1,
           context: (req: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ req, reply }),
-          errorFormatter: (execution) => formatGraphQLErrors(execution, (error) => logger.error(error)),
+          errorFormatter: (execution) => formatGraphQLErrors(execution, (error) => logger.error(error), { hideSuggestions: config.production }),
+          ...graphqlLimitOptions(config, graphqlLimits(config)),
         }),
       ],
       providers: [
+        AuditLogResolver,
         ApiKeyResolver,
         SourceSystemResolver,
         GoldenRecordResolver,

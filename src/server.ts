@@ -5,7 +5,10 @@ import { AppModule } from './app.module';
 import { ApiKeyService } from './auth/api-key.service';
 import { registerGraphQLAuth } from './auth/graphql-auth.hook';
 import type { CanonConfig } from './config/canon-config';
+import { graphqlLimits } from './config/graphql-limits';
+import { registerGraphQLHttpGuards } from './common/graphql/graphql-http-guards';
 import { loggerFor } from './common/quiet-logger';
+import { acceptGraphQLSourceOnly } from './common/graphql/graphql-source-only';
 
 export interface RunningServer {
   readonly app: NestFastifyApplication;
@@ -16,13 +19,15 @@ export interface RunningServer {
 
 /** Builds the hub, seeds the admin key, and listens on the configured port. */
 export async function startServer(config: CanonConfig): Promise<RunningServer> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+  const limits = graphqlLimits(config);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: limits.maxBodyBytes }), {
     logger: loggerFor(config),
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   const apiKeys = app.get(ApiKeyService);
   registerGraphQLAuth(fastify, apiKeys);
+  registerGraphQLHttpGuards(fastify, limits);
   // GraphQL over HTTP allows "extensions": null; Mercurius would reject it, so it is dropped before validation.
   fastify.addHook('preValidation', async (request) => {
     const body = request.body as Record<string, unknown> | undefined;
@@ -30,6 +35,7 @@ export async function startServer(config: CanonConfig): Promise<RunningServer> {
   });
   app.enableShutdownHooks();
   await app.init();
+  acceptGraphQLSourceOnly(fastify);
 
   let firstAdminKey: string | null = null;
   if (config.bootstrapAdminKey) await apiKeys.ensureKey(config.bootstrapAdminKey, 'admin', 'bootstrap-admin');

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
 import type { CanonConfig } from './config/canon-config';
@@ -11,7 +12,7 @@ import { ReviewTasksModule } from './stewardship/review-tasks.module';
 import { StewardshipModule } from './stewardship/stewardship.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
-const FEATURE_MODULES = [SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule, ReviewTasksModule, StewardshipModule, WebhooksModule];
+const FEATURE_MODULES = [AuditModule, SourceSystemsModule, AuthModule, ContractsModule, MatchingModule, GoldenRecordsModule, IngestionModule, ReviewTasksModule, StewardshipModule, WebhooksModule];
 
 /** The hub's services without any HTTP or GraphQL layer: what the CLI boots. */
 @Module({})

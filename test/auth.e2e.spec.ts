@@ -41,6 +41,7 @@ const OPERATIONS: readonly Operation[] = [
   { name: 'searchCustomers', query: '{ searchCustomers(query: "auth") { score } }' },
   { name: 'searchProducts', query: '{ searchProducts(query: "auth") { score } }' },
   { name: 'reviewTasks', query: '{ reviewTasks(first: 1) { totalCount } }' },
+  { name: 'auditLog', query: '{ auditLog(first: 1) { totalCount } }' },
   {
     name: 'createSourceSystem',
     query: 'mutation { createSourceSystem(input: { code: "tmp" }) { userErrors { code } } }',
@@ -176,6 +177,23 @@ describe.each(DIALECTS)('API keys and roles (%s)', (dialect) => {
     const { revokeApiKey } = await hub.data<{ revokeApiKey: any }>(`mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { revokedAt } } }`, { id });
     expect(revokeApiKey.apiKey.revokedAt).toBeTruthy();
     expect((await hub.gql('{ viewer { role } }', undefined, key)).status).toBe(401);
+  });
+
+  it('refuses a key once it has expired, with 401 before GraphQL runs', async () => {
+    const create = (expiresAt: string) =>
+      hub.data<{ createApiKey: any }>(`mutation($at: DateTime!) { createApiKey(input: { role: READER, expiresAt: $at }) { key apiKey { expiresAt } userErrors { code field } } }`, {
+        at: expiresAt,
+      });
+    const past = await create(new Date(Date.now() - 1000).toISOString());
+    expect(past.createApiKey.userErrors).toEqual([{ code: 'INVALID_EXPIRY', field: ['expiresAt'] }]);
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const { createApiKey } = await create(expiresAt);
+    expect(createApiKey.apiKey.expiresAt).toBe(expiresAt);
+    expect((await hub.gql('{ viewer { role } }', undefined, createApiKey.key)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 50));
+    const expired = await hub.gql('{ viewer { role } }', undefined, createApiKey.key);
+    expect(expired.status).toBe(401);
+    expect(expired.body.errors?.[0]).toMatchObject({ message: 'the API key is unknown, revoked or expired', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('lets a source key write only as its own source', async () => {

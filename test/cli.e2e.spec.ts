@@ -51,8 +51,16 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect(created.code).toBe(0);
     const key = created.stdout.trim();
     expect(key).toMatch(/^canon_[A-Za-z0-9_-]{43}$/);
+    expect((await canon('keys', 'create', '--role', 'reader', '--pii', '--name', 'analyst')).code).toBe(0);
     const list = await canon('keys', 'list');
-    expect(list.stdout).toContain('crm-loader\tsource\tcrm');
+    expect(list.stdout).toContain('crm-loader\tsource\tcrm\t-\t');
+    expect(list.stdout).toContain('analyst\treader\t-\tpii\t');
+    expect((await canon('keys', 'create', '--role', 'reader', '--name', 'temp', '--expires', '90d')).code).toBe(0);
+    const expiry = /temp\treader\t-\t-\tcanon_\S+\texpires (\S+)/.exec((await canon('keys', 'list')).stdout)?.[1];
+    expect(Date.parse(expiry!) - Date.now()).toBeGreaterThan(89 * 86_400_000);
+    const pastExpiry = await canon('keys', 'create', '--role', 'reader', '--expires', '2001-01-01T00:00:00Z');
+    expect(pastExpiry.code).toBe(2);
+    expect(pastExpiry.stderr).toMatch(/expiresAt 2001-01-01T00:00:00.000Z is in the past/);
     expect(list.stdout).not.toContain(key);
     const noSource = await canon('keys', 'create', '--role', 'source');
     expect(noSource.code).toBe(2);

@@ -297,9 +297,13 @@ describe.each(DIALECTS)('webhook timeouts and failing endpoints (%s)', (dialect)
     const disabled = await subscriptionState(id);
     expect(disabled.disabledReason).toMatch(/^every delivery failed since /);
     expect(disabled.disabledAt).not.toBeNull();
+    const audit = async (action: string) =>
+      (await hub.data<any>(`query($f: AuditLogFilterInput) { auditLog(filter: $f) { edges { node { actor details } } } }`, { f: { action, targetId: id } })).auditLog.edges.map((e: any) => e.node);
+    expect(await audit('webhook_subscription.disabled')).toEqual([{ actor: 'system', details: { reason: disabled.disabledReason } }]);
     receiver.reset();
     const enabled = await hub.data<any>(`mutation($id: ID!) { enableWebhookSubscription(id: $id) { subscription { active failingSince } userErrors { code } } }`, { id });
     expect(enabled.enableWebhookSubscription.subscription).toEqual({ active: true, failingSince: null });
+    expect(await audit('webhook_subscription.enabled')).toEqual([{ actor: 'key:bootstrap-admin', details: { disabledReason: disabled.disabledReason } }]);
     await receiver.waitFor((r) => r.some((m) => m.payload.data.id === goldenId && m.status === 200), 90_000);
   }, 120_000);
 });

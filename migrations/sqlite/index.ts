@@ -6,6 +6,6 @@ import { MatchKeysOnSourceRecord1795693506297 } from './1795693506297-MatchKeysO
 import { Stewardship1795697345113 } from './1795697345113-Stewardship';
 import { Webhooks1795699624034 } from './1795699624034-Webhooks';
 import { WebhookDeliveryVersion1795702670685 } from './1795702670685-WebhookDeliveryVersion';
-import { AuditLogAndPiiScope1795705665591 } from './1795705665591-AuditLogAndPiiScope';
+import { AuditLogPiiScopeKeyExpiry1795706236371 } from './1795706236371-AuditLogPiiScopeKeyExpiry';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795685636528, Matching1795690119266, SourceUniqueRecords1795690871116, MatchKeysOnSourceRecord1795693506297, Stewardship1795697345113, Webhooks1795699624034, WebhookDeliveryVersion1795702670685, AuditLogAndPiiScope1795705665591];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795685636528, Matching1795690119266, SourceUniqueRecords1795690871116, MatchKeysOnSourceRecord1795693506297, Stewardship1795697345113, Webhooks1795699624034, WebhookDeliveryVersion1795702670685, AuditLogPiiScopeKeyExpiry1795706236371];

@@ -33,4 +33,8 @@ export class ApiKeyEntity {
 
   @Column({ name: 'revoked_at', type: 'varchar', length: 32, nullable: true })
   revokedAt: string | null;
+
+  /** From then on the key is refused like a revoked one; null: it does not expire. */
+  @Column({ name: 'expires_at', type: 'varchar', length: 32, nullable: true })
+  expiresAt: string | null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
+import { AuditLogService, SYSTEM_ACTOR } from '../audit/audit-log.service';
 import { Database } from '../common/database/database';
 import { uuidv7 } from '../common/database/uuid';
 import { SourceSystemService } from '../source-systems/source-system.service';
@@ -11,15 +12,22 @@ export interface ApiKey {
   readonly name: string;
   readonly role: Role;
   readonly source: string | null;
+  /** Sees personal data in clear; admins and stewards always do. */
+  readonly pii: boolean;
   readonly keyPrefix: string;
   readonly createdAt: string;
   readonly revokedAt: string | null;
+  readonly expiresAt: string | null;
 }
 
 export interface CreateApiKeyInput {
   readonly role: string;
   readonly source?: string | null;
   readonly name?: string | null;
+  /** Lets a reader or source key see personal data in clear. */
+  readonly pii?: boolean | null;
+  /** ISO timestamp after which the key is refused; absent: never. */
+  readonly expiresAt?: string | null;
 }
 
 interface ApiKeyRow {
@@ -27,10 +35,12 @@ interface ApiKeyRow {
   name: string;
   role: string;
   source: string | null;
+  pii: boolean | number;
   key_hash: string;
   key_prefix: string;
   created_at: string;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 const KEY_PREFIX = 'canon_';
@@ -46,10 +56,11 @@ export class ApiKeyService {
   constructor(
     private readonly database: Database,
     private readonly sourceSystems: SourceSystemService,
+    private readonly audit: AuditLogService,
   ) {}
 
   /** Creates a key; the returned `key` is the only time the secret exists outside the caller's hands. */
-  async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; key: string }> {
+  async create(input: CreateApiKeyInput, actor: string = SYSTEM_ACTOR): Promise<{ apiKey: ApiKey; key: string }> {
     if (!isRole(input.role)) {
       throw new AuthException(Code.INVALID_ROLE, `unknown role "${input.role}": use admin, steward, reader or source`, 'role');
     }
@@ -61,14 +72,22 @@ export class ApiKeyService {
       throw new AuthException(Code.SOURCE_NOT_ALLOWED, 'only keys with role source are bound to a source system', 'source');
     }
     if (source) await this.sourceSystems.get(source);
+    const expiresAt = checkExpiry(input.expiresAt);
     const key = KEY_PREFIX + randomBytes(32).toString('base64url');
-    return { apiKey: await this.insert(key, input.role, source, input.name), key };
+    return { apiKey: await this.insert(key, { role: input.role, source, name: input.name, pii: input.pii === true, expiresAt }, actor), key };
   }
 
   /** Seeds a key whose secret the operator chose (CANON_BOOTSTRAP_ADMIN_KEY); does nothing if it exists. */
   async ensureKey(key: string, role: Role, name: string): Promise<void> {
-    const rows = await this.database.query('SELECT id FROM api_key WHERE key_hash = ?', [hashKey(key)]);
-    if (rows.length === 0) await this.insert(key, role, null, name);
+    const exists = async () => (await this.database.query('SELECT id FROM api_key WHERE key_hash = ?', [hashKey(key)])).length > 0;
+    if (await exists()) return;
+    try {
+      await this.insert(key, { role, source: null, name, pii: false, expiresAt: null }, SYSTEM_ACTOR);
+    } catch (error) {
+      // Hub processes starting together on one database race to create it (a unique violation for
+      // all but one): the others find it there and start; any other failure stands.
+      if (!(await exists())) throw error;
+    }
   }
 
   /** On a hub with no keys at all, creates an admin key and returns it (to be printed once); else null. */
@@ -85,19 +104,24 @@ export class ApiKeyService {
     if (cached && cached.expires > Date.now()) return cached.principal;
     const rows = await this.database.query<ApiKeyRow>('SELECT * FROM api_key WHERE key_hash = ?', [hash]);
     const row = rows[0];
-    const principal: Principal | null =
-      row && !row.revoked_at ? { keyId: row.id, name: row.name, role: row.role as Role, source: row.source } : null;
+    const now = Date.now();
+    const expiresAt = row?.expires_at ? Date.parse(row.expires_at) : Infinity;
+    const valid = row && !row.revoked_at && expiresAt > now;
+    const principal: Principal | null = valid ? { keyId: row.id, name: row.name, role: row.role as Role, source: row.source, pii: Boolean(row.pii) } : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { principal, expires: Date.now() + CACHE_TTL_MS });
+    // Never cache a key past its expiry.
+    this.cache.set(hash, { principal, expires: Math.min(now + CACHE_TTL_MS, expiresAt) });
     return principal;
   }
 
-  async revoke(id: string): Promise<ApiKey> {
+  async revoke(id: string, actor: string = SYSTEM_ACTOR): Promise<ApiKey> {
     const revokedAt = new Date().toISOString();
     const row = await this.database.transaction(async (tx) => {
       const changed = await tx.execute('UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [revokedAt, id]);
       const rows = await tx.query<ApiKeyRow>('SELECT * FROM api_key WHERE id = ?', [id]);
       if (rows.length === 0) throw new AuthException(Code.KEY_NOT_FOUND, `no API key with id "${id}"`, 'id');
+      // Revoking a revoked key changes nothing, and is not logged again.
+      if (changed > 0) await this.audit.record({ actor, action: 'api_key.revoked', targetType: 'api_key', targetId: id, details: auditDetails(toApiKey(rows[0])) }, tx);
       return { ...rows[0], changed };
     });
     this.cache.clear();
@@ -109,30 +133,56 @@ export class ApiKeyService {
     return rows.map(toApiKey);
   }
 
-  private async insert(key: string, role: Role, source: string | null, name: string | null | undefined): Promise<ApiKey> {
+  private async insert(key: string, fields: KeyFields, actor: string): Promise<ApiKey> {
+    const { role, source, pii, expiresAt } = fields;
     const apiKey: ApiKey = {
       id: uuidv7(),
-      name: name?.trim() || `${role}-${key.slice(KEY_PREFIX.length, KEY_PREFIX.length + 6)}`,
+      name: fields.name?.trim() || `${role}-${key.slice(KEY_PREFIX.length, KEY_PREFIX.length + 6)}`,
       role,
       source,
+      pii,
       keyPrefix: key.slice(0, KEY_PREFIX.length + 6),
       createdAt: new Date().toISOString(),
       revokedAt: null,
+      expiresAt,
     };
-    await this.database.transaction((tx) =>
-      tx.insertMany(
+    await this.database.transaction(async (tx) => {
+      await tx.insertMany(
         'api_key',
-        ['id', 'name', 'role', 'source', 'key_hash', 'key_prefix', 'created_at', 'revoked_at'],
-        [[apiKey.id, apiKey.name, role, source, hashKey(key), apiKey.keyPrefix, apiKey.createdAt, null]],
-      ),
-    );
+        ['id', 'name', 'role', 'source', 'pii', 'key_hash', 'key_prefix', 'created_at', 'revoked_at', 'expires_at'],
+        [[apiKey.id, apiKey.name, role, source, pii, hashKey(key), apiKey.keyPrefix, apiKey.createdAt, null, expiresAt]],
+      );
+      await this.audit.record({ actor, action: 'api_key.created', targetType: 'api_key', targetId: apiKey.id, details: auditDetails(apiKey) }, tx);
+    });
     return apiKey;
   }
+}
+
+interface KeyFields {
+  readonly role: Role;
+  readonly source: string | null;
+  readonly name: string | null | undefined;
+  readonly pii: boolean;
+  readonly expiresAt: string | null;
+}
+
+/** An expiry must be a real timestamp in the future; it is stored normalised to UTC. */
+function checkExpiry(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) throw new AuthException(Code.INVALID_EXPIRY, `expiresAt "${value}" is not an ISO-8601 timestamp`, 'expiresAt');
+  if (at <= Date.now()) throw new AuthException(Code.INVALID_EXPIRY, `expiresAt ${new Date(at).toISOString()} is in the past`, 'expiresAt');
+  return new Date(at).toISOString();
 }
 
 /** Keys are 256 random bits, so a plain SHA-256 is enough: there is nothing to brute-force. */
 export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
+}
+
+/** What the audit log keeps of a key: never the key, only its prefix. */
+function auditDetails(key: ApiKey): Record<string, unknown> {
+  return { name: key.name, role: key.role, source: key.source, pii: key.pii, expiresAt: key.expiresAt, keyPrefix: key.keyPrefix };
 }
 
 function toApiKey(row: ApiKeyRow): ApiKey {
@@ -141,8 +191,10 @@ function toApiKey(row: ApiKeyRow): ApiKey {
     name: row.name,
     role: row.role as Role,
     source: row.source,
+    pii: Boolean(row.pii),
     keyPrefix: row.key_prefix,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }

@@ -9,6 +9,7 @@ export enum AuthExceptionCode {
   SOURCE_REQUIRED = 'SOURCE_REQUIRED',
   SOURCE_NOT_ALLOWED = 'SOURCE_NOT_ALLOWED',
   KEY_NOT_FOUND = 'KEY_NOT_FOUND',
+  INVALID_EXPIRY = 'INVALID_EXPIRY',
 }
 
 const CATEGORY: Record<AuthExceptionCode, ErrorCategory> = {
@@ -20,6 +21,7 @@ const CATEGORY: Record<AuthExceptionCode, ErrorCategory> = {
   [AuthExceptionCode.SOURCE_REQUIRED]: 'BAD_USER_INPUT',
   [AuthExceptionCode.SOURCE_NOT_ALLOWED]: 'BAD_USER_INPUT',
   [AuthExceptionCode.KEY_NOT_FOUND]: 'NOT_FOUND',
+  [AuthExceptionCode.INVALID_EXPIRY]: 'BAD_USER_INPUT',
 };
 
 export class AuthException extends categorisedError(CATEGORY) {}

@@ -15,7 +15,7 @@ export function registerGraphQLAuth(fastify: FastifyInstance, apiKeys: ApiKeySer
       request.principal = principal;
       return;
     }
-    const message = match ? 'the API key is unknown or revoked' : 'missing API key: send Authorization: Bearer <key>';
+    const message = match ? 'the API key is unknown, revoked or expired' : 'missing API key: send Authorization: Bearer <key>';
     await reply
       .code(401)
       .header('www-authenticate', 'Bearer')

@@ -13,6 +13,13 @@ export interface Principal {
   readonly role: Role;
   /** For role `source`: the only source system this key may write as. */
   readonly source: string | null;
+  /** Created with PII access: sees personal data in clear even as a reader or source key. */
+  readonly pii: boolean;
+}
+
+/** Admins and stewards work with the real values; other keys see personal data masked unless granted it. */
+export function seesPii(principal: Principal): boolean {
+  return principal.role === 'admin' || principal.role === 'steward' || principal.pii;
 }
 
 /** How a principal is named on golden events and in the audit trail. */

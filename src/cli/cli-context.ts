@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ServicesModule } from '../services.module';
@@ -12,5 +13,14 @@ export async function withServices<T>(work: (app: INestApplicationContext) => Pr
     return await work(app);
   } finally {
     await app.close();
+  }
+}
+
+/** Who the audit log names for a command: `cli:<OS user>`, or `cli` where the user has no name (some containers). */
+export function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
   }
 }

@@ -55,13 +55,8 @@ source
   .option('--unique-records', 'the source holds each real entity at most once (a product catalogue): its records never merge with each other')
   .action((code: string, options: { name?: string; trust?: number; attributeTrust?: Record<string, number>; uniqueRecords?: boolean }) =>
     withServices(async (app, s) => {
-      const system = await app.get(s.SourceSystemService).create({
-        code,
-        name: options.name,
-        defaultTrust: options.trust,
-        attributeTrust: options.attributeTrust,
-        uniqueRecords: options.uniqueRecords,
-      });
+      const input = { code, name: options.name, defaultTrust: options.trust, attributeTrust: options.attributeTrust, uniqueRecords: options.uniqueRecords };
+      const system = await app.get(s.SourceSystemService).create(input, s.cliActor());
       console.log(`source system ${system.code} added (${system.name}, trust ${system.trust.default})`);
     }),
   );
@@ -84,9 +79,11 @@ keys
   .addOption(new Option('--role <role>', 'admin, steward, reader or source').choices(['admin', 'steward', 'reader', 'source']).makeOptionMandatory())
   .option('--source <code>', 'the source system a source key writes as')
   .option('--name <name>', 'a name to recognise the key by')
-  .action((options: { role: string; source?: string; name?: string }) =>
+  .option('--pii', 'let a reader or source key see personal data (email, phone, birth date, street address) in clear')
+  .option('--expires <when>', 'when the key stops working: an ISO timestamp, or a lifetime such as 90d, 12h, 30m')
+  .action((options: { role: string; source?: string; name?: string; pii?: boolean; expires?: string }) =>
     withServices(async (app, s) => {
-      const { apiKey, key } = await app.get(s.ApiKeyService).create(options);
+      const { apiKey, key } = await app.get(s.ApiKeyService).create({ ...options, expiresAt: expiryFrom(options.expires) }, s.cliActor());
       console.error(`created ${apiKey.role} key "${apiKey.name}" (id ${apiKey.id}); store it now, it is not shown again:`);
       console.log(key);
     }),
@@ -97,7 +94,7 @@ keys
   .action(() =>
     withServices(async (app, s) => {
       for (const k of await app.get(s.ApiKeyService).list()) {
-        console.log([k.id, k.name, k.role, k.source ?? '-', `${k.keyPrefix}…`, k.revokedAt ? `revoked ${k.revokedAt}` : 'active'].join('\t'));
+        console.log([k.id, k.name, k.role, k.source ?? '-', k.pii ? 'pii' : '-', `${k.keyPrefix}…`, keyState(k)].join('\t'));
       }
     }),
   );
@@ -106,7 +103,7 @@ keys
   .description('revoke an API key')
   .action((id: string) =>
     withServices(async (app, s) => {
-      const key = await app.get(s.ApiKeyService).revoke(id);
+      const key = await app.get(s.ApiKeyService).revoke(id, s.cliActor());
       console.log(`revoked key "${key.name}" (${key.id})`);
     }),
   );
@@ -178,6 +175,8 @@ rules
       const out = options.out ?? join(loadConfig().rulesDir, `${options.entity}.rules.json`);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${JSON.stringify(trained, null, 2)}\n`);
+      const details = { file: out, records: report.records, prior: report.prior };
+      await app.get(s.AuditLogService).record({ actor: s.cliActor(), action: 'rules.trained', targetType: 'rules', targetId: options.entity, details });
       console.log(`trained ${options.entity} rules on ${report.records.toLocaleString('en-US')} records and ${report.randomPairs.toLocaleString('en-US')} random pairs`);
       for (const r of report.rules) console.log(`  ${r.blocking.padEnd(18)} ${String(r.pairs).padStart(8)} pairs, match share ${r.matchShare.toFixed(3)}, ${r.iterations} EM iterations`);
       console.log(`  prior ${report.prior.toPrecision(3)}; written to ${out}`);
@@ -191,8 +190,22 @@ program
   .option('--source <code>', 'only golden records with a record from this source (after changing its trust)')
   .action((options: { entity: EntityType; source?: string }) =>
     withServices(async (app, s) => {
-      const report = await app.get(s.RecomputeService).recompute({ entityType: options.entity, source: options.source, actor: 'cli', reason: 'recompute' });
+      const report = await app.get(s.RecomputeService).applyRules({ entityType: options.entity, source: options.source, actor: s.cliActor() });
       console.log(`recomputed ${report.examined.toLocaleString('en-US')} golden ${options.entity} records: ${report.changed.toLocaleString('en-US')} changed`);
+    }),
+  );
+
+program
+  .command('audit')
+  .description('list administrative actions (keys, source systems, webhooks, rules), newest first')
+  .option('--action <action>', 'only this action, e.g. api_key.created')
+  .option('--limit <n>', 'entries to show (1-1000, default 50)', parseAuditLimit, 50)
+  .action((options: { action?: string; limit: number }) =>
+    withServices(async (app, s) => {
+      const page = await app.get(s.AuditLogService).page({ action: options.action }, options.limit, null);
+      for (const { node: e } of page.edges) {
+        console.log([e.at, e.actor, e.action, `${e.targetType}${e.targetId ? `:${e.targetId}` : ''}`, e.details ? JSON.stringify(e.details) : ''].join('\t'));
+      }
     }),
   );
 
@@ -257,6 +270,12 @@ function parseInteger(value: string): number {
   return n;
 }
 
+function parseAuditLimit(value: string): number {
+  const n = parseInteger(value);
+  if (n < 1 || n > 1000) throw new InvalidArgumentError('not from 1 to 1000');
+  return n;
+}
+
 function parseTrustList(value: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const part of value.split(',').filter(Boolean)) {
@@ -272,3 +291,17 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`canon: ${message}`);
   process.exitCode = error instanceof CanonError ? 2 : 1;
 });
+
+/** `--expires 90d` (or h, m) counts from now; anything else is passed on as a timestamp, checked by the service. */
+function expiryFrom(value: string | undefined): string | undefined {
+  const lifetime = value ? /^(\d+)([dhm])$/.exec(value.trim()) : null;
+  if (!lifetime) return value;
+  const unitMs = { d: 86_400_000, h: 3_600_000, m: 60_000 }[lifetime[2] as 'd' | 'h' | 'm'];
+  return new Date(Date.now() + Number(lifetime[1]) * unitMs).toISOString();
+}
+
+function keyState(key: { revokedAt: string | null; expiresAt: string | null }): string {
+  if (key.revokedAt) return `revoked ${key.revokedAt}`;
+  if (key.expiresAt) return `${Date.parse(key.expiresAt) <= Date.now() ? 'expired' : 'expires'} ${key.expiresAt}`;
+  return 'active';
+}

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { GraphQLLimits } from './graphql-limits';
 
 export type DatabaseConfig =
   | { readonly type: 'sqlite'; readonly path: string }
@@ -14,6 +15,8 @@ export interface CanonConfig {
   readonly bootstrapAdminKey?: string;
   readonly production: boolean;
   readonly logLevel: 'silent' | 'error' | 'info';
+  /** Overrides of the GraphQL limits and rate limit (tests set them here; see graphql-limits.ts for the environment). */
+  readonly graphqlLimits?: Partial<GraphQLLimits>;
 }
 
 export class ConfigError extends Error {}

@@ -54,13 +54,21 @@ export class ContractValidator {
       return { ok: false, sourceId: null, errors: [{ field: null, code: 'NOT_AN_OBJECT', message: 'a record must be a JSON object' }] };
     }
     // Validate a copy (coercion rewrites values in place); surrounding whitespace is never meaningful
-    // and would only fail formats such as email, so strings are trimmed first.
-    const record: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(input)) record[field] = typeof value === 'string' ? value.trim() : value;
+    // and would only fail formats such as email, so strings are trimmed first. The copy has no prototype,
+    // so a "__proto__" key is a field like any other (reported as unknown), not the copy's prototype.
+    const record: Record<string, unknown> = Object.create(null);
+    const characterErrors: FieldError[] = [];
+    for (const [field, value] of Object.entries(input)) {
+      record[field] = typeof value === 'string' ? value.trim() : value;
+      if (typeof value === 'string') {
+        const bad = invalidCharacter(value);
+        if (bad) characterErrors.push({ field, code: 'INVALID_CHARACTER', message: bad });
+      }
+    }
     const valid: boolean = this.validateFn(record);
-    if (!valid) {
+    if (!valid || characterErrors.length > 0) {
       const sourceId = typeof record.sourceId === 'string' ? record.sourceId : null;
-      return { ok: false, sourceId, errors: this.explain(this.validateFn.errors ?? []) };
+      return { ok: false, sourceId, errors: [...characterErrors, ...(valid ? [] : this.explain(this.validateFn.errors ?? []))] };
     }
     const attributes: Record<string, AttributeValue> = {};
     for (const [field, value] of Object.entries(record)) {
@@ -136,6 +144,22 @@ export class ContractValidator {
     }
     return `must be ${standard}`;
   }
+}
+
+// C0 control characters but tab, line feed and carriage return, and DEL; and UTF-16 surrogates without their pair.
+const INVALID_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why a string value cannot be master data, or null when it can: a control character is garbage from a
+ * broken export, and an unpaired surrogate is not Unicode at all (no storage engine can hold it as it is:
+ * it would silently become U+FFFD, and PostgreSQL refuses U+0000 outright).
+ */
+function invalidCharacter(value: string): string | null {
+  const match = INVALID_CHARACTER.exec(value);
+  if (!match) return null;
+  const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const what = match[0].charCodeAt(0) >= 0xd800 ? `an unpaired UTF-16 surrogate (${code}), which is not valid Unicode` : `the control character ${code}`;
+  return `contains ${what} at character ${match.index + 1}`;
 }
 
 /** UTC ISO 8601; a leap second (23:59:60, which the format allows but Date cannot hold) counts as :59. */

@@ -3,6 +3,11 @@ import { GraphQLDateTime } from '../common/graphql/date-time.scalar';
 import { GraphQLJSON } from '../common/graphql/json.scalar';
 import { connectionTypes } from '../common/graphql/connection';
 import type { AttributeValue } from '../matching/engine/types';
+import { maskPiiAttributes, maskPiiByParentAttribute, maskPiiField, maskPiiListByParentAttribute } from '../auth/pii/pii.middleware';
+
+// Personal data: masked for keys without PII access (src/auth/pii).
+const PII = [maskPiiField];
+const MASKED_NULL = 'null when masked: a street address is not shown to keys without PII access.';
 
 export enum EntityTypeEnum {
   CUSTOMER = 'customer',
@@ -39,8 +44,8 @@ export class SourceRecordModel {
   @Field(() => EntityTypeEnum) entityType: EntityTypeEnum;
   @Field({ description: 'Code of the source system.' }) source: string;
   @Field({ description: 'The id the source system gave the record.' }) sourceId: string;
-  @Field(() => GraphQLJSON, { description: 'The attributes as received.' }) attributes: Record<string, AttributeValue>;
-  @Field(() => GraphQLJSON, { description: 'The cleansed attributes that matching and survivorship use.' })
+  @Field(() => GraphQLJSON, { description: 'The attributes as received.', middleware: [maskPiiAttributes] }) attributes: Record<string, AttributeValue>;
+  @Field(() => GraphQLJSON, { description: 'The cleansed attributes that matching and survivorship use.', middleware: [maskPiiAttributes] })
   normalized: Record<string, AttributeValue>;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When it last changed in the source.' })
   updatedAt: string | null;
@@ -51,7 +56,7 @@ export class SourceRecordModel {
 
 @ObjectType('ProvenanceCandidate', { description: 'A value that lost survivorship, and where it came from.' })
 export class ProvenanceCandidateModel {
-  @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field(() => GraphQLJSON, { nullable: true, description: MASKED_NULL }) value: AttributeValue;
   @Field(() => ID) sourceRecordId: string;
   @Field() source: string;
   @Field() sourceId: string;
@@ -60,7 +65,7 @@ export class ProvenanceCandidateModel {
 @ObjectType('AttributeProvenance', { description: 'Where a golden attribute value came from and which rule chose it.' })
 export class AttributeProvenanceModel {
   @Field() attribute: string;
-  @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field(() => GraphQLJSON, { nullable: true, middleware: [maskPiiByParentAttribute], description: MASKED_NULL }) value: AttributeValue;
   @Field(() => ID, { nullable: true, description: 'The winning source record; null for a value a steward pinned.' }) sourceRecordId: string | null;
   @Field(() => String, { nullable: true }) source: string | null;
   @Field(() => String, { nullable: true }) sourceId: string | null;
@@ -70,14 +75,14 @@ export class AttributeProvenanceModel {
   rule: string;
   @Field(() => String, { nullable: true, description: 'The linked-attribute group (address) the value survived with, whole, from one record.' })
   group: string | null;
-  @Field(() => [ProvenanceCandidateModel], { description: 'The losing values, best first.' }) candidates: ProvenanceCandidateModel[];
+  @Field(() => [ProvenanceCandidateModel], { description: 'The losing values, best first.', middleware: [maskPiiListByParentAttribute] }) candidates: ProvenanceCandidateModel[];
 }
 
 @ObjectType('AttributeChange')
 export class AttributeChangeModel {
   @Field() attribute: string;
-  @Field(() => GraphQLJSON, { nullable: true }) before: AttributeValue | null;
-  @Field(() => GraphQLJSON, { nullable: true }) after: AttributeValue | null;
+  @Field(() => GraphQLJSON, { nullable: true, middleware: [maskPiiByParentAttribute] }) before: AttributeValue | null;
+  @Field(() => GraphQLJSON, { nullable: true, middleware: [maskPiiByParentAttribute] }) after: AttributeValue | null;
 }
 
 @ObjectType('GoldenEvent', { description: 'One change of a golden record.' })
@@ -103,7 +108,7 @@ export class GoldenEventModel {
 @ObjectType('Pin', { description: 'A value a steward fixed on a golden record: it wins over every source until unpinned.' })
 export class PinModel {
   @Field() attribute: string;
-  @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field(() => GraphQLJSON, { nullable: true, middleware: [maskPiiByParentAttribute], description: MASKED_NULL }) value: AttributeValue;
   @Field({ description: 'Who pinned it: key:NAME.' }) actor: string;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => GraphQLDateTime) at: string;
@@ -126,7 +131,7 @@ export abstract class GoldenRecordModel {
     description: 'Set when the id asked for was retired by a merge and this, its survivor, was returned instead.',
   })
   redirectedFrom: string | null;
-  @Field(() => GraphQLJSON, { description: 'All attributes as one object.' }) attributes: Record<string, AttributeValue>;
+  @Field(() => GraphQLJSON, { description: 'All attributes as one object.', middleware: [maskPiiAttributes] }) attributes: Record<string, AttributeValue>;
   @Field(() => GraphQLDateTime) createdAt: string;
   @Field(() => GraphQLDateTime) updatedAt: string;
 }
@@ -135,14 +140,14 @@ export abstract class GoldenRecordModel {
 export class CustomerModel extends GoldenRecordModel {
   @Field(() => String, { nullable: true }) givenName?: string;
   @Field(() => String, { nullable: true }) familyName?: string;
-  @Field(() => String, { nullable: true }) email?: string;
-  @Field(() => String, { nullable: true, description: 'E.164 when the number is valid for its country.' }) phone?: string;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) birthDate?: string;
-  @Field(() => String, { nullable: true }) addressLine1?: string;
-  @Field(() => String, { nullable: true }) addressLine2?: string;
+  @Field(() => String, { nullable: true, middleware: PII }) email?: string;
+  @Field(() => String, { nullable: true, middleware: PII, description: 'E.164 when the number is valid for its country.' }) phone?: string;
+  @Field(() => String, { nullable: true, middleware: PII, description: 'YYYY-MM-DD (the year alone when masked)' }) birthDate?: string;
+  @Field(() => String, { nullable: true, middleware: PII }) addressLine1?: string;
+  @Field(() => String, { nullable: true, middleware: PII }) addressLine2?: string;
   @Field(() => String, { nullable: true }) city?: string;
-  @Field(() => String, { nullable: true }) postalCode?: string;
-  @Field(() => String, { nullable: true }) region?: string;
+  @Field(() => String, { nullable: true, middleware: PII }) postalCode?: string;
+  @Field(() => String, { nullable: true, middleware: PII }) region?: string;
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2' }) country?: string;
 }
 export const CustomerConnectionTypes = connectionTypes(CustomerModel, 'Customer');

@@ -29,17 +29,20 @@ export class SourceSystemResolver {
 
   @Mutation(() => SourceSystemPayload, { description: 'Registers a source system (admin).' })
   @Roles('admin')
-  createSourceSystem(@Args('input') input: CreateSourceSystemInput): Promise<SourceSystemPayload> {
+  createSourceSystem(@Args('input') input: CreateSourceSystemInput, @Context() context: GraphQLContext): Promise<SourceSystemPayload> {
     return withUserErrors<SourceSystemPayload>(
       async () => ({
         sourceSystem: toModel(
-          await this.systems.create({
-            code: input.code,
-            name: input.name ?? undefined,
-            defaultTrust: input.defaultTrust ?? undefined,
-            attributeTrust: trustMap(input.attributeTrust),
-            uniqueRecords: input.uniqueRecords ?? undefined,
-          }),
+          await this.systems.create(
+            {
+              code: input.code,
+              name: input.name ?? undefined,
+              defaultTrust: input.defaultTrust ?? undefined,
+              attributeTrust: trustMap(input.attributeTrust),
+              uniqueRecords: input.uniqueRecords ?? undefined,
+            },
+            actorOf(principalOf(context)),
+          ),
         ),
       }),
       { sourceSystem: null },
@@ -55,12 +58,16 @@ export class SourceSystemResolver {
   ): Promise<SourceSystemPayload> {
     return withUserErrors<SourceSystemPayload>(
       async () => {
-        const system = await this.systems.update(code, {
-          name: input.name ?? undefined,
-          defaultTrust: input.defaultTrust ?? undefined,
-          attributeTrust: trustMap(input.attributeTrust),
-          uniqueRecords: input.uniqueRecords ?? undefined,
-        });
+        const system = await this.systems.update(
+          code,
+          {
+            name: input.name ?? undefined,
+            defaultTrust: input.defaultTrust ?? undefined,
+            attributeTrust: trustMap(input.attributeTrust),
+            uniqueRecords: input.uniqueRecords ?? undefined,
+          },
+          actorOf(principalOf(context)),
+        );
         // Golden values follow the trust ranking: the golden records this source contributes to are recomputed now.
         if (input.defaultTrust != null || input.attributeTrust != null) {
           for (const entityType of ENTITY_TYPES) {

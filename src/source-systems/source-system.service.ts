@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLogService, changesBetween, SYSTEM_ACTOR } from '../audit/audit-log.service';
 import { Database } from '../common/database/database';
 import { loadContractSchema } from '../contracts/contract-registry';
 import { ENTITY_TYPES } from '../common/entity-type';
@@ -46,9 +47,12 @@ export class SourceSystemService {
     ENTITY_TYPES.flatMap((t) => Object.keys((loadContractSchema(t).properties ?? {}) as object)),
   );
 
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditLogService,
+  ) {}
 
-  async create(input: SourceSystemInput): Promise<SourceSystem> {
+  async create(input: SourceSystemInput, actor: string = SYSTEM_ACTOR): Promise<SourceSystem> {
     if (!CODE_PATTERN.test(input.code)) {
       throw new SourceSystemException(
         Code.INVALID_SOURCE_CODE,
@@ -69,12 +73,14 @@ export class SourceSystemService {
       await tx.insertMany('source_system', ['code', 'name', 'trust', 'unique_records', 'created_at'], [
         [system.code, system.name, JSON.stringify(system.trust), system.uniqueRecords, system.createdAt],
       ]);
+      const details = { name: system.name, trust: system.trust, uniqueRecords: system.uniqueRecords };
+      await this.audit.record({ actor, action: 'source_system.created', targetType: 'source_system', targetId: system.code, details }, tx);
     });
     return system;
   }
 
   /** Replaces the name and/or trust ranking of a source; fields left out keep their value. */
-  async update(code: string, input: Omit<SourceSystemInput, 'code'>): Promise<SourceSystem> {
+  async update(code: string, input: Omit<SourceSystemInput, 'code'>, actor: string = SYSTEM_ACTOR): Promise<SourceSystem> {
     return this.database.transaction(async (tx) => {
       const rows = await tx.query<SourceSystemRow>('SELECT * FROM source_system WHERE code = ?', [code]);
       if (rows.length === 0) throw unknownSource(code);
@@ -91,6 +97,11 @@ export class SourceSystemService {
         updated.uniqueRecords,
         code,
       ]);
+      // Before and after of what changed (trust changes move golden values); an update that changes nothing is not logged.
+      const changes = changesBetween(current, updated, ['name', 'trust', 'uniqueRecords']);
+      if (Object.keys(changes).length > 0) {
+        await this.audit.record({ actor, action: 'source_system.updated', targetType: 'source_system', targetId: code, details: { changes } }, tx);
+      }
       return updated;
     });
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { SourceSystemService } from './source-system.service';
 
-@Module({ providers: [SourceSystemService], exports: [SourceSystemService] })
+@Module({ imports: [AuditModule], providers: [SourceSystemService], exports: [SourceSystemService] })
 export class SourceSystemsModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLogService } from '../audit/audit-log.service';
 import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
 import { GoldenChanges } from './golden-changes';
@@ -21,7 +22,19 @@ export class RecomputeService {
   constructor(
     private readonly database: Database,
     private readonly changes: GoldenChanges,
+    private readonly audit: AuditLogService,
   ) {}
+
+  /**
+   * An admin's recompute (GraphQL or `canon recompute`), logged as `rules.applied` with what it changed.
+   * It runs in many short transactions, so the entry is written once they are all done.
+   */
+  async applyRules(options: { entityType: EntityType; source?: string; actor: string }): Promise<RecomputeReport> {
+    const report = await this.recompute({ ...options, reason: 'recompute' });
+    const details = { source: options.source ?? null, examined: report.examined, changed: report.changed };
+    await this.audit.record({ actor: options.actor, action: 'rules.applied', targetType: 'rules', targetId: options.entityType, details });
+    return report;
+  }
 
   async recompute(options: { entityType: EntityType; source?: string; actor: string; reason: string }): Promise<RecomputeReport> {
     const ids = await this.goldenIds(options.entityType, options.source);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { GoldenRecordsModule } from '../golden-records/golden-records.module';
 import { MatchingModule } from '../matching/matching.module';
@@ -11,7 +12,7 @@ import { StewardService } from './steward.service';
 
 /** Stewards' actions on golden records and on the review queue. */
 @Module({
-  imports: [ContractsModule, MatchingModule, GoldenRecordsModule, SourceSystemsModule, ReviewTasksModule],
+  imports: [ContractsModule, MatchingModule, GoldenRecordsModule, SourceSystemsModule, ReviewTasksModule, AuditModule],
   providers: [GoldenChanges, StewardService, ReviewTaskActionsService, RecomputeService],
   exports: [StewardService, ReviewTaskActionsService, RecomputeService],
 })

@@ -3,11 +3,12 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { Agent, request } from 'undici';
+import { AuditLogService, SYSTEM_ACTOR } from '../audit/audit-log.service';
 import { Database } from '../common/database/database';
 import type { Row } from '../common/database/tx';
 import { uuidv7 } from '../common/database/uuid';
 import { checkWebhookUrl, resolveAndCheck, type SsrfPolicy } from './ssrf-guard';
-import type { WebhookPayload } from './webhook-events';
+import { maskPayload, type WebhookPayload } from './webhook-events';
 import { WebhookOutbox } from './webhook-outbox';
 import { WebhookSubscriptionService, type SigningSubscription } from './webhook-subscription.service';
 
@@ -57,6 +58,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     private readonly database: Database,
     private readonly subscriptions: WebhookSubscriptionService,
     private readonly outbox: WebhookOutbox,
+    private readonly audit: AuditLogService,
   ) {
     this.timeoutMs = subscriptions.settings.timeoutSeconds * 1000;
     this.agent = new Agent({ connect: { lookup: guardedLookup(subscriptions.policy) }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
@@ -151,7 +153,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const [message] = await this.database.query('SELECT payload FROM webhook_message WHERE event_id = ?', [delivery.eventId]);
     const payload = JSON.parse(message.payload as string) as WebhookPayload;
     if (subscription.sourceSystem) payload.data.sourceIds = await this.sourceIds(delivery.goldenId, subscription.sourceSystem);
-    const outcome = await this.send(subscription, delivery.eventId, JSON.stringify(payload));
+    const body = JSON.stringify(subscription.pii ? payload : maskPayload(payload));
+    const outcome = await this.send(subscription, delivery.eventId, body);
     await this.record(delivery, subscription, outcome);
   }
 
@@ -239,13 +242,17 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     if (!subscription.failingSince) await tx.execute('UPDATE webhook_subscription SET failing_since = ? WHERE id = ? AND failing_since IS NULL', [since, subscription.id]);
     const limit = this.subscriptions.settings.disableAfterSeconds * 1000;
     if (now.getTime() - Date.parse(since) >= limit) {
-      await tx.execute('UPDATE webhook_subscription SET active = ?, disabled_at = ?, disabled_reason = ? WHERE id = ? AND active = ?', [
+      const reason = `every delivery failed since ${since}`;
+      const disabled = await tx.execute('UPDATE webhook_subscription SET active = ?, disabled_at = ?, disabled_reason = ? WHERE id = ? AND active = ?', [
         false,
         now.toISOString(),
-        `every delivery failed since ${since}`,
+        reason,
         subscription.id,
         true,
       ]);
+      // The hub switched it off, not an admin: the log says so, and why.
+      if (disabled === 0) return;
+      await this.audit.record({ actor: SYSTEM_ACTOR, action: 'webhook_subscription.disabled', targetType: 'webhook_subscription', targetId: subscription.id, details: { reason } }, tx);
       this.logger.error(`webhook subscription ${subscription.id} disabled: every delivery failed since ${since}`);
     }
   }

@@ -1,6 +1,7 @@
 import type { GoldenChangeCommitted } from '../golden-records/golden-event-sinks';
 import type { AttributeChange, GoldenEventType } from '../golden-records/golden-record.types';
 import type { AttributeValue } from '../matching/engine/types';
+import { maskAttribute, maskAttributes } from '../auth/pii/pii-mask';
 
 /** What subscribers can subscribe to, per entity type: `customer.created`, … */
 export const WEBHOOK_ACTIONS = ['created', 'updated', 'merged', 'unmerged', 'deleted'] as const;
@@ -66,6 +67,21 @@ export function buildPayload({ event, golden }: GoldenChangeCommitted): WebhookP
       record: { id: golden.id, version: golden.version, status: golden.status, mergedInto: golden.mergedInto, ...golden.attributes },
       changes: event.payload.changes,
       ...(event.type === 'merged' && survivorId ? { survivorId, mergedIds } : {}),
+    },
+  };
+}
+
+/** The payload as a subscription without PII scope receives it: personal data masked as for a reader key. */
+export function maskPayload(payload: WebhookPayload): WebhookPayload {
+  const { record, changes } = payload.data;
+  // A test event carries no record.
+  if (!record) return payload;
+  return {
+    ...payload,
+    data: {
+      ...payload.data,
+      record: maskAttributes(record),
+      changes: (changes ?? []).map((c) => ({ ...c, before: maskAttribute(c.attribute, c.before), after: maskAttribute(c.attribute, c.after) }) as AttributeChange),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { AuditLogService, changesBetween, SYSTEM_ACTOR } from '../audit/audit-log.service';
 import { Database } from '../common/database/database';
 import type { Row } from '../common/database/tx';
 import { uuidv7 } from '../common/database/uuid';
@@ -17,6 +18,8 @@ export interface WebhookSubscription {
   readonly description: string | null;
   readonly eventTypes: readonly string[];
   readonly sourceSystem: string | null;
+  /** Payloads carry personal data in clear; without this scope it is masked. */
+  readonly pii: boolean;
   readonly active: boolean;
   readonly previousSecretUntil: string | null;
   readonly failingSince: string | null;
@@ -36,6 +39,7 @@ export interface SubscriptionInput {
   readonly eventTypes: readonly string[];
   readonly description?: string | null;
   readonly sourceSystem?: string | null;
+  readonly pii?: boolean | null;
 }
 
 /** Registers the systems that receive golden changes; their secrets are shown once and kept encrypted. */
@@ -48,6 +52,7 @@ export class WebhookSubscriptionService {
   constructor(
     private readonly database: Database,
     private readonly sourceSystems: SourceSystemService,
+    private readonly audit: AuditLogService,
     @Inject(CANON_CONFIG) private readonly config: CanonConfig,
   ) {
     this.settings = webhookSettings();
@@ -60,40 +65,55 @@ export class WebhookSubscriptionService {
     return this.sealer;
   }
 
-  async create(input: SubscriptionInput): Promise<{ subscription: WebhookSubscription; secret: string }> {
+  async create(input: SubscriptionInput, actor: string = SYSTEM_ACTOR): Promise<{ subscription: WebhookSubscription; secret: string }> {
     const url = this.checkUrl(input.url);
     const eventTypes = checkEventTypes(input.eventTypes);
     if (input.sourceSystem) await this.sourceSystems.get(input.sourceSystem);
     const secret = newSecret();
     const id = uuidv7();
-    await this.database.transaction((tx) =>
-      tx.insertMany(
+    await this.database.transaction(async (tx) => {
+      await tx.insertMany(
         'webhook_subscription',
-        ['id', 'url', 'description', 'event_types', 'source_system', 'active', 'secret', 'previous_secret', 'previous_secret_until', 'failing_since', 'disabled_at', 'disabled_reason', 'created_at'],
-        [[id, url, input.description ?? null, JSON.stringify(eventTypes), input.sourceSystem ?? null, true, this.box.seal(secret), null, null, null, null, null, new Date().toISOString()]],
-      ),
-    );
+        ['id', 'url', 'description', 'event_types', 'source_system', 'pii', 'active', 'secret', 'previous_secret', 'previous_secret_until', 'failing_since', 'disabled_at', 'disabled_reason', 'created_at'],
+        [[id, url, input.description ?? null, JSON.stringify(eventTypes), input.sourceSystem ?? null, input.pii === true, true, this.box.seal(secret), null, null, null, null, null, new Date().toISOString()]],
+      );
+      // Never the secret: only where deliveries go and what they carry.
+      const details = { url, eventTypes, description: input.description ?? null, sourceSystem: input.sourceSystem ?? null, pii: input.pii === true };
+      await this.audit.record({ actor, action: 'webhook_subscription.created', targetType: 'webhook_subscription', targetId: id, details }, tx);
+    });
     return { subscription: await this.get(id), secret };
   }
 
-  async update(id: string, input: Partial<SubscriptionInput> & { active?: boolean | null }): Promise<WebhookSubscription> {
+  async update(id: string, input: Partial<SubscriptionInput> & { active?: boolean | null }, actor: string = SYSTEM_ACTOR): Promise<WebhookSubscription> {
     const current = await this.get(id);
-    const url = input.url ? this.checkUrl(input.url) : current.url;
-    const eventTypes = input.eventTypes ? checkEventTypes(input.eventTypes) : current.eventTypes;
-    await this.database.transaction((tx) =>
-      tx.execute('UPDATE webhook_subscription SET url = ?, event_types = ?, description = ?, active = ? WHERE id = ?', [
-        url,
-        JSON.stringify(eventTypes),
-        input.description === undefined ? current.description : input.description,
-        input.active ?? current.active,
+    const next = {
+      ...current,
+      url: input.url ? this.checkUrl(input.url) : current.url,
+      eventTypes: input.eventTypes ? checkEventTypes(input.eventTypes) : current.eventTypes,
+      description: input.description === undefined ? current.description : input.description,
+      active: input.active ?? current.active,
+      pii: input.pii ?? current.pii,
+    };
+    await this.database.transaction(async (tx) => {
+      await tx.execute('UPDATE webhook_subscription SET url = ?, event_types = ?, description = ?, pii = ?, active = ? WHERE id = ?', [
+        next.url,
+        JSON.stringify(next.eventTypes),
+        next.description,
+        next.pii,
+        next.active,
         id,
-      ]),
-    );
+      ]);
+      // Turning a subscription off or on is its own entry (as enable is), so the log answers "who switched it off".
+      const target = { actor, targetType: 'webhook_subscription', targetId: id };
+      const changes = changesBetween(current, next, ['url', 'eventTypes', 'description', 'pii']);
+      if (Object.keys(changes).length > 0) await this.audit.record({ ...target, action: 'webhook_subscription.updated', details: { changes } }, tx);
+      if (next.active !== current.active) await this.audit.record({ ...target, action: next.active ? 'webhook_subscription.enabled' : 'webhook_subscription.disabled' }, tx);
+    });
     return this.get(id);
   }
 
   /** A new secret; for `gracePeriodSeconds` every delivery is signed with both, so receivers can switch over. */
-  async rotateSecret(id: string, gracePeriodSeconds: number): Promise<{ subscription: WebhookSubscription; secret: string }> {
+  async rotateSecret(id: string, gracePeriodSeconds: number, actor: string = SYSTEM_ACTOR): Promise<{ subscription: WebhookSubscription; secret: string }> {
     if (!Number.isInteger(gracePeriodSeconds) || gracePeriodSeconds < 0 || gracePeriodSeconds > 30 * 86400) {
       throw new WebhookException(Code.INVALID_GRACE_PERIOD, 'gracePeriodSeconds is a whole number from 0 to 2592000 (30 days)', 'gracePeriodSeconds');
     }
@@ -108,14 +128,20 @@ export class WebhookSubscriptionService {
         until,
         id,
       ]);
+      const details = { gracePeriodSeconds, previousSecretUntil: until };
+      await this.audit.record({ actor, action: 'webhook_subscription.secret_rotated', targetType: 'webhook_subscription', targetId: id, details }, tx);
     });
     return { subscription: await this.get(id), secret };
   }
 
   /** Turns a disabled endpoint back on; its pending deliveries go out again. */
-  async enable(id: string): Promise<WebhookSubscription> {
-    await this.get(id);
+  async enable(id: string, actor: string = SYSTEM_ACTOR): Promise<WebhookSubscription> {
+    const current = await this.get(id);
     await this.database.transaction(async (tx) => {
+      if (!current.active) {
+        const details = { disabledReason: current.disabledReason };
+        await this.audit.record({ actor, action: 'webhook_subscription.enabled', targetType: 'webhook_subscription', targetId: id, details }, tx);
+      }
       await tx.execute('UPDATE webhook_subscription SET active = ?, disabled_at = NULL, disabled_reason = NULL, failing_since = NULL WHERE id = ?', [true, id]);
       // Deliveries paused while it was off are due at once.
       await tx.execute("UPDATE webhook_delivery SET next_attempt_at = ? WHERE subscription_id = ? AND status = 'pending'", [new Date().toISOString(), id]);
@@ -180,6 +206,7 @@ function toSubscription(row: Row): WebhookSubscription {
     description: (row.description as string | null) ?? null,
     eventTypes: JSON.parse(row.event_types as string) as string[],
     sourceSystem: (row.source_system as string | null) ?? null,
+    pii: Boolean(row.pii),
     active: Boolean(row.active),
     previousSecretUntil: (row.previous_secret_until as string | null) ?? null,
     failingSince: (row.failing_since as string | null) ?? null,

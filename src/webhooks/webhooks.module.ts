@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { GoldenRecordsModule } from '../golden-records/golden-records.module';
 import { SourceSystemsModule } from '../source-systems/source-systems.module';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -8,12 +9,12 @@ import { WebhookSubscriptionService } from './webhook-subscription.service';
 
 /** Subscriptions and the outbox: every process that changes golden records writes deliveries. */
 @Module({
-  imports: [GoldenRecordsModule, SourceSystemsModule],
+  imports: [GoldenRecordsModule, SourceSystemsModule, AuditModule],
   providers: [WebhookOutbox, WebhookSubscriptionService, WebhookDeliveryService],
   exports: [WebhookOutbox, WebhookSubscriptionService, WebhookDeliveryService],
 })
 export class WebhooksModule {}
 
 /** The dispatcher, which sends the outbox: run by the server, not by the CLI. */
-@Module({ imports: [WebhooksModule], providers: [WebhookDispatcher] })
+@Module({ imports: [WebhooksModule, AuditModule], providers: [WebhookDispatcher] })
 export class WebhookDispatchModule {}

@@ -30,7 +30,8 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(dialect: TestDialect): Promise<TestHub> {
+/** `overrides` change the config, e.g. `{ production: true }` or `{ graphqlLimits: { rateLimit: 5 } }`. */
+export async function startTestHub(dialect: TestDialect, overrides: Partial<CanonConfig> = {}): Promise<TestHub> {
   const scratch = await createScratchDatabase(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'canon-hub-'));
   const adminKey = `test-admin-${randomBytes(12).toString('hex')}`;
@@ -43,6 +44,7 @@ export async function startTestHub(dialect: TestDialect): Promise<TestHub> {
     bootstrapAdminKey: adminKey,
     production: false,
     logLevel: 'silent',
+    ...overrides,
   };
   let server = await startServer(config);
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, key: string | null = adminKey) => {

@@ -11,6 +11,8 @@ export interface Reply {
 
 export interface Received {
   readonly id: string;
+  /** Path and query the request was sent to. */
+  readonly url: string;
   readonly at: number;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
@@ -53,7 +55,7 @@ export class WebhookReceiver {
         const perRecord = this.scripted.get(payload?.data?.id)?.shift();
         const reply = perRecord ?? this.script.shift() ?? {};
         const status = reply.status ?? 200;
-        this.received.push({ id: String(req.headers['webhook-id']), at: Date.now(), headers: req.headers, body, payload, verifiedBy, status });
+        this.received.push({ id: String(req.headers['webhook-id']), url: req.url ?? '', at: Date.now(), headers: req.headers, body, payload, verifiedBy, status });
         setTimeout(() => {
           res.writeHead(status, reply.retryAfter ? { 'retry-after': reply.retryAfter } : {});
           res.end('ok');

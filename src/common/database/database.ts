@@ -6,7 +6,7 @@ import { toDialectSql, type Dialect, type SqlValue } from './dialect';
 import { Mutex } from './mutex';
 import { QueryCounter } from './query-counter';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
-import { Tx, type Row, type SqlExecutor } from './tx';
+import { assertStorable, Tx, type Row, type SqlExecutor } from './tx';
 
 export interface DatabaseSchema {
   // TypeORM's own option types: entity classes and migration classes.
@@ -69,6 +69,7 @@ export class Database implements SqlExecutor {
 
   /** A read outside any transaction (committed data only). */
   async query<T = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    assertStorable(params);
     if (this.sqlite) return this.sqlite.reader.all<T>(sql, params);
     return this.reader.query(toDialectSql(sql, this.dialect), params as SqlValue[]);
   }

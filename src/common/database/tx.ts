@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
+import { CanonError, type ErrorCategory } from '../errors/canon-error';
 import { maxParameters, toDialectSql, type Dialect, type SqlValue } from './dialect';
 
 export type Row = Record<string, unknown>;
@@ -46,12 +47,14 @@ export class Tx implements SqlExecutor {
   ) {}
 
   async query<T = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    assertStorable(params);
     const result = await this.runner.query(toDialectSql(sql, this.dialect), params as SqlValue[], true);
     return (result.records ?? []) as T[];
   }
 
   /** Runs a statement and returns the number of rows it changed. */
   async execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    assertStorable(params);
     const result = await this.runner.query(toDialectSql(sql, this.dialect), params as SqlValue[], true);
     return result.affected ?? 0;
   }
@@ -108,6 +111,25 @@ function conflictSql(table: string, conflict: ConflictClause): string {
     ...(conflict.keepUnlessGiven ?? []).map((c) => `${c} = COALESCE(excluded.${c}, ${table}.${c})`),
   ];
   return sets.length === 0 ? `${target} DO NOTHING` : `${target} DO UPDATE SET ${sets.join(',')}`;
+}
+
+/** A value no column can hold, refused before it reaches the database. */
+export class UnstorableValueException extends CanonError {
+  readonly category: ErrorCategory = 'BAD_USER_INPUT';
+
+  constructor() {
+    super('INVALID_CHARACTER', 'a value contains the character U+0000 (NUL), which text in Canon cannot hold');
+  }
+}
+
+/**
+ * Refuses a parameter holding U+0000: PostgreSQL cannot store it in text (it fails the statement, which
+ * would surface as an internal error), and SQLite would store what PostgreSQL cannot. Stored data never
+ * holds one (contracts reject control characters, JSON escapes them), so a lookup by such a value could
+ * find nothing anyway; refusing it on both engines keeps them alike.
+ */
+export function assertStorable(params: readonly SqlValue[]): void {
+  for (const p of params) if (typeof p === 'string' && p.includes('\u0000')) throw new UnstorableValueException();
 }
 
 /** The lock bucket of a key (collisions only cost extra serialisation, never correctness). */

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { connectionTypes } from '../../common/graphql/connection';
 import { GraphQLJSON } from '../../common/graphql/json.scalar';
 import type { AttributeValue } from '../../matching/engine/types';
+import { maskPiiByParentAttribute, maskPiiListByParentAttribute } from '../../auth/pii/pii.middleware';
 import { GraphQLDateTime } from '../../common/graphql/date-time.scalar';
 import { EntityTypeEnum, GoldenRecordModel } from '../../golden-records/golden-record.models';
 import { MatchExplanationModel } from '../../matching/api/match.models';
@@ -29,7 +30,7 @@ export class ReviewCandidateModel {
 
 @ObjectType('ConflictingValue', { description: 'One of the values equally trusted sources disagree on.' })
 export class ConflictingValueModel {
-  @Field(() => GraphQLJSON) value: AttributeValue;
+  @Field(() => GraphQLJSON, { nullable: true, middleware: [maskPiiByParentAttribute], description: 'null when masked (a street address for a key without PII access).' }) value: AttributeValue;
   @Field(() => [ID]) sourceRecordIds: string[];
 }
 
@@ -48,7 +49,7 @@ export class ComparedValueModel {
 export class AttributeComparisonModel {
   @Field() attribute: string;
   @Field({ description: 'The records hold more than one distinct value.' }) differs: boolean;
-  @Field(() => [ComparedValueModel]) values: ComparedValueModel[];
+  @Field(() => [ComparedValueModel], { middleware: [maskPiiListByParentAttribute] }) values: ComparedValueModel[];
 }
 
 @ObjectType('ReviewTask', { description: 'Work for a data steward.' })

@@ -43,7 +43,10 @@ export class ReviewTaskResolver {
 
   @ResolveField(() => [ConflictingValueModel], { description: 'For an attribute conflict: each value, with the source records holding it.' })
   conflictingValues(@Parent() task: ReviewTaskView): ConflictingValueModel[] {
-    return 'values' in task.subjects ? task.subjects.values.map((v) => ({ value: v.value, sourceRecordIds: [...v.sourceRecordIds] })) : [];
+    const subjects = task.subjects;
+    if (!('values' in subjects)) return [];
+    // Each value carries its attribute so that the value field can mask personal data.
+    return subjects.values.map((v) => ({ value: v.value, sourceRecordIds: [...v.sourceRecordIds], attribute: subjects.attribute }));
   }
 
   @ResolveField(() => GoldenRecordModel, { nullable: true })

@@ -162,7 +162,7 @@ export class StewardResolver {
     @Context() context: GraphQLContext,
   ): Promise<RecomputePayload> {
     return withUserErrors<RecomputePayload>(
-      () => this.recompute.recompute({ entityType, source: source ?? undefined, actor: actorOf(principalOf(context)), reason: 'recompute' }),
+      () => this.recompute.applyRules({ entityType, source: source ?? undefined, actor: actorOf(principalOf(context)) }),
       { examined: 0, changed: 0 },
     );
   }

@@ -1,4 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { principalOf, type GraphQLContext } from '../../auth/graphql-context';
+import { actorOf } from '../../auth/role';
 import { Roles } from '../../auth/roles.decorator';
 import { GraphQLDateTime } from '../../common/graphql/date-time.scalar';
 import { withUserErrors } from '../../common/graphql/user-error.model';
@@ -53,21 +55,33 @@ export class WebhookResolver {
 
   @Mutation(() => WebhookSecretPayload, { description: 'Registers a receiver; its signing secret is returned this once.' })
   @Roles('admin')
-  createWebhookSubscription(@Args('input') input: CreateWebhookSubscriptionInput): Promise<WebhookSecretPayload> {
-    return withUserErrors<WebhookSecretPayload>(async () => (await this.subscriptions.create(input)) as SecretResult, { subscription: null, secret: null });
+  createWebhookSubscription(@Args('input') input: CreateWebhookSubscriptionInput, @Context() context: GraphQLContext): Promise<WebhookSecretPayload> {
+    return withUserErrors<WebhookSecretPayload>(async () => (await this.subscriptions.create(input, actorOf(principalOf(context)))) as SecretResult, {
+      subscription: null,
+      secret: null,
+    });
   }
 
-  @Mutation(() => WebhookSubscriptionPayload, { description: 'Changes the URL, event types, description or active flag.' })
+  @Mutation(() => WebhookSubscriptionPayload, { description: 'Changes the URL, event types, description, PII scope or active flag.' })
   @Roles('admin')
-  updateWebhookSubscription(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateWebhookSubscriptionInput): Promise<WebhookSubscriptionPayload> {
+  updateWebhookSubscription(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateWebhookSubscriptionInput,
+    @Context() context: GraphQLContext,
+  ): Promise<WebhookSubscriptionPayload> {
     return withUserErrors<WebhookSubscriptionPayload>(
       async () => ({
-        subscription: (await this.subscriptions.update(id, {
-          url: input.url ?? undefined,
-          eventTypes: input.eventTypes ?? undefined,
-          description: input.description,
-          active: input.active,
-        })) as WebhookSubscriptionModel,
+        subscription: (await this.subscriptions.update(
+          id,
+          {
+            url: input.url ?? undefined,
+            eventTypes: input.eventTypes ?? undefined,
+            description: input.description,
+            pii: input.pii,
+            active: input.active,
+          },
+          actorOf(principalOf(context)),
+        )) as WebhookSubscriptionModel,
       }),
       { subscription: null },
     );
@@ -78,8 +92,9 @@ export class WebhookResolver {
   rotateWebhookSecret(
     @Args('id', { type: () => ID }) id: string,
     @Args('gracePeriodSeconds', { type: () => Int, defaultValue: 86400 }) gracePeriodSeconds: number,
+    @Context() context: GraphQLContext,
   ): Promise<WebhookSecretPayload> {
-    return withUserErrors<WebhookSecretPayload>(async () => (await this.subscriptions.rotateSecret(id, gracePeriodSeconds)) as SecretResult, {
+    return withUserErrors<WebhookSecretPayload>(async () => (await this.subscriptions.rotateSecret(id, gracePeriodSeconds, actorOf(principalOf(context)))) as SecretResult, {
       subscription: null,
       secret: null,
     });
@@ -87,8 +102,9 @@ export class WebhookResolver {
 
   @Mutation(() => WebhookSubscriptionPayload, { description: 'Turns a disabled endpoint back on.' })
   @Roles('admin')
-  enableWebhookSubscription(@Args('id', { type: () => ID }) id: string): Promise<WebhookSubscriptionPayload> {
-    return withUserErrors<WebhookSubscriptionPayload>(async () => ({ subscription: (await this.subscriptions.enable(id)) as WebhookSubscriptionModel }), {
+  enableWebhookSubscription(@Args('id', { type: () => ID }) id: string, @Context() context: GraphQLContext): Promise<WebhookSubscriptionPayload> {
+    const actor = actorOf(principalOf(context));
+    return withUserErrors<WebhookSubscriptionPayload>(async () => ({ subscription: (await this.subscriptions.enable(id, actor)) as WebhookSubscriptionModel }), {
       subscription: null,
     });
   }
