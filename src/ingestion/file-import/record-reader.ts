@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse';
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import type { FieldError } from '../../matching/engine/types';
+import { Utf8Lines } from './utf8-lines';
 
 export type FileFormat = 'csv' | 'ndjson';
 
@@ -22,18 +22,29 @@ export function formatOf(path: string): FileFormat {
 
 /** Reads records one at a time, so a file of any size streams through in constant memory. */
 export function readRecords(path: string, onBytes: (bytes: number) => void): AsyncGenerator<FileRow> {
-  const stream = createReadStream(path);
-  stream.on('data', (chunk) => onBytes(chunk.length));
-  return formatOf(path) === 'csv' ? readCsv(stream, sniffDelimiter(path)) : readNdjson(stream);
+  const bytes = createReadStream(path);
+  bytes.on('data', (chunk) => onBytes(chunk.length));
+  const text = new Utf8Lines();
+  bytes.on('error', (error) => text.destroy(error));
+  bytes.pipe(text);
+  return formatOf(path) === 'csv' ? readCsv(text, sniffDelimiter(path)) : readNdjson(text);
 }
 
-async function* readNdjson(stream: Readable): AsyncGenerator<FileRow> {
+function notUtf8(position: number, raw: string): FileRow {
+  return { position, raw, error: { field: null, code: 'INVALID_ENCODING', message: `line ${position} is not valid UTF-8: save the file as UTF-8` } };
+}
+
+async function* readNdjson(stream: Utf8Lines): AsyncGenerator<FileRow> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let position = 0;
   for await (const rawLine of lines) {
     position++;
     const line = position === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
     if (line.trim() === '') continue;
+    if (stream.invalidLines.has(position)) {
+      yield notUtf8(position, line);
+      continue;
+    }
     try {
       yield { position, record: JSON.parse(line) as Record<string, unknown> };
     } catch (error) {
@@ -42,8 +53,11 @@ async function* readNdjson(stream: Readable): AsyncGenerator<FileRow> {
   }
 }
 
-async function* readCsv(stream: Readable, delimiter: string): AsyncGenerator<FileRow> {
+async function* readCsv(stream: Utf8Lines, delimiter: string): AsyncGenerator<FileRow> {
   const skipped: FileRow[] = [];
+  // A record may span lines (a quoted line break): it is unreadable if any of its lines is.
+  let previousEnd = 0;
+  const spansInvalidLine = (end: number) => [...stream.invalidLines].some((line) => line > previousEnd && line <= end);
   const parser = stream.pipe(
     parse({
       delimiter,
@@ -62,6 +76,12 @@ async function* readCsv(stream: Readable, delimiter: string): AsyncGenerator<Fil
   );
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; invalid_field_length: number } }>) {
     yield* skipped.splice(0);
+    const broken = stream.invalidLines.size > 0 && spansInvalidLine(info.lines);
+    previousEnd = info.lines;
+    if (broken) {
+      yield notUtf8(info.lines, Object.values(record).join(delimiter));
+      continue;
+    }
     if (info.invalid_field_length > 0) {
       yield {
         position: info.lines,
