@@ -169,6 +169,22 @@ describe.each(DIALECTS)('API keys and roles (%s)', (dialect) => {
     expect(malformed.status).toBe(401);
   });
 
+  it('guards the endpoint by its route, not its spelling: an encoded path or a fragment is still 401', async () => {
+    for (const path of ['/%67raphql', '/graphq%6c', '/graphql#x', '/graphql?']) {
+      const post = await fetch(`${hub.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ viewer { role } }"}' });
+      expect(post.status, `POST ${path}`).toBe(401);
+      const get = await fetch(`${hub.url}${path.replace(/[#?].*$/, '')}?query=${encodeURIComponent('{ __schema { types { name } } }')}`);
+      expect(get.status, `GET ${path}`).toBe(401);
+    }
+  });
+
+  it('lists a chosen bootstrap key by a hash fingerprint, never by its first characters', async () => {
+    const { apiKeys } = await hub.data<{ apiKeys: { name: string; keyPrefix: string }[] }>('{ apiKeys { name keyPrefix } }');
+    const bootstrap = apiKeys.find((k) => k.name === 'bootstrap-admin')!;
+    expect(bootstrap.keyPrefix).toMatch(/^sha256:[0-9a-f]{8}$/);
+    expect(hub.adminKey).not.toContain(bootstrap.keyPrefix.slice('sha256:'.length));
+  });
+
   it('stops accepting a key as soon as it is revoked', async () => {
     const key = await createKey('READER');
     const { apiKeys } = await hub.data<{ apiKeys: { id: string; keyPrefix: string }[] }>('{ apiKeys { id keyPrefix } }');

@@ -67,6 +67,21 @@ describe('GraphQL limits with the default settings', () => {
     }
   });
 
+  it('refuses brackets nested thousands deep before parsing, without an internal message', async () => {
+    const deep = [
+      `mutation { ingestCustomers(source: "crm", records: [${'['.repeat(3000)}${']'.repeat(3000)}]) { summary { received } } }`,
+      `{ ${'viewer { '.repeat(3000)}${'}'.repeat(3000)} }`,
+    ];
+    for (const query of deep) {
+      expect(await refusal(post(hub, JSON.stringify({ query })))).toEqual({
+        status: 400,
+        hasData: false,
+        codes: ['GRAPHQL_PARSE_FAILED'],
+        messages: ['The document nests brackets more than 100 deep; no query needs that.'],
+      });
+    }
+  });
+
   it('refuses a batch (a JSON array body) with 400 and says batching is off', async () => {
     const result = await refusal(post(hub, JSON.stringify([{ query: '{ viewer { role } }' }, { query: '{ viewer { name } }' }])));
     expect(result).toMatchObject({ status: 400, hasData: false, codes: ['BAD_REQUEST'] });

@@ -41,9 +41,9 @@ const READ_PATHS: Record<string, { query: string; variables?: (ids: Ids) => Reco
     variables: (ids) => ({ id: ids.golden, at: new Date().toISOString() }),
   },
   customersConnection: { query: `{ customers(first: 10) { edges { node { ${GOLDEN_FIELDS} } } } }` },
-  customersFilteredByEmail: {
-    query: `query($email: String!) { customers(first: 10, filter: { email: $email }) { edges { node { ${GOLDEN_FIELDS} } } } }`,
-    variables: () => ({ email: ADA.email }),
+  customersFilteredByCity: {
+    query: `query($city: String!) { customers(first: 10, filter: { city: $city }) { edges { node { ${GOLDEN_FIELDS} } } } }`,
+    variables: () => ({ city: ADA.city }),
   },
   searchCustomers: { query: `{ searchCustomers(query: "Lovelace", first: 5) { score golden { ${GOLDEN_FIELDS} } } }` },
   findMatches: {
@@ -167,6 +167,38 @@ describe.each(DIALECTS)('PII masking (%s)', (dialect) => {
     const { customer } = (await read('customerById', key)) as { customer: Record<string, any> };
     expect(customer).toMatchObject({ email: ADA.email, phone: '+442079460018', birthDate: ADA.birthDate, addressLine1: ADA.addressLine1, postalCode: ADA.postalCode });
     expect((await read('customersConnection', key)).customers).toMatchObject({ edges: [{ node: { email: ADA.email } }] });
+  });
+
+  it('lets no key without PII access test a guess: no email filter, no PII in findMatches or search', async () => {
+    const byEmail = `query($email: String!) { customers(first: 10, filter: { email: $email }) { totalCount } }`;
+    const refused = await hub.gql(byEmail, { email: ADA.email }, keys.reader);
+    expect(refused.body.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'PII_REQUIRED' } });
+    expect((await hub.data<any>(byEmail, { email: ADA.email }, keys.piiReader)).customers.totalCount).toBe(1);
+
+    // Scores and comparison levels for a right and a wrong guess are the same: personal fields are not scored.
+    const probe = async (guess: Record<string, string>, key: string) =>
+      (
+        await hub.data<any>(
+          `query($r: JSON!) { findMatches(entityType: CUSTOMER, record: $r) { ignoredFields matches { score explanation { comparisons { comparison level } } } } }`,
+          { r: { givenName: 'Ada', familyName: 'Lovelace', ...guess } },
+          key,
+        )
+      ).findMatches;
+    const right = { birthDate: ADA.birthDate, phone: ADA.phone, postalCode: ADA.postalCode, addressLine1: ADA.addressLine1, email: ADA.email };
+    const wrong = { birthDate: '1815-01-01', phone: '+44 20 7946 0019', postalCode: 'SW1Y 4JX', addressLine1: '13 St James Square', email: 'someone@example.org' };
+    const [asReaderRight, asReaderWrong] = [await probe(right, keys.reader), await probe(wrong, keys.reader)];
+    expect(asReaderRight.ignoredFields.sort()).toEqual(['addressLine1', 'birthDate', 'email', 'phone', 'postalCode']);
+    expect(asReaderRight.matches).toEqual(asReaderWrong.matches);
+    const [asPiiRight, asPiiWrong] = [await probe(right, keys.piiReader), await probe(wrong, keys.piiReader)];
+    expect(asPiiRight.ignoredFields).toEqual([]);
+    expect(asPiiRight.matches[0].score).toBeGreaterThan(asPiiWrong.matches[0]?.score ?? 0);
+
+    const search = async (query: string, key: string) =>
+      (await hub.data<any>(`query($q: String!) { searchCustomers(query: $q) { score golden { id } } }`, { q: query }, key)).searchCustomers;
+    expect(await search(ADA.email, keys.reader)).toEqual([]);
+    expect(await search('+442079460018', keys.reader)).toEqual([]);
+    expect((await search(ADA.email, keys.piiReader)).map((h: { golden: { id: string } }) => h.golden.id)).toEqual([ids.golden]);
+    expect(await search(`Lovelace ${ADA.postalCode}`, keys.reader)).toEqual(await search('Lovelace SW1Y 4JX', keys.reader));
   });
 
   it('tells each key whether it sees PII', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { AuditLogService, SYSTEM_ACTOR } from '../audit/audit-log.service';
 import { Database } from '../common/database/database';
+import { LruCache } from '../common/lru-cache';
 import { uuidv7 } from '../common/database/uuid';
 import { SourceSystemService } from '../source-systems/source-system.service';
 import { AuthException, AuthExceptionCode as Code } from './auth.exception';
@@ -51,7 +52,11 @@ const CACHE_TTL_MS = 5_000;
 /** API keys: created once and shown once, stored as SHA-256 hashes, checked on every request. */
 @Injectable()
 export class ApiKeyService {
-  private readonly cache = new Map<string, { principal: Principal | null; expires: number }>();
+  // Known keys and unknown ones apart, so that a flood of made-up keys cannot evict the real ones.
+  private readonly known = new LruCache<string, CachedLookup>(10_000);
+  private readonly unknown = new LruCache<string, CachedLookup>(1_000);
+  /** Bumped by every revocation: a lookup that started before it must not cache what it read. */
+  private generation = 0;
 
   constructor(
     private readonly database: Database,
@@ -100,17 +105,17 @@ export class ApiKeyService {
 
   async authenticate(key: string): Promise<Principal | null> {
     const hash = hashKey(key);
-    const cached = this.cache.get(hash);
+    const cached = this.known.get(hash) ?? this.unknown.get(hash);
     if (cached && cached.expires > Date.now()) return cached.principal;
+    const generation = this.generation;
     const rows = await this.database.query<ApiKeyRow>('SELECT * FROM api_key WHERE key_hash = ?', [hash]);
     const row = rows[0];
     const now = Date.now();
     const expiresAt = row?.expires_at ? Date.parse(row.expires_at) : Infinity;
     const valid = row && !row.revoked_at && expiresAt > now;
     const principal: Principal | null = valid ? { keyId: row.id, name: row.name, role: row.role as Role, source: row.source, pii: Boolean(row.pii) } : null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    // Never cache a key past its expiry.
-    this.cache.set(hash, { principal, expires: Math.min(now + CACHE_TTL_MS, expiresAt) });
+    // Never cache a key past its expiry, nor a lookup a revocation overtook.
+    if (generation === this.generation) (principal ? this.known : this.unknown).set(hash, { principal, expires: Math.min(now + CACHE_TTL_MS, expiresAt) });
     return principal;
   }
 
@@ -124,7 +129,9 @@ export class ApiKeyService {
       if (changed > 0) await this.audit.record({ actor, action: 'api_key.revoked', targetType: 'api_key', targetId: id, details: auditDetails(toApiKey(rows[0])) }, tx);
       return { ...rows[0], changed };
     });
-    this.cache.clear();
+    this.generation++;
+    this.known.clear();
+    this.unknown.clear();
     return toApiKey(row);
   }
 
@@ -141,7 +148,7 @@ export class ApiKeyService {
       role,
       source,
       pii,
-      keyPrefix: key.slice(0, KEY_PREFIX.length + 6),
+      keyPrefix: keyPrefixOf(key),
       createdAt: new Date().toISOString(),
       revokedAt: null,
       expiresAt,
@@ -175,7 +182,20 @@ function checkExpiry(value: string | null | undefined): string | null {
   return new Date(at).toISOString();
 }
 
-/** Keys are 256 random bits, so a plain SHA-256 is enough: there is nothing to brute-force. */
+/**
+ * What tells keys apart in a list: the first characters of a generated key (random, so they give nothing
+ * away), but only a short hash fingerprint of a key the operator chose, whose start may be most of it.
+ */
+function keyPrefixOf(key: string): string {
+  return key.startsWith(KEY_PREFIX) ? key.slice(0, KEY_PREFIX.length + 6) : `sha256:${hashKey(key).slice(0, 8)}`;
+}
+
+interface CachedLookup {
+  readonly principal: Principal | null;
+  readonly expires: number;
+}
+
+/** Generated keys are 256 random bits and a chosen bootstrap key has at least 24 characters: a plain SHA-256 is enough. */
 export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }

@@ -10,6 +10,7 @@ export enum AuthExceptionCode {
   SOURCE_NOT_ALLOWED = 'SOURCE_NOT_ALLOWED',
   KEY_NOT_FOUND = 'KEY_NOT_FOUND',
   INVALID_EXPIRY = 'INVALID_EXPIRY',
+  PII_REQUIRED = 'PII_REQUIRED',
 }
 
 const CATEGORY: Record<AuthExceptionCode, ErrorCategory> = {
@@ -22,6 +23,7 @@ const CATEGORY: Record<AuthExceptionCode, ErrorCategory> = {
   [AuthExceptionCode.SOURCE_NOT_ALLOWED]: 'BAD_USER_INPUT',
   [AuthExceptionCode.KEY_NOT_FOUND]: 'NOT_FOUND',
   [AuthExceptionCode.INVALID_EXPIRY]: 'BAD_USER_INPUT',
+  [AuthExceptionCode.PII_REQUIRED]: 'FORBIDDEN',
 };
 
 export class AuthException extends categorisedError(CATEGORY) {}

@@ -7,7 +7,8 @@ import type { ApiKeyService } from './api-key.service';
  */
 export function registerGraphQLAuth(fastify: FastifyInstance, apiKeys: ApiKeyService, path = '/graphql'): void {
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.url !== path && !request.url.startsWith(`${path}?`)) return;
+    // The route fastify matched, not the raw URL: `/%67raphql` and `/graphql#x` route to GraphQL too.
+    if (request.routeOptions.url !== path) return;
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     const principal = match ? await apiKeys.authenticate(match[1]) : null;

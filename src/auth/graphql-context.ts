@@ -1,3 +1,4 @@
+import { AuthException, AuthExceptionCode } from './auth.exception';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from './role';
 
@@ -15,7 +16,8 @@ export interface GraphQLContext {
 
 export function principalOf(context: GraphQLContext): Principal {
   const principal = context.req.principal;
-  // The auth hook rejects unauthenticated requests before GraphQL runs; reaching here without one is a bug.
-  if (!principal) throw new Error('GraphQL request without an authenticated principal');
+  // The auth hook rejects unauthenticated requests before GraphQL runs; should one slip past it, it is
+  // still refused as unauthenticated, never served.
+  if (!principal) throw new AuthException(AuthExceptionCode.MISSING_KEY, 'missing API key: send Authorization: Bearer <key>');
   return principal;
 }

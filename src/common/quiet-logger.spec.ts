@@ -15,7 +15,7 @@ describe('QuietLogger', () => {
 
   it('masks emails and phone numbers in messages and stack traces', () => {
     const logger = new QuietLogger({ logLevels: ['log', 'error'] });
-    const error = new Error('duplicate row for jane.doe@example.com / +1 555 123 4567');
+    const error = new Error('duplicate row for jane.doe@example.com / +1 555 123 4567 born 1984-03-07');
     const output = captured(() => {
       logger.error(error);
       logger.log('sent to jane.doe@example.com', 'Test');
@@ -25,6 +25,8 @@ describe('QuietLogger', () => {
     expect(output).not.toContain('jane.doe@example.com');
     expect(output).not.toContain('555 123');
     expect(output).not.toContain('5551234567');
+    expect(output).toContain('1984-**-**');
+    expect(output).not.toContain('1984-03-07');
   });
 
   it('leaves timestamps and ids alone', () => {

@@ -27,7 +27,7 @@ describe('loadConfig', () => {
         HOST: '127.0.0.1',
         CANON_DATA_DIR: '/var/lib/canon',
         DATABASE_URL: 'postgres://canon:secret@db:5432/canon',
-        CANON_BOOTSTRAP_ADMIN_KEY: 'admin-key',
+        CANON_BOOTSTRAP_ADMIN_KEY: 'admin-key-0123456789abcdef',
         NODE_ENV: 'production',
         CANON_LOG_LEVEL: 'error',
       }),
@@ -37,7 +37,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/canon',
       database: { type: 'postgres', url: 'postgres://canon:secret@db:5432/canon' },
       rulesDir: '/var/lib/canon/rules',
-      bootstrapAdminKey: 'admin-key',
+      bootstrapAdminKey: 'admin-key-0123456789abcdef',
       production: true,
       logLevel: 'error',
     });
@@ -86,6 +86,10 @@ describe('parseDatabaseUrl', () => {
 
   it('rejects sqlite: without a path', () => {
     expect(() => parseDatabaseUrl('sqlite:', dataDir)).toThrow(new ConfigError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/canon.sqlite'));
+  });
+
+  it.each(['admin', 'Winter2024!adm', 'a key with spaces in it, long enough'])('refuses a guessable bootstrap admin key: %s', (key) => {
+    expect(() => loadConfig({ CANON_BOOTSTRAP_ADMIN_KEY: key })).toThrow(/CANON_BOOTSTRAP_ADMIN_KEY must be at least 24 characters without spaces/);
   });
 
   it.each(['postgres://canon@localhost/canon', 'postgresql://canon:pw@db.example:5433/canon?sslmode=require'])('passes %s through', (url) => {

@@ -30,7 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CanonConfig {
     dataDir,
     database: parseDatabaseUrl(env.DATABASE_URL, dataDir),
     rulesDir: resolve(env.CANON_RULES_DIR || resolve(dataDir, 'rules')),
-    bootstrapAdminKey: env.CANON_BOOTSTRAP_ADMIN_KEY || undefined,
+    bootstrapAdminKey: parseBootstrapKey(env.CANON_BOOTSTRAP_ADMIN_KEY),
     production: env.NODE_ENV === 'production',
     logLevel: parseLogLevel(env.CANON_LOG_LEVEL),
   };
@@ -53,6 +53,20 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new ConfigError(`PORT must be an integer 0-65535, got "${value}"`);
   return port;
+}
+
+// The bootstrap key is the admin's password and is stored as an unsalted hash: it must be long enough
+// that guessing it is hopeless (a generated key has 43 characters).
+const MIN_BOOTSTRAP_KEY_LENGTH = 24;
+
+function parseBootstrapKey(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < MIN_BOOTSTRAP_KEY_LENGTH || /\s/.test(value)) {
+    throw new ConfigError(
+      `CANON_BOOTSTRAP_ADMIN_KEY must be at least ${MIN_BOOTSTRAP_KEY_LENGTH} characters without spaces (e.g. the output of openssl rand -base64 32)`,
+    );
+  }
+  return value;
 }
 
 function parseLogLevel(value: string | undefined): CanonConfig['logLevel'] {

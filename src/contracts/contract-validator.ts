@@ -63,6 +63,9 @@ export class ContractValidator {
       if (typeof value === 'string') {
         const bad = invalidCharacter(value);
         if (bad) characterErrors.push({ field, code: 'INVALID_CHARACTER', message: bad });
+        else if (looksMasked(field, value)) {
+          characterErrors.push({ field, code: 'MASKED_VALUE', message: `"${value}" is a value masked by Canon (keys without PII access read them so); send the real value` });
+        }
       }
     }
     const valid: boolean = this.validateFn(record);
@@ -160,6 +163,14 @@ function invalidCharacter(value: string): string | null {
   const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   const what = match[0].charCodeAt(0) >= 0xd800 ? `an unpaired UTF-16 surrogate (${code}), which is not valid Unicode` : `the control character ${code}`;
   return `contains ${what} at character ${match.index + 1}`;
+}
+
+/**
+ * An email or phone as Canon shows it to keys without PII access (`j***@example.com`, `+1******4567`):
+ * an integration that reads a record and writes it back must not replace the real value with its mask.
+ */
+function looksMasked(field: string, value: string): boolean {
+  return (field === 'email' || field === 'phone') && value.includes('***');
 }
 
 /** UTC ISO 8601; a leap second (23:59:60, which the format allows but Date cannot hold) counts as :59. */

@@ -3,7 +3,7 @@ import { GoldenStatusEnum } from './golden-record.models';
 
 @InputType({ description: 'Exact, case-insensitive filters; all given filters must hold.' })
 export class CustomerFilterInput {
-  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'Needs a key that sees PII.' }) email?: string | null;
   @Field(() => String, { nullable: true }) familyName?: string | null;
   @Field(() => String, { nullable: true }) city?: string | null;
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2' }) country?: string | null;

@@ -2,6 +2,7 @@ import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestj
 import { principalOf, type GraphQLContext } from '../auth/graphql-context';
 import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
 import { Roles } from '../auth/roles.decorator';
+import { seesPii } from '../auth/role';
 import { pageArgs, toConnection, withTotalCount, type Connection } from '../common/pagination';
 import { normalizeGtin } from '../matching/engine/normalize/gtin';
 import { expandProvenance, type StoredProvenance } from '../survivorship/stored-provenance';
@@ -51,7 +52,15 @@ export class GoldenRecordResolver {
 
   @Query(() => CustomerConnectionTypes.connection)
   @Roles('admin', 'steward', 'reader')
-  customers(@Args() args: GoldenPageArgs, @Args('filter', { nullable: true }) filter?: CustomerFilterInput): Promise<Connection<GoldenView>> {
+  customers(
+    @Args() args: GoldenPageArgs,
+    @Context() context: GraphQLContext,
+    @Args('filter', { nullable: true }) filter?: CustomerFilterInput,
+  ): Promise<Connection<GoldenView>> {
+    // A filter on a masked value would tell a key without PII access whether a guessed email exists.
+    if (filter?.email && !seesPii(principalOf(context))) {
+      throw new AuthException(AuthExceptionCode.PII_REQUIRED, 'filtering by email needs a key with PII access', 'email');
+    }
     const { limit, after } = pageArgs(args.first, args.after);
     return this.goldenRecords.page('customer', { ...filter }, args.status, limit, after);
   }

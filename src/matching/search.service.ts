@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isPiiAttribute } from '../auth/pii/pii-mask';
 import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
 import { GoldenRecordQueryService, type GoldenView } from '../golden-records/golden-record-query.service';
@@ -13,6 +14,11 @@ const MAX_CANDIDATES = 1000;
 const SEARCH_FIELDS: Record<EntityType, readonly string[]> = {
   customer: ['givenName', 'familyName', 'email', 'phone', 'city', 'postalCode', 'addressLine1'],
   product: ['name', 'brand', 'gtin', 'sku', 'category'],
+};
+// For a key without PII access: a hit or its score must not reveal a masked value it guessed.
+const NON_PII_FIELDS: Record<EntityType, readonly string[]> = {
+  customer: SEARCH_FIELDS.customer.filter((f) => !isPiiAttribute(f)),
+  product: SEARCH_FIELDS.product,
 };
 
 export interface SearchHit {
@@ -34,8 +40,9 @@ export class SearchService {
     private readonly goldenRecords: GoldenRecordQueryService,
   ) {}
 
-  async search(entityType: EntityType, query: string, first: number): Promise<SearchHit[]> {
-    const { exact, prefixes } = searchKeys(this.matching.engine(entityType), this.matching.rules[entityType].blocking, query);
+  /** `personalData` false: the query is not read as an email, phone or birth date, nor ranked against them. */
+  async search(entityType: EntityType, query: string, first: number, personalData = true): Promise<SearchHit[]> {
+    const { exact, prefixes } = searchKeys(this.matching.engine(entityType), this.matching.rules[entityType].blocking, query, personalData);
     const sourceRecordIds = new Set<string>();
     const collect = (rows: { source_record_id: string }[]) => rows.forEach((r) => sourceRecordIds.add(r.source_record_id));
     if (exact.length > 0) {
@@ -65,6 +72,6 @@ export class SearchService {
     const goldens = (await this.goldenRecords.getMany(rows.map((r) => r.golden_id))).filter(
       (g): g is GoldenView => g !== null && g.status === 'active',
     );
-    return rankWithFuse(query, goldens, SEARCH_FIELDS[entityType], first).map((r) => ({ golden: r.item, score: r.similarity }));
+    return rankWithFuse(query, goldens, (personalData ? SEARCH_FIELDS : NON_PII_FIELDS)[entityType], first).map((r) => ({ golden: r.item, score: r.similarity }));
   }
 }

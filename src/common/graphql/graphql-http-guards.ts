@@ -36,6 +36,11 @@ export function registerGraphQLHttpGuards(fastify: FastifyInstance, limits: Grap
     if (!isGraphQL(request)) return;
     const problem = request.method === 'GET' ? getRequestProblem(request.query) : postRequestProblem(request.body);
     if (problem) return sendRequestError(reply, 400, 'BAD_REQUEST', problem);
+    const query = ((request.method === 'GET' ? request.query : request.body) as { query: string }).query;
+    const nesting = bracketNesting(query, MAX_NESTING);
+    if (nesting > MAX_NESTING) {
+      return sendRequestError(reply, 400, 'GRAPHQL_PARSE_FAILED', `The document nests brackets more than ${MAX_NESTING} deep; no query needs that.`);
+    }
   });
 
   fastify.addHook('onSend', async (request, reply, payload) => {
@@ -44,6 +49,42 @@ export function registerGraphQLHttpGuards(fastify: FastifyInstance, limits: Grap
     }
     return payload;
   });
+}
+
+// The parser recurses once per bracket: thousands of them would run its stack out before the depth
+// limit (counted on the parsed document) could refuse them. No real query comes near this.
+const MAX_NESTING = 100;
+
+/** The deepest nesting of (), [] and {} outside strings and comments, counting stops past `stopAbove`. */
+export function bracketNesting(document: string, stopAbove: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < document.length; i++) {
+    const c = document[i];
+    if (c === '#') {
+      while (i < document.length && document[i] !== '\n') i++;
+    } else if (c === '"') {
+      const block = document.startsWith('"""', i);
+      const close = block ? document.indexOf('"""', i + 3) : findStringEnd(document, i + 1);
+      if (close < 0) return deepest;
+      i = block ? close + 2 : close;
+    } else if (c === '{' || c === '[' || c === '(') {
+      deepest = Math.max(deepest, ++depth);
+      if (deepest > stopAbove) return deepest;
+    } else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+function findStringEnd(document: string, from: number): number {
+  for (let i = from; i < document.length; i++) {
+    if (document[i] === '\\') i++;
+    else if (document[i] === '"') return i;
+    else if (document[i] === '\n') return i;
+  }
+  return -1;
 }
 
 function postRequestProblem(body: unknown): string | undefined {

@@ -44,6 +44,7 @@ export class MatchCandidateModel {
 export class FindMatchesPayload {
   @Field(() => [MatchCandidateModel]) matches: MatchCandidateModel[];
   @Field(() => [FieldErrorModel], { description: 'Why the record could not be scored (it fails its data contract).' }) errors: FieldErrorModel[];
+  @Field(() => [String], { description: 'Personal-data fields of the record left out of scoring: this key does not see PII.' }) ignoredFields: string[];
 }
 
 @ObjectType('SearchResult')

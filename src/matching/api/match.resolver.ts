@@ -1,5 +1,7 @@
 import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import type { GraphQLContext } from '../../auth/graphql-context';
+import { principalOf, type GraphQLContext } from '../../auth/graphql-context';
+import { isPiiAttribute } from '../../auth/pii/pii-mask';
+import { seesPii } from '../../auth/role';
 import { Roles } from '../../auth/roles.decorator';
 import { GraphQLJSON } from '../../common/graphql/json.scalar';
 import { pageArgs } from '../../common/pagination';
@@ -39,8 +41,10 @@ export class MatchResolver {
     @Context() context: GraphQLContext,
   ): Promise<FindMatchesPayload> {
     const { limit } = pageArgs(first, null);
-    const result = await this.matches.findMatches(entityType as 'customer' | 'product', record, limit);
-    if (!result.ok) return { matches: [], errors: [...result.errors] };
+    const personal = entityType === EntityTypeEnum.PRODUCT || seesPii(principalOf(context));
+    const { scored, ignoredFields } = personal ? { scored: record, ignoredFields: [] } : withoutPersonalData(record);
+    const result = await this.matches.findMatches(entityType as 'customer' | 'product', scored, limit);
+    if (!result.ok) return { matches: [], errors: [...result.errors], ignoredFields };
     const loaders = goldenRecordLoaders(context, this.goldenRecords);
     const matches = await Promise.all(
       result.matches.map(async (m) => ({
@@ -51,13 +55,17 @@ export class MatchResolver {
         explanation: { ...m.pair.explanation, stored: false },
       })),
     );
-    return { matches: matches.filter((m) => m.golden !== null) as MatchCandidateModel[], errors: [] };
+    return { matches: matches.filter((m) => m.golden !== null) as MatchCandidateModel[], errors: [], ignoredFields };
   }
 
-  @Query(() => [SearchResultModel], { description: 'Fuzzy search over golden customers: names, email, phone, city, postcode.' })
+  @Query(() => [SearchResultModel], { description: 'Fuzzy search over golden customers: names and city; also email, phone, postcode and street for keys that see PII.' })
   @Roles('admin', 'steward', 'reader')
-  searchCustomers(@Args('query') query: string, @Args('first', { type: () => Int, defaultValue: 10 }) first: number): Promise<SearchResultModel[]> {
-    return this.search.search('customer', query, pageArgs(first, null).limit);
+  searchCustomers(
+    @Args('query') query: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+    @Context() context: GraphQLContext,
+  ): Promise<SearchResultModel[]> {
+    return this.search.search('customer', query, pageArgs(first, null).limit, seesPii(principalOf(context)));
   }
 
   @Query(() => [SearchResultModel], { description: 'Fuzzy search over golden products: title, brand, model code, GTIN.' })
@@ -65,4 +73,20 @@ export class MatchResolver {
   searchProducts(@Args('query') query: string, @Args('first', { type: () => Int, defaultValue: 10 }) first: number): Promise<SearchResultModel[]> {
     return this.search.search('product', query, pageArgs(first, null).limit);
   }
+}
+
+/**
+ * A key without PII access may not match on personal data: the scores and comparison levels would tell
+ * it, guess by guess, the values it is shown masked. Those fields are left out and named in the answer.
+ */
+function withoutPersonalData(record: unknown): { scored: unknown; ignoredFields: string[] } {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return { scored: record, ignoredFields: [] };
+  // No prototype, so that a "__proto__" field stays a field (and is reported as unknown).
+  const scored: Record<string, unknown> = Object.create(null);
+  const ignoredFields: string[] = [];
+  for (const [field, value] of Object.entries(record)) {
+    if (isPiiAttribute(field)) ignoredFields.push(field);
+    else scored[field] = value;
+  }
+  return { scored, ignoredFields };
 }

@@ -16,10 +16,15 @@ const MAX_WORDS = 8;
  * engine's own normaliser, features and blocking rules turn those probe records into keys, so search
  * follows whatever the rules file blocks on.
  */
-export function searchKeys(engine: MatchEngine, blocking: readonly { name: string; on: readonly string[] }[], query: string): SearchKeys {
+export function searchKeys(
+  engine: MatchEngine,
+  blocking: readonly { name: string; on: readonly string[] }[],
+  query: string,
+  personalData = true,
+): SearchKeys {
   const exact = new Set<string>();
   const prefixes = new Set<string>();
-  for (const probe of probeRecords(engine.entityType, query)) {
+  for (const probe of probeRecords(engine.entityType, query, personalData)) {
     const { cleansed } = engine.normalize(probe);
     if (!cleansed) continue;
     const features = engine.features(cleansed);
@@ -33,8 +38,8 @@ export function searchKeys(engine: MatchEngine, blocking: readonly { name: strin
   return { exact: [...exact], prefixes: [...prefixes] };
 }
 
-/** Records made of the query's words, one role at a time. */
-function probeRecords(entityType: EntityType, query: string): Attributes[] {
+/** Records made of the query's words, one role at a time; as email, phone or birth date only when `personalData`. */
+function probeRecords(entityType: EntityType, query: string, personalData: boolean): Attributes[] {
   const words = query.split(/[\s,;]+/).filter(Boolean).slice(0, MAX_WORDS);
   if (entityType === 'product') {
     // The whole query as a title (model codes, brand guess, key tokens), and any number in it as a GTIN.
@@ -42,6 +47,8 @@ function probeRecords(entityType: EntityType, query: string): Attributes[] {
   }
   const probes: Attributes[] = [];
   for (const word of words) {
+    const personal = word.includes('@') || /^\+?[\d()\-.]{6,}$/.test(word) || /^\d{4}-\d{2}-\d{2}$/.test(word);
+    if (personal && !personalData) continue;
     if (word.includes('@')) probes.push({ email: word });
     else if (/^\+?[\d()\-.]{6,}$/.test(word)) probes.push({ phone: word.startsWith('+') ? word : `+${word.replace(/\D/g, '')}` });
     else if (/^\d{4}-\d{2}-\d{2}$/.test(word)) probes.push({ birthDate: word });
