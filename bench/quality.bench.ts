@@ -12,7 +12,7 @@ import { PACKAGE_ROOT } from '../src/common/package-root';
 import { loadMapping } from '../src/contracts/record-mapping';
 import { DATASETS, datasetsRoot, mappingPath, type Dataset, type DatasetSpec } from './quality/datasets';
 import { importDataset, trainRules, type ImportRun } from './quality/import-run';
-import { candidatePairs, ceiling, clusterAgreement, comparisonSpace, pairCompleteness, pairConfusion, reductionRatio, scores } from './quality/metrics';
+import { candidatePairs, ceiling, clusterAgreement, comparisonSpace, pairCompleteness, pairConfusion, reductionRatio, scores, withReviewQueueAccepted } from './quality/metrics';
 import { printRow, printTableHeader, printTargets, type DatasetResult } from './quality/report';
 import { fmt } from './support/report';
 
@@ -89,6 +89,22 @@ function clusterMap(run: ImportRun): Map<string, string> {
   return map;
 }
 
+/**
+ * What the review queue holds and is worth: how many of its potential matches are right, and the
+ * scores once a steward confirmed all of them (the hub's result with its steward, not without).
+ */
+function reviewQueueNote(dataset: Dataset, run: ImportRun): string {
+  const queue = run.reviewQueue;
+  const pad = ''.padEnd(dataset.name.length);
+  if (queue.length === 0) return `${pad}  review queue: empty`;
+  const correct = queue.filter((link) => link.correct).length;
+  const reviewed = scores(pairConfusion(withReviewQueueAccepted(run.records, queue), dataset.task));
+  return (
+    `${pad}  review queue: ${fmt(queue.length)} potential matches, ${((100 * correct) / queue.length).toFixed(1)} % of them right; ` +
+    `all confirmed: precision ${reviewed.precision.toFixed(3)}, recall ${reviewed.recall.toFixed(3)}, F1 ${reviewed.f1.toFixed(3)}`
+  );
+}
+
 function datasetNotes(dataset: Dataset, run: ImportRun, result: DatasetResult): string[] {
   const reasons = [...run.rejectReasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${fmt(n)} ${reason}`);
   // What the rejections alone cost: no engine can score above this on the records the contract let in.
@@ -96,6 +112,7 @@ function datasetNotes(dataset: Dataset, run: ImportRun, result: DatasetResult): 
   return [
     `${dataset.name}: ${fmt(result.candidatePairs)} candidate pairs; rejected: ${reasons.length > 0 ? reasons.join(', ') : 'none'}`,
     `${''.padEnd(dataset.name.length)}  best possible with these rejections: recall and pair completeness ${best.recall.toFixed(3)}, F1 ${best.f1.toFixed(3)}`,
+    reviewQueueNote(dataset, run),
     ...dataset.notes.map((note) => `${dataset.name}: ${note}`),
   ];
 }

@@ -10,6 +10,7 @@ import {
   reductionRatio,
   scores,
   truePairList,
+  withReviewQueueAccepted,
   type EvaluatedRecord,
 } from '../bench/quality/metrics';
 
@@ -229,5 +230,23 @@ describe('clusterAgreement', () => {
       ['z', 'b'],
     ]);
     expect(clusterAgreement(runA, runB)).toEqual({ records: 3, identical: 0, share: 0 });
+  });
+});
+
+describe('withReviewQueueAccepted', () => {
+  it('merges the golden records of each confirmed link, transitively, and leaves rejected records alone', () => {
+    // A = {r0, r1, r2} split over g1, g2, g3; B = {r3} in g4; r4 rejected. Links g2→g1 and g3→g2 join all of A.
+    const records = [rec('s', 'A', 'g1', []), rec('s', 'A', 'g2', []), rec('s', 'A', 'g3', []), rec('s', 'B', 'g4', []), rec('s', 'B', null, [])];
+    const before = scores(pairConfusion(records, 'dedup'));
+    expect(before.recall).toBe(0); // 3 true pairs in A + 1 in B, none predicted
+    const accepted = withReviewQueueAccepted(records, [
+      { inboundGolden: 'g2', candidateGoldens: ['g1'] },
+      { inboundGolden: 'g3', candidateGoldens: ['g2'] },
+    ]);
+    expect(new Set(accepted.slice(0, 3).map((r) => r.golden)).size).toBe(1);
+    expect(accepted[3].golden).toBe('g4');
+    expect(accepted[4].golden).toBeNull();
+    // 3 of the 4 true pairs found, none wrong: recall 3/4, precision 1.
+    expect(scores(pairConfusion(accepted, 'dedup'))).toMatchObject({ precision: 1, recall: 0.75 });
   });
 });

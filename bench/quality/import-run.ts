@@ -28,6 +28,15 @@ export interface ImportRun {
   readonly seconds: number;
   /** Rejected records by their first error (`code field`). */
   readonly rejectReasons: ReadonlyMap<string, number>;
+  /** The open potential-match tasks, each as the golden records a steward would merge by confirming it. */
+  readonly reviewQueue: readonly ReviewLink[];
+}
+
+export interface ReviewLink {
+  readonly inboundGolden: string;
+  readonly candidateGoldens: readonly string[];
+  /** The inbound record and the best candidate are one entity by the ground truth. */
+  readonly correct: boolean;
 }
 
 interface CrosswalkRow {
@@ -61,7 +70,10 @@ export async function importDataset(
       [dataset.entityType],
     );
     const matchKeys = await database.query<MatchKeyRow>('SELECT block_key, source_record_id FROM match_key WHERE entity_type = ?', [dataset.entityType]);
-    return { ...joinTruth(dataset, crosswalk, matchKeys, imported.rejected), ...imported };
+    const tasks = await database.query<{ subjects: string }>("SELECT subjects FROM review_task WHERE kind = 'potential_match' AND status = 'open' AND entity_type = ?", [
+      dataset.entityType,
+    ]);
+    return { ...joinTruth(dataset, crosswalk, matchKeys, imported.rejected), ...imported, reviewQueue: reviewQueue(dataset, crosswalk, tasks) };
   });
 }
 
@@ -91,7 +103,7 @@ async function withImportedHub<T>(
   order: ImportOrder,
   workDir: string,
   rulesDir: string | undefined,
-  work: (app: INestApplicationContext, imported: Omit<ImportRun, 'records' | 'keys'>) => Promise<T>,
+  work: (app: INestApplicationContext, imported: Omit<ImportRun, 'records' | 'keys' | 'reviewQueue'>) => Promise<T>,
 ): Promise<T> {
   const scratch = await createScratchDatabase('sqlite');
   try {
@@ -119,6 +131,24 @@ async function withImportedHub<T>(
   } finally {
     await scratch.drop();
   }
+}
+
+/** The review queue in golden ids as they are now (a candidate may have been merged since), checked against the truth. */
+function reviewQueue(dataset: Dataset, crosswalk: CrosswalkRow[], tasks: { subjects: string }[]): ReviewLink[] {
+  const entityOf = new Map<string, string>();
+  for (const source of dataset.sources) source.sourceIds.forEach((sourceId, i) => entityOf.set(identity(source.code, sourceId), source.entities[i]));
+  const byId = new Map(crosswalk.map((row) => [row.id, row]));
+  const entity = (id: string) => {
+    const row = byId.get(id);
+    return row ? entityOf.get(identity(row.source, row.source_id)) : undefined;
+  };
+  return tasks.flatMap(({ subjects }) => {
+    const task = JSON.parse(subjects) as { sourceRecordId: string; candidates: { sourceRecordId: string }[] };
+    const inbound = byId.get(task.sourceRecordId);
+    if (!inbound || task.candidates.length === 0) return [];
+    const candidateGoldens = task.candidates.map((c) => byId.get(c.sourceRecordId)?.golden_id).filter((g): g is string => g !== undefined);
+    return [{ inboundGolden: inbound.golden_id, candidateGoldens, correct: entity(task.sourceRecordId) === entity(task.candidates[0].sourceRecordId) }];
+  });
 }
 
 /** Lines up the hub's crosswalk and blocking keys with the dataset's records and their ground truth. */

@@ -231,3 +231,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** The records as they would be clustered after a steward confirmed every link of the review queue. */
+export function withReviewQueueAccepted(records: readonly EvaluatedRecord[], links: readonly { inboundGolden: string; candidateGoldens: readonly string[] }[]): EvaluatedRecord[] {
+  const parent = new Map<string, string>();
+  const root = (golden: string): string => {
+    let at = golden;
+    while (parent.has(at)) at = parent.get(at)!;
+    return at;
+  };
+  for (const link of links) {
+    for (const candidate of link.candidateGoldens) {
+      const [a, b] = [root(link.inboundGolden), root(candidate)];
+      if (a !== b) parent.set(a, b);
+    }
+  }
+  return records.map((record) => (record.golden === null ? record : { ...record, golden: root(record.golden) }));
+}
