@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from 'pg';
 import { Database } from '../src/common/database/database';
 import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
 import { loadConfig } from '../src/config/canon-config';
@@ -50,5 +51,33 @@ describe('two hubs ingesting the same people at once (postgres)', () => {
       `SELECT golden_id, count(*) AS n FROM source_record GROUP BY golden_id HAVING count(*) <> 2`,
     );
     expect(perGolden).toEqual([]);
+  });
+
+  it('a batch waits for a trust change in flight and ranks with the new trust, never the old one', async () => {
+    const sources = hubs[0].get(SourceSystemService);
+    await sources.create({ code: 'erp', defaultTrust: 50 });
+    await sources.create({ code: 'web', defaultTrust: 10 });
+    const ingestion = hubs[0].get(IngestionService);
+    const person = { familyName: 'Trusty', email: 'trusty@example.com', updatedAt: '2024-01-01T00:00:00Z' };
+    await ingestion.ingest({ entityType: 'customer', source: 'erp', records: [{ sourceId: 'e1', ...person, city: 'Erpton' }], actor: 'a' });
+
+    // An admin raises web's trust above erp's in a transaction that has not committed yet.
+    const admin = new Client({ connectionString: scratch.url });
+    await admin.connect();
+    try {
+      await admin.query('BEGIN');
+      await admin.query(`UPDATE source_system SET trust = $1 WHERE code = 'web'`, [JSON.stringify({ default: 90, attributes: {} })]);
+      let settled = false;
+      const batch = ingestion.ingest({ entityType: 'customer', source: 'web', records: [{ sourceId: 'w1', ...person, city: 'Webville' }], actor: 'b' });
+      void batch.then(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(settled).toBe(false);
+      await admin.query('COMMIT');
+      const [result] = (await batch).results;
+      const [golden] = await hubs[0].get(Database).query<{ attributes: string }>('SELECT attributes FROM golden_record WHERE id = ?', [result.goldenId]);
+      expect(JSON.parse(golden.attributes).city).toBe('Webville');
+    } finally {
+      await admin.end();
+    }
   });
 });

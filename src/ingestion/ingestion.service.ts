@@ -86,7 +86,8 @@ export class IngestionService {
           locked = new Set([...locked, ...fresh]);
         }
         const members = await this.store.members(tx, goldenIds);
-        const plan = new BatchPlan(context, {
+        // Trust read again inside the transaction: a trust change since the read above must not be missed.
+        const plan = new BatchPlan({ ...context, trust: trustLookup(await this.sourceSystems.listInTransaction(tx)) }, {
           existing,
           candidates,
           members,

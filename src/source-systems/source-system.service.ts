@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogService, changesBetween, SYSTEM_ACTOR } from '../audit/audit-log.service';
 import { Database } from '../common/database/database';
+import type { Tx } from '../common/database/tx';
 import { loadContractSchema } from '../contracts/contract-registry';
 import { ENTITY_TYPES } from '../common/entity-type';
 import { SourceSystemException, SourceSystemExceptionCode as Code } from './source-system.exception';
@@ -115,6 +116,16 @@ export class SourceSystemService {
     const system = await this.find(code);
     if (!system) throw unknownSource(code);
     return system;
+  }
+
+  /**
+   * The source systems as a write transaction must see them: on PostgreSQL with a share lock, so that a
+   * trust change waits for the batches that read the old ranking (and the recompute after it sees their
+   * golden records), and a batch that starts after the change reads the new one.
+   */
+  async listInTransaction(tx: Tx): Promise<SourceSystem[]> {
+    const rows = await tx.query<SourceSystemRow>(`SELECT * FROM source_system ORDER BY code${tx.dialect === 'postgres' ? ' FOR SHARE' : ''}`);
+    return rows.map(toSourceSystem);
   }
 
   async list(): Promise<SourceSystem[]> {
