@@ -236,5 +236,8 @@ describe.each(DIALECTS)('API keys and roles (%s)', (dialect) => {
     expect(await errors({ role: 'SOURCE' })).toEqual(['SOURCE_REQUIRED']);
     expect(await errors({ role: 'SOURCE', source: 'nowhere' })).toEqual(['UNKNOWN_SOURCE']);
     expect(await errors({ role: 'READER', source: 'crm' })).toEqual(['SOURCE_NOT_ALLOWED']);
+    // Names are unique: `key:<name>` is the actor in every history and audit entry.
+    expect(await errors({ role: 'READER', name: 'dashboard-unique' })).toEqual([]);
+    expect(await errors({ role: 'STEWARD', name: 'dashboard-unique' })).toEqual(['DUPLICATE_NAME']);
   });
 });

@@ -78,6 +78,11 @@ export class ApiKeyService {
     }
     if (source) await this.sourceSystems.get(source);
     const expiresAt = checkExpiry(input.expiresAt);
+    // A key's name is who it is in every history and audit entry (`key:<name>`): one name, one key, ever.
+    const name = input.name?.trim();
+    if (name && (await this.database.query('SELECT id FROM api_key WHERE name = ?', [name])).length > 0) {
+      throw new AuthException(Code.DUPLICATE_NAME, `an API key named "${name}" exists (or existed): choose another name`, 'name');
+    }
     const key = KEY_PREFIX + randomBytes(32).toString('base64url');
     return { apiKey: await this.insert(key, { role: input.role, source, name: input.name, pii: input.pii === true, expiresAt }, actor), key };
   }

@@ -11,6 +11,7 @@ export enum AuthExceptionCode {
   KEY_NOT_FOUND = 'KEY_NOT_FOUND',
   INVALID_EXPIRY = 'INVALID_EXPIRY',
   PII_REQUIRED = 'PII_REQUIRED',
+  DUPLICATE_NAME = 'DUPLICATE_NAME',
 }
 
 const CATEGORY: Record<AuthExceptionCode, ErrorCategory> = {
@@ -24,6 +25,7 @@ const CATEGORY: Record<AuthExceptionCode, ErrorCategory> = {
   [AuthExceptionCode.KEY_NOT_FOUND]: 'NOT_FOUND',
   [AuthExceptionCode.INVALID_EXPIRY]: 'BAD_USER_INPUT',
   [AuthExceptionCode.PII_REQUIRED]: 'FORBIDDEN',
+  [AuthExceptionCode.DUPLICATE_NAME]: 'CONFLICT',
 };
 
 export class AuthException extends categorisedError(CATEGORY) {}
