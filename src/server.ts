@@ -7,6 +7,7 @@ import { registerGraphQLAuth } from './auth/graphql-auth.hook';
 import type { CanonConfig } from './config/canon-config';
 import { graphqlLimits } from './config/graphql-limits';
 import { registerGraphQLHttpGuards } from './common/graphql/graphql-http-guards';
+import { RateLimiter } from './common/graphql/rate-limiter';
 import { loggerFor } from './common/quiet-logger';
 import { acceptGraphQLSourceOnly } from './common/graphql/graphql-source-only';
 
@@ -26,7 +27,8 @@ export async function startServer(config: CanonConfig): Promise<RunningServer> {
   });
   const fastify = app.getHttpAdapter().getInstance();
   const apiKeys = app.get(ApiKeyService);
-  registerGraphQLAuth(fastify, apiKeys);
+  const authFailures = limits.authFailureLimit > 0 ? new RateLimiter(limits.authFailureLimit, limits.rateLimitWindowSeconds) : null;
+  registerGraphQLAuth(fastify, apiKeys, authFailures);
   registerGraphQLHttpGuards(fastify, limits);
   // GraphQL over HTTP allows "extensions": null; Mercurius would reject it, so it is dropped before validation.
   fastify.addHook('preValidation', async (request) => {

@@ -256,5 +256,22 @@ describe('rate limit per API key', () => {
       expect(await other.json()).toEqual({ data: { viewer: { role: 'READER' } } });
     }
     expect((await viewer()).status).toBe(429);
+  });});
+
+describe('failed authentication per client address', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub('sqlite', { graphqlLimits: { authFailureLimit: 3, rateLimitWindowSeconds: 60 } });
+  });
+  afterAll(() => hub?.close());
+
+  it('answers 429 once an address has sent too many unknown keys, and still serves the keys it knows', async () => {
+    const viewer = (key: string) => post(hub, JSON.stringify({ query: '{ viewer { role } }' }), {}, key);
+    expect((await viewer(hub.adminKey)).status).toBe(200); // a key this process now knows
+    for (let i = 0; i < 3; i++) expect((await viewer(`canon_made-up-${i}`)).status).toBe(401);
+    const limited = await viewer('canon_made-up-4');
+    expect(limited.headers.get('retry-after')).toBe('20'); // one failure comes back every 60 s / 3
+    expect(await refusal(limited)).toMatchObject({ status: 429, codes: ['RATE_LIMITED'] });
+    expect((await viewer(hub.adminKey)).status).toBe(200);
   });
 });

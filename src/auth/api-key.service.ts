@@ -108,6 +108,12 @@ export class ApiKeyService {
     return key;
   }
 
+  /** The principal of a key this process has recently seen valid, without a database lookup; else null. */
+  knownPrincipal(key: string): Principal | null {
+    const cached = this.known.get(hashKey(key));
+    return cached && cached.expires > Date.now() ? cached.principal : null;
+  }
+
   async authenticate(key: string): Promise<Principal | null> {
     const hash = hashKey(key);
     const cached = this.known.get(hash) ?? this.unknown.get(hash);

@@ -15,6 +15,8 @@ export interface GraphQLLimits {
   /** Requests per key per window (a token bucket per key and hub process); 0 turns the rate limit off. */
   readonly rateLimit: number;
   readonly rateLimitWindowSeconds: number;
+  /** Requests with a missing or unknown key per client address per window; 0 turns it off. */
+  readonly authFailureLimit: number;
 }
 
 // Room for every query the hub's own clients and tests send, with a margin: a page of 100 customers
@@ -31,6 +33,8 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphQLLimits = {
   maxBodyBytes: 1024 * 1024,
   rateLimit: 60_000,
   rateLimitWindowSeconds: 60,
+  // Guessing a 256-bit key is hopeless anyway; this stops a flood of made-up keys, each a database lookup.
+  authFailureLimit: 600,
 };
 
 const ENV: Partial<Record<keyof GraphQLLimits, string>> = {
@@ -38,6 +42,7 @@ const ENV: Partial<Record<keyof GraphQLLimits, string>> = {
   maxCost: 'CANON_GRAPHQL_MAX_COST',
   rateLimit: 'CANON_RATE_LIMIT',
   rateLimitWindowSeconds: 'CANON_RATE_LIMIT_WINDOW',
+  authFailureLimit: 'CANON_AUTH_FAILURE_LIMIT',
 };
 
 /** The limits in force: the defaults, then the environment, then what the config sets in code (tests). */

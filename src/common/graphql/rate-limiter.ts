@@ -14,6 +14,14 @@ export class RateLimiter {
     this.refillPerMs = limit / (windowSeconds * 1000);
   }
 
+  /** Milliseconds until the key has a request to spend, without spending it: 0 if it has one now. */
+  waitFor(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(this.limit, bucket.tokens + (this.now() - bucket.at) * this.refillPerMs);
+    return tokens >= 1 ? 0 : (1 - tokens) / this.refillPerMs;
+  }
+
   /** Takes one request from the key's bucket: 0 if allowed, else the milliseconds until it would be. */
   take(key: string): number {
     const now = this.now();
