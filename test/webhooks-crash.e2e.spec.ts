@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
 import { DIALECTS, INGEST_CUSTOMERS } from './support/hub';
 import { killStrayHubProcesses, startHubProcess, stopHubProcess, type HubProcess } from './support/hub-process';
+import { postGraphQL } from './support/robustness';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 // The outbox across crashes of the real hub process (SIGKILL): a change committed before the crash is
@@ -25,14 +26,9 @@ describe.each(DIALECTS)('webhooks across hub crashes (%s)', (dialect) => {
     ...extra,
   });
   const gql = async (hub: HubProcess, query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${hub.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data: any; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
+    const { json } = await postGraphQL(hub.url, adminKey, { query, variables });
+    expect(json.errors).toBeUndefined();
+    return json.data;
   };
   const ingest = async (hub: HubProcess, sourceId: string, familyName: string) =>
     (await gql(hub, INGEST_CUSTOMERS, { source: 'crm', records: [{ sourceId, familyName, email: `${sourceId}@example.org` }] })).ingestCustomers.results[0].goldenId as string;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
 import { INGEST_CUSTOMERS } from './support/hub';
 import { killStrayHubProcesses, startHubProcess, stopHubProcess, type HubProcess } from './support/hub-process';
+import { postGraphQL } from './support/robustness';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 // Two hub processes on one PostgreSQL, both ingesting and both dispatching: every event reaches the
@@ -18,14 +19,9 @@ describe('webhooks from two hub processes on one PostgreSQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'canon-two-'));
   const adminKey = `test-admin-${randomBytes(12).toString('hex')}`;
   const gql = async (hub: HubProcess, query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${hub.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data: any; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
+    const { json } = await postGraphQL(hub.url, adminKey, { query, variables });
+    expect(json.errors).toBeUndefined();
+    return json.data;
   };
 
   beforeAll(async () => {
