@@ -13,6 +13,7 @@ const ADA = {
   email: 'ada.secret@example.org',
   phone: '+44 20 7946 0018',
   birthDate: '1815-12-10',
+  nationalId: 'AL 58 12 10 D',
   addressLine1: '12 St James Square',
   addressLine2: 'Flat 3',
   city: 'London',
@@ -24,10 +25,10 @@ const ADA = {
 const ADA_SHOP = { ...ADA, sourceId: 'ada-shop', phone: '+44 20 7946 0999', addressLine1: '1 Hidden Lane', postalCode: 'N1 9GU' };
 
 // Strings that must never reach a key without PII access, in any form the hub stores them.
-const CLEAR = ['ada.secret', '7946 0018', '2079460018', '2079460999', '1815-12-10', '12 St James', 'Hidden Lane', 'Flat 3', 'SW1Y', 'N1 9GU', 'Westminster'];
+const CLEAR = ['ada.secret', '7946 0018', '2079460018', '2079460999', '1815-12-10', '12 St James', 'Hidden Lane', 'Flat 3', 'SW1Y', 'N1 9GU', 'Westminster', 'AL58', 'AL 58'];
 
 const GOLDEN_FIELDS = `id ... on Customer {
-  email phone birthDate addressLine1 addressLine2 city postalCode region country givenName attributes
+  email phone birthDate nationalId addressLine1 addressLine2 city postalCode region country givenName attributes
   sourceRecords { attributes normalized }
   provenance { attribute value candidates { value } }
   history(first: 50) { edges { node { type changes { attribute before after } details } } }
@@ -133,6 +134,7 @@ describe.each(DIALECTS)('PII masking (%s)', (dialect) => {
       email: 'a***@example.org',
       phone: '+44******0018',
       birthDate: '1815',
+      nationalId: '*****210D',
       addressLine1: null,
       addressLine2: null,
       postalCode: null,
@@ -165,7 +167,7 @@ describe.each(DIALECTS)('PII masking (%s)', (dialect) => {
   it.each(['admin', 'steward', 'piiReader'])('shows clear values to %s', async (who) => {
     const key = who === 'admin' ? hub.adminKey : keys[who];
     const { customer } = (await read('customerById', key)) as { customer: Record<string, any> };
-    expect(customer).toMatchObject({ email: ADA.email, phone: '+442079460018', birthDate: ADA.birthDate, addressLine1: ADA.addressLine1, postalCode: ADA.postalCode });
+    expect(customer).toMatchObject({ email: ADA.email, phone: '+442079460018', birthDate: ADA.birthDate, nationalId: 'AL581210D', addressLine1: ADA.addressLine1, postalCode: ADA.postalCode });
     expect((await read('customersConnection', key)).customers).toMatchObject({ edges: [{ node: { email: ADA.email } }] });
   });
 
@@ -184,10 +186,10 @@ describe.each(DIALECTS)('PII masking (%s)', (dialect) => {
           key,
         )
       ).findMatches;
-    const right = { birthDate: ADA.birthDate, phone: ADA.phone, postalCode: ADA.postalCode, addressLine1: ADA.addressLine1, email: ADA.email };
-    const wrong = { birthDate: '1815-01-01', phone: '+44 20 7946 0019', postalCode: 'SW1Y 4JX', addressLine1: '13 St James Square', email: 'someone@example.org' };
+    const right = { birthDate: ADA.birthDate, phone: ADA.phone, postalCode: ADA.postalCode, addressLine1: ADA.addressLine1, email: ADA.email, nationalId: ADA.nationalId };
+    const wrong = { birthDate: '1815-01-01', phone: '+44 20 7946 0019', postalCode: 'SW1Y 4JX', addressLine1: '13 St James Square', email: 'someone@example.org', nationalId: 'AL581211D' };
     const [asReaderRight, asReaderWrong] = [await probe(right, keys.reader), await probe(wrong, keys.reader)];
-    expect(asReaderRight.ignoredFields.sort()).toEqual(['addressLine1', 'birthDate', 'email', 'phone', 'postalCode']);
+    expect(asReaderRight.ignoredFields.sort()).toEqual(['addressLine1', 'birthDate', 'email', 'nationalId', 'phone', 'postalCode']);
     expect(asReaderRight.matches).toEqual(asReaderWrong.matches);
     const [asPiiRight, asPiiWrong] = [await probe(right, keys.piiReader), await probe(wrong, keys.piiReader)];
     expect(asPiiRight.ignoredFields).toEqual([]);

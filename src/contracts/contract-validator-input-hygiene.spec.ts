@@ -35,7 +35,8 @@ describe('ContractValidator: values no master data can hold', () => {
     expect(errors(input)).toEqual(expect.arrayContaining([['__proto__', 'UNKNOWN_FIELD'], [null, 'MISSING_IDENTITY']]));
   });
 
-  it('refuses an email or phone as Canon masks them, so a read-modify-write cannot store the mask', () => {
+  it('refuses an email, phone or national id as Canon masks them, so a read-modify-write cannot store the mask', () => {
+    expect(errors({ sourceId: 'c1', familyName: 'Lee', nationalId: '*****1120' })).toEqual([['nationalId', 'MASKED_VALUE']]);
     expect(errors({ sourceId: 'c1', familyName: 'Lee', email: 'j***@example.com' })).toEqual([['email', 'MASKED_VALUE']]);
     expect(errors({ sourceId: 'c1', familyName: 'Lee', phone: '+1******4567' })).toContainEqual(['phone', 'MASKED_VALUE']);
     expect(errors({ sourceId: 'c1', familyName: 'Lee', email: 'j.lee@example.com', phone: '+15551234567' })).toEqual([]);

@@ -73,6 +73,11 @@ describe('ContractValidator', () => {
       expect(recordOf(product.validate({ sourceId: 'p-1', deleted: true })).deleted).toBe(true);
     });
 
+    it('accepts a national id as the only identifying field, and refuses one without a letter or digit', () => {
+      expect(recordOf(customer.validate({ sourceId: 'c-1', givenName: 'Ada', nationalId: '078-05-1120' })).attributes).toEqual({ givenName: 'Ada', nationalId: '078-05-1120' });
+      expect(errorsOf(customer.validate({ sourceId: 'c-1', givenName: 'Ada', nationalId: '--' })).map((e) => e.field)).toContain('nationalId');
+    });
+
     it('does not change the input object', () => {
       const input = { sourceId: ' p-1 ', name: ' Pencil ', price: '12.50' };
       productCsv.validate(input);
@@ -152,7 +157,7 @@ describe('ContractValidator', () => {
       ['deleted: false', { deleted: false }],
     ])('rejects a customer with %s as MISSING_IDENTITY', (_case, fields) => {
       expect(errorsOf(customer.validate({ sourceId: 'c-1', ...fields }))).toEqual([
-        { field: null, code: 'MISSING_IDENTITY', message: 'at least one of familyName, email, phone is required' },
+        { field: null, code: 'MISSING_IDENTITY', message: 'at least one of familyName, email, phone, nationalId is required' },
       ]);
     });
 

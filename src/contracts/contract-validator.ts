@@ -170,7 +170,7 @@ function invalidCharacter(value: string): string | null {
  * an integration that reads a record and writes it back must not replace the real value with its mask.
  */
 function looksMasked(field: string, value: string): boolean {
-  return (field === 'email' || field === 'phone') && value.includes('***');
+  return (field === 'email' || field === 'phone' || field === 'nationalId') && value.includes('***');
 }
 
 /** UTC ISO 8601; a leap second (23:59:60, which the format allows but Date cannot hold) counts as :59. */

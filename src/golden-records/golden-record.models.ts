@@ -143,6 +143,12 @@ export class CustomerModel extends GoldenRecordModel {
   @Field(() => String, { nullable: true, middleware: PII }) email?: string;
   @Field(() => String, { nullable: true, middleware: PII, description: 'E.164 when the number is valid for its country.' }) phone?: string;
   @Field(() => String, { nullable: true, middleware: PII, description: 'YYYY-MM-DD (the year alone when masked)' }) birthDate?: string;
+  @Field(() => String, {
+    nullable: true,
+    middleware: PII,
+    description: 'National id, social security or tax number: letters and digits only (the last four when masked).',
+  })
+  nationalId?: string;
   @Field(() => String, { nullable: true, middleware: PII }) addressLine1?: string;
   @Field(() => String, { nullable: true, middleware: PII }) addressLine2?: string;
   @Field(() => String, { nullable: true }) city?: string;

@@ -66,7 +66,7 @@ describe('rules files', () => {
     expect(problemsOf(() => loadRulesFile(write('surv2.rules.json', rules), 'customer'))[0]).toMatch(/survivorship\/default/);
     expect(loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer').survivorship).toMatchObject({
       groups: [{ name: 'address', attributes: ['addressLine1', 'addressLine2', 'city', 'postalCode', 'region', 'country'] }],
-      conflictSensitive: ['birthDate'],
+      conflictSensitive: ['birthDate', 'nationalId'],
     });
   });
 

@@ -19,6 +19,12 @@ describe('PII masking', () => {
     expect(shown.length).toBeLessThanOrEqual(2);
   });
 
+  it('shows the last characters of a national id, never all of a short one', () => {
+    expect(maskAttribute('nationalId', '078051120')).toBe('*****1120');
+    expect(maskAttribute('nationalId', '8164610')).toBe('*****10');
+    expect(maskAttribute('nationalId', 'AB12C')).toBe('*****');
+  });
+
   it('shows only the year of a birth date, and nothing of the street address', () => {
     expect(maskAttribute('birthDate', '1984-03-07')).toBe('1984');
     expect(maskAttribute('addressLine1', '742 Evergreen Terrace')).toBeNull();

@@ -4,13 +4,14 @@ type Masker = (value: unknown) => unknown;
 
 /**
  * The personal data of a customer and how a key without PII access sees it: enough to recognise a
- * record (the mail domain, the last digits of a phone, the birth year, the city and country), not
+ * record (the mail domain, the last digits of a phone or id, the birth year, the city and country), not
  * enough to contact or identify the person. Product attributes hold no personal data.
  */
 const MASKERS: Readonly<Record<string, Masker>> = {
   email: maskEmail,
   phone: maskPhone,
   birthDate: birthYear,
+  nationalId: maskIdentifier,
   addressLine1: hide,
   addressLine2: hide,
   postalCode: hide,
@@ -55,6 +56,13 @@ function maskPhone(value: unknown): string {
   const national = digits.slice(countryCode.length);
   const keep = national.length > 6 ? 4 : Math.max(0, national.length - 4);
   return `${countryCode ? `+${countryCode}` : ''}${'*'.repeat(national.length - keep)}${national.slice(national.length - keep)}`;
+}
+
+/** `078051120` → `*****1120`: the last four characters of a long id, the last two of a short one. */
+function maskIdentifier(value: unknown): string {
+  const text = String(value);
+  const keep = text.length >= 8 ? 4 : text.length >= 6 ? 2 : 0;
+  return `${'*'.repeat(Math.max(3, text.length - keep))}${text.slice(text.length - keep)}`;
 }
 
 /** `1984-03-07` → `1984`. */

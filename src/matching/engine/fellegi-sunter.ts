@@ -6,12 +6,15 @@ import type { ComparisonOutcome, MatchDecision, PairScore } from './types';
  * Scores a pair of records the Fellegi-Sunter way: the prior's log-odds plus, for each comparison, the
  * log2(m/u) weight of the level the pair reaches (a missing value on either side adds nothing), with
  * exact agreements on common values weighted down by term frequency. The sum is turned into a match
- * probability; a level marked as veto caps the decision whatever the sum.
+ * probability; a level marked as veto caps the decision whatever the sum. A level that `confirms` (the
+ * same national id) identifies the entity: it lifts the other comparisons' review vetoes and softens a
+ * none veto to review, so twins stay apart by their ids while one person's records agree on theirs.
  */
 export function scorePair(rules: CompiledRules, a: Features, b: Features, engine: string): PairScore {
   let total = rules.priorWeight;
   let veto: 'none' | 'review' | undefined;
-  const comparisons: ComparisonOutcome[] = [];
+  let confirmedBy: string | undefined;
+  let comparisons: ComparisonOutcome[] = [];
   for (const comparison of rules.comparisons) {
     const va = a[comparison.feature];
     const vb = b[comparison.feature];
@@ -30,9 +33,14 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
       }
       total += weight;
       if (level.veto && veto !== 'none') veto = level.veto;
+      if (level.confirms) confirmedBy ??= comparison.name;
       comparisons.push({ comparison: comparison.name, level: level.label, weight: round(weight), ...(detail ? { detail } : {}), ...(level.veto ? { veto: level.veto } : {}) });
       break;
     }
+  }
+  if (confirmedBy && veto) {
+    veto = veto === 'none' ? 'review' : undefined;
+    comparisons = comparisons.map((c) => (c.veto ? liftVeto(c, confirmedBy!) : c));
   }
   const probability = 1 / (1 + 2 ** -total);
   const decision = decide(probability, rules.source.thresholds, veto);
@@ -49,6 +57,13 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
       ...(veto ? { vetoed: veto } : {}),
     },
   };
+}
+
+/** A comparison's veto once an identifying agreement outranked it: review is lifted, none becomes review. */
+function liftVeto(outcome: ComparisonOutcome, confirmedBy: string): ComparisonOutcome {
+  const { veto, ...rest } = outcome;
+  if (veto === 'none') return { ...rest, veto: 'review', detail: `veto none softened to review: ${confirmedBy} agrees` };
+  return { ...rest, detail: `veto ${veto} lifted: ${confirmedBy} agrees` };
 }
 
 function decide(probability: number, thresholds: { match: number; review: number }, veto: 'none' | 'review' | undefined): MatchDecision {

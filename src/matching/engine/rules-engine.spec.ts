@@ -110,6 +110,49 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
   });
 });
 
+describe('RulesEngine (customer): national ids', () => {
+  const home = { familyName: 'Haddad', birthDate: '1994-03-17', addressLine1: '12 Harbour Street', city: 'Portsmouth', postalCode: 'PO1 3AB', country: 'GB' };
+
+  it('twins with their own ids never link: the ids disagree and so do the given names', () => {
+    const pair = score(customer, { ...home, givenName: 'Michael', nationalId: 'QQ 12 34 56 A' }, { ...home, givenName: 'Amira', nationalId: 'QQ 65 43 21 B' });
+    expect(pair.decision).not.toBe('match');
+    expect(pair.explanation.vetoed).toBe('review');
+  });
+
+  it('one person under a different given name links on the same id, and says which veto it lifted', () => {
+    const pair = score(customer, { ...home, givenName: 'Michael', nationalId: 'QQ 12 34 56 A' }, { ...home, givenName: 'Connor', nationalId: 'QQ123456A' });
+    expect(pair.decision).toBe('match');
+    expect(pair.explanation.vetoed).toBeUndefined();
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'else', detail: 'veto review lifted: nationalId agrees' });
+  });
+
+  it('a birth date decades off is softened to a review, not lifted, by the same id', () => {
+    const pair = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, birthDate: '1952-09-30', nationalId: '8164610' });
+    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.vetoed).toBe('review');
+  });
+
+  it('everything alike but two different ids goes to a steward', () => {
+    const pair = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, nationalId: '5903271' });
+    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'nationalId')).toMatchObject({ level: 'else', veto: 'review' });
+  });
+
+  it('a typo in the id still counts for the match, but lifts no veto', () => {
+    expect(score(customer, { ...robert, nationalId: '8164610' }, { ...robert, nationalId: '8164601' }).decision).toBe('match');
+    const twins = score(customer, { ...home, givenName: 'Michael', nationalId: '8164610' }, { ...home, givenName: 'Amira', nationalId: '8164611' });
+    expect(twins.decision).not.toBe('match');
+  });
+
+  it('a placeholder id (000000000, 123456789) is not evidence', () => {
+    for (const placeholder of ['000-00-0000', '123456789']) {
+      const pair = score(customer, { ...home, givenName: 'Michael', nationalId: placeholder }, { ...home, givenName: 'Amira', nationalId: placeholder });
+      expect(pair.explanation.comparisons.find((c) => c.comparison === 'nationalId')?.level).toBe('null');
+      expect(pair.decision).not.toBe('match');
+    }
+  });
+});
+
 describe('RulesEngine (product): hard negatives never merge', () => {
   const phone: Attributes = { gtin: '00194253401230', brand: 'Apple', name: 'Apple iPhone 15 128GB Black', color: 'Black', price: 899 };
 

@@ -1,4 +1,5 @@
 import { normalizeEmail } from '../normalize/email';
+import { normalizeNationalId } from '../normalize/national-id';
 import { normalizePhone } from '../normalize/phone';
 import { cleanText } from '../normalize/text';
 import type { AttributeValue, Attributes, NormalizeContext, NormalizeResult } from '../types';
@@ -8,7 +9,7 @@ const TEXT_FIELDS = ['givenName', 'familyName', 'addressLine1', 'addressLine2', 
 /**
  * Cleanses a validated customer: trims and collapses whitespace, lower-cases the email, writes the phone
  * in E.164 when it is valid for the record's country (or the default region), upper-cases postcode and
- * country. Idempotent: cleansing a cleansed record changes nothing.
+ * country, keeps a national id's letters and digits. Idempotent: cleansing a cleansed record changes nothing.
  */
 export function normalizeCustomer(attributes: Attributes, context: NormalizeContext = {}): NormalizeResult {
   const out: Record<string, AttributeValue> = {};
@@ -27,5 +28,7 @@ export function normalizeCustomer(attributes: Attributes, context: NormalizeCont
   const postalCode = cleanText(attributes.postalCode)?.toUpperCase();
   if (postalCode) out.postalCode = postalCode;
   if (typeof attributes.birthDate === 'string') out.birthDate = attributes.birthDate;
+  const nationalId = typeof attributes.nationalId === 'string' ? normalizeNationalId(attributes.nationalId) : '';
+  if (nationalId) out.nationalId = nationalId;
   return { cleansed: out, errors: [] };
 }

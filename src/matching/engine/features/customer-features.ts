@@ -1,6 +1,7 @@
 import type { Attributes } from '../types';
 import { normalizeAddressLine, addressTokens, normalizePostcode } from '../normalize/address';
 import { nicknameKeys, normalizeName } from '../normalize/name';
+import { isPlaceholderNationalId } from '../normalize/national-id';
 import { phoneticKeys } from '../phonetic';
 import type { FeatureCatalog, Features } from './feature.types';
 
@@ -17,6 +18,7 @@ export const CUSTOMER_FEATURES: FeatureCatalog = {
   email: 'text',
   emailUser: 'text',
   phone: 'text',
+  nationalId: 'text',
   nameCodes: 'text',
   address: 'text',
   streetNumber: 'text',
@@ -53,6 +55,7 @@ export function customerFeatures(a: Attributes): Features {
     email,
     emailUser: email ? email.slice(0, email.indexOf('@')) || null : null,
     phone,
+    nationalId: typeof a.nationalId === 'string' && !isPlaceholderNationalId(a.nationalId) ? a.nationalId : null,
     // Both names' phonetic codes in sorted order: the same for "Anna Berg" and "Berg Anna".
     nameCodes: givenPhonetic[0] && familyPhonetic[0] ? [givenPhonetic[0], familyPhonetic[0]].sort().join('|') : null,
     address,

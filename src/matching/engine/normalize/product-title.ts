@@ -112,6 +112,8 @@ const LEADING_POINT = /(?<![a-z0-9.])\.(?=\d)/g;
 const THOUSANDS_COMMA = /(?<=\d),(?=\d{3}(?!\d))/g;
 const DECIMAL_COMMA = /(?<=\d),(?=\d)/g;
 const W_SLASH = /(?<![a-z0-9])w\/(?![a-z0-9])/g;
+// Runs of spaces collapse first: how near a screen word is to an inch figure is measured in characters.
+const SPACES = /\s+/g;
 
 const WORD = /(?:vol|mass|storage|len|screen|power|pack):\d+(?:\.\d+)?(?:ml|gb|mm|in|g|w)?(?![a-z0-9])|[a-z0-9]+(?:[-/.][a-z0-9]+)*/g;
 const MEASURE_TOKEN = /^[a-z]+:/;
@@ -173,7 +175,8 @@ function prepare(title: string): string {
     .replace(LEADING_POINT, '0.')
     .replace(THOUSANDS_COMMA, '')
     .replace(DECIMAL_COMMA, '.')
-    .replace(W_SLASH, ' with ');
+    .replace(W_SLASH, ' with ')
+    .replace(SPACES, ' ');
 }
 
 /** Records the measure a MEASURE match stands for and returns the text to put in its place. */

@@ -18,6 +18,8 @@ export interface CompiledLevel {
   readonly weight: number;
   readonly m: number;
   readonly veto?: 'none' | 'review';
+  /** Agreement at this level identifies the entity (see LevelRule.confirms). */
+  readonly confirms: boolean;
   /** True for the exact-agreement level, the one term frequencies adjust. */
   readonly exact: boolean;
 }
@@ -56,6 +58,7 @@ function compileLevel(level: LevelRule, kind: FeatureKind): CompiledLevel {
     weight: Math.log2(level.m / level.u),
     m: level.m,
     veto: level.veto,
+    confirms: level.confirms === true,
     exact: 'exact' in level.when,
   };
 }

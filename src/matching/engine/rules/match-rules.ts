@@ -58,6 +58,11 @@ export interface LevelRule {
    * comparisons say. `none` makes it a non-match; `review` sends it to a steward at most.
    */
   readonly veto?: 'none' | 'review';
+  /**
+   * Agreement at this level identifies the entity: an identifier issued to one person (the same national
+   * id). It outranks the other comparisons' vetoes: `review` ones are lifted, `none` ones become `review`.
+   */
+  readonly confirms?: true;
   /** The level holds only when the numbers written in both values agree (account numbers in emails, P1 and P3). */
   readonly sameNumbers?: true;
 }

@@ -58,6 +58,9 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
         problems.push(`${path}.levels[${j}] (${level.label}): "${condition}" does not apply to a ${kind} feature`);
       }
       if ('swappedWith' in level.when) feature(`${path}.levels[${j}].when.swappedWith`, level.when.swappedWith);
+      if (level.confirms && (condition === 'else' || level.veto)) {
+        problems.push(`${path}.levels[${j}] (${level.label}): a level that confirms a match can be neither "else" nor a veto`);
+      }
       const last = j === comparison.levels.length - 1;
       if ((condition === 'else') !== last) problems.push(`${path}.levels[${j}] (${level.label}): "else" must be the last level, and only the last`);
     });
