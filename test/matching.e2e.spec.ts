@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../src/common/database/database';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_RULES_DIR } from '../src/matching/match-rules.loader';
 import { addSource, DIALECTS, INGEST_CUSTOMERS, INGEST_PRODUCTS, startTestHub, type TestHub } from './support/hub';
 
 // Matching decisions through GraphQL on a real hub with the shipped default rules: link, review
@@ -161,6 +164,18 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(task.candidates.map((c: any) => c.goldenId)).toContain(other);
   });
 
+  it('never puts twins together through a third record, whichever arrives last', async () => {
+    const home = { familyName: 'Okonkwo', birthDate: '1990-05-14', addressLine1: '8 Mill Lane', city: 'Bristol', postalCode: 'BS1 4DJ', country: 'GB' };
+    // A record without a given name matches both twins; one twin links to it, then the other arrives.
+    const [sparse] = await ingest([{ sourceId: 'tw-x', ...home }]);
+    const [chidi] = await ingest([{ sourceId: 'tw-1', givenName: 'Chidi', ...home }]);
+    expect(chidi.goldenId).toBe(sparse.goldenId);
+    const [adaeze] = await ingest([{ sourceId: 'tw-2', givenName: 'Adaeze', ...home }]);
+    expect(adaeze.goldenId).not.toBe(sparse.goldenId);
+    const [task] = await openTasksFor(adaeze.goldenId);
+    expect(task.candidates.map((c: any) => c.goldenId)).toContain(sparse.goldenId);
+  });
+
   it('findMatches scores a record against the hub without saving it', async () => {
     const [stored] = await ingest([
       { sourceId: 'fm-1', givenName: 'Priya', familyName: 'Raghunathan', email: 'priya.r@example.in', phone: '+91 98765 43210', country: 'IN' },
@@ -207,5 +222,41 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(byModel.searchProducts[0].golden.id).toBe(camera.goldenId);
     const byGtin = await hub.data<any>(`{ searchProducts(query: "4006381333931") { golden { id } } }`);
     expect(byGtin.searchProducts.map((r: any) => r.golden.id)).toEqual([camera.goldenId]);
+  });
+
+  describe('with onMultipleMatches: merge-consistent', () => {
+    beforeAll(async () => {
+      const rules = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'utf8'));
+      await hub.restart({ customer: { ...rules, onMultipleMatches: 'merge-consistent' } });
+    });
+
+    it('merges the golden records a record bridges when nothing decisive keeps them apart', async () => {
+      const [porto, lisboa] = await ingest([
+        { sourceId: 'mc-1', givenName: 'Marta', familyName: 'Quintela', email: 'marta.quintela@example.pt', city: 'Porto' },
+        { sourceId: 'mc-2', givenName: 'Marta', familyName: 'Quintela', phone: '+351 913 222 333', city: 'Lisboa' },
+      ]);
+      expect(lisboa.goldenId).not.toBe(porto.goldenId);
+      const [bridge] = await ingest([{ sourceId: 'mc-3', givenName: 'Marta', familyName: 'Quintela', email: 'marta.quintela@example.pt', phone: '+351913222333' }]);
+      const goldens = await hub.data<any>(`{ customers(first: 10, filter: { familyName: "Quintela" }) { totalCount edges { node { id } } } }`);
+      expect(goldens.customers.totalCount).toBe(1);
+      expect(goldens.customers.edges[0].node.id).toBe(bridge.goldenId);
+      expect(await sourceRecordIds(bridge.goldenId)).toHaveLength(3);
+      expect(await openTasksFor(bridge.goldenId)).toEqual([]);
+    });
+
+    it('asks a steward instead when the two golden records hold twins', async () => {
+      const home = { familyName: 'Adeyemi', birthDate: '1987-11-02', addressLine1: '3 Quay Street', city: 'Cork', postalCode: 'T12 X1Y', country: 'IE' };
+      const [tobi, kemi] = await ingest([
+        { sourceId: 'mc-t1', givenName: 'Tobi', ...home },
+        { sourceId: 'mc-t2', givenName: 'Kemi', ...home },
+      ]);
+      expect(kemi.goldenId).not.toBe(tobi.goldenId);
+      const [sparse] = await ingest([{ sourceId: 'mc-tx', ...home }]);
+      expect([tobi.goldenId, kemi.goldenId]).toContain(sparse.goldenId);
+      const goldens = await hub.data<any>(`{ customers(first: 10, filter: { familyName: "Adeyemi" }) { totalCount } }`);
+      expect(goldens.customers.totalCount).toBe(2);
+      const [task] = await openTasksFor(sparse.goldenId);
+      expect(task.candidates.map((c: any) => c.goldenId)).toContain(sparse.goldenId === tobi.goldenId ? kemi.goldenId : tobi.goldenId);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { uuidv7 } from '../common/database/uuid';
 import type { GoldenEvent, GoldenState, RecordMove, SourceRecordState, SourceRecordWrite } from '../golden-records/golden-record.types';
-import type { Attributes, Features, MatchCandidate, MatchEngine, MatchOutcome } from '../matching/engine/types';
+import type { Attributes, Features, MatchCandidate, MatchEngine, MatchOutcome, PairScore } from '../matching/engine/types';
 import type { KeyedCandidate } from '../matching/matching.service';
 import { conflictTasks } from '../stewardship/conflict-tasks';
 import type { ReviewTaskWrite } from '../stewardship/review-task.types';
@@ -23,6 +23,20 @@ export interface BatchContext extends RecomputeContext {
   readonly engine: MatchEngine;
   /** The source holds each entity once: its record never joins a golden record holding another of its records. */
   readonly uniqueRecords: boolean;
+  /** The matcher's features of a stored record (cached by the matching service). */
+  featuresOf(record: SourceRecordState): Features;
+}
+
+type Ranked = MatchOutcome['ranked'][number];
+
+/** Where an inbound record goes among the golden records it matches. */
+interface MatchChoice {
+  /** The golden record it links to, or null. */
+  readonly link: Ranked | null;
+  /** Other golden records it matches as strongly: it bridges them. */
+  readonly bridged: readonly Ranked[];
+  /** Golden records it matches but holding a record it disagrees with decisively: a steward decides. */
+  readonly passedOver: readonly Ranked[];
 }
 
 /** Everything one batch writes, in one transaction. */
@@ -117,13 +131,16 @@ export class BatchPlan {
     }
     const { cleansed, features, keys } = record as PreparedRecord & { cleansed: Attributes; features: Features };
     const outcome = this.context.engine.match(features, this.candidatesFor(keys, previous));
-    const matched = outcome.action === 'link' ? outcome.goldenId : null;
+    const choice = this.chooseMatch(features, outcome, previous?.id);
+    const matched = choice.link ? this.resolve(choice.link.goldenId) : null;
     const goldenId = this.chooseGolden(previous, matched);
     const linked = matched !== null && goldenId === matched && goldenId !== previous?.goldenId;
-    const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? outcome : null);
+    const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? choice.link!.pair : null);
     // An updated record already in one of the possible golden records needs no steward.
-    if (outcome.action === 'review' && !outcome.ranked.some((r) => r.goldenId === goldenId)) this.openReview(written, outcome, outcome.ranked);
-    if (linked && outcome.alsoMatched.length > 0) this.bridge(written, outcome);
+    const inOneOf = (ranked: readonly Ranked[]) => ranked.some((r) => this.resolve(r.goldenId) === goldenId);
+    if (outcome.action === 'review' && !inOneOf(outcome.ranked)) this.openReview(written, outcome, outcome.ranked);
+    if (choice.passedOver.length > 0 && !inOneOf(choice.passedOver)) this.openReview(written, outcome, choice.passedOver);
+    if (linked && choice.bridged.length > 0) this.bridge(written, outcome, choice.bridged);
     return result(previous ? 'UPDATED' : 'CREATED', this.resolve(goldenId));
   }
 
@@ -252,19 +269,77 @@ export class BatchPlan {
   }
 
   /**
-   * The record linked to its best match but matches other golden records as strongly: it bridges them.
-   * The rules decide: a steward reviews merging them (`review`), they merge now (`merge`), or nothing.
+   * The best golden record the record matches, and the others it matches too. Unless the rules merge
+   * plainly (`merge`), a golden record it would join only through records that cannot tell it from one of
+   * the others (its twin, linked through a record without a given name) is passed over, for a steward:
+   * whichever of the three arrives last, they never end up together without one.
    */
-  private bridge(record: SourceRecordWrite, outcome: MatchOutcome): void {
+  private chooseMatch(features: Features, outcome: MatchOutcome, self: string | undefined): MatchChoice {
+    if (outcome.action !== 'link') return { link: null, bridged: [], passedOver: [] };
+    const matches: Ranked[] = [];
+    for (const ranked of outcome.ranked) {
+      if (ranked.pair.decision === 'match' && !matches.some((m) => this.resolve(m.goldenId) === this.resolve(ranked.goldenId))) matches.push(ranked);
+    }
+    if (this.context.engine.onMultipleMatches === 'merge') return { link: matches[0], bridged: matches.slice(1), passedOver: [] };
+    const passedOver = matches.filter((m) => this.chainsThroughMissing(features, this.resolve(m.goldenId), self));
+    // Passed over the best match, the record is ambiguous: it links to none of them, a steward decides.
+    if (passedOver.includes(matches[0])) return { link: null, bridged: [], passedOver: matches };
+    return { link: matches[0], bridged: matches.filter((m) => m !== matches[0] && !passedOver.includes(m)), passedOver };
+  }
+
+  /**
+   * The record linked to its best match but matches other golden records as strongly: it bridges them.
+   * The rules decide: a steward reviews merging them (`review`), they merge now (`merge`), they merge
+   * unless two of their records disagree decisively (`merge-consistent`), or nothing (`link-best`).
+   */
+  private bridge(record: SourceRecordWrite, outcome: MatchOutcome, bridged: readonly Ranked[]): void {
     const policy = this.context.engine.onMultipleMatches;
     const into = this.resolve(record.goldenId);
-    const others = [...new Set(outcome.alsoMatched.map((id) => this.resolve(id)))].filter((id) => id !== into && !this.goldensCannotLink(into, id));
+    const others = [...new Set(bridged.map((r) => this.resolve(r.goldenId)))].filter((id) => id !== into && !this.goldensCannotLink(into, id));
     if (others.length === 0 || policy === 'link-best') return;
-    if (policy === 'review') {
-      this.openReview(record, outcome, outcome.ranked.filter((r) => others.includes(this.resolve(r.goldenId))));
-      return;
+    const toReview = policy === 'review' ? others : policy === 'merge-consistent' ? others.filter((id) => this.goldensDisagree(into, id)) : [];
+    if (toReview.length > 0) this.openReview(record, outcome, outcome.ranked.filter((r) => toReview.includes(this.resolve(r.goldenId))));
+    for (const from of others) if (!toReview.includes(from)) this.mergeGolden(from, into, record.id);
+  }
+
+  /**
+   * Whether the record agrees with the golden record only through records that cannot tell it from one of
+   * the others: it disagrees decisively (a veto) with some record on a comparison that none of the records
+   * it matches has a value for. That is how a record without a given name chains twins together. A
+   * golden record whose matching records do carry the value already holds both values (a typo, a steward's
+   * merge): the record joins it as usual.
+   */
+  private chainsThroughMissing(features: Features, goldenId: string, self: string | undefined): boolean {
+    const vetoedOn = new Set<string>();
+    const vouchedOn = new Set<string>();
+    for (const member of this.memberMap(goldenId).values()) {
+      if (member.deleted || member.id === self) continue;
+      const pair = this.context.engine.compare(features, this.featuresOf(member));
+      for (const c of pair.explanation.comparisons) {
+        if (c.veto) vetoedOn.add(c.comparison);
+        else if (pair.decision === 'match' && c.level !== 'null') vouchedOn.add(c.comparison);
+      }
     }
-    for (const from of others) this.mergeGolden(from, into, record.id);
+    for (const comparison of vetoedOn) if (!vouchedOn.has(comparison)) return true;
+    return false;
+  }
+
+  /**
+   * Whether two golden records hold a pair of live records that disagree decisively. The record that
+   * bridges them matches both, so it cannot tell such a pair apart: a steward must.
+   */
+  private goldensDisagree(x: string, y: string): boolean {
+    const others = [...this.memberMap(y).values()].filter((m) => !m.deleted).map((m) => this.featuresOf(m));
+    for (const member of this.memberMap(x).values()) {
+      if (member.deleted) continue;
+      const features = this.featuresOf(member);
+      if (others.some((other) => this.context.engine.compare(features, other).explanation.vetoed)) return true;
+    }
+    return false;
+  }
+
+  private featuresOf(record: SourceRecordState): Features {
+    return this.touchedFeatures.get(record.id) ?? this.context.featuresOf(record);
   }
 
   /** Moves every source record of `from` into `into`; `from` is then empty and recorded as merged into `into`. */
@@ -314,7 +389,7 @@ export class BatchPlan {
     goldenId: string,
     keys: readonly string[],
     features: Features | null,
-    link: MatchOutcome | null,
+    link: PairScore | null,
   ): SourceRecordWrite {
     const next: SourceRecordWrite = {
       id: previous?.id ?? uuidv7(),

@@ -60,6 +60,7 @@ export class IngestionService {
         actor: batch.actor,
         now: new Date().toISOString(),
         uniqueRecords: source.uniqueRecords,
+        featuresOf: (record) => this.matching.featuresOf(batch.entityType, record.id, record.contentHash, record.normalized),
       };
       const linked = await this.database.transaction(async (tx) => {
         const { entityType } = batch;

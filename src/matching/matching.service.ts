@@ -38,12 +38,12 @@ export class MatchingService {
     return this.engines[entityType];
   }
 
-  /** The features of a stored record (its normalized JSON), cached by its id and content hash. */
-  featuresOf(entityType: EntityType, sourceRecordId: string, contentHash: string, normalized: string): Features {
+  /** The features of a stored record (its normalized attributes, or their JSON), cached by its id and content hash. */
+  featuresOf(entityType: EntityType, sourceRecordId: string, contentHash: string, normalized: string | Attributes): Features {
     const cacheKey = `${sourceRecordId}:${contentHash}`;
     let features = this.featureCache.get(cacheKey);
     if (!features) {
-      features = this.engines[entityType].features(JSON.parse(normalized) as Attributes);
+      features = this.engines[entityType].features(typeof normalized === 'string' ? (JSON.parse(normalized) as Attributes) : normalized);
       this.featureCache.set(cacheKey, features);
     }
     return features;

@@ -4,7 +4,7 @@ import { decideMatch } from './decide';
 import { scorePair } from './fellegi-sunter';
 import type { FeatureCatalog, Features, FeatureValue } from './features/feature.types';
 import { compileRules, type CompiledRules } from './rules/compile-rules';
-import type { MatchRules } from './rules/match-rules';
+import type { MatchRules, MultipleMatchPolicy } from './rules/match-rules';
 import type { Attributes, MatchCandidate, MatchEngine, MatchOutcome, NormalizeContext, NormalizeResult, PairScore } from './types';
 
 /** What an entity type brings to the generic engine: how to cleanse a record and what its features are. */
@@ -24,7 +24,7 @@ export class RulesEngine implements MatchEngine {
   readonly entityType: EntityType;
   readonly maxKeyFrequency: number;
   readonly maxCandidates: number;
-  readonly onMultipleMatches: 'review' | 'merge' | 'link-best';
+  readonly onMultipleMatches: MultipleMatchPolicy;
   private readonly compiled: CompiledRules;
   private readonly name: string;
 

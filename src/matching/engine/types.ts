@@ -1,5 +1,6 @@
 import type { EntityType } from '../../common/entity-type';
 import type { Features } from './features/feature.types';
+import type { MultipleMatchPolicy } from './rules/match-rules';
 
 export type { Features, FeatureValue } from './features/feature.types';
 
@@ -104,5 +105,5 @@ export interface MatchEngine {
   /** The most candidates scored per inbound record. */
   readonly maxCandidates: number;
   /** What to do when a record matches several golden records (see MatchRules.onMultipleMatches). */
-  readonly onMultipleMatches: 'review' | 'merge' | 'link-best';
+  readonly onMultipleMatches: MultipleMatchPolicy;
 }

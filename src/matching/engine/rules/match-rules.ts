@@ -16,12 +16,8 @@ export interface MatchRules {
   readonly maxKeyFrequency: number;
   /** At most this many candidates are scored per inbound record: those sharing the most blocking keys. */
   readonly maxCandidates: number;
-  /**
-   * When an inbound record matches several golden records: it links to the best one, and `review` opens a
-   * task asking a steward whether to merge the others into it, `merge` merges them at once (transitive,
-   * order-independent clusters), `link-best` leaves them be.
-   */
-  readonly onMultipleMatches: 'review' | 'merge' | 'link-best';
+  /** When an inbound record matches several golden records (see MultipleMatchPolicy). */
+  readonly onMultipleMatches: MultipleMatchPolicy;
   readonly blocking: readonly BlockingRule[];
   readonly comparisons: readonly ComparisonRule[];
   /** Relative frequencies of values, for term-frequency adjustment (written by `canon rules train`). */
@@ -31,6 +27,16 @@ export interface MatchRules {
   /** How golden values are chosen (read by survivorship, not by the matcher; see src/survivorship). */
   readonly survivorship?: unknown;
 }
+
+/**
+ * When an inbound record matches several golden records, it links to the best one, and for the others:
+ * `review` opens a task asking a steward whether to merge them; `merge-consistent` merges them at once
+ * unless two of their records disagree decisively (a level with a veto: twins, two national ids, two
+ * GTINs), then it opens the task; `merge` merges them at once whatever they hold (plain transitive
+ * clusters); `link-best` leaves them be. Under every policy but `merge`, a record also never joins a
+ * golden record holding a record it disagrees with decisively: a steward decides instead.
+ */
+export type MultipleMatchPolicy = 'review' | 'merge-consistent' | 'merge' | 'link-best';
 
 /** Records sharing the values of all `on` features are compared; multi-valued features give one key per value. */
 export interface BlockingRule {
