@@ -1,6 +1,7 @@
 /** A one-line progress bar on stderr, redrawn at most five times a second; silent when stderr is not a terminal. */
 export class ProgressBar {
-  private lastDraw = 0;
+  // performance.now() counts from the start of the process: a bar made in its first 200 ms must still draw.
+  private lastDraw = -Infinity;
   private readonly started = performance.now();
 
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
