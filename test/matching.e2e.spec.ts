@@ -209,6 +209,9 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(searchCustomers[0].golden.id).toBe(target.goldenId);
     expect(searchCustomers[0].score).toBeGreaterThan(0);
     expect(searchCustomers[0].score).toBeLessThanOrEqual(1);
+    const [insured] = await ingest([{ sourceId: 'srch-3', givenName: 'Halina', familyName: 'Nowak', nationalId: '880512-04417' }]);
+    const byId = await hub.data<any>(`{ searchCustomers(query: "88051204417", first: 5) { golden { id } } }`);
+    expect(byId.searchCustomers.map((h: any) => h.golden.id)).toEqual([insured.goldenId]);
 
     const [camera] = await ingest(
       [

@@ -199,6 +199,8 @@ describe.each(DIALECTS)('PII masking (%s)', (dialect) => {
       (await hub.data<any>(`query($q: String!) { searchCustomers(query: $q) { score golden { id } } }`, { q: query }, key)).searchCustomers;
     expect(await search(ADA.email, keys.reader)).toEqual([]);
     expect(await search('+442079460018', keys.reader)).toEqual([]);
+    expect(await search(ADA.nationalId.replace(/ /g, ''), keys.reader)).toEqual([]);
+    expect((await search(ADA.nationalId.replace(/ /g, ''), keys.piiReader)).map((h: { golden: { id: string } }) => h.golden.id)).toEqual([ids.golden]);
     expect((await search(ADA.email, keys.piiReader)).map((h: { golden: { id: string } }) => h.golden.id)).toEqual([ids.golden]);
     expect(await search(`Lovelace ${ADA.postalCode}`, keys.reader)).toEqual(await search('Lovelace SW1Y 4JX', keys.reader));
   });

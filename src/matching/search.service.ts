@@ -12,7 +12,7 @@ const PER_KEY_LIMIT = 200;
 const MAX_CANDIDATES = 1000;
 
 const SEARCH_FIELDS: Record<EntityType, readonly string[]> = {
-  customer: ['givenName', 'familyName', 'email', 'phone', 'city', 'postalCode', 'addressLine1'],
+  customer: ['givenName', 'familyName', 'email', 'phone', 'nationalId', 'city', 'postalCode', 'addressLine1'],
   product: ['name', 'brand', 'gtin', 'sku', 'category'],
 };
 // For a key without PII access: a hit or its score must not reveal a masked value it guessed.

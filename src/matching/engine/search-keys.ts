@@ -38,7 +38,12 @@ export function searchKeys(
   return { exact: [...exact], prefixes: [...prefixes] };
 }
 
-/** Records made of the query's words, one role at a time; as email, phone or birth date only when `personalData`. */
+/** A word with digits and at least five letters or digits, no @: it may be a national id. */
+function looksLikeId(word: string): boolean {
+  return !word.includes('@') && /\d/.test(word) && word.replace(/[^\p{L}\p{N}]/gu, '').length >= 5;
+}
+
+/** Records made of the query's words, one role at a time; as email, phone, birth date or id only when `personalData`. */
 function probeRecords(entityType: EntityType, query: string, personalData: boolean): Attributes[] {
   const words = query.split(/[\s,;]+/).filter(Boolean).slice(0, MAX_WORDS);
   if (entityType === 'product') {
@@ -47,8 +52,10 @@ function probeRecords(entityType: EntityType, query: string, personalData: boole
   }
   const probes: Attributes[] = [];
   for (const word of words) {
-    const personal = word.includes('@') || /^\+?[\d()\-.]{6,}$/.test(word) || /^\d{4}-\d{2}-\d{2}$/.test(word);
+    const personal = word.includes('@') || /^\+?[\d()\-.]{6,}$/.test(word) || /^\d{4}-\d{2}-\d{2}$/.test(word) || looksLikeId(word);
     if (personal && !personalData) continue;
+    // A national id can look like a phone number or a postcode: it is tried as an id too.
+    if (looksLikeId(word)) probes.push({ nationalId: word });
     if (word.includes('@')) probes.push({ email: word });
     else if (/^\+?[\d()\-.]{6,}$/.test(word)) probes.push({ phone: word.startsWith('+') ? word : `+${word.replace(/\D/g, '')}` });
     else if (/^\d{4}-\d{2}-\d{2}$/.test(word)) probes.push({ birthDate: word });
