@@ -23,6 +23,8 @@ export interface BatchContext extends RecomputeContext {
   readonly engine: MatchEngine;
   /** The source holds each entity once: its record never joins a golden record holding another of its records. */
   readonly uniqueRecords: boolean;
+  /** Sources flagged as holding each entity once: two golden records holding records of one never merge. */
+  readonly uniqueSources: ReadonlySet<string>;
   /** The matcher's features of a stored record (cached by the matching service). */
   featuresOf(record: SourceRecordState): Features;
 }
@@ -139,8 +141,13 @@ export class BatchPlan {
     // An updated record already in one of the possible golden records needs no steward.
     const inOneOf = (ranked: readonly Ranked[]) => ranked.some((r) => this.resolve(r.goldenId) === goldenId);
     if (outcome.action === 'review' && !inOneOf(outcome.ranked)) this.openReview(written, outcome, outcome.ranked);
-    if (choice.passedOver.length > 0 && !inOneOf(choice.passedOver)) this.openReview(written, outcome, choice.passedOver);
-    if (linked && choice.bridged.length > 0) this.bridge(written, outcome, choice.bridged);
+    // One task for the record: the golden records passed over and those a steward must merge or not.
+    const passedOver = inOneOf(choice.passedOver) ? [] : choice.passedOver;
+    const own = () => this.resolve(written.goldenId);
+    const toReview = [...passedOver, ...(linked ? this.bridge(written, choice.bridged) : [])].filter(
+      (r) => this.resolve(r.goldenId) !== own() && !this.goldensCannotLink(own(), this.resolve(r.goldenId)),
+    );
+    if (toReview.length > 0) this.openReview(written, outcome, toReview);
     return result(previous ? 'UPDATED' : 'CREATED', this.resolve(goldenId));
   }
 
@@ -291,37 +298,60 @@ export class BatchPlan {
    * The record linked to its best match but matches other golden records as strongly: it bridges them.
    * The rules decide: a steward reviews merging them (`review`), they merge now (`merge`), they merge
    * unless two of their records disagree decisively (`merge-consistent`), or nothing (`link-best`).
+   * Merges happen one at a time, each checked against what the golden record holds by then. Returns
+   * the bridged golden records left for a steward.
    */
-  private bridge(record: SourceRecordWrite, outcome: MatchOutcome, bridged: readonly Ranked[]): void {
+  private bridge(record: SourceRecordWrite, bridged: readonly Ranked[]): Ranked[] {
     const policy = this.context.engine.onMultipleMatches;
-    const into = this.resolve(record.goldenId);
-    const others = [...new Set(bridged.map((r) => this.resolve(r.goldenId)))].filter((id) => id !== into && !this.goldensCannotLink(into, id));
-    if (others.length === 0 || policy === 'link-best') return;
-    const toReview = policy === 'review' ? others : policy === 'merge-consistent' ? others.filter((id) => this.goldensDisagree(into, id)) : [];
-    if (toReview.length > 0) this.openReview(record, outcome, outcome.ranked.filter((r) => toReview.includes(this.resolve(r.goldenId))));
-    for (const from of others) if (!toReview.includes(from)) this.mergeGolden(from, into, record.id);
+    if (policy === 'link-best') return [];
+    if (policy === 'review') return [...bridged];
+    const toReview: Ranked[] = [];
+    for (const ranked of bridged) {
+      const into = this.resolve(record.goldenId);
+      const from = this.resolve(ranked.goldenId);
+      if (from === into || this.goldensCannotLink(into, from)) continue;
+      if (this.bothHoldRecordOfUniqueSource(into, from) || (policy === 'merge-consistent' && this.goldensDisagree(into, from))) toReview.push(ranked);
+      else this.mergeGolden(from, into, record.id);
+    }
+    return toReview;
+  }
+
+  /** Both golden records hold a record of one source that holds each entity once: they are two entities. */
+  private bothHoldRecordOfUniqueSource(x: string, y: string): boolean {
+    const uniqueSourcesOf = (goldenId: string) =>
+      new Set([...this.memberMap(goldenId).values()].filter((m) => !m.deleted && this.context.uniqueSources.has(m.source)).map((m) => m.source));
+    const inX = uniqueSourcesOf(x);
+    return inX.size > 0 && [...uniqueSourcesOf(y)].some((source) => inX.has(source));
   }
 
   /**
-   * Whether the record agrees with the golden record only through records that cannot tell it from one of
-   * the others: it disagrees decisively (a veto) with some record on a comparison that none of the records
-   * it matches has a value for. That is how a record without a given name chains twins together. A
-   * golden record whose matching records do carry the value already holds both values (a typo, a steward's
-   * merge): the record joins it as usual.
+   * Whether the record would join the golden record only through records that cannot tell it from one of
+   * the others: it disagrees decisively (a veto) with some record M on a comparison, and no record it
+   * matches there has a value of its own to compare (none, or an initial), nor disagrees with M itself.
+   * That is how a record without a given name, or with an initial, chains twins together. A record it
+   * matches on a real value, or one that disagrees with M too (the golden record already holds both
+   * values: a typo, an identifier, a steward's merge), lets it join as usual.
    */
   private chainsThroughMissing(features: Features, goldenId: string, self: string | undefined): boolean {
-    const vetoedOn = new Set<string>();
-    const vouchedOn = new Set<string>();
+    const engine = this.context.engine;
+    const vetoed: { member: SourceRecordState; comparisons: string[] }[] = [];
+    const matched: { member: SourceRecordState; compared: Set<string> }[] = [];
     for (const member of this.memberMap(goldenId).values()) {
       if (member.deleted || member.id === self) continue;
-      const pair = this.context.engine.compare(features, this.featuresOf(member));
-      for (const c of pair.explanation.comparisons) {
-        if (c.veto) vetoedOn.add(c.comparison);
-        else if (pair.decision === 'match' && c.level !== 'null') vouchedOn.add(c.comparison);
+      const pair = engine.compare(features, this.featuresOf(member));
+      const comparisons = pair.explanation.comparisons.filter((c) => c.veto).map((c) => c.comparison);
+      if (comparisons.length > 0) vetoed.push({ member, comparisons });
+      else if (pair.decision === 'match') {
+        const memberFeatures = this.featuresOf(member);
+        const informative = (c: { comparison: string; level: string }) => c.level !== 'null' && isInformative(memberFeatures[engine.featureOf(c.comparison) ?? '']);
+        matched.push({ member, compared: new Set(pair.explanation.comparisons.filter(informative).map((c) => c.comparison)) });
       }
     }
-    for (const comparison of vetoedOn) if (!vouchedOn.has(comparison)) return true;
-    return false;
+    const vouched = (comparison: string, vetoedMember: SourceRecordState) =>
+      matched.some(
+        ({ member, compared }) => compared.has(comparison) || disagreesOn(engine.compare(this.featuresOf(member), this.featuresOf(vetoedMember)), comparison),
+      );
+    return vetoed.some(({ member, comparisons }) => comparisons.some((comparison) => !vouched(comparison, member)));
   }
 
   /**
@@ -467,4 +497,16 @@ export class BatchPlan {
     }
     return pins;
   }
+}
+
+/** Whether a pair's comparison reached a level that vetoes, or would have had an identifier not lifted it. */
+function disagreesOn(pair: PairScore, comparison: string): boolean {
+  const outcome = pair.explanation.comparisons.find((c) => c.comparison === comparison);
+  return Boolean(outcome?.veto ?? outcome?.lifted);
+}
+
+/** A value that tells records apart: more than one character (an initial is compatible with many names). */
+function isInformative(value: Features[string] | undefined): boolean {
+  if (Array.isArray(value)) return value.some((v) => v.length > 1);
+  return typeof value === 'string' ? value.length > 1 : value !== null && value !== undefined;
 }

@@ -60,6 +60,7 @@ export class IngestionService {
         actor: batch.actor,
         now: new Date().toISOString(),
         uniqueRecords: source.uniqueRecords,
+        uniqueSources: new Set(systems.filter((s) => s.uniqueRecords).map((s) => s.code)),
         featuresOf: (record) => this.matching.featuresOf(batch.entityType, record.id, record.contentHash, record.normalized),
       };
       const linked = await this.database.transaction(async (tx) => {
@@ -88,7 +89,9 @@ export class IngestionService {
         }
         const members = await this.store.members(tx, goldenIds);
         // Trust read again inside the transaction: a trust change since the read above must not be missed.
-        const plan = new BatchPlan({ ...context, trust: trustLookup(await this.sourceSystems.listInTransaction(tx)) }, {
+        const current = await this.sourceSystems.listInTransaction(tx);
+        const uniqueSources = new Set(current.filter((s) => s.uniqueRecords).map((s) => s.code));
+        const plan = new BatchPlan({ ...context, trust: trustLookup(current), uniqueSources }, {
           existing,
           candidates,
           members,

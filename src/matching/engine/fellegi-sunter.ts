@@ -62,8 +62,8 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
 /** A comparison's veto once an identifying agreement outranked it: review is lifted, none becomes review. */
 function liftVeto(outcome: ComparisonOutcome, confirmedBy: string): ComparisonOutcome {
   const { veto, ...rest } = outcome;
-  if (veto === 'none') return { ...rest, veto: 'review', detail: `veto none softened to review: ${confirmedBy} agrees` };
-  return { ...rest, detail: `veto ${veto} lifted: ${confirmedBy} agrees` };
+  if (veto === 'none') return { ...rest, veto: 'review', lifted: veto, detail: `veto none softened to review: ${confirmedBy} agrees` };
+  return { ...rest, lifted: veto, detail: `veto ${veto} lifted: ${confirmedBy} agrees` };
 }
 
 function decide(probability: number, thresholds: { match: number; review: number }, veto: 'none' | 'review' | undefined): MatchDecision {

@@ -114,13 +114,13 @@ describe('RulesEngine (customer): national ids', () => {
   const home = { familyName: 'Haddad', birthDate: '1994-03-17', addressLine1: '12 Harbour Street', city: 'Portsmouth', postalCode: 'PO1 3AB', country: 'GB' };
 
   it('twins with their own ids never link: the ids disagree and so do the given names', () => {
-    const pair = score(customer, { ...home, givenName: 'Michael', nationalId: 'QQ 12 34 56 A' }, { ...home, givenName: 'Amira', nationalId: 'QQ 65 43 21 B' });
+    const pair = score(customer, { ...home, givenName: 'Michael', nationalId: 'QQ 52 81 47 A' }, { ...home, givenName: 'Amira', nationalId: 'QQ 36 90 15 B' });
     expect(pair.decision).not.toBe('match');
     expect(pair.explanation.vetoed).toBe('review');
   });
 
   it('one person under a different given name links on the same id, and says which veto it lifted', () => {
-    const pair = score(customer, { ...home, givenName: 'Michael', nationalId: 'QQ 12 34 56 A' }, { ...home, givenName: 'Connor', nationalId: 'QQ123456A' });
+    const pair = score(customer, { ...home, givenName: 'Michael', nationalId: 'QQ 52 81 47 A' }, { ...home, givenName: 'Connor', nationalId: 'QQ528147A' });
     expect(pair.decision).toBe('match');
     expect(pair.explanation.vetoed).toBeUndefined();
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'else', detail: 'veto review lifted: nationalId agrees' });

@@ -65,6 +65,10 @@ export class RulesEngine implements MatchEngine {
     return [...new Set(keys)];
   }
 
+  featureOf(comparison: string): string | undefined {
+    return this.rules.comparisons.find((c) => c.name === comparison)?.feature;
+  }
+
   compare(a: Features, b: Features): PairScore {
     return scorePair(this.compiled, a, b, this.name);
   }

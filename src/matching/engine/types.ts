@@ -42,6 +42,8 @@ export interface ComparisonOutcome {
   readonly weight: number;
   readonly detail?: string;
   readonly veto?: 'none' | 'review';
+  /** The veto this level carries that an identifying agreement lifted (see LevelRule.confirms). */
+  readonly lifted?: 'none' | 'review';
 }
 
 /**
@@ -106,4 +108,6 @@ export interface MatchEngine {
   readonly maxCandidates: number;
   /** What to do when a record matches several golden records (see MatchRules.onMultipleMatches). */
   readonly onMultipleMatches: MultipleMatchPolicy;
+  /** The feature a comparison of the rules compares. */
+  featureOf(comparison: string): string | undefined;
 }

@@ -85,8 +85,11 @@ describe('normalizeCustomer', () => {
     expect(result).toEqual({ cleansed: { familyName: 'Lovelace' }, errors: [] });
   });
 
-  it('never rejects a record', () => {
+  it('rejects no record, unless its only identity is a placeholder national id', () => {
     expect(normalizeCustomer({})).toEqual({ cleansed: {}, errors: [] });
+    expect(normalizeCustomer({ givenName: 'Ada', nationalId: '078-05-1120' }).cleansed).toEqual({ givenName: 'Ada', nationalId: '078051120' });
+    expect(normalizeCustomer({ familyName: 'Lovelace', nationalId: '000-00-0000' })).toEqual({ cleansed: { familyName: 'Lovelace' }, errors: [] });
+    expect(normalizeCustomer({ givenName: 'Ada', nationalId: '000-00-0000' })).toMatchObject({ cleansed: null, errors: [{ field: 'nationalId', code: 'MISSING_IDENTITY' }] });
   });
 
   it('is idempotent over records spelled with arbitrary whitespace and case', () => {

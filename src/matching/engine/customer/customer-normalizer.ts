@@ -1,5 +1,5 @@
 import { normalizeEmail } from '../normalize/email';
-import { normalizeNationalId } from '../normalize/national-id';
+import { isPlaceholderNationalId, normalizeNationalId } from '../normalize/national-id';
 import { normalizePhone } from '../normalize/phone';
 import { cleanText } from '../normalize/text';
 import type { AttributeValue, Attributes, NormalizeContext, NormalizeResult } from '../types';
@@ -29,6 +29,11 @@ export function normalizeCustomer(attributes: Attributes, context: NormalizeCont
   if (postalCode) out.postalCode = postalCode;
   if (typeof attributes.birthDate === 'string') out.birthDate = attributes.birthDate;
   const nationalId = typeof attributes.nationalId === 'string' ? normalizeNationalId(attributes.nationalId) : '';
-  if (nationalId) out.nationalId = nationalId;
+  // A placeholder (000000000) is no one's id: kept in the source record as sent, but not cleansed.
+  if (nationalId && !isPlaceholderNationalId(nationalId)) out.nationalId = nationalId;
+  if (nationalId && out.nationalId === undefined && !['familyName', 'email', 'phone'].some((f) => attributes[f] !== undefined && attributes[f] !== null)) {
+    const message = `"${String(attributes.nationalId)}" is a placeholder, not an id: at least one of familyName, email, phone or a real nationalId is required`;
+    return { cleansed: null, errors: [{ field: 'nationalId', code: 'MISSING_IDENTITY', message }] };
+  }
   return { cleansed: out, errors: [] };
 }

@@ -1,7 +1,6 @@
 import type { Attributes } from '../types';
 import { normalizeAddressLine, addressTokens, normalizePostcode } from '../normalize/address';
 import { nicknameKeys, normalizeName } from '../normalize/name';
-import { isPlaceholderNationalId } from '../normalize/national-id';
 import { phoneticKeys } from '../phonetic';
 import type { FeatureCatalog, Features } from './feature.types';
 
@@ -55,7 +54,7 @@ export function customerFeatures(a: Attributes): Features {
     email,
     emailUser: email ? email.slice(0, email.indexOf('@')) || null : null,
     phone,
-    nationalId: typeof a.nationalId === 'string' && !isPlaceholderNationalId(a.nationalId) ? a.nationalId : null,
+    nationalId: typeof a.nationalId === 'string' ? a.nationalId : null,
     // Both names' phonetic codes in sorted order: the same for "Anna Berg" and "Berg Anna".
     nameCodes: givenPhonetic[0] && familyPhonetic[0] ? [givenPhonetic[0], familyPhonetic[0]].sort().join('|') : null,
     address,

@@ -34,7 +34,8 @@ export interface MatchRules {
  * unless two of their records disagree decisively (a level with a veto: twins, two national ids, two
  * GTINs), then it opens the task; `merge` merges them at once whatever they hold (plain transitive
  * clusters); `link-best` leaves them be. Under every policy but `merge`, a record also never joins a
- * golden record holding a record it disagrees with decisively: a steward decides instead.
+ * golden record only through records that cannot tell it from a member it disagrees with decisively
+ * (twins chained by a record without a given name): a steward decides instead.
  */
 export type MultipleMatchPolicy = 'review' | 'merge-consistent' | 'merge' | 'link-best';
 

@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { GoldenState, SourceRecordState } from '../golden-records/golden-record.types';
+import { DEFAULT_RULES_DIR, loadRulesFile, survivorshipOf } from '../matching/match-rules.loader';
+import { ENTITY_DEFINITIONS } from '../matching/engine';
+import { RulesEngine } from '../matching/engine/rules-engine';
+import type { MultipleMatchPolicy } from '../matching/engine/rules/match-rules';
+import type { Attributes } from '../matching/engine/types';
+import type { ReviewTaskWrite } from '../stewardship/review-task.types';
+import { BatchPlan } from './batch-plan';
+
+const RULES = loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer');
+
+/**
+ * The hub's storage reduced to memory: each batch runs through a BatchPlan on a snapshot of everything
+ * stored so far, and its writes are applied, the way IngestionService does it in one transaction.
+ */
+class MemoryHub {
+  readonly engine: RulesEngine;
+  readonly records = new Map<string, SourceRecordState>();
+  readonly goldens = new Map<string, GoldenState>();
+  readonly tasks: ReviewTaskWrite[] = [];
+  readonly uniqueSources = new Set<string>();
+  cannotLinks: [string, string][] = [];
+
+  constructor(policy: MultipleMatchPolicy = 'review') {
+    this.engine = new RulesEngine(ENTITY_DEFINITIONS.customer, { ...RULES, onMultipleMatches: policy });
+  }
+
+  ingest(source: string, records: Record<string, Attributes>): void {
+    const engine = this.engine;
+    const stored = [...this.records.values()];
+    const plan = new BatchPlan(
+      {
+        entityType: 'customer',
+        source,
+        engine,
+        trust: () => 0,
+        survivorship: survivorshipOf(RULES),
+        now: '2026-11-26T00:00:00.000Z',
+        actor: 'test',
+        uniqueRecords: this.uniqueSources.has(source),
+        uniqueSources: this.uniqueSources,
+        featuresOf: (record) => engine.features(record.normalized),
+      },
+      {
+        existing: stored.filter((r) => r.source === source),
+        candidates: stored
+          .filter((r) => !r.deleted)
+          .flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ blockKey, sourceRecordId: r.id, goldenId: r.goldenId, features: engine.features(r.normalized) }))),
+        members: stored,
+        goldens: [...this.goldens.values()],
+        cannotLinks: this.cannotLinks,
+      },
+    );
+    Object.entries(records).forEach(([sourceId, attributes], index) => {
+      const cleansed = engine.normalize(attributes).cleansed!;
+      const features = engine.features(cleansed);
+      const keys = engine.blockingKeys(features);
+      plan.apply({ index, sourceId, updatedAt: null, deleted: false, attributes, cleansed, features, keys, contentHash: JSON.stringify(attributes), warnings: [] });
+    });
+    const writes = plan.finish();
+    for (const move of writes.moves) {
+      const record = this.records.get(move.sourceRecordId);
+      if (record) this.records.set(record.id, { ...record, goldenId: move.goldenId, previousGoldenIds: move.previousGoldenIds });
+    }
+    for (const record of writes.sourceRecords) this.records.set(record.id, record);
+    for (const golden of writes.goldens) this.goldens.set(golden.id, golden);
+    this.tasks.push(...writes.reviewTasks.filter((t) => t.kind === 'potential_match'));
+  }
+
+  goldenOf(sourceId: string): string {
+    return [...this.records.values()].find((r) => r.sourceId === sourceId)!.goldenId;
+  }
+
+  idOf(sourceId: string): string {
+    return [...this.records.values()].find((r) => r.sourceId === sourceId)!.id;
+  }
+
+  /** The golden records the open task of a record proposes. */
+  proposedFor(sourceId: string): string[] {
+    const tasks = this.tasks.filter((t) => (t.subjects as unknown as { sourceId: string }).sourceId === sourceId);
+    return tasks.flatMap((t) => (t.subjects as unknown as { candidates: { goldenId: string }[] }).candidates.map((c) => c.goldenId));
+  }
+}
+
+const home = { familyName: 'Okonkwo', birthDate: '1990-05-14', addressLine1: '8 Mill Lane', city: 'Bristol', postalCode: 'BS1 4DJ', country: 'GB' };
+const orders = [
+  ['tw-1', 'tw-x', 'tw-2'],
+  ['tw-x', 'tw-1', 'tw-2'],
+  ['tw-2', 'tw-x', 'tw-1'],
+];
+
+describe('BatchPlan: twins chained through a record that cannot tell them apart', () => {
+  it.each([
+    ['without a given name', {}],
+    ['with an initial', { givenName: 'C.' }],
+  ])('keeps them apart, the chain %s arriving in any order, one batch each', (_, bridge) => {
+    for (const order of orders) {
+      const hub = new MemoryHub();
+      const records: Record<string, Attributes> = { 'tw-1': { ...home, givenName: 'Chidi' }, 'tw-2': { ...home, givenName: 'Chinedu' }, 'tw-x': { ...home, ...bridge } };
+      for (const sourceId of order) hub.ingest('crm', { [sourceId]: records[sourceId] });
+      expect(hub.goldenOf('tw-1'), order.join(' ')).not.toBe(hub.goldenOf('tw-2'));
+      const last = order[2];
+      const other = last === 'tw-1' ? 'tw-2' : last === 'tw-2' ? 'tw-1' : null;
+      if (other) expect(hub.proposedFor(last)).toContain(hub.goldenOf(other));
+    }
+  });
+
+  it('still joins a golden record that already holds both values, as one identifier put there', () => {
+    const hub = new MemoryHub();
+    hub.ingest('crm', { a: { ...home, givenName: 'Alice', nationalId: '8164610' }, z: { ...home, givenName: 'Zoe', nationalId: '8164610' } });
+    expect(hub.goldenOf('z')).toBe(hub.goldenOf('a'));
+    // Alcie is Alice with a typo, and her id too: against Zoe only the given names speak, and they veto.
+    hub.ingest('crm', { t: { ...home, givenName: 'Alcie', nationalId: '8164601' } });
+    expect(hub.goldenOf('t')).toBe(hub.goldenOf('a'));
+  });
+});
+
+describe('BatchPlan: a record bridging golden records', () => {
+  it('opens one review task for the record under review, naming every golden record it bridges', () => {
+    const hub = new MemoryHub('review');
+    hub.uniqueSources.add('registry');
+    hub.ingest('registry', { d: { ...home, email: 'ok@example.com' }, a: { ...home, phone: '+44 7700 900001' } });
+    expect(hub.goldenOf('a')).not.toBe(hub.goldenOf('d'));
+    hub.ingest('crm', { r: { ...home, email: 'ok@example.com', phone: '+44 7700 900001' } });
+    expect(hub.tasks.filter((t) => (t.subjects as unknown as { sourceId: string }).sourceId === 'r')).toHaveLength(1);
+    expect(hub.proposedFor('r')).toEqual([hub.goldenOf('r') === hub.goldenOf('d') ? hub.goldenOf('a') : hub.goldenOf('d')]);
+  });
+
+  it('merge-consistent merges one golden record at a time, and reviews the one that holds a twin of what it already merged', () => {
+    const hub = new MemoryHub('merge-consistent');
+    hub.ingest('crm', { d: { familyName: 'Okonkwo', email: 'ok@example.com' }, a: { ...home, givenName: 'Chidi' }, b: { ...home, givenName: 'Chinedu' } });
+    expect(new Set(['d', 'a', 'b'].map((id) => hub.goldenOf(id))).size).toBe(3);
+    hub.ingest('crm', { r: { ...home, email: 'ok@example.com' } });
+    expect(hub.goldenOf('a')).not.toBe(hub.goldenOf('b'));
+    expect([hub.goldenOf('a'), hub.goldenOf('b')]).toContain(hub.goldenOf('r'));
+    expect(hub.goldenOf('d')).toBe(hub.goldenOf('r'));
+  });
+
+  it.each(['merge', 'merge-consistent'] as const)('%s keeps a steward’s not-a-match between two golden records it bridges', (policy) => {
+    const hub = new MemoryHub(policy);
+    hub.uniqueSources.add('registry');
+    const john = { givenName: 'John', familyName: 'Smith', birthDate: '1970-01-01', city: 'Leeds', country: 'GB' };
+    hub.ingest('registry', { d: { ...john, email: 'js@example.com' }, a: { ...john, phone: '+44 7700 900001' }, b: { ...john, phone: '+44 7700 900002' } });
+    hub.cannotLinks = [[hub.idOf('a'), hub.idOf('b')]];
+    hub.ingest('crm', { r: { ...john, email: 'js@example.com' } });
+    expect(hub.goldenOf('a')).not.toBe(hub.goldenOf('b'));
+  });
+
+  it('merge-consistent never merges two golden records that each hold a record of a source listing each entity once', () => {
+    const hub = new MemoryHub('merge-consistent');
+    hub.uniqueSources.add('registry');
+    hub.ingest('registry', { c1: { ...home, givenName: 'Chinedu', email: 'chinedu@example.com' }, c2: { ...home, givenName: 'Chinedu', phone: '+44 7700 900123' } });
+    hub.ingest('web', { r: { ...home, givenName: 'Chinedu', email: 'chinedu@example.com', phone: '+44 7700 900123' } });
+    expect(hub.goldenOf('c1')).not.toBe(hub.goldenOf('c2'));
+    expect(hub.proposedFor('r')).toHaveLength(1);
+  });
+});
