@@ -212,6 +212,8 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     const [insured] = await ingest([{ sourceId: 'srch-3', givenName: 'Halina', familyName: 'Nowak', nationalId: '880512-04417' }]);
     const byId = await hub.data<any>(`{ searchCustomers(query: "88051204417", first: 5) { golden { id } } }`);
     expect(byId.searchCustomers.map((h: any) => h.golden.id)).toEqual([insured.goldenId]);
+    const byGroups = await hub.data<any>(`{ searchCustomers(query: "880512 04417", first: 5) { golden { id } } }`);
+    expect(byGroups.searchCustomers.map((h: any) => h.golden.id)).toContain(insured.goldenId);
 
     const [camera] = await ingest(
       [

@@ -13,9 +13,9 @@ describe('QuietLogger', () => {
     return lines.join('');
   }
 
-  it('masks emails and phone numbers in messages and stack traces', () => {
+  it('masks emails, phone numbers, birth dates and national ids in messages and stack traces', () => {
     const logger = new QuietLogger({ logLevels: ['log', 'error'] });
-    const error = new Error('duplicate row for jane.doe@example.com / +1 555 123 4567 born 1984-03-07');
+    const error = new Error('duplicate row for jane.doe@example.com / +1 555 123 4567 born 1984-03-07, id 078-05-1120 or 8164610');
     const output = captured(() => {
       logger.error(error);
       logger.log('sent to jane.doe@example.com', 'Test');
@@ -27,6 +27,9 @@ describe('QuietLogger', () => {
     expect(output).not.toContain('5551234567');
     expect(output).toContain('1984-**-**');
     expect(output).not.toContain('1984-03-07');
+    expect(output).not.toContain('078-05-1120');
+    expect(output).not.toContain('8164610');
+    expect(output).toContain('*****1120');
   });
 
   it('leaves timestamps and ids alone', () => {

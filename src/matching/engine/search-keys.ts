@@ -51,6 +51,8 @@ function probeRecords(entityType: EntityType, query: string, personalData: boole
     return [{ name: query }, ...words.filter((w) => /^\d{8,14}$/.test(w)).map((gtin) => ({ gtin }))];
   }
   const probes: Attributes[] = [];
+  // An id written in groups ("078 05 1120") is one word to the normaliser.
+  if (personalData && words.length > 1 && words.every((w) => /^[\p{L}\p{N}-]+$/u.test(w)) && looksLikeId(query)) probes.push({ nationalId: query });
   for (const word of words) {
     const personal = word.includes('@') || /^\+?[\d()\-.]{6,}$/.test(word) || /^\d{4}-\d{2}-\d{2}$/.test(word) || looksLikeId(word);
     if (personal && !personalData) continue;
