@@ -203,7 +203,7 @@ export class BatchPlan {
       for (const sourceRecordId of this.batchKeys.get(key) ?? []) {
         if (sourceRecordId === self) continue;
         const record = this.touched.get(sourceRecordId)!;
-        add({ sourceRecordId, goldenId: this.resolve(record.goldenId), features: this.touchedFeatures.get(sourceRecordId)! });
+        add({ sourceRecordId, goldenId: this.resolve(record.goldenId), features: this.touchedFeatures.get(sourceRecordId)!, contentHash: record.contentHash });
       }
     }
     let entries = [...found.values()];

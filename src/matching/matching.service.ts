@@ -82,6 +82,7 @@ export class MatchingService {
         sourceRecordId: r.id,
         goldenId: r.golden_id,
         features: this.featuresOf(entityType, r.id, r.content_hash, r.normalized),
+        contentHash: r.content_hash,
       }));
   }
 

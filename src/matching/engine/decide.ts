@@ -4,26 +4,27 @@ import type { Features, MatchCandidate, MatchOutcome, PairScore } from './types'
  * Scores an inbound record against every candidate, keeps the best pair per golden record and decides:
  * link to the best golden record that matches (any others that match too are reported in `alsoMatched`,
  * for the rules' `onMultipleMatches` policy to handle); review when the best is only a possible match;
- * new otherwise. Ties break on the golden id, so the decision never depends on the order candidates
- * were loaded in.
+ * new otherwise. Ties break on the best record's content hash, then on ids, so the decision depends
+ * neither on the order candidates were loaded in nor, where contents differ, on which arrived first.
  */
 export function decideMatch(
   inbound: Features,
   candidates: readonly MatchCandidate[],
   compare: (a: Features, b: Features) => PairScore,
 ): MatchOutcome {
-  const bestPerGolden = new Map<string, { goldenId: string; sourceRecordId: string; pair: PairScore }>();
+  const bestPerGolden = new Map<string, { goldenId: string; sourceRecordId: string; pair: PairScore; order: string }>();
   for (const candidate of candidates) {
     const pair = compare(inbound, candidate.features);
     if (pair.decision === 'none') continue;
     const best = bestPerGolden.get(candidate.goldenId);
-    if (!best || pair.score > best.pair.score || (pair.score === best.pair.score && candidate.sourceRecordId < best.sourceRecordId)) {
-      bestPerGolden.set(candidate.goldenId, { goldenId: candidate.goldenId, sourceRecordId: candidate.sourceRecordId, pair });
+    const order = `${candidate.contentHash ?? ''}\u0000${candidate.sourceRecordId}`;
+    if (!best || pair.score > best.pair.score || (pair.score === best.pair.score && order < best.order)) {
+      bestPerGolden.set(candidate.goldenId, { goldenId: candidate.goldenId, sourceRecordId: candidate.sourceRecordId, pair, order });
     }
   }
-  const ranked = [...bestPerGolden.values()].sort(
-    (a, b) => b.pair.score - a.pair.score || (a.goldenId < b.goldenId ? -1 : a.goldenId > b.goldenId ? 1 : 0),
-  );
+  const ranked = [...bestPerGolden.values()]
+    .sort((a, b) => b.pair.score - a.pair.score || compareText(a.order, b.order) || compareText(a.goldenId, b.goldenId))
+    .map(({ order: _, ...rest }) => rest);
   const top = ranked[0];
   if (!top) return { action: 'new', goldenId: null, score: 0, explanation: null, ranked, alsoMatched: [] };
   const link = top.pair.decision === 'match';
@@ -35,4 +36,8 @@ export function decideMatch(
     ranked,
     alsoMatched: link ? ranked.slice(1).filter((r) => r.pair.decision === 'match').map((r) => r.goldenId) : [],
   };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

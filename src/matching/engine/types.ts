@@ -31,6 +31,11 @@ export interface MatchCandidate {
   readonly sourceRecordId: string;
   readonly goldenId: string;
   readonly features: Features;
+  /**
+   * The record's content hash. Equal scores break on it before the ids: ids are time-ordered, and a
+   * choice between two equally good candidates must not depend on which arrived first.
+   */
+  readonly contentHash?: string;
 }
 
 /** One line of a match explanation: which comparison ran, at which level it agreed, and what it contributed. */
