@@ -7,13 +7,15 @@ import { RulesEngine } from '../matching/engine/rules-engine';
 import type { MultipleMatchPolicy } from '../matching/engine/rules/match-rules';
 import type { Attributes } from '../matching/engine/types';
 import type { ReviewTaskWrite } from '../stewardship/review-task.types';
-import { BatchPlan } from './batch-plan';
+import { PairMemo } from '../matching/engine/pair-memo';
+import { BatchPlan, goldensInReach } from './batch-plan';
 
 const RULES = loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer');
 
 /**
- * The hub's storage reduced to memory: each batch runs through a BatchPlan on a snapshot of everything
- * stored so far, and its writes are applied, the way IngestionService does it in one transaction.
+ * The hub's storage reduced to memory: each batch runs through a BatchPlan on a snapshot of what
+ * IngestionService loads (the golden records in reach, their source records and steward decisions),
+ * and its writes are applied, the way IngestionService does it in one transaction.
  */
 class MemoryHub {
   readonly engine: RulesEngine;
@@ -22,6 +24,8 @@ class MemoryHub {
   readonly tasks: ReviewTaskWrite[] = [];
   readonly uniqueSources = new Set<string>();
   cannotLinks: [string, string][] = [];
+  /** How many golden records each batch loaded. */
+  readonly loadedGoldens: number[] = [];
 
   constructor(policy: MultipleMatchPolicy = 'review') {
     this.engine = new RulesEngine(ENTITY_DEFINITIONS.customer, { ...RULES, onMultipleMatches: policy });
@@ -30,6 +34,21 @@ class MemoryHub {
   ingest(source: string, records: Record<string, Attributes>): void {
     const engine = this.engine;
     const stored = [...this.records.values()];
+    const prepared = Object.entries(records).map(([sourceId, attributes], index) => {
+      const cleansed = engine.normalize(attributes).cleansed!;
+      const features = engine.features(cleansed);
+      const keys = engine.blockingKeys(features);
+      return { index, sourceId, updatedAt: null, deleted: false, attributes, cleansed, features, keys, contentHash: JSON.stringify(attributes), warnings: [] };
+    });
+    const existing = stored.filter((r) => r.source === source && r.sourceId in records);
+    const candidates = stored
+      .filter((r) => !r.deleted)
+      .flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ blockKey, sourceRecordId: r.id, goldenId: r.goldenId, features: engine.features(r.normalized) })));
+    const pairs = new PairMemo(engine);
+    const reach = new Set(goldensInReach(prepared, existing, candidates, pairs));
+    const members = stored.filter((r) => reach.has(r.goldenId));
+    const memberIds = new Set(members.map((m) => m.id));
+    this.loadedGoldens.push(reach.size);
     const plan = new BatchPlan(
       {
         entityType: 'customer',
@@ -42,23 +61,17 @@ class MemoryHub {
         uniqueRecords: this.uniqueSources.has(source),
         uniqueSources: this.uniqueSources,
         featuresOf: (record) => engine.features(record.normalized),
+        pairs,
       },
       {
-        existing: stored.filter((r) => r.source === source),
-        candidates: stored
-          .filter((r) => !r.deleted)
-          .flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ blockKey, sourceRecordId: r.id, goldenId: r.goldenId, features: engine.features(r.normalized) }))),
-        members: stored,
-        goldens: [...this.goldens.values()],
-        cannotLinks: this.cannotLinks,
+        existing,
+        candidates,
+        members,
+        goldens: [...this.goldens.values()].filter((g) => reach.has(g.id)),
+        cannotLinks: this.cannotLinks.filter(([a, b]) => memberIds.has(a) || memberIds.has(b)),
       },
     );
-    Object.entries(records).forEach(([sourceId, attributes], index) => {
-      const cleansed = engine.normalize(attributes).cleansed!;
-      const features = engine.features(cleansed);
-      const keys = engine.blockingKeys(features);
-      plan.apply({ index, sourceId, updatedAt: null, deleted: false, attributes, cleansed, features, keys, contentHash: JSON.stringify(attributes), warnings: [] });
-    });
+    for (const record of prepared) plan.apply(record);
     const writes = plan.finish();
     for (const move of writes.moves) {
       const record = this.records.get(move.sourceRecordId);
@@ -155,5 +168,32 @@ describe('BatchPlan: a record bridging golden records', () => {
     hub.ingest('web', { r: { ...home, givenName: 'Chinedu', email: 'chinedu@example.com', phone: '+44 7700 900123' } });
     expect(hub.goldenOf('c1')).not.toBe(hub.goldenOf('c2'));
     expect(hub.proposedFor('r')).toHaveLength(1);
+  });
+});
+
+describe('goldensInReach: what a batch loads', () => {
+  const born = '1984-02-29';
+  const ada = { givenName: 'Ada', familyName: 'Lovelace', birthDate: born, city: 'London', country: 'GB' };
+  const others = {
+    p2: { givenName: 'Grace', familyName: 'Hopper', birthDate: born, city: 'Leeds', country: 'GB' },
+    p3: { givenName: 'Alan', familyName: 'Turing', birthDate: born, city: 'York', country: 'GB' },
+  };
+
+  it('loads the golden records a record can match, not every one its blocking keys find', () => {
+    const hub = new MemoryHub();
+    hub.ingest('crm', { p1: ada, ...others });
+    expect(new Set(['p1', 'p2', 'p3'].map((id) => hub.goldenOf(id))).size).toBe(3);
+    hub.ingest('web', { q: { ...ada, email: 'ada@example.com' } }); // shares the birth-date key with all three
+    expect(hub.goldenOf('q')).toBe(hub.goldenOf('p1'));
+    expect(hub.loadedGoldens.at(-1)).toBe(1);
+  });
+
+  it('loads only its own golden record for an unchanged record, and still links a changed one', () => {
+    const hub = new MemoryHub();
+    hub.ingest('crm', { p1: ada, ...others });
+    hub.ingest('crm', { p2: others.p2 });
+    expect(hub.loadedGoldens.at(-1)).toBe(1);
+    hub.ingest('crm', { p2: { ...ada, givenName: 'Ada' } }); // p2 now says it is Ada: it stays in its golden record, a steward decides
+    expect(hub.loadedGoldens.at(-1)).toBe(2);
   });
 });

@@ -1,6 +1,8 @@
 import { uuidv7 } from '../common/database/uuid';
 import type { GoldenEvent, GoldenState, RecordMove, SourceRecordState, SourceRecordWrite } from '../golden-records/golden-record.types';
 import type { Attributes, Features, MatchCandidate, MatchEngine, MatchOutcome, PairScore } from '../matching/engine/types';
+import { decideMatch } from '../matching/engine/decide';
+import { PairMemo } from '../matching/engine/pair-memo';
 import type { KeyedCandidate } from '../matching/matching.service';
 import { conflictTasks } from '../stewardship/conflict-tasks';
 import type { ReviewTaskWrite } from '../stewardship/review-task.types';
@@ -27,6 +29,39 @@ export interface BatchContext extends RecomputeContext {
   readonly uniqueSources: ReadonlySet<string>;
   /** The matcher's features of a stored record (cached by the matching service). */
   featuresOf(record: SourceRecordState): Features;
+  /** Pair scores already computed for this batch (by `goldensInReach`); the plan adds its own. */
+  readonly pairs?: PairMemo;
+}
+
+/**
+ * The golden records a batch can touch: those of the records it updates, and those holding a stored
+ * candidate that scores above 'none' against a record it must match. Only these need their golden
+ * record, source records and steward decisions loaded: a candidate scoring 'none' never takes part in a
+ * decision (see `BatchPlan.candidatesFor`), and most candidates a blocking key finds score 'none'.
+ */
+export function goldensInReach(
+  prepared: readonly PreparedRecord[],
+  existing: readonly SourceRecordState[],
+  candidates: readonly KeyedCandidate[],
+  pairs: PairMemo,
+): string[] {
+  const byKey = new Map<string, KeyedCandidate[]>();
+  for (const candidate of candidates) {
+    const list = byKey.get(candidate.blockKey);
+    if (list) list.push(candidate);
+    else byKey.set(candidate.blockKey, [candidate]);
+  }
+  const stored = new Map(existing.map((r) => [r.sourceId, r]));
+  const reach = new Set(existing.map((r) => r.goldenId));
+  for (const record of prepared) {
+    if (!record.features || stored.get(record.sourceId)?.contentHash === record.contentHash) continue;
+    for (const key of record.keys) {
+      for (const candidate of byKey.get(key) ?? []) {
+        if (!reach.has(candidate.goldenId) && pairs.compare(record.features, candidate.features).decision !== 'none') reach.add(candidate.goldenId);
+      }
+    }
+  }
+  return [...reach];
 }
 
 type Ranked = MatchOutcome['ranked'][number];
@@ -89,11 +124,13 @@ export class BatchPlan {
   private readonly causes = new Map<string, Set<string>>();
   /** Source record → the source records a steward said it does not match. */
   private readonly cannotLinked = new Map<string, Set<string>>();
+  private readonly pairs: PairMemo;
 
   constructor(
     private readonly context: BatchContext,
     snapshot: BatchSnapshot,
   ) {
+    this.pairs = context.pairs ?? new PairMemo(context.engine);
     for (const record of snapshot.existing) this.byIdentity.set(record.sourceId, record);
     for (const record of snapshot.members) this.memberMap(record.goldenId).set(record.id, record);
     for (const golden of snapshot.goldens) this.goldens.set(golden.id, golden);
@@ -132,7 +169,7 @@ export class BatchPlan {
       return result('UPDATED', previous.goldenId);
     }
     const { cleansed, features, keys } = record as PreparedRecord & { cleansed: Attributes; features: Features };
-    const outcome = this.context.engine.match(features, this.candidatesFor(keys, previous));
+    const outcome = decideMatch(features, this.candidatesFor(features, keys, previous), this.pairs.compare);
     const choice = this.chooseMatch(features, outcome, previous?.id);
     const matched = choice.link ? this.resolve(choice.link.goldenId) : null;
     const goldenId = this.chooseGolden(previous, matched);
@@ -182,10 +219,11 @@ export class BatchPlan {
   }
 
   /**
-   * Stored records sharing a key (minus those this batch rewrote) plus this batch's own records; when
-   * there are more than the rules' maxCandidates, those sharing the most keys.
+   * Stored records sharing a key (minus those this batch rewrote) plus this batch's own records, that
+   * score above 'none' (the others take no part in the decision, and their golden records may not be
+   * loaded); when there are more than the rules' maxCandidates, those sharing the most keys.
    */
-  private candidatesFor(keys: readonly string[], previous: SourceRecordState | undefined): MatchCandidate[] {
+  private candidatesFor(features: Features, keys: readonly string[], previous: SourceRecordState | undefined): MatchCandidate[] {
     const self = previous?.id;
     const found = new Map<string, { candidate: MatchCandidate; shared: number }>();
     const add = (candidate: MatchCandidate) => {
@@ -206,7 +244,7 @@ export class BatchPlan {
         add({ sourceRecordId, goldenId: this.resolve(record.goldenId), features: this.touchedFeatures.get(sourceRecordId)!, contentHash: record.contentHash });
       }
     }
-    let entries = [...found.values()];
+    let entries = [...found.values()].filter((e) => this.pairs.compare(features, e.candidate.features).decision !== 'none');
     if (previous && this.cannotLinked.size > 0) entries = entries.filter((e) => !this.forbidden(previous, e.candidate.goldenId));
     if (this.context.uniqueRecords) entries = entries.filter((e) => !this.holdsOtherFromSource(e.candidate.goldenId, self));
     const max = this.context.engine.maxCandidates;
@@ -338,7 +376,7 @@ export class BatchPlan {
     const matched: { member: SourceRecordState; compared: Set<string> }[] = [];
     for (const member of this.memberMap(goldenId).values()) {
       if (member.deleted || member.id === self) continue;
-      const pair = engine.compare(features, this.featuresOf(member));
+      const pair = this.pairs.compare(features, this.featuresOf(member));
       const comparisons = pair.explanation.comparisons.filter((c) => c.veto).map((c) => c.comparison);
       if (comparisons.length > 0) vetoed.push({ member, comparisons });
       else if (pair.decision === 'match') {
@@ -349,7 +387,7 @@ export class BatchPlan {
     }
     const vouched = (comparison: string, vetoedMember: SourceRecordState) =>
       matched.some(
-        ({ member, compared }) => compared.has(comparison) || disagreesOn(engine.compare(this.featuresOf(member), this.featuresOf(vetoedMember)), comparison),
+        ({ member, compared }) => compared.has(comparison) || disagreesOn(this.pairs.compare(this.featuresOf(member), this.featuresOf(vetoedMember)), comparison),
       );
     return vetoed.some(({ member, comparisons }) => comparisons.some((comparison) => !vouched(comparison, member)));
   }
@@ -363,7 +401,7 @@ export class BatchPlan {
     for (const member of this.memberMap(x).values()) {
       if (member.deleted) continue;
       const features = this.featuresOf(member);
-      if (others.some((other) => this.context.engine.compare(features, other).explanation.vetoed)) return true;
+      if (others.some((other) => this.pairs.compare(features, other).explanation.vetoed)) return true;
     }
     return false;
   }

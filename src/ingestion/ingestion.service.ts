@@ -8,7 +8,8 @@ import { survivorshipOf } from '../matching/match-rules.loader';
 import { MatchConstraintStore } from '../stewardship/match-constraint.store';
 import { ReviewTaskStore } from '../stewardship/review-task.store';
 import { SourceSystemService, trustLookup, unknownSource } from '../source-systems/source-system.service';
-import { BatchPlan, type BatchContext } from './batch-plan';
+import { PairMemo } from '../matching/engine/pair-memo';
+import { BatchPlan, goldensInReach, type BatchContext } from './batch-plan';
 import type { IngestBatchResult, IngestRequest, PreparedBatch, RecordResult } from './ingest.types';
 import { prepareBatch } from './prepare-record';
 
@@ -62,6 +63,7 @@ export class IngestionService {
         uniqueRecords: source.uniqueRecords,
         uniqueSources: new Set(systems.filter((s) => s.uniqueRecords).map((s) => s.code)),
         featuresOf: (record) => this.matching.featuresOf(batch.entityType, record.id, record.contentHash, record.normalized),
+        pairs: new PairMemo(engine),
       };
       const linked = await this.database.transaction(async (tx) => {
         const { entityType } = batch;
@@ -73,7 +75,7 @@ export class IngestionService {
         const read = async () => {
           const records = await this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
           const found = await this.matching.candidatesByKeys(tx, entityType, keys);
-          return { existing: records, candidates: found, goldenIds: [...new Set([...records.map((r) => r.goldenId), ...found.map((c) => c.goldenId)])] };
+          return { existing: records, candidates: found, goldenIds: goldensInReach(prepared, records, found, context.pairs!) };
         };
         let { existing, candidates, goldenIds } = await read();
         await tx.lockKeys(LockSpace.Goldens, goldenIds);
