@@ -8,7 +8,7 @@ import type { MultipleMatchPolicy } from '../matching/engine/rules/match-rules';
 import type { Attributes } from '../matching/engine/types';
 import type { ReviewTaskWrite } from '../stewardship/review-task.types';
 import { PairMemo } from '../matching/engine/pair-memo';
-import { BatchPlan, goldensInReach } from './batch-plan';
+import { BatchPlan, reachOf } from './batch-plan';
 
 const RULES = loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer');
 
@@ -45,7 +45,8 @@ class MemoryHub {
       .filter((r) => !r.deleted)
       .flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ blockKey, sourceRecordId: r.id, goldenId: r.goldenId, features: engine.features(r.normalized) })));
     const pairs = new PairMemo(engine);
-    const reach = new Set(goldensInReach(prepared, existing, candidates, pairs));
+    const inReach = reachOf(prepared, existing, candidates, pairs);
+    const reach = new Set(inReach.goldenIds);
     const members = stored.filter((r) => reach.has(r.goldenId));
     const memberIds = new Set(members.map((m) => m.id));
     this.loadedGoldens.push(reach.size);
@@ -65,7 +66,7 @@ class MemoryHub {
       },
       {
         existing,
-        candidates,
+        candidates: inReach.candidates,
         members,
         goldens: [...this.goldens.values()].filter((g) => reach.has(g.id)),
         cannotLinks: this.cannotLinks.filter(([a, b]) => memberIds.has(a) || memberIds.has(b)),
@@ -171,7 +172,7 @@ describe('BatchPlan: a record bridging golden records', () => {
   });
 });
 
-describe('goldensInReach: what a batch loads', () => {
+describe('reachOf: what a batch loads', () => {
   const born = '1984-02-29';
   const ada = { givenName: 'Ada', familyName: 'Lovelace', birthDate: born, city: 'London', country: 'GB' };
   const others = {

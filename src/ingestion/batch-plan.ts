@@ -29,22 +29,30 @@ export interface BatchContext extends RecomputeContext {
   readonly uniqueSources: ReadonlySet<string>;
   /** The matcher's features of a stored record (cached by the matching service). */
   featuresOf(record: SourceRecordState): Features;
-  /** Pair scores already computed for this batch (by `goldensInReach`); the plan adds its own. */
+  /** Pair scores already computed for this batch (by `reachOf`); the plan adds its own. */
   readonly pairs?: PairMemo;
 }
 
+/** What a batch needs of the stored candidates, and the golden records it can touch. */
+export interface Reach {
+  /** Stored candidates (one row per shared key) scoring above 'none' against a record the batch must match. */
+  readonly candidates: KeyedCandidate[];
+  /** Golden records of those candidates and of the records the batch updates. */
+  readonly goldenIds: string[];
+}
+
 /**
- * The golden records a batch can touch: those of the records it updates, and those holding a stored
+ * What a batch can touch: the golden records of the records it updates, and those holding a stored
  * candidate that scores above 'none' against a record it must match. Only these need their golden
  * record, source records and steward decisions loaded: a candidate scoring 'none' never takes part in a
  * decision (see `BatchPlan.candidatesFor`), and most candidates a blocking key finds score 'none'.
  */
-export function goldensInReach(
+export function reachOf(
   prepared: readonly PreparedRecord[],
   existing: readonly SourceRecordState[],
   candidates: readonly KeyedCandidate[],
   pairs: PairMemo,
-): string[] {
+): Reach {
   const byKey = new Map<string, KeyedCandidate[]>();
   for (const candidate of candidates) {
     const list = byKey.get(candidate.blockKey);
@@ -52,16 +60,21 @@ export function goldensInReach(
     else byKey.set(candidate.blockKey, [candidate]);
   }
   const stored = new Map(existing.map((r) => [r.sourceId, r]));
-  const reach = new Set(existing.map((r) => r.goldenId));
+  const kept = new Set<KeyedCandidate>();
   for (const record of prepared) {
     if (!record.features || stored.get(record.sourceId)?.contentHash === record.contentHash) continue;
     for (const key of record.keys) {
       for (const candidate of byKey.get(key) ?? []) {
-        if (!reach.has(candidate.goldenId) && pairs.compare(record.features, candidate.features).decision !== 'none') reach.add(candidate.goldenId);
+        if (!kept.has(candidate) && pairs.compare(record.features, candidate.features).decision !== 'none') kept.add(candidate);
       }
     }
   }
-  return [...reach];
+  return withGoldens(existing, [...kept]);
+}
+
+/** The reach of a batch once candidates' golden ids were read again (a steward may have moved them). */
+export function withGoldens(existing: readonly SourceRecordState[], candidates: KeyedCandidate[]): Reach {
+  return { candidates, goldenIds: [...new Set([...existing.map((r) => r.goldenId), ...candidates.map((c) => c.goldenId)])] };
 }
 
 type Ranked = MatchOutcome['ranked'][number];

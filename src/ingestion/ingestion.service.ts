@@ -9,7 +9,7 @@ import { MatchConstraintStore } from '../stewardship/match-constraint.store';
 import { ReviewTaskStore } from '../stewardship/review-task.store';
 import { SourceSystemService, trustLookup, unknownSource } from '../source-systems/source-system.service';
 import { PairMemo } from '../matching/engine/pair-memo';
-import { BatchPlan, goldensInReach, type BatchContext } from './batch-plan';
+import { BatchPlan, reachOf, withGoldens, type BatchContext } from './batch-plan';
 import type { IngestBatchResult, IngestRequest, PreparedBatch, RecordResult } from './ingest.types';
 import { prepareBatch } from './prepare-record';
 
@@ -72,30 +72,30 @@ export class IngestionService {
           ...prepared.map((p) => `identity:${entityType}:${source.code}:${p.sourceId}`),
           ...keys.map((k) => `key:${entityType}:${k}`),
         ]);
-        const read = async () => {
-          const records = await this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
-          const found = await this.matching.candidatesByKeys(tx, entityType, keys);
-          return { existing: records, candidates: found, goldenIds: goldensInReach(prepared, records, found, context.pairs!) };
-        };
-        let { existing, candidates, goldenIds } = await read();
-        await tx.lockKeys(LockSpace.Goldens, goldenIds);
+        const identities = () => this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
+        let existing = await identities();
+        let reach = reachOf(prepared, existing, await this.matching.candidatesByKeys(tx, entityType, keys), context.pairs!);
+        await tx.lockKeys(LockSpace.Goldens, reach.goldenIds);
         // PostgreSQL: a steward may have moved one of these records between the reads and the lock (steward
-        // actions lock golden records only). Read again under the lock until no unlocked golden id shows up.
-        // SQLite runs one writer at a time, so nothing can have moved.
-        for (let locked = new Set(goldenIds); tx.dialect === 'postgres'; ) {
-          ({ existing, candidates, goldenIds } = await read());
-          const fresh = goldenIds.filter((id) => !locked.has(id));
+        // actions lock golden records only, and change nothing but golden ids; the key locks keep other
+        // batches off these candidates). Read their golden ids again under the lock until no unlocked one
+        // shows up. SQLite runs one writer at a time, so nothing can have moved.
+        for (let locked = new Set(reach.goldenIds); tx.dialect === 'postgres'; ) {
+          existing = await identities();
+          reach = withGoldens(existing, await this.matching.withCurrentGoldens(tx, reach.candidates));
+          const fresh = reach.goldenIds.filter((id) => !locked.has(id));
           if (fresh.length === 0) break;
           await tx.lockKeys(LockSpace.Goldens, fresh);
           locked = new Set([...locked, ...fresh]);
         }
+        const { goldenIds } = reach;
         const members = await this.store.members(tx, goldenIds);
         // Trust read again inside the transaction: a trust change since the read above must not be missed.
         const current = await this.sourceSystems.listInTransaction(tx);
         const uniqueSources = new Set(current.filter((s) => s.uniqueRecords).map((s) => s.code));
         const plan = new BatchPlan({ ...context, trust: trustLookup(current), uniqueSources }, {
           existing,
-          candidates,
+          candidates: reach.candidates,
           members,
           goldens: await this.store.goldens(tx, goldenIds),
           cannotLinks: await this.constraints.cannotLinks(tx, members.map((m) => m.id)),

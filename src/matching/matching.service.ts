@@ -86,6 +86,15 @@ export class MatchingService {
       }));
   }
 
+  /** The candidates with the golden id each source record has now (a steward may have moved it since). */
+  async withCurrentGoldens(tx: SqlExecutor, candidates: readonly KeyedCandidate[]): Promise<KeyedCandidate[]> {
+    const rows = await queryInChunks(tx, [...new Set(candidates.map((c) => c.sourceRecordId))], (chunk, ph) =>
+      tx.query<{ id: string; golden_id: string }>(`SELECT id, golden_id FROM source_record WHERE id IN (${ph})`, chunk),
+    );
+    const current = new Map(rows.map((r) => [r.id, r.golden_id]));
+    return candidates.map((c) => (current.get(c.sourceRecordId) === c.goldenId ? c : { ...c, goldenId: current.get(c.sourceRecordId) ?? c.goldenId }));
+  }
+
   isGeneric(entityType: EntityType, key: string): boolean {
     return this.genericKeys.has(`${entityType}\u0000${key}`);
   }
