@@ -181,6 +181,17 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     expect(score(product, small, { ...small, name: 'Fizz Cola 1.5 l' }).decision).toBe('none');
   });
 
+  it('colour variants named only by their model codes (CLI-8C cyan, CLI-8Y yellow)', () => {
+    const cyan = { name: 'Acme Ink Cartridge - CLI-8C', price: 14 };
+    const yellow = { name: 'Acme CLI8Y Ink Cartridge', price: 14 };
+    const pair = score(product, cyan, yellow);
+    expect(pair.decision).toBe('none');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'modelCodes')?.level).toBe('other variant');
+    // A suffix one listing leaves out, or writes its own way, is the same variant.
+    expect(score(product, { name: 'Acme Subwoofer - YST-FSW100BK' }, { name: 'Acme YSTFSW100BL Subwoofer' }).decision).toBe('match');
+    expect(score(product, { name: 'Acme Camera DMC-TZ5S' }, { name: 'Acme Camera DMC-TZ5' }).decision).toBe('match');
+  });
+
   it('two different valid GTINs veto, whatever else agrees', () => {
     const pair = score(product, phone, { ...phone, gtin: '00194253401247' });
     expect(pair.decision).toBe('none');

@@ -1,5 +1,6 @@
 import type { Attributes } from '../types';
 import { normalizeName } from '../normalize/name';
+import { baseCode } from '../compare/model-code';
 import { analyzeTitle } from '../normalize/product-title';
 import { coloursIn } from '../data/colours';
 import type { FeatureCatalog, Features } from './feature.types';
@@ -80,10 +81,6 @@ function keyTokens(tokens: readonly string[], brand: string | null): readonly st
 }
 
 // A model code without its trailing variant letters (colour or market: YSTFSW100BK, R1214SS, FE370S).
-function baseCode(code: string): string {
-  const base = code.replace(/[A-Z]{1,3}$/, '');
-  return base.length >= 4 && /\d$/.test(base) ? base : code;
-}
 
 function nonEmpty(values: readonly string[]): readonly string[] | null {
   return values.length > 0 ? values : null;

@@ -1,6 +1,7 @@
 import { compareDates } from '../compare/date-distance';
 import { fuseSimilarity } from '../compare/fuse-similarity';
 import { jaroWinkler } from '../compare/jaro-winkler';
+import { differentVariants } from '../compare/model-code';
 import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
@@ -77,6 +78,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('containment' in condition) return (a, b) => tokenContainment(tokens(a), tokens(b)) >= condition.containment;
   if ('sharedValue' in condition) return (a, b) => shareAny(tokens(a), tokens(b));
   if ('similarValue' in condition) return (a, b) => bestPairSimilarity(tokens(a), tokens(b)) >= condition.similarValue;
+  if ('differentVariants' in condition) return (a, b) => differentVariants(tokens(a), tokens(b));
   if ('fuse' in condition) return (a, b) => fuseSimilarity(String(a), String(b)) >= condition.fuse;
   if ('swappedWith' in condition) {
     const other = condition.swappedWith;

@@ -88,6 +88,8 @@ export type LevelCondition =
   | { readonly sharedValue: true }
   /** Some value of one record is this similar (Jaro-Winkler) to some value of the other: a code variant (TR72B, TR72BX). */
   | { readonly similarValue: number }
+  /** Model codes naming other variants of one model: a shared base, suffixes differing from their first letter (CLI8C, CLI8Y). */
+  | { readonly differentVariants: true }
   | { readonly fuse: number }
   | { readonly dateTransposed: true }
   | { readonly yearsApart: number }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { baseCode, differentVariants } from './model-code';
+
+describe('baseCode', () => {
+  it('drops a variant suffix of one to three letters after the last digit', () => {
+    expect(baseCode('CLI8C')).toBe('CLI8');
+    expect(baseCode('YSP4000BK')).toBe('YSP4000');
+    expect(baseCode('KXTSC14W')).toBe('KXTSC14');
+  });
+
+  it('keeps a code whole when too little would be left, or it ends in a digit', () => {
+    expect(baseCode('A1B')).toBe('A1B');
+    expect(baseCode('PSLX350')).toBe('PSLX350');
+  });
+});
+
+describe('differentVariants', () => {
+  it('is true for one base with suffixes that differ from their first letter', () => {
+    expect(differentVariants(['CLI8C'], ['0621B002', 'CLI8Y'])).toBe(true);
+    expect(differentVariants(['DC50W'], ['DC50B'])).toBe(true);
+  });
+
+  it('is false when a code is shared, a suffix is missing on one side, or both start alike', () => {
+    expect(differentVariants(['CLI8C', 'CLI8Y'], ['CLI8Y'])).toBe(false);
+    expect(differentVariants(['DMCTZ5S'], ['DMCTZ5'])).toBe(false);
+    expect(differentVariants(['YSP4000BK'], ['YSP4000BL'])).toBe(false);
+    // One compatible pair is enough: the listing names the same variant among others.
+    expect(differentVariants(['NNH965WH'], ['NNH965BF', 'NNH965WF'])).toBe(false);
+  });
+
+  it('is false for codes of different models', () => {
+    expect(differentVariants(['KDL40V4100'], ['KDL46V4100'])).toBe(false);
+  });
+
+  it('is symmetric', () => {
+    const pairs: [string[], string[]][] = [[['CLI8C'], ['CLI8Y']], [['DMCTZ5S'], ['DMCTZ5']], [['KXTSC14W', 'X100'], ['KXTSC14B']]];
+    for (const [a, b] of pairs) expect(differentVariants(a, b)).toBe(differentVariants(b, a));
+  });
+});
