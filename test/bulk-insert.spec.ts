@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Database } from '../src/common/database/database';
+import type { SqlValue } from '../src/common/database/dialect';
+import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
+import { CANON_SCHEMA } from '../src/entities';
+import { DIALECTS } from './support/hub';
+
+// Values that a bulk insert must store exactly: array-literal syntax (PostgreSQL binds one array per
+// column), quotes, backslashes, the word NULL, empty strings, non-Latin text, and real nulls.
+const AWKWARD = ['plain', 'with "quotes"', 'back\\slash', '{braces},commas', 'NULL', '', 'Ærøskøbing 東京 🙂', "it's"];
+
+const COLUMNS = ['id', 'entity_type', 'source', 'source_id', 'content_hash', 'attributes', 'normalized', 'received_at', 'deleted', 'golden_id', 'link_score'];
+
+function row(i: number, text: string, score: number | null): SqlValue[] {
+  return [`id-${i}`, 'customer', 'crm', `s-${i}`, `h-${i}`, text, JSON.stringify({ text }), '2026-11-26T00:00:00.000Z', i % 2 === 0, `g-${i}`, score];
+}
+
+describe.each(DIALECTS)('bulk insert (%s)', (dialect) => {
+  let scratch: ScratchDatabase | undefined;
+  let database: Database | undefined;
+
+  afterEach(async () => {
+    await database?.close();
+    await scratch?.drop();
+  });
+
+  it('stores every value exactly, across statement chunks, and applies the conflict clause', async () => {
+    scratch = await createScratchDatabase(dialect);
+    database = await Database.open(scratch.config, CANON_SCHEMA);
+    const count = 12_000; // more than one statement's worth on either engine
+    const rows = Array.from({ length: count }, (_, i) => row(i, AWKWARD[i % AWKWARD.length], i % 3 === 0 ? null : i / 7));
+    await database.transaction((tx) => tx.insertMany('source_record', COLUMNS, rows));
+    await database.transaction((tx) =>
+      tx.insertMany('source_record', COLUMNS, [row(1, 'updated "again"', 0.5), row(count, 'new', null)], { target: ['id'], update: ['attributes', 'link_score'] }),
+    );
+
+    const stored = await database.query<{ id: string; attributes: string; normalized: string; deleted: boolean | number; link_score: number | null }>(
+      'SELECT id, attributes, normalized, deleted, link_score FROM source_record',
+    );
+    expect(stored).toHaveLength(count + 1);
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    for (const i of [0, 2, 3, 4, 5, 6, 7, 8, 9, 5_001, 11_999]) {
+      const text = AWKWARD[i % AWKWARD.length];
+      expect(byId.get(`id-${i}`)).toMatchObject({ attributes: text, normalized: JSON.stringify({ text }), link_score: i % 3 === 0 ? null : i / 7 });
+      expect(Boolean(byId.get(`id-${i}`)!.deleted)).toBe(i % 2 === 0);
+    }
+    expect(byId.get('id-1')).toMatchObject({ attributes: 'updated "again"', link_score: 0.5 });
+    expect(byId.get(`id-${count}`)).toMatchObject({ attributes: 'new', link_score: null });
+  });
+});
