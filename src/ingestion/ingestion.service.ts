@@ -76,10 +76,11 @@ export class IngestionService {
         let existing = await identities();
         let reach = reachOf(prepared, existing, await this.matching.candidatesByKeys(tx, entityType, keys), context.pairs!);
         await tx.lockKeys(LockSpace.Goldens, reach.goldenIds);
-        // PostgreSQL: a steward may have moved one of these records between the reads and the lock (steward
-        // actions lock golden records only, and change nothing but golden ids; the key locks keep other
-        // batches off these candidates). Read their golden ids again under the lock until no unlocked one
-        // shows up. SQLite runs one writer at a time, so nothing can have moved.
+        // PostgreSQL: another process may have moved one of these records between the reads and the lock (a
+        // steward, or a batch merging golden records). Read their golden ids again under the lock until no
+        // unlocked one shows up. Their content may be newer too (an update elsewhere): matching against what
+        // was read is what would have happened had this batch run first, and members are read under the lock.
+        // SQLite runs one writer at a time, so nothing can have moved.
         for (let locked = new Set(reach.goldenIds); tx.dialect === 'postgres'; ) {
           existing = await identities();
           reach = withGoldens(existing, await this.matching.withCurrentGoldens(tx, reach.candidates));
