@@ -153,6 +153,24 @@ describe('RulesEngine (customer): national ids', () => {
   });
 });
 
+describe('RulesEngine (customer): blocking keys', () => {
+  const keysOf = (a: Attributes) => customer.blockingKeys(customer.features(customer.normalize(a).cleansed!));
+
+  it('keys a birth date with each name’s initial, so a large hub does not share it by dozens', () => {
+    const keys = keysOf({ givenName: 'Ann', familyName: 'Berg', birthDate: '1980-01-02' });
+    expect(keys).toEqual(expect.arrayContaining(['dob:1980-01-02|a', 'dob:1980-01-02|b']));
+    expect(keys).not.toContain('dob:1980-01-02');
+  });
+
+  it('still finds a record whose other name is wholly different, or whose names are swapped', () => {
+    const ann = keysOf({ givenName: 'Ann', familyName: 'Berg', birthDate: '1980-01-02' });
+    const married = keysOf({ givenName: 'Ann', familyName: 'Olsen', birthDate: '1980-01-02' });
+    const swapped = keysOf({ givenName: 'Berg', familyName: 'Ann', birthDate: '1980-01-02' });
+    expect(married.filter((k) => ann.includes(k))).toContain('dob:1980-01-02|a');
+    expect(swapped.filter((k) => k.startsWith('dob:'))).toEqual(ann.filter((k) => k.startsWith('dob:')));
+  });
+});
+
 describe('RulesEngine (product): hard negatives never merge', () => {
   const phone: Attributes = { gtin: '00194253401230', brand: 'Apple', name: 'Apple iPhone 15 128GB Black', color: 'Black', price: 899 };
 

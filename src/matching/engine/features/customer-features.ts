@@ -19,6 +19,7 @@ export const CUSTOMER_FEATURES: FeatureCatalog = {
   phone: 'text',
   nationalId: 'text',
   nameCodes: 'text',
+  nameInitials: 'tokens',
   address: 'text',
   streetNumber: 'text',
   addressTokens: 'tokens',
@@ -57,6 +58,8 @@ export function customerFeatures(a: Attributes): Features {
     nationalId: typeof a.nationalId === 'string' ? a.nationalId : null,
     // Both names' phonetic codes in sorted order: the same for "Anna Berg" and "Berg Anna".
     nameCodes: givenPhonetic[0] && familyPhonetic[0] ? [givenPhonetic[0], familyPhonetic[0]].sort().join('|') : null,
+    // First letters of both names, sorted: refines a birth-date key that a large hub shares by dozens.
+    nameInitials: nonEmpty([...new Set([given?.[0], family?.[0]].filter((c): c is string => Boolean(c)))].sort()),
     address,
     streetNumber: address ? (/^\d+[a-z]?\b/.exec(address)?.[0] ?? null) : null,
     addressTokens: address ? nonEmpty(addressTokens(address)) : null,
