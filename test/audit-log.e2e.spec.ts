@@ -141,7 +141,7 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
     expect(recomputeGoldenRecords).toEqual({ examined: 1, changed: 0, userErrors: [] });
     const applied = await only('rules.applied', 'customer');
     expect(applied).toMatchObject({ actor: ADMIN_ACTOR, targetType: 'rules' });
-    expect(applied.details).toEqual({ source: null, examined: 1, changed: 0 });
+    expect(applied.details).toEqual({ source: null, examined: 1, changed: 0, rekeyed: 0 });
     // Ingest is not an administrative action.
     expect((await rows()).filter((r) => r.action.startsWith('ingest') || r.target_type === 'golden_record')).toEqual([]);
   });

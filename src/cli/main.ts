@@ -185,12 +185,13 @@ rules
 
 program
   .command('recompute')
-  .description('recompute golden records under the rules and trust rankings in force (after changing them); pins and decisions stay')
+  .description('re-key stored records and recompute golden records under the rules and trust rankings in force (after changing them); pins and decisions stay')
   .addOption(entityOption())
   .option('--source <code>', 'only golden records with a record from this source (after changing its trust)')
   .action((options: { entity: EntityType; source?: string }) =>
     withServices(async (app, s) => {
       const report = await app.get(s.RecomputeService).applyRules({ entityType: options.entity, source: options.source, actor: s.cliActor() });
+      if (!options.source) console.log(`re-keyed ${report.rekeyed.toLocaleString('en-US')} source records whose blocking keys changed`);
       console.log(`recomputed ${report.examined.toLocaleString('en-US')} golden ${options.entity} records: ${report.changed.toLocaleString('en-US')} changed`);
     }),
   );

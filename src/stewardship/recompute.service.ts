@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLogService } from '../audit/audit-log.service';
 import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
+import { RekeyService } from '../matching/rekey.service';
 import { GoldenChanges } from './golden-changes';
 
 /** Golden records to recompute per transaction: small enough to keep locks short. */
@@ -10,6 +11,8 @@ const CHUNK = 200;
 export interface RecomputeReport {
   readonly examined: number;
   readonly changed: number;
+  /** Source records whose blocking keys changed under the rules in force (re-keyed first, unless by source). */
+  readonly rekeyed: number;
 }
 
 /**
@@ -23,15 +26,19 @@ export class RecomputeService {
     private readonly database: Database,
     private readonly changes: GoldenChanges,
     private readonly audit: AuditLogService,
+    private readonly keys: RekeyService,
   ) {}
 
   /**
    * An admin's recompute (GraphQL or `canon recompute`), logged as `rules.applied` with what it changed.
-   * It runs in many short transactions, so the entry is written once they are all done.
+   * Over a whole entity type (after a rules change) it first re-derives the stored blocking keys, so that
+   * changed blocking rules find stored records too; by source (after a trust change) keys cannot have
+   * changed. It runs in many short transactions, so the entry is written once they are all done.
    */
   async applyRules(options: { entityType: EntityType; source?: string; actor: string }): Promise<RecomputeReport> {
-    const report = await this.recompute({ ...options, reason: 'recompute' });
-    const details = { source: options.source ?? null, examined: report.examined, changed: report.changed };
+    const rekeyed = options.source ? 0 : (await this.keys.rekey(options.entityType)).rekeyed;
+    const report = { ...(await this.recompute({ ...options, reason: 'recompute' })), rekeyed };
+    const details = { source: options.source ?? null, examined: report.examined, changed: report.changed, rekeyed };
     await this.audit.record({ actor: options.actor, action: 'rules.applied', targetType: 'rules', targetId: options.entityType, details });
     return report;
   }
@@ -40,7 +47,7 @@ export class RecomputeService {
     const ids = await this.goldenIds(options.entityType, options.source);
     let changed = 0;
     for (let i = 0; i < ids.length; i += CHUNK) changed += await this.changes.recompute(ids.slice(i, i + CHUNK), options.actor, options.reason);
-    return { examined: ids.length, changed };
+    return { examined: ids.length, changed, rekeyed: 0 };
   }
 
   /** Active golden records of the entity type (only those with a record from `source`, when given). */

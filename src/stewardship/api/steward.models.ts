@@ -106,5 +106,7 @@ export class ReviewTaskPayload {
 export class RecomputePayload {
   @Field(() => Int, { description: 'Active golden records looked at.' }) examined: number;
   @Field(() => Int, { description: 'Golden records whose values changed (each with an updated event).' }) changed: number;
+  @Field(() => Int, { description: 'Source records whose blocking keys changed under the rules in force (a whole entity type only).' })
+  rekeyed: number;
   @Field(() => [UserError]) userErrors: UserError[];
 }

@@ -153,7 +153,8 @@ export class StewardResolver {
   }
 
   @Mutation(() => RecomputePayload, {
-    description: 'Recomputes golden records under the rules and trust rankings in force (after a rules change); pins and decisions stay (admin).',
+    description:
+      'Re-keys stored source records and recomputes golden records under the rules and trust rankings in force (after a rules change); pins and decisions stay (admin).',
   })
   @Roles('admin')
   recomputeGoldenRecords(
@@ -163,7 +164,7 @@ export class StewardResolver {
   ): Promise<RecomputePayload> {
     return withUserErrors<RecomputePayload>(
       () => this.recompute.applyRules({ entityType, source: source ?? undefined, actor: actorOf(principalOf(context)) }),
-      { examined: 0, changed: 0 },
+      { examined: 0, changed: 0, rekeyed: 0 },
     );
   }
 
