@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
-import { LockSpace } from '../common/database/tx';
+import { LockSpace, placeholders } from '../common/database/tx';
 import { MatchingService } from './matching.service';
 
 /** Source records re-keyed per transaction: short enough not to hold ingest up for long. */
@@ -53,7 +53,7 @@ export class RekeyService {
         await tx.lockKeys(LockSpace.Keys, page.map((r) => `identity:${entityType}:${r.source}:${r.source_id}`));
         // Read again under the locks: an ingest may have changed or deleted one of them meanwhile.
         const rows = await tx.query<StoredKeys>(
-          `SELECT id, source, source_id, content_hash, normalized, match_keys FROM source_record WHERE id IN (${page.map(() => '?').join(',')}) AND NOT deleted`,
+          `SELECT id, source, source_id, content_hash, normalized, match_keys FROM source_record WHERE id IN (${placeholders(page.length)}) AND NOT deleted`,
           page.map((r) => r.id),
         );
         const stale: { sourceRecordId: string; blockKey: string }[] = [];
