@@ -31,16 +31,18 @@ class MemoryHub {
     this.engine = new RulesEngine(ENTITY_DEFINITIONS.customer, { ...RULES, onMultipleMatches: policy });
   }
 
-  ingest(source: string, records: Record<string, Attributes>): void {
+  /** One batch; a list may repeat a sourceId (a record changed twice before the batch was sent). */
+  ingest(source: string, records: Record<string, Attributes> | [string, Attributes][]): void {
+    const list = Array.isArray(records) ? records : Object.entries(records);
     const engine = this.engine;
     const stored = [...this.records.values()];
-    const prepared = Object.entries(records).map(([sourceId, attributes], index) => {
+    const prepared = list.map(([sourceId, attributes], index) => {
       const cleansed = engine.normalize(attributes).cleansed!;
       const features = engine.features(cleansed);
       const keys = engine.blockingKeys(features);
       return { index, sourceId, updatedAt: null, deleted: false, attributes, cleansed, features, keys, contentHash: JSON.stringify(attributes), warnings: [] };
     });
-    const existing = stored.filter((r) => r.source === source && r.sourceId in records);
+    const existing = stored.filter((r) => r.source === source && list.some(([sourceId]) => sourceId === r.sourceId));
     const candidates = stored
       .filter((r) => !r.deleted)
       .flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ blockKey, sourceRecordId: r.id, goldenId: r.goldenId, features: engine.features(r.normalized) })));
@@ -196,5 +198,22 @@ describe('reachOf: what a batch loads', () => {
     expect(hub.loadedGoldens.at(-1)).toBe(1);
     hub.ingest('crm', { p2: { ...ada, givenName: 'Ada' } }); // p2 now says it is Ada: it stays in its golden record, a steward decides
     expect(hub.loadedGoldens.at(-1)).toBe(2);
+  });
+
+  it('matches a record changed twice in one batch back to what is stored, as if the changes came one by one', () => {
+    const alone = { givenName: 'Chidi', familyName: 'Okonkwo', birthDate: '1990-05-14', email: 'chidi@example.com', addressLine1: '8 Mill Lane', city: 'Bristol', country: 'GB' };
+    const other = { givenName: 'Maria', familyName: 'Schmidt', birthDate: '1970-01-01', email: 'maria@example.de', city: 'Berlin', country: 'DE' };
+    const elsewhere = { givenName: 'Jan', familyName: 'Kowalski', birthDate: '1955-03-03', email: 'jan@example.pl', city: 'Krakow', country: 'PL' };
+    const outcome = (batches: [string, Attributes][][]) => {
+      const hub = new MemoryHub();
+      hub.ingest('crm', { x: alone });
+      hub.ingest('erp', { w: other, y: other });
+      hub.ingest('erp', { y: alone }); // y now matches x but stays with w: not alone in its golden record
+      for (const batch of batches) hub.ingest('crm', batch);
+      return hub.goldenOf('x') === hub.goldenOf('y');
+    };
+    // x changes and changes back: alone in its golden record, it moves to the one it matches (y's).
+    expect(outcome([[['x', elsewhere]], [['x', alone]]])).toBe(true);
+    expect(outcome([[['x', elsewhere], ['x', alone]]])).toBe(true);
   });
 });

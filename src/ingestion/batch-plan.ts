@@ -60,9 +60,14 @@ export function reachOf(
     else byKey.set(candidate.blockKey, [candidate]);
   }
   const stored = new Map(existing.map((r) => [r.sourceId, r]));
+  const seen = new Set<string>();
   const kept = new Set<KeyedCandidate>();
   for (const record of prepared) {
-    if (!record.features || stored.get(record.sourceId)?.contentHash === record.contentHash) continue;
+    // A record the plan will find unchanged needs no candidates; a sourceId met again in the batch is
+    // compared with its own earlier version there (which may differ from the stored one), so it always is.
+    const unchanged = !seen.has(record.sourceId) && stored.get(record.sourceId)?.contentHash === record.contentHash;
+    seen.add(record.sourceId);
+    if (!record.features || unchanged) continue;
     for (const key of record.keys) {
       for (const candidate of byKey.get(key) ?? []) {
         if (!kept.has(candidate) && pairs.compare(record.features, candidate.features).decision !== 'none') kept.add(candidate);

@@ -4,8 +4,9 @@ import type { EntityType } from '../common/entity-type';
 import { LockSpace, placeholders } from '../common/database/tx';
 import { MatchingService } from './matching.service';
 
-/** Source records re-keyed per transaction: short enough not to hold ingest up for long. */
-const CHUNK = 2000;
+// Source records re-keyed per transaction: few enough that their identity locks (hashed into 1,024
+// buckets on PostgreSQL) leave most buckets free for ingest meanwhile.
+const CHUNK = 250;
 
 export interface RekeyReport {
   /** Live source records looked at. */

@@ -74,7 +74,13 @@ export class Tx implements SqlExecutor {
     const suffix = conflict ? conflictSql(table, conflict) : '';
     if (this.dialect === 'postgres') {
       const types = await this.columnTypes(table);
-      const arrays = columns.map((column) => `?::${types.get(column) ?? 'text'}[]`).join(',');
+      const arrays = columns
+        .map((column) => {
+          const type = types.get(column);
+          if (!type) throw new Error(`insertMany: ${table} has no column ${column}`);
+          return `?::${type}[]`;
+        })
+        .join(',');
       for (let i = 0; i < rows.length; i += PG_ROWS_PER_INSERT) {
         const chunk = rows.slice(i, i + PG_ROWS_PER_INSERT);
         assertStorable(chunk.flat());
@@ -92,18 +98,21 @@ export class Tx implements SqlExecutor {
     }
   }
 
-  /** PostgreSQL's type of each column of a table (udt names: varchar, text, int4, float8, bool), read once per database. */
+  /**
+   * PostgreSQL's type of each column of a table (character varying, text, boolean, …), read once per
+   * database. The table is resolved the way the INSERT resolves it (search_path, via regclass).
+   */
   private async columnTypes(table: string): Promise<ReadonlyMap<string, string>> {
     const database = this.runner.connection;
     let tables = COLUMN_TYPES.get(database);
     if (!tables) COLUMN_TYPES.set(database, (tables = new Map()));
     let types = tables.get(table);
     if (!types) {
-      const rows = await this.query<{ column_name: string; udt_name: string }>(
-        'SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?',
+      const rows = await this.query<{ name: string; type: string }>(
+        'SELECT attname AS name, atttypid::regtype::text AS type FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped',
         [table],
       );
-      types = new Map(rows.map((r) => [r.column_name, r.udt_name]));
+      types = new Map(rows.map((r) => [r.name, r.type]));
       tables.set(table, types);
     }
     return types;
