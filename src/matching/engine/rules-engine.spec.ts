@@ -210,6 +210,13 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     expect(score(product, { name: 'Acme Camera DMC-TZ5S' }, { name: 'Acme Camera DMC-TZ5' }).decision).toBe('match');
   });
 
+  it('the same GTIN outranks a title that disagrees: a steward looks, nothing is dropped as different', () => {
+    const cyan = { gtin: '00194253401230', name: 'Acme Ink Cartridge - CLI-8C' };
+    const pair = score(product, cyan, { ...cyan, name: 'Acme CLI8Y Ink Cartridge' });
+    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'modelCodes')).toMatchObject({ level: 'other variant', lifted: 'none' });
+  });
+
   it('two different valid GTINs veto, whatever else agrees', () => {
     const pair = score(product, phone, { ...phone, gtin: '00194253401247' });
     expect(pair.decision).toBe('none');
