@@ -53,12 +53,7 @@ export function reachOf(
   candidates: readonly KeyedCandidate[],
   pairs: PairMemo,
 ): Reach {
-  const byKey = new Map<string, KeyedCandidate[]>();
-  for (const candidate of candidates) {
-    const list = byKey.get(candidate.blockKey);
-    if (list) list.push(candidate);
-    else byKey.set(candidate.blockKey, [candidate]);
-  }
+  const byKey = byBlockKey(candidates);
   const stored = new Map(existing.map((r) => [r.sourceId, r]));
   const seen = new Set<string>();
   const kept = new Set<KeyedCandidate>();
@@ -75,6 +70,16 @@ export function reachOf(
     }
   }
   return withGoldens(existing, [...kept]);
+}
+
+function byBlockKey(candidates: readonly KeyedCandidate[]): Map<string, KeyedCandidate[]> {
+  const byKey = new Map<string, KeyedCandidate[]>();
+  for (const candidate of candidates) {
+    const list = byKey.get(candidate.blockKey);
+    if (list) list.push(candidate);
+    else byKey.set(candidate.blockKey, [candidate]);
+  }
+  return byKey;
 }
 
 /** The reach of a batch once candidates' golden ids were read again (a steward may have moved them). */
@@ -124,7 +129,7 @@ export class BatchPlan {
   private readonly byIdentity = new Map<string, SourceRecordState>();
   private readonly members = new Map<string, Map<string, SourceRecordState>>();
   private readonly goldens = new Map<string, GoldenState>();
-  private readonly storedCandidates = new Map<string, KeyedCandidate[]>();
+  private readonly storedCandidates: Map<string, KeyedCandidate[]>;
   /** Blocking keys of records written by this batch, which replace whatever the database holds for them. */
   private readonly batchKeys = new Map<string, Set<string>>();
   private readonly touched = new Map<string, SourceRecordWrite>();
@@ -156,11 +161,7 @@ export class BatchPlan {
       this.cannotLinkSet(a).add(b);
       this.cannotLinkSet(b).add(a);
     }
-    for (const candidate of snapshot.candidates) {
-      const list = this.storedCandidates.get(candidate.blockKey) ?? [];
-      list.push(candidate);
-      this.storedCandidates.set(candidate.blockKey, list);
-    }
+    this.storedCandidates = byBlockKey(snapshot.candidates);
   }
 
   apply(record: PreparedRecord): RecordResult {

@@ -52,6 +52,7 @@ export class IngestionService {
     let goldenCreated = 0;
     let goldenUpdated = 0;
     if (prepared.length > 0) {
+      const pairs = new PairMemo(engine);
       const context: BatchContext = {
         entityType: batch.entityType,
         source: source.code,
@@ -63,7 +64,7 @@ export class IngestionService {
         uniqueRecords: source.uniqueRecords,
         uniqueSources: new Set(systems.filter((s) => s.uniqueRecords).map((s) => s.code)),
         featuresOf: (record) => this.matching.featuresOf(batch.entityType, record.id, record.contentHash, record.normalized),
-        pairs: new PairMemo(engine),
+        pairs,
       };
       const linked = await this.database.transaction(async (tx) => {
         const { entityType } = batch;
@@ -74,7 +75,7 @@ export class IngestionService {
         ]);
         const identities = () => this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
         let existing = await identities();
-        let reach = reachOf(prepared, existing, await this.matching.candidatesByKeys(tx, entityType, keys), context.pairs!);
+        let reach = reachOf(prepared, existing, await this.matching.candidatesByKeys(tx, entityType, keys), pairs);
         await tx.lockKeys(LockSpace.Goldens, reach.goldenIds);
         // PostgreSQL: another process may have moved one of these records between the reads and the lock (a
         // steward, or a batch merging golden records). Read their golden ids again under the lock until no
