@@ -47,6 +47,18 @@ describe('rules files', () => {
     );
   });
 
+  it('checks that a corroboration names real comparisons and agreeing levels', () => {
+    const rules = shipped('customer');
+    rules.corroborations = [{ name: 'loose', levels: { givenName: ['exact', 'else'], shoe: ['exact'], familyName: ['same-ish'], nationalId: ['else'] } }];
+    const problems = problemsOf(() => loadRulesFile(write('corroboration.rules.json', rules), 'customer'));
+    expect(problems).toEqual([
+      'corroborations[0] (loose).levels.givenName: "else" is a disagreement (a veto or "else"), not an agreement',
+      expect.stringMatching(/^corroborations\[0\] \(loose\)\.levels\.shoe: unknown comparison \(known: givenName, familyName/),
+      expect.stringMatching(/^corroborations\[0\] \(loose\)\.levels\.familyName: no level "same-ish" \(levels: exact, /),
+      'corroborations[0] (loose).levels.nationalId: "else" is a disagreement (a veto or "else"), not an agreement',
+    ]);
+  });
+
   it('checks the survivorship section: strategies, attributes and groups', () => {
     const rules = shipped('customer');
     rules.survivorship = {

@@ -8,7 +8,8 @@ import type { ComparisonOutcome, MatchDecision, PairScore } from './types';
  * exact agreements on common values weighted down by term frequency. The sum is turned into a match
  * probability; a level marked as veto caps the decision whatever the sum. A level that `confirms` (the
  * same national id) identifies the entity: it lifts the other comparisons' review vetoes and softens a
- * none veto to review, so twins stay apart by their ids while one person's records agree on theirs.
+ * none veto to review, so twins stay apart by their ids while one person's records agree on theirs. A
+ * corroboration (the same full name, birth date and street) lifts review vetoes too, and only those.
  */
 export function scorePair(rules: CompiledRules, a: Features, b: Features, engine: string): PairScore {
   let total = rules.priorWeight;
@@ -40,7 +41,12 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
   }
   if (confirmedBy && veto) {
     veto = veto === 'none' ? 'review' : undefined;
-    comparisons = comparisons.map((c) => (c.veto ? liftVeto(c, confirmedBy!) : c));
+    comparisons = comparisons.map((c) => (c.veto ? liftVeto(c, `${confirmedBy} agrees`) : c));
+  }
+  const corroboration = veto === 'review' ? corroboratedBy(rules, comparisons) : undefined;
+  if (corroboration) {
+    veto = undefined;
+    comparisons = comparisons.map((c) => (c.veto ? liftVeto(c, `${corroboration} agree`) : c));
   }
   const probability = 1 / (1 + 2 ** -total);
   const decision = decide(probability, rules.source.thresholds, veto);
@@ -60,10 +66,18 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
 }
 
 /** A comparison's veto once an identifying agreement outranked it: review is lifted, none becomes review. */
-function liftVeto(outcome: ComparisonOutcome, confirmedBy: string): ComparisonOutcome {
+function liftVeto(outcome: ComparisonOutcome, because: string): ComparisonOutcome {
   const { veto, ...rest } = outcome;
-  if (veto === 'none') return { ...rest, veto: 'review', lifted: veto, detail: `veto none softened to review: ${confirmedBy} agrees` };
-  return { ...rest, lifted: veto, detail: `veto ${veto} lifted: ${confirmedBy} agrees` };
+  if (veto === 'none') return { ...rest, veto: 'review', lifted: veto, detail: `veto none softened to review: ${because}` };
+  return { ...rest, lifted: veto, detail: `veto ${veto} lifted: ${because}` };
+}
+
+/** The first corroboration whose every comparison reached one of its agreeing levels. */
+function corroboratedBy(rules: CompiledRules, comparisons: readonly ComparisonOutcome[]): string | undefined {
+  const levelOf = new Map(comparisons.map((c) => [c.comparison, c.level]));
+  const holds = (requires: CompiledRules['corroborations'][number]['requires']) =>
+    [...requires].every(([comparison, levels]) => levels.has(levelOf.get(comparison) ?? ''));
+  return rules.corroborations.find((c) => holds(c.requires))?.name;
 }
 
 function decide(probability: number, thresholds: { match: number; review: number }, veto: 'none' | 'review' | undefined): MatchDecision {

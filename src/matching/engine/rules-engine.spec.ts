@@ -132,10 +132,25 @@ describe('RulesEngine (customer): national ids', () => {
     expect(pair.explanation.vetoed).toBe('review');
   });
 
-  it('everything alike but two different ids goes to a steward', () => {
-    const pair = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, nationalId: '5903271' });
-    expect(pair.decision).toBe('possible');
-    expect(pair.explanation.comparisons.find((c) => c.comparison === 'nationalId')).toMatchObject({ level: 'else', veto: 'review' });
+  it('two different ids under the same name, birth date and street are a keying error: the corroboration lifts the veto', () => {
+    const pair = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, addressLine1: '12 Wattle St', nationalId: '5903271' });
+    expect(pair.decision).toBe('match');
+    expect(pair.explanation.vetoed).toBeUndefined();
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'nationalId')).toMatchObject({
+      level: 'else',
+      lifted: 'review',
+      detail: 'veto review lifted: name, birth date and street agree',
+    });
+  });
+
+  it('two different ids go to a steward when the corroboration is incomplete: another street, a given name one keystroke off, no birth date', () => {
+    const ids = (a: Attributes, b: Attributes) => score(customer, { ...a, nationalId: '8164610' }, { ...b, nationalId: '5903271' });
+    const { email: _email, phone: _phone, ...namesake } = robert;
+    expect(ids(namesake, { ...namesake, addressLine1: '40 Bay Road', postalCode: '2060' }).decision).toBe('possible');
+    // twins named Gina and Nina: one keystroke apart, their own ids keep them apart
+    expect(ids({ ...home, givenName: 'Gina' }, { ...home, givenName: 'Nina' }).decision).not.toBe('match');
+    const { birthDate: _birthDate, ...undated } = namesake;
+    expect(ids(undated, undated).explanation).toMatchObject({ vetoed: 'review' });
   });
 
   it('a typo in the id still counts for the match, but lifts no veto', () => {

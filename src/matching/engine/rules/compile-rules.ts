@@ -7,7 +7,7 @@ import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { areNicknames } from '../normalize/name';
-import type { LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
+import type { CorroborationRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
 
 /** Whether a pair is at a level: the compared values, and the whole features for conditions that look across. */
 export type LevelTest = (a: Exclude<FeatureValue, null>, b: Exclude<FeatureValue, null>, fa: Features, fb: Features) => boolean;
@@ -32,10 +32,17 @@ export interface CompiledComparison {
   readonly termFrequencies?: TermFrequencyTable;
 }
 
+export interface CompiledCorroboration {
+  readonly name: string;
+  /** Per comparison name, the level labels that count as agreement. */
+  readonly requires: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 export interface CompiledRules {
   readonly source: MatchRules;
   readonly priorWeight: number;
   readonly comparisons: readonly CompiledComparison[];
+  readonly corroborations: readonly CompiledCorroboration[];
 }
 
 /** Turns validated rules into level tests and weights, once, so scoring a pair is a tight loop. */
@@ -49,7 +56,12 @@ export function compileRules(rules: MatchRules, catalog: FeatureCatalog): Compil
       termFrequencies: comparison.tf ? rules.termFrequencies?.[comparison.feature] : undefined,
       levels: comparison.levels.map((level) => compileLevel(level, catalog[comparison.feature])),
     })),
+    corroborations: (rules.corroborations ?? []).map(compileCorroboration),
   };
+}
+
+function compileCorroboration(rule: CorroborationRule): CompiledCorroboration {
+  return { name: rule.name, requires: new Map(Object.entries(rule.levels).map(([comparison, labels]) => [comparison, new Set(labels)])) };
 }
 
 function compileLevel(level: LevelRule, kind: FeatureKind): CompiledLevel {

@@ -20,6 +20,8 @@ export interface MatchRules {
   readonly onMultipleMatches: MultipleMatchPolicy;
   readonly blocking: readonly BlockingRule[];
   readonly comparisons: readonly ComparisonRule[];
+  /** Agreements that together identify the entity as an identifier would, outranking review vetoes. */
+  readonly corroborations?: readonly CorroborationRule[];
   /** Relative frequencies of values, for term-frequency adjustment (written by `canon rules train`). */
   readonly termFrequencies?: Readonly<Record<string, TermFrequencyTable>>;
   /** What training produced these parameters (written by `canon rules train`). */
@@ -72,6 +74,18 @@ export interface LevelRule {
   readonly confirms?: true;
   /** The level holds only when the numbers written in both values agree (account numbers in emails, P1 and P3). */
   readonly sameNumbers?: true;
+}
+
+/**
+ * A combination of agreements no two different entities share (the same full name, birth date and street:
+ * twins, household members, namesakes and junior/senior each differ on one of them). When every listed
+ * comparison reaches one of its listed levels, the pair's `review` vetoes are lifted: a national id that
+ * disagrees with all of that is a keying error, not a second person. `none` vetoes stay.
+ */
+export interface CorroborationRule {
+  readonly name: string;
+  /** Per comparison name, the labels of the levels that count as agreement. */
+  readonly levels: Readonly<Record<string, readonly string[]>>;
 }
 
 export type LevelCondition =

@@ -72,6 +72,21 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
     }
     if (comparison.tf && !comparison.levels.some((l) => 'exact' in l.when)) problems.push(`${path}: tf needs an exact level to adjust`);
   });
+  (rules.corroborations ?? []).forEach((corroboration, i) => {
+    const path = `corroborations[${i}] (${corroboration.name})`;
+    for (const [name, labels] of Object.entries(corroboration.levels)) {
+      const comparison = rules.comparisons.find((c) => c.name === name);
+      if (!comparison) {
+        problems.push(`${path}.levels.${name}: unknown comparison (known: ${rules.comparisons.map((c) => c.name).join(', ')})`);
+        continue;
+      }
+      for (const label of labels) {
+        const level = comparison.levels.find((l) => l.label === label);
+        if (!level) problems.push(`${path}.levels.${name}: no level "${label}" (levels: ${comparison.levels.map((l) => l.label).join(', ')})`);
+        else if (level.veto || 'else' in level.when) problems.push(`${path}.levels.${name}: "${label}" is a disagreement (a veto or "else"), not an agreement`);
+      }
+    }
+  });
   for (const name of Object.keys(rules.termFrequencies ?? {})) feature(`termFrequencies.${name}`, name);
   if (problems.length > 0) throw new RulesError(source, problems);
   return rules;
