@@ -25,6 +25,7 @@ describe('isPlaceholderNationalId', () => {
     '000000001',
     '999-99-9998',
     '111-22-3333',
+    '1111-2222-33',
     '12121212',
     '123456789',
     '987654321',
@@ -40,7 +41,7 @@ describe('isPlaceholderNationalId', () => {
     expect(isPlaceholderNationalId(normalizeNationalId(value))).toBe(true);
   });
 
-  it.each(['8164610', '078051120', 'AB583015C', '12346', '٨١٦٤٦١٠'])('%s is an id', (value) => {
+  it.each(['8164610', '078051120', 'AB583015C', '12346', '٨١٦٤٦١٠', '9999667', '5553321'])('%s is an id', (value) => {
     expect(isPlaceholderNationalId(normalizeNationalId(value))).toBe(false);
   });
 });

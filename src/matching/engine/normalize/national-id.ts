@@ -29,7 +29,9 @@ export function isPlaceholderNationalId(normalized: string): boolean {
   const digits = normalized.replace(/\P{Nd}/gu, '');
   if (digits.length < 4) return true;
   if (new Set(digits).size <= 2) return true;
-  if ((digits.match(/(\p{Nd})\1*/gu) ?? []).length <= 3) return true;
+  // Runs of one digit each typed twice or more (111-22-3333); 9999667 ends in a lone digit and is an id.
+  const runs = digits.match(/(\p{Nd})\1*/gu) ?? [];
+  if (runs.length <= 3 && runs.every((run) => run.length >= 2)) return true;
   return isRun(digits, 1) || isRun(digits, -1);
 }
 
