@@ -59,6 +59,16 @@ describe('rules files', () => {
     ]);
   });
 
+  it('checks that a conflict names real comparisons and levels', () => {
+    const rules = shipped('customer');
+    rules.conflicts = [{ name: 'odd', veto: 'review', levels: { givenName: ['one typo'], shoe: ['else'], birthDate: ['a century apart'] } }];
+    const problems = problemsOf(() => loadRulesFile(write('conflict.rules.json', rules), 'customer'));
+    expect(problems).toEqual([
+      expect.stringMatching(/^conflicts\[0\] \(odd\)\.levels\.shoe: unknown comparison/),
+      expect.stringMatching(/^conflicts\[0\] \(odd\)\.levels\.birthDate: no level "a century apart"/),
+    ]);
+  });
+
   it('checks the survivorship section: strategies, attributes and groups', () => {
     const rules = shipped('customer');
     rules.survivorship = {

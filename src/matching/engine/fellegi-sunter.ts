@@ -9,7 +9,8 @@ import type { ComparisonOutcome, MatchDecision, PairScore } from './types';
  * probability; a level marked as veto caps the decision whatever the sum. A level that `confirms` (the
  * same national id) identifies the entity: it lifts the other comparisons' review vetoes and softens a
  * none veto to review, so twins stay apart by their ids while one person's records agree on theirs. A
- * corroboration (the same full name, birth date and street) lifts review vetoes too, and only those.
+ * corroboration (the same full name, birth date and street) lifts review vetoes too, and only those;
+ * a conflict (a given name one keystroke off and another birth date) vetoes where no level does alone.
  */
 export function scorePair(rules: CompiledRules, a: Features, b: Features, engine: string): PairScore {
   let total = rules.priorWeight;
@@ -38,6 +39,11 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
       comparisons.push({ comparison: comparison.name, level: level.label, weight: round(weight), ...(detail ? { detail } : {}), ...(level.veto ? { veto: level.veto } : {}) });
       break;
     }
+  }
+  const conflict = veto === 'none' ? undefined : rules.conflicts.find((c) => holds(c.requires, comparisons));
+  if (conflict) {
+    veto = conflict.veto;
+    comparisons = comparisons.map((c) => (c.comparison === conflict.markedOn ? { ...c, veto: conflict.veto, detail: `${conflict.name}: ${describe(conflict.requires, comparisons)}` } : c));
   }
   if (confirmedBy && veto) {
     veto = veto === 'none' ? 'review' : undefined;
@@ -74,10 +80,21 @@ function liftVeto(outcome: ComparisonOutcome, because: string): ComparisonOutcom
 
 /** The first corroboration whose every comparison reached one of its agreeing levels. */
 function corroboratedBy(rules: CompiledRules, comparisons: readonly ComparisonOutcome[]): string | undefined {
-  const levelOf = new Map(comparisons.map((c) => [c.comparison, c.level]));
-  const holds = (requires: CompiledRules['corroborations'][number]['requires']) =>
-    [...requires].every(([comparison, levels]) => levels.has(levelOf.get(comparison) ?? ''));
-  return rules.corroborations.find((c) => holds(c.requires))?.name;
+  return rules.corroborations.find((c) => holds(c.requires, comparisons))?.name;
+}
+
+type Requirements = CompiledRules['corroborations'][number]['requires'];
+
+/** Whether every listed comparison is at one of its listed levels. */
+function holds(requires: Requirements, comparisons: readonly ComparisonOutcome[]): boolean {
+  for (const [comparison, levels] of requires) {
+    if (!levels.has(comparisons.find((c) => c.comparison === comparison)?.level ?? '')) return false;
+  }
+  return true;
+}
+
+function describe(requires: Requirements, comparisons: readonly ComparisonOutcome[]): string {
+  return [...requires.keys()].map((name) => `${name} ${comparisons.find((c) => c.comparison === name)?.level}`).join(', ');
 }
 
 function decide(probability: number, thresholds: { match: number; review: number }, veto: 'none' | 'review' | undefined): MatchDecision {

@@ -104,6 +104,35 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')?.veto).toBe('none');
   });
 
+  it.each([
+    ['1950-04-04', '1960-04-04'],
+    ['1950-02-02', '1978-02-02'],
+  ])('junior and senior born %s and %s: one or two digits apart, decades apart all the same', (senior, junior) => {
+    const pair = score(customer, { ...robert, birthDate: senior }, { ...robert, birthDate: junior });
+    expect(pair.decision).toBe('none');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'a decade or more apart', veto: 'none' });
+  });
+
+  it.each([
+    ['John', '1970-05-05', 'Joan', '1972-08-09'],
+    ['Daniel', '1983-03-03', 'Daniela', '1984-06-11'],
+  ])('a household: %s (%s) and %s (%s), one keystroke apart and born apart, go to a steward', (first, born, second, bornToo) => {
+    const { email: _email, ...home } = robert;
+    const pair = score(customer, { ...home, givenName: first, birthDate: born }, { ...home, givenName: second, birthDate: bornToo });
+    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({
+      level: 'one typo',
+      veto: 'review',
+      detail: expect.stringContaining('a household member, not a typo'),
+    });
+  });
+
+  it('a given name one keystroke off still links when the birth date agrees, or the same id says it is one person', () => {
+    expect(score(customer, robert, { ...robert, givenName: 'Robret', birthDate: '1981-04-18' }).decision).toBe('match');
+    const mistyped = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, givenName: 'Robret', birthDate: '1982-06-17', nationalId: '8164610' });
+    expect(mistyped.decision).toBe('match');
+  });
+
   it('namesakes in different cities', () => {
     const namesake = { givenName: 'Robert', familyName: 'Miller', addressLine1: '3 Ocean Road', city: 'Perth', postalCode: '6000', country: 'AU' };
     expect(score(customer, robert, namesake).decision).toBe('none');

@@ -7,7 +7,7 @@ import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { areNicknames } from '../normalize/name';
-import type { CorroborationRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
+import type { ConflictRule, CorroborationRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
 
 /** Whether a pair is at a level: the compared values, and the whole features for conditions that look across. */
 export type LevelTest = (a: Exclude<FeatureValue, null>, b: Exclude<FeatureValue, null>, fa: Features, fb: Features) => boolean;
@@ -43,6 +43,13 @@ export interface CompiledRules {
   readonly priorWeight: number;
   readonly comparisons: readonly CompiledComparison[];
   readonly corroborations: readonly CompiledCorroboration[];
+  readonly conflicts: readonly CompiledConflict[];
+}
+
+export interface CompiledConflict extends CompiledCorroboration {
+  readonly veto: 'none' | 'review';
+  /** The comparison the veto is marked on: the first listed. */
+  readonly markedOn: string;
 }
 
 /** Turns validated rules into level tests and weights, once, so scoring a pair is a tight loop. */
@@ -57,7 +64,12 @@ export function compileRules(rules: MatchRules, catalog: FeatureCatalog): Compil
       levels: comparison.levels.map((level) => compileLevel(level, catalog[comparison.feature])),
     })),
     corroborations: (rules.corroborations ?? []).map(compileCorroboration),
+    conflicts: (rules.conflicts ?? []).map(compileConflict),
   };
+}
+
+function compileConflict(rule: ConflictRule): CompiledConflict {
+  return { ...compileCorroboration(rule), veto: rule.veto, markedOn: Object.keys(rule.levels)[0] };
 }
 
 function compileCorroboration(rule: CorroborationRule): CompiledCorroboration {
@@ -98,6 +110,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   }
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
+  if ('yearsApartAtLeast' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? 0) >= condition.yearsApartAtLeast;
   return (a, b) => relativeDifference(Number(a), Number(b)) <= condition.relativeDifference;
 }
 

@@ -22,6 +22,8 @@ export interface MatchRules {
   readonly comparisons: readonly ComparisonRule[];
   /** Agreements that together identify the entity as an identifier would, outranking review vetoes. */
   readonly corroborations?: readonly CorroborationRule[];
+  /** Disagreements that together veto though neither does alone (a given name one keystroke off, another birth date). */
+  readonly conflicts?: readonly ConflictRule[];
   /** Relative frequencies of values, for term-frequency adjustment (written by `canon rules train`). */
   readonly termFrequencies?: Readonly<Record<string, TermFrequencyTable>>;
   /** What training produced these parameters (written by `canon rules train`). */
@@ -88,6 +90,16 @@ export interface CorroborationRule {
   readonly levels: Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * A combination of levels that tells two entities apart though each level alone is a typo's worth:
+ * John and Joan Carter at one address, born two years apart, are a couple, not one person mistyped.
+ * When every listed comparison is at one of its listed levels, the pair is vetoed as `veto` says,
+ * marked on the first listed comparison (an identifier that agrees lifts it as it lifts any veto).
+ */
+export interface ConflictRule extends CorroborationRule {
+  readonly veto: 'none' | 'review';
+}
+
 export type LevelCondition =
   | { readonly exact: true }
   | { readonly jaroWinkler: number }
@@ -107,6 +119,8 @@ export type LevelCondition =
   | { readonly fuse: number }
   | { readonly dateTransposed: true }
   | { readonly yearsApart: number }
+  /** The years are this many apart or more: 1950 and 1960 differ by one digit, and are two people. */
+  | { readonly yearsApartAtLeast: number }
   | { readonly relativeDifference: number }
   /** The two records have this feature and `swappedWith` the other way round (given and family name swapped). */
   | { readonly swappedWith: string }

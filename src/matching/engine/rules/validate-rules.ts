@@ -17,7 +17,7 @@ const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   text: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
   name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
   'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'initial', 'swappedWith', 'else'],
-  date: ['exact', 'dateTransposed', 'yearsApart', 'levenshtein', 'else'],
+  date: ['exact', 'dateTransposed', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
   tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'tokenSet', 'containment', 'else'],
 };
@@ -72,9 +72,8 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
     }
     if (comparison.tf && !comparison.levels.some((l) => 'exact' in l.when)) problems.push(`${path}: tf needs an exact level to adjust`);
   });
-  (rules.corroborations ?? []).forEach((corroboration, i) => {
-    const path = `corroborations[${i}] (${corroboration.name})`;
-    for (const [name, labels] of Object.entries(corroboration.levels)) {
+  const checkLevels = (path: string, levels: Readonly<Record<string, readonly string[]>>, agreeing: boolean) => {
+    for (const [name, labels] of Object.entries(levels)) {
       const comparison = rules.comparisons.find((c) => c.name === name);
       if (!comparison) {
         problems.push(`${path}.levels.${name}: unknown comparison (known: ${rules.comparisons.map((c) => c.name).join(', ')})`);
@@ -83,10 +82,12 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
       for (const label of labels) {
         const level = comparison.levels.find((l) => l.label === label);
         if (!level) problems.push(`${path}.levels.${name}: no level "${label}" (levels: ${comparison.levels.map((l) => l.label).join(', ')})`);
-        else if (level.veto || 'else' in level.when) problems.push(`${path}.levels.${name}: "${label}" is a disagreement (a veto or "else"), not an agreement`);
+        else if (agreeing && (level.veto || 'else' in level.when)) problems.push(`${path}.levels.${name}: "${label}" is a disagreement (a veto or "else"), not an agreement`);
       }
     }
-  });
+  };
+  (rules.corroborations ?? []).forEach((c, i) => checkLevels(`corroborations[${i}] (${c.name})`, c.levels, true));
+  (rules.conflicts ?? []).forEach((c, i) => checkLevels(`conflicts[${i}] (${c.name})`, c.levels, false));
   for (const name of Object.keys(rules.termFrequencies ?? {})) feature(`termFrequencies.${name}`, name);
   if (problems.length > 0) throw new RulesError(source, problems);
   return rules;
