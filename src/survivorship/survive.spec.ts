@@ -176,6 +176,22 @@ describe('survive', () => {
       expect(provenance.familyName).toMatchObject({ strategy: 'most-frequent', rule: 'most-frequent', source: 'web' });
     });
 
+    it('most-frequent counts one name written in other letter cases as one value', () => {
+      const trust = (source: string) => ({ erp: 3, crm: 2, web: 1 })[source] ?? 0;
+      const { attributes, provenance, conflicts } = survive(
+        [
+          contributor('crm', '1', at(1), { givenName: 'Robert' }),
+          contributor('web', '1', at(2), { givenName: 'ROBERT' }),
+          contributor('erp', '1', at(3), { givenName: 'Bob' }),
+        ],
+        trust,
+        rules({ givenName: 'most-frequent' }),
+      );
+      expect(attributes.givenName).toBe('Robert');
+      expect(provenance.givenName).toMatchObject({ rule: 'most-frequent', source: 'crm' });
+      expect(conflicts).toEqual([]);
+    });
+
     it('a linked group survives whole from one record, never a street from one and a city from another', () => {
       const address = { name: 'address', attributes: ['addressLine1', 'city', 'postalCode', 'country'] };
       const { attributes, provenance } = survive(

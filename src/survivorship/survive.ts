@@ -167,7 +167,12 @@ function compareCompleteness(a: [number, number], b: [number, number]): number {
 }
 
 function valueKey(c: Contributor, unit: Unit): string {
-  return JSON.stringify(unit.attributes.map((a) => c.attributes[a] ?? null));
+  return JSON.stringify(unit.attributes.map((a) => foldedValue(c.attributes[a])));
+}
+
+/** A value as votes count it: ROBERT, Robert and " robert " are one value written three ways, not three values. */
+function foldedValue(value: AttributeValue | undefined): AttributeValue | null {
+  return typeof value === 'string' ? value.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim() : (value ?? null);
 }
 
 function candidatesFor(attribute: string, losers: readonly Contributor[]): AttributeProvenance['candidates'] {
@@ -182,7 +187,7 @@ function conflictOn(attribute: string, won: AttributeProvenance, contributors: r
   const peers = contributors.filter((c) => c.attributes[attribute] !== undefined && trust(c.source, attribute) === level);
   const byValue = new Map<string, { value: AttributeValue; sourceRecordIds: string[] }>();
   for (const c of [...peers].sort(byIdentity)) {
-    const key = JSON.stringify(c.attributes[attribute]);
+    const key = JSON.stringify(foldedValue(c.attributes[attribute]));
     const entry = byValue.get(key) ?? { value: c.attributes[attribute], sourceRecordIds: [] };
     entry.sourceRecordIds.push(c.sourceRecordId);
     byValue.set(key, entry);

@@ -133,6 +133,19 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(mistyped.decision).toBe('match');
   });
 
+  it('junior and senior without birth dates: a generational suffix tells them apart, and is not part of the name', () => {
+    const { birthDate: _b, email: _e, ...father } = robert;
+    for (const son of [{ ...father, familyName: 'Miller Jr.' }, { ...father, familyName: 'Miller', givenName: 'Robert Junior' }]) {
+      const pair = score(customer, { ...father, familyName: 'Miller Sr' }, son);
+      expect(pair.decision).toBe('possible');
+      expect(pair.explanation.comparisons.find((c) => c.comparison === 'generation')).toMatchObject({ level: 'junior and senior', veto: 'review' });
+      expect(score(customer, father, son).decision).toBe('possible');
+    }
+    const same = score(customer, { ...father, familyName: 'Miller Jr' }, { ...father, familyName: 'miller junior' });
+    expect(same.decision).toBe('match');
+    expect(same.explanation.comparisons.find((c) => c.comparison === 'familyName')?.level).toBe('exact');
+  });
+
   it('namesakes in different cities', () => {
     const namesake = { givenName: 'Robert', familyName: 'Miller', addressLine1: '3 Ocean Road', city: 'Perth', postalCode: '6000', country: 'AU' };
     expect(score(customer, robert, namesake).decision).toBe('none');

@@ -10,6 +10,7 @@ export const CUSTOMER_FEATURES: FeatureCatalog = {
   givenPhonetic: 'tokens',
   givenPhonetic1: 'text',
   familyName: 'name',
+  generation: 'text',
   familyPhonetic: 'tokens',
   familyPhonetic1: 'text',
   birthDate: 'date',
@@ -32,8 +33,12 @@ export const CUSTOMER_FEATURES: FeatureCatalog = {
 
 /** The comparable form of a cleansed customer: folded names, phonetic and nickname keys, standardised address. */
 export function customerFeatures(a: Attributes): Features {
-  const given = text(a.givenName, normalizeName);
-  const family = text(a.familyName, normalizeName);
+  const fullGiven = text(a.givenName, normalizeName);
+  const fullFamily = text(a.familyName, normalizeName);
+  // "Miller Jr.": the suffix tells a junior from his father; it is compared on its own, not as part of the name.
+  const suffix = generationOf(fullGiven) ?? generationOf(fullFamily);
+  const given = withoutGeneration(fullGiven);
+  const family = withoutGeneration(fullFamily);
   const birthDate = typeof a.birthDate === 'string' ? a.birthDate : null;
   const email = typeof a.email === 'string' ? a.email : null;
   const phone = typeof a.phone === 'string' && a.phone.startsWith('+') ? a.phone : null;
@@ -48,6 +53,8 @@ export function customerFeatures(a: Attributes): Features {
     givenPhonetic1: givenPhonetic[0] ?? null,
     // Family names compare without inner spaces: "van der Berg" and "Vanderberg" are one name.
     familyName: family ? family.replace(/ /g, '') : null,
+    // "none" when a named record has no suffix: John Miller and John Miller Jr. may be father and son.
+    generation: suffix ?? (family ? 'none' : null),
     familyPhonetic: nonEmpty(familyPhonetic),
     familyPhonetic1: familyPhonetic[0] ?? null,
     birthDate,
@@ -69,6 +76,19 @@ export function customerFeatures(a: Attributes): Features {
     region: text(a.region, normalizeName),
     country: typeof a.country === 'string' ? a.country : null,
   };
+}
+
+// Generational suffixes as folded name tokens, to one spelling each.
+const GENERATIONS: Readonly<Record<string, string>> = { jr: 'jr', junior: 'jr', jnr: 'jr', sr: 'sr', senior: 'sr', snr: 'sr', ii: 'ii', '2nd': 'ii', iii: 'iii', '3rd': 'iii', iv: 'iv', '4th': 'iv' };
+
+function generationOf(name: string | null): string | null {
+  const tokens = name?.split(' ') ?? [];
+  // The last word, and never the only one: "Junior" alone is a name.
+  return tokens.length > 1 ? (GENERATIONS[tokens[tokens.length - 1]] ?? null) : null;
+}
+
+function withoutGeneration(name: string | null): string | null {
+  return name && generationOf(name) ? name.slice(0, name.lastIndexOf(' ')) : name;
 }
 
 function text(value: unknown, normalize: (value: string) => string): string | null {
