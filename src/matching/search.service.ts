@@ -72,6 +72,7 @@ export class SearchService {
     const goldens = (await this.goldenRecords.getMany(rows.map((r) => r.golden_id))).filter(
       (g): g is GoldenView => g !== null && g.status === 'active',
     );
-    return rankWithFuse(query, goldens, (personalData ? SEARCH_FIELDS : NON_PII_FIELDS)[entityType], first).map((r) => ({ golden: r.item, score: r.similarity }));
+    const fields = (personalData ? SEARCH_FIELDS : NON_PII_FIELDS)[entityType].map((field) => `attributes.${field}`);
+    return rankWithFuse(query, goldens, fields, first).map((r) => ({ golden: r.item, score: r.similarity }));
   }
 }

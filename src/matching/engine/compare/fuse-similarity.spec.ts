@@ -72,6 +72,23 @@ describe(rankWithFuse.name, () => {
     );
   });
 
+  it('puts the candidate holding every query word first, however common the words are among the candidates', () => {
+    const smiths = [
+      { id: 1, attributes: { givenName: 'Bob', familyName: 'Smith', city: 'San Francisco' } },
+      { id: 2, attributes: { givenName: 'Robert', familyName: 'Smith', city: 'Boston' } },
+      { id: 3, attributes: { givenName: 'Anna', familyName: 'Smith', city: 'San Francisco' } },
+      { id: 4, attributes: { givenName: 'Roberta', familyName: 'Smithers', city: 'Denver' } },
+    ];
+    const ids = (query: string) => rankWithFuse(query, smiths, keys, 10).map((r) => r.item.id);
+    expect(ids('Robert Smith')[0]).toBe(2);
+    expect(rankWithFuse('Robert Smith', smiths, keys, 10)[0].similarity).toBe(1);
+    expect(ids('Bob Smith')[0]).toBe(1);
+    // a nickname is nearly the name: Robert Smith comes before Anna Smith for "Bob Smith"
+    expect(ids('Bob Smith').indexOf(2)).toBeLessThan(ids('Bob Smith').indexOf(3));
+    expect(ids('Bob Smith San Francisco')).toEqual([1, 3, 2, 4]);
+    expect(ids('smith')).toEqual([1, 2, 3, 4]);
+  });
+
   it('returns nothing for an empty query, no candidates or no keys', () => {
     expect(rankWithFuse('  ', people, keys, 10)).toEqual([]);
     expect(rankWithFuse('ada', [], keys, 10)).toEqual([]);
