@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../src/common/database/database';
-import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
+import { adminPostgresUrl, createScratchDatabase, dropDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
 import { CANON_SCHEMA } from '../src/entities';
 import { DIALECTS } from './support/hub';
 
@@ -41,5 +42,20 @@ describe.each(DIALECTS)('migrations (%s)', (dialect) => {
     const opened = await Promise.all([Database.open(scratch.config, CANON_SCHEMA), Database.open(scratch.config, CANON_SCHEMA)]);
     for (const db of opened) expect(await db.pendingMigrations()).toBe(false);
     await Promise.all(opened.map((db) => db.close()));
+  });
+});
+
+describe('a PostgreSQL database that does not exist yet', () => {
+  it('is created on open, as a SQLite file is', async () => {
+    const url = new URL(adminPostgresUrl());
+    url.pathname = `/canon_missing_${randomBytes(6).toString('hex')}`;
+    const database = await Database.open({ type: 'postgres', url: url.toString() }, CANON_SCHEMA);
+    try {
+      expect(await database.pendingMigrations()).toBe(false);
+      expect(await database.query('SELECT current_database() AS name')).toEqual([{ name: url.pathname.slice(1) }]);
+    } finally {
+      await database.close();
+      await dropDatabase(url.pathname.slice(1));
+    }
   });
 });

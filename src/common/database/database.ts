@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSource, QueryFailedError, type DataSourceOptions, type MixedList, type QueryRunner } from 'typeorm';
 import type { DatabaseConfig } from '../../config/canon-config';
 import { toDialectSql, type Dialect, type SqlValue } from './dialect';
+import { createMissingDatabase, isMissingDatabase } from './create-missing-database';
 import { Mutex } from './mutex';
 import { QueryCounter } from './query-counter';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
@@ -24,6 +25,17 @@ export interface OpenOptions {
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '23505']);
 const MAX_ATTEMPTS = 5;
 const MIGRATION_LOCK_ID = '7277095318425460001';
+
+/** Connects; a PostgreSQL database that does not exist yet is created first, as SQLite creates its file. */
+async function initializeCreatingDatabase(dataSource: DataSource, config: DatabaseConfig): Promise<DataSource> {
+  try {
+    return await dataSource.initialize();
+  } catch (error) {
+    if (config.type !== 'postgres' || !isMissingDatabase(error)) throw error;
+    await createMissingDatabase(config.url);
+    return dataSource.initialize();
+  }
+}
 
 /**
  * The hub's storage: one writer DataSource for transactions and a reader for queries. On SQLite the
@@ -55,7 +67,7 @@ export class Database implements SqlExecutor {
 
   static async open(config: DatabaseConfig, schema: DatabaseSchema, options: OpenOptions = {}): Promise<Database> {
     const counter = new QueryCounter();
-    const writer = await new DataSource(dataSourceOptions(config, schema, counter, false)).initialize();
+    const writer = await initializeCreatingDatabase(new DataSource(dataSourceOptions(config, schema, counter, false)), config);
     try {
       if (options.migrate ?? true) await runMigrations(writer, config.type);
       const onDisk = config.type === 'sqlite' && config.path !== ':memory:';

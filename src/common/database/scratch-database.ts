@@ -42,10 +42,13 @@ async function createScratchPostgres(): Promise<ScratchDatabase> {
   return {
     config: { type: 'postgres', url: url.toString() },
     url: url.toString(),
-    drop: async () => {
-      await withAdminClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
+    drop: () => dropDatabase(name),
   };
+}
+
+/** Drops a database of the admin server, ending its sessions. */
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdminClient(new URL(adminPostgresUrl()), (client) => client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`));
 }
 
 async function withAdminClient<T>(url: URL, work: (client: Client) => Promise<T>): Promise<T> {
