@@ -228,6 +228,18 @@ describe('RulesEngine (customer): blocking keys', () => {
   });
 });
 
+describe('RulesEngine (product): codes', () => {
+  it('a SKU holding the maker’s part number meets the same code in another title, and a steward decides', () => {
+    const listed = { sku: 'QN55Q80C', name: 'Samsung 55" QLED Q80C' };
+    const pair = score(product, { name: 'Samsung QN55Q80C 55 inch QLED TV' }, listed);
+    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'descriptionCodes')?.level).toBe('shared code');
+    expect(product.blockingKeys(product.features(product.normalize(listed).cleansed!))).toContain('model:QN55Q80C');
+    // a SKU of digits only is the shop's own number, not a code
+    expect(product.features(product.normalize({ sku: '100234', name: 'Samsung 55" QLED Q80C' }).cleansed!).allCodes).toEqual(['Q80C']);
+  });
+});
+
 describe('RulesEngine (product): hard negatives never merge', () => {
   const phone: Attributes = { gtin: '00194253401230', brand: 'Apple', name: 'Apple iPhone 15 128GB Black', color: 'Black', price: 899 };
 

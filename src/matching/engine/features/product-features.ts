@@ -40,7 +40,11 @@ export function productFeatures(a: Attributes): Features {
   const extra = analyzeTitle([a.size, a.color].filter((v) => typeof v === 'string').join(' '));
   // Descriptions often carry the model code a short title leaves out; never its measures (they describe accessories).
   const description = typeof a.description === 'string' ? analyzeTitle(a.description.slice(0, 300)) : null;
-  const allCodes = unique([...title.modelCodes, ...(description?.modelCodes ?? [])]);
+  const sku = typeof a.sku === 'string' ? a.sku.toUpperCase().replace(/[^A-Z0-9]/g, '') || null : null;
+  // A SKU that mixes letters and digits is usually the maker's part number (QN55Q80C), which another
+  // source writes in its title: one more code, like a description's.
+  const skuCode = sku && sku.length >= 4 && /[A-Z]/.test(sku) && /\d/.test(sku) ? [sku] : [];
+  const allCodes = unique([...title.modelCodes, ...(description?.modelCodes ?? []), ...skuCode]);
   const measures = { ...extra.measures, ...title.measures };
   const brand = typeof a.brand === 'string' ? normalizeName(a.brand) || null : null;
   // Without a brand, the title's first word usually is one ("Sony Turntable …"), a measure never: a guess,
@@ -69,7 +73,7 @@ export function productFeatures(a: Attributes): Features {
     size: typeof a.size === 'string' ? normalizeName(a.size) || null : null,
     price: typeof a.price === 'number' ? a.price : null,
     category: typeof a.category === 'string' ? normalizeName(a.category) || null : null,
-    sku: typeof a.sku === 'string' ? a.sku.toUpperCase().replace(/[^A-Z0-9]/g, '') || null : null,
+    sku,
   };
 }
 
