@@ -266,6 +266,11 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     expect(score(product, six, { ...six, name: 'Fizz Cola 12 x 330ml' }).decision).toBe('none');
     const small = { brand: 'Fizz', name: 'Fizz Cola 500 ml' };
     expect(score(product, small, { ...small, name: 'Fizz Cola 1.5 l' }).decision).toBe('none');
+    // a content measure without a pack count is one item, not a six-pack of it
+    const single = score(product, { brand: 'Fizz', name: 'Fizz Cola 0.5 l' }, { brand: 'Fizz', name: 'Fizz Cola 6 x 500 ml' });
+    expect(single.decision).toBe('none');
+    expect(single.explanation.comparisons.find((c) => c.comparison === 'pack')).toMatchObject({ level: 'else', veto: 'none' });
+    expect(score(product, { brand: 'Fizz', name: 'Fizz Cola 0.5 l' }, { brand: 'Fizz', name: 'Fizz Cola 500ml bottle' }).decision).not.toBe('none');
   });
 
   it('colour variants named only by their model codes (CLI-8C cyan, CLI-8Y yellow)', () => {

@@ -64,7 +64,8 @@ export function productFeatures(a: Attributes): Features {
     storageGb: measures.storageGb ?? null,
     volumeMl: measures.volumeMl ?? null,
     massG: measures.massG ?? null,
-    pack: measures.pack ?? null,
+    // A content measure without a pack count is one item: "0.5 l" is not "6 x 500 ml".
+    pack: measures.pack ?? (measures.volumeMl !== undefined || measures.massG !== undefined ? 1 : null),
     screenInch: measures.screenInch ?? null,
     lengthMm: measures.lengthMm ?? null,
     powerW: measures.powerW ?? null,
