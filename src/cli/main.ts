@@ -110,12 +110,12 @@ keys
 
 program
   .command('import')
-  .description('import a CSV (with header) or NDJSON file of source records; rejects go to FILE.rejects.ndjson')
+  .description('import a CSV (with header) or NDJSON file of source records; rejects go to FILE.rejects.ndjson, warnings to FILE.warnings.ndjson')
   .addOption(entityOption())
   .requiredOption('--source <code>', 'the source system the records come from')
   .requiredOption('--file <path>', '.csv or .ndjson')
   .option('--map <mapping.json>', 'rename, drop, combine or reformat source columns')
-  .option('--batch-size <n>', 'records per transaction (1-5000, default 2000)', parseInteger)
+  .option('--batch-size <n>', 'records per transaction (1-5000, default 2000)', parseBatchSize)
   .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number }) =>
     withServices(async (app, s) => {
       const mapping = options.map ? s.loadMapping(options.map) : undefined;
@@ -131,6 +131,9 @@ program
       });
       progress.finish();
       const n = (value: number) => value.toLocaleString('en-US').padStart(10);
+      const byCode = Object.entries(report.warnings).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+      const warned = byCode.reduce((sum, [, count]) => sum + count, 0);
+      const warningCounts = byCode.map(([code, count]) => `${count.toLocaleString('en-US')} ${code}`).join(', ');
       console.log(
         [
           `imported ${options.file} as ${options.entity} records of source ${options.source} in ${report.seconds.toFixed(1)} s`,
@@ -138,6 +141,7 @@ program
           `  accepted        ${n(report.created + report.updated)}   (created ${report.created.toLocaleString('en-US')}, updated ${report.updated.toLocaleString('en-US')})`,
           `  unchanged       ${n(report.unchanged)}`,
           `  rejected        ${n(report.rejected)}${report.rejectsFile ? `   -> ${report.rejectsFile}` : ''}`,
+          `  warnings        ${n(warned)}${warned > 0 ? `   (${warningCounts})   -> ${report.warningsFile}` : ''}`,
           `  golden created  ${n(report.goldenCreated)}`,
           `  golden updated  ${n(report.goldenUpdated)}`,
           `  throughput      ${n(Math.round(report.recordsPerSecond))} records/s`,
@@ -268,6 +272,12 @@ function csvCell(value: string): string {
 function parseInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n)) throw new InvalidArgumentError('not an integer');
+  return n;
+}
+
+function parseBatchSize(value: string): number {
+  const n = parseInteger(value);
+  if (n < 1 || n > 5000) throw new InvalidArgumentError('not from 1 to 5000');
   return n;
 }
 

@@ -4,7 +4,7 @@ import type { EntityType } from '../../common/entity-type';
 import type { RecordMapping } from '../../contracts/record-mapping';
 import { MatchingService } from '../../matching/matching.service';
 import { SourceSystemService } from '../../source-systems/source-system.service';
-import type { IngestSummary, RecordResult } from '../ingest.types';
+import type { IngestSummary } from '../ingest.types';
 import { IngestionService } from '../ingestion.service';
 import { preparedBatches } from './prepared-batches';
 import { formatOf } from './record-reader';
@@ -30,6 +30,10 @@ export interface FileImportReport extends Omit<IngestSummary, 'received'> {
   readonly records: number;
   /** Where the rejected records and their reasons went; null when there were none. */
   readonly rejectsFile: string | null;
+  /** Warnings on accepted records (e.g. DROPPED_INVALID, STALE_UPDATE), counted by code. */
+  readonly warnings: Readonly<Record<string, number>>;
+  /** Where the warnings went, one line each; null when there were none. */
+  readonly warningsFile: string | null;
   readonly seconds: number;
   readonly recordsPerSecond: number;
 }
@@ -41,7 +45,8 @@ export const MAX_FILE_BATCH = 5000;
 
 /**
  * Imports a CSV or NDJSON file through the ingest pipeline in batches, one transaction each, streaming
- * so that memory stays flat. Rejected records go, with their reasons, to `<file>.rejects.ndjson`.
+ * so that memory stays flat. Rejected records go, with their reasons, to `<file>.rejects.ndjson`; the
+ * warnings on accepted records (a value dropped from a lenient field, a stale update) to `<file>.warnings.ndjson`.
  */
 @Injectable()
 export class FileImportService {
@@ -53,18 +58,26 @@ export class FileImportService {
 
   async import(options: FileImportOptions): Promise<FileImportReport> {
     formatOf(options.file); // an unknown format fails before anything is read
+    const batchSize = options.batchSize ?? DEFAULT_FILE_BATCH;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_FILE_BATCH) {
+      throw new RangeError(`batch size must be a whole number from 1 to ${MAX_FILE_BATCH}, not ${batchSize}`);
+    }
     await this.sourceSystems.get(options.source); // so does an unknown source
     const totalBytes = statSync(options.file).size;
     const rejectsFile = `${options.file}.rejects.ndjson`;
+    const warningsFile = `${options.file}.warnings.ndjson`;
     rmSync(rejectsFile, { force: true });
-    const rejects = new RejectsWriter(rejectsFile);
+    rmSync(warningsFile, { force: true });
+    const rejects = new LinesWriter(rejectsFile);
+    const warned = new LinesWriter(warningsFile);
+    const warnings: Record<string, number> = {};
     const started = performance.now();
     const totals = { records: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, goldenCreated: 0, goldenUpdated: 0 };
     const batches = preparedBatches({
       file: options.file,
       entityType: options.entityType,
       mapping: options.mapping,
-      batchSize: Math.min(Math.max(options.batchSize ?? DEFAULT_FILE_BATCH, 1), MAX_FILE_BATCH),
+      batchSize,
       rules: this.matching.rules[options.entityType],
     });
     try {
@@ -77,34 +90,50 @@ export class FileImportService {
           rejected: batch.rejected,
         });
         const raw = new Map(batch.rawRejects);
-        for (const result of results) if (result.outcome === 'REJECTED') rejects.write(result, raw.get(result.index));
+        for (const result of results) {
+          if (result.outcome === 'REJECTED') {
+            rejects.write({ line: result.index, sourceId: result.sourceId, errors: result.errors, record: raw.get(result.index) });
+          }
+          for (const { code, field, message } of result.warnings) {
+            warnings[code] = (warnings[code] ?? 0) + 1;
+            warned.write({ line: result.index, sourceId: result.sourceId, code, field, message });
+          }
+        }
         for (const key of Object.keys(totals) as (keyof typeof totals)[]) {
           totals[key] += key === 'records' ? summary.received : summary[key];
         }
+        await Promise.all([rejects.drained(), warned.drained()]); // a file of warnings must not pile up in memory
         options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes, records: totals.records, rejected: totals.rejected });
       }
     } finally {
-      await rejects.close();
+      await Promise.all([rejects.close(), warned.close()]);
     }
     const seconds = (performance.now() - started) / 1000;
     return {
       ...totals,
       rejectsFile: totals.rejected > 0 ? rejectsFile : null,
+      warnings,
+      warningsFile: Object.keys(warnings).length > 0 ? warningsFile : null,
       seconds,
       recordsPerSecond: seconds > 0 ? totals.records / seconds : 0,
     };
   }
 }
 
-/** Appends one line per rejected record; the file is created only when the first reject arrives. */
-class RejectsWriter {
+/** Appends one JSON line per entry; the file is created only when the first entry arrives. */
+class LinesWriter {
   private stream: WriteStream | null = null;
 
   constructor(private readonly path: string) {}
 
-  write(result: RecordResult, raw: unknown): void {
+  write(entry: unknown): void {
     this.stream ??= createWriteStream(this.path, { flags: 'w' });
-    this.stream.write(`${JSON.stringify({ line: result.index, sourceId: result.sourceId, errors: result.errors, record: raw })}\n`);
+    this.stream.write(`${JSON.stringify(entry)}\n`);
+  }
+
+  drained(): Promise<void> {
+    const stream = this.stream;
+    return stream?.writableNeedDrain ? new Promise((resolve) => stream.once('drain', resolve)) : Promise.resolve();
   }
 
   close(): Promise<void> {

@@ -17,6 +17,8 @@ async function rowsOf(name: string, bytes: Buffer): Promise<FileRow[]> {
 }
 
 const LATIN1_E = Buffer.from([0xeb]); // "ë" in Latin-1: not UTF-8
+/** Each row as `sourceId@line`, or `ERROR_CODE@line`. */
+const tags = (rows: FileRow[]) => rows.map((r) => ('record' in r ? `${String(r.record.sourceId)}@${r.position}` : `${r.error.code}@${r.position}`));
 const lines = (...parts: (string | Buffer)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
 
 describe('reading source files', () => {
@@ -35,6 +37,36 @@ describe('reading source files', () => {
     expect(rows[0]).toMatchObject({ record: { familyName: 'Brontë', addressLine1: 'Haworth\nParsonage' } });
   });
 
+  it('with CRLF line ends, a quoted line break does not shift line numbers onto the next record', async () => {
+    const sharpS = Buffer.from([0xdf]); // "ß" in Latin-1
+    const oUmlaut = Buffer.from([0xf6]); // "ö" in Latin-1
+    const file = (eol: string) =>
+      lines(`sourceId,familyName,city${eol}Y1,Muller,"Koln${eol}Nord"${eol}Y2,Wei`, sharpS, ',K', oUmlaut, `ln${eol}Y3,Weiss,Bonn${eol}`);
+    for (const eol of ['\n', '\r\n']) {
+      const rows = await rowsOf(`crlf-${eol.length}.csv`, file(eol));
+      expect(tags(rows)).toEqual(['Y1@3', 'INVALID_ENCODING@4', 'Y3@5']);
+      expect(rows[0]).toMatchObject({ record: { city: `Koln${eol}Nord` } });
+      expect(rows[1]).toMatchObject({ error: { message: 'line 4 is not valid UTF-8: save the file as UTF-8' } });
+    }
+  });
+
+  it('names the broken line of a record spanning lines; a lone CR ends a line, as in readline and csv-parse', async () => {
+    const rows = await rowsOf('spans.csv', lines('sourceId,familyName,addressLine1\r\n', '1,"A\rB","Thorn', LATIN1_E, 'field\r\nHall"\r\n', '2,Eyre,x\r\n'));
+    expect(tags(rows)).toEqual(['INVALID_ENCODING@4', '2@5']);
+    expect(rows[0]).toMatchObject({ error: { message: 'line 3 is not valid UTF-8: save the file as UTF-8' } });
+  });
+
+  it('reads a file with old Mac line ends (CR alone)', async () => {
+    const rows = await rowsOf('mac.csv', lines('sourceId,familyName\r1,"Jane\rEyre"\r2,Bront', LATIN1_E, '\r3,Zoë\r'));
+    expect(tags(rows)).toEqual(['1@3', 'INVALID_ENCODING@4', '3@5']);
+  });
+
+  it('keeps counting lines right past a byte-order mark and a record the CSV parser skips', async () => {
+    const rows = await rowsOf('bom.csv', lines('\uFEFFsourceId,familyName\r\n', '\r\n', '1,"Jane\r\nEyre"\r\n', '2,"Bad"x"\r\n', '3,Bront', LATIN1_E, '\r\n', '4,Zoë\r\n'));
+    expect(tags(rows)).toEqual(['1@4', 'INVALID_CSV@5', 'INVALID_ENCODING@6', '4@7']);
+    expect(tags(await rowsOf('skip.csv', lines('sourceId,familyName\n', '1,Bront', LATIN1_E, '\n', '2,"Bad"x"\n', '3,Eyre\n')))).toEqual(['INVALID_ENCODING@2', 'INVALID_CSV@3', '3@4']);
+  });
+
   it('decodes a character whose bytes arrive in two chunks', async () => {
     const decoder = new Utf8Lines();
     const out: string[] = [];
@@ -46,5 +78,17 @@ describe('reading source files', () => {
     await new Promise((resolve) => decoder.on('end', resolve));
     expect(out.join('')).toBe('Zoë\nÅsa\n');
     expect(decoder.invalidLines.size).toBe(0);
+  });
+
+  it('numbers lines ended by a \\r\\n split between two chunks once', async () => {
+    const decoder = new Utf8Lines();
+    const out: string[] = [];
+    decoder.on('data', (text: string) => out.push(text));
+    decoder.write(Buffer.from('a\r'));
+    decoder.write(Buffer.from('\nb\r'));
+    decoder.end(lines('c', LATIN1_E, '\r'));
+    await new Promise((resolve) => decoder.on('end', resolve));
+    expect(out.join('')).toBe('a\r\nb\rc\uFFFD\r');
+    expect([...decoder.invalidLines]).toEqual([3]);
   });
 });

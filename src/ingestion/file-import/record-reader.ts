@@ -22,16 +22,17 @@ export function formatOf(path: string): FileFormat {
 
 /** Reads records one at a time, so a file of any size streams through in constant memory. */
 export function readRecords(path: string, onBytes: (bytes: number) => void): AsyncGenerator<FileRow> {
+  const csv = formatOf(path) === 'csv';
   const bytes = createReadStream(path);
   bytes.on('data', (chunk) => onBytes(chunk.length));
-  const text = new Utf8Lines();
+  const text = new Utf8Lines(csv);
   bytes.on('error', (error) => text.destroy(error));
   bytes.pipe(text);
-  return formatOf(path) === 'csv' ? readCsv(text, sniffDelimiter(path)) : readNdjson(text);
+  return csv ? readCsv(text, sniffDelimiter(path)) : readNdjson(text);
 }
 
-function notUtf8(position: number, raw: string): FileRow {
-  return { position, raw, error: { field: null, code: 'INVALID_ENCODING', message: `line ${position} is not valid UTF-8: save the file as UTF-8` } };
+function notUtf8(position: number, raw: string, line = position): FileRow {
+  return { position, raw, error: { field: null, code: 'INVALID_ENCODING', message: `line ${line} is not valid UTF-8: save the file as UTF-8` } };
 }
 
 async function* readNdjson(stream: Utf8Lines): AsyncGenerator<FileRow> {
@@ -53,11 +54,18 @@ async function* readNdjson(stream: Utf8Lines): AsyncGenerator<FileRow> {
   }
 }
 
+/** What csv-parse tells of a record, or of a record it skipped (the error carries the same fields). */
+interface CsvInfo {
+  /** Bytes of the text read up to the end of the record (with its line end), or up to the error. */
+  readonly bytes: number;
+  readonly invalid_field_length: number;
+}
+
 async function* readCsv(stream: Utf8Lines, delimiter: string): AsyncGenerator<FileRow> {
   const skipped: FileRow[] = [];
-  // A record may span lines (a quoted line break): it is unreadable if any of its lines is.
-  let previousEnd = 0;
-  const spansInvalidLine = (end: number) => [...stream.invalidLines].some((line) => line > previousEnd && line <= end);
+  // Lines are found from csv-parse's byte offsets, not from its line count (a quoted \r\n would count
+  // twice). A record may span lines (a quoted line break): it is unreadable if any of its lines is.
+  let firstLine = 1; // the first line of the next record (or of the blank lines before it)
   const parser = stream.pipe(
     parse({
       delimiter,
@@ -69,32 +77,51 @@ async function* readCsv(stream: Utf8Lines, delimiter: string): AsyncGenerator<Fi
       info: true,
       skip_records_with_error: true,
       on_skip: (error, raw) => {
-        const position = (error as { lines?: number } | undefined)?.lines ?? 0;
+        const bytes = (error as Partial<CsvInfo> | undefined)?.bytes;
+        const position = bytes === undefined ? 0 : stream.lineAt(bytes);
         skipped.push({ position, raw: String(raw ?? ''), error: { field: null, code: 'INVALID_CSV', message: error?.message ?? 'unreadable CSV row' } });
       },
     }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; invalid_field_length: number } }>) {
-    yield* skipped.splice(0);
-    const broken = stream.invalidLines.size > 0 && spansInvalidLine(info.lines);
-    previousEnd = info.lines;
-    if (broken) {
-      yield notUtf8(info.lines, Object.values(record).join(delimiter));
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: CsvInfo }>) {
+    const position = stream.lineAt(info.bytes - 1); // a record is numbered by its last line
+    stream.release(info.bytes);
+    let first = firstLine;
+    firstLine = position + 1;
+    // Rows skipped before this one come first; some may lie beyond it (csv-parse reads ahead). Where a
+    // skipped row ends is not told, but its lines up to the error are not this record's.
+    for (const row of takeSkipped(skipped, position)) {
+      first = Math.max(first, row.position + 1);
+      yield row;
+    }
+    let badLine = 0;
+    for (const line of stream.invalidLines) {
+      if (line > position) break; // they are found in order
+      stream.invalidLines.delete(line); // no later record reaches back to it
+      if (line >= first && badLine === 0) badLine = line;
+    }
+    if (badLine > 0) {
+      yield notUtf8(position, Object.values(record).join(delimiter), badLine);
       continue;
     }
     if (info.invalid_field_length > 0) {
       yield {
-        position: info.lines,
+        position,
         raw: Object.values(record).join(delimiter),
-        error: { field: null, code: 'INVALID_CSV', message: `line ${info.lines} has a different number of columns than the header` },
+        error: { field: null, code: 'INVALID_CSV', message: `line ${position} has a different number of columns than the header` },
       };
       continue;
     }
     const cleaned: Record<string, unknown> = {};
     for (const [column, value] of Object.entries(record)) if (value !== '' && value !== undefined) cleaned[column] = value;
-    yield { position: info.lines, record: cleaned };
+    yield { position, record: cleaned };
   }
   yield* skipped.splice(0);
+}
+
+function takeSkipped(skipped: FileRow[], before: number): FileRow[] {
+  const count = skipped.findIndex((row) => row.position >= before);
+  return skipped.splice(0, count < 0 ? skipped.length : count);
 }
 
 /** Picks the separator that occurs most often in the header line: comma, semicolon, pipe or tab. */

@@ -1,0 +1,94 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
+import { runCli } from './support/cli';
+import { DIALECTS } from './support/hub';
+
+// `canon import` as a newcomer meets it: out-of-range options, lenient fields, Windows line ends.
+describe.each(DIALECTS)('canon import: options, warnings, line ends (%s)', (dialect) => {
+  let scratch: ScratchDatabase;
+  let dir: string;
+  const canon = (...args: string[]) => runCli(args, scratch.url);
+  const readLines = (path: string) => readFileSync(path, 'utf8').trim().split('\n');
+  const exportGolden = async (entity: string) => {
+    const out = join(dir, `${entity}-${Math.random()}.ndjson`);
+    const result = await canon('export', 'golden', '--entity', entity, '--out', out);
+    expect(result.code).toBe(0);
+    return readLines(out).filter(Boolean).map((line) => JSON.parse(line));
+  };
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(dialect);
+    dir = mkdtempSync(join(tmpdir(), 'canon-cli-import-'));
+    expect((await canon('migrate')).code).toBe(0);
+    expect((await canon('source', 'add', 'crm')).code).toBe(0);
+    expect((await canon('source', 'add', 'shop')).code).toBe(0);
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a batch size outside 1-5000 and imports nothing', async () => {
+    const file = join(dir, 'batch.csv');
+    writeFileSync(file, 'sourceId,familyName\nb1,Batch\n');
+    for (const size of ['0', '99999', '2.5']) {
+      const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--batch-size', size);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/--batch-size/);
+    }
+    expect((await exportGolden('customer')).some((g) => g.attributes.familyName === 'Batch')).toBe(false);
+    const ok = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--batch-size', '5000');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/accepted\s+1\b/);
+  });
+
+  it('counts the warnings by code in the summary and lists each in FILE.warnings.ndjson', async () => {
+    const lenient = join(dir, 'lenient.map.json');
+    writeFileSync(lenient, JSON.stringify({ lenient: ['gtin', 'birthDate'] }));
+    const products = join(dir, 'products.ndjson');
+    writeFileSync(products, [{ sourceId: 'p1', gtin: '4006381333932', name: 'Pen' }, { sourceId: 'p2', gtin: '4006381333931', name: 'Ink' }].map((p) => JSON.stringify(p)).join('\n'));
+    const result = await canon('import', '--entity', 'product', '--source', 'shop', '--file', products, '--map', lenient);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/rejected\s+0\b/);
+    expect(result.stdout).toContain(`warnings                 1   (1 DROPPED_INVALID)   -> ${products}.warnings.ndjson`);
+    expect(readLines(`${products}.warnings.ndjson`).map((l) => JSON.parse(l))).toEqual([
+      { line: 1, sourceId: 'p1', code: 'DROPPED_INVALID', field: 'gtin', message: expect.stringMatching(/invalid value dropped .*check digit/) },
+    ]);
+
+    const people = join(dir, 'people.ndjson');
+    const person = (sourceId: string, birthDate: string, updatedAt: string) => JSON.stringify({ sourceId, familyName: `Lee${sourceId}`, birthDate, updatedAt });
+    writeFileSync(people, [person('c1', '1980-02-31', '2024-05-01T00:00:00Z'), person('c2', '1970-13-01', '2024-05-01T00:00:00Z'), person('c3', '1970-01-01', '2024-05-01T00:00:00Z')].join('\n'));
+    expect((await canon('import', '--entity', 'customer', '--source', 'crm', '--file', people, '--map', lenient)).stdout).toMatch(/warnings\s+2\s+\(2 DROPPED_INVALID\)/);
+    writeFileSync(people, [person('c1', '1980-02-30', '2024-06-01T00:00:00Z'), person('c3', '1971-01-01', '2024-04-01T00:00:00Z')].join('\n'));
+    const again = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', people, '--map', lenient);
+    expect(again.stdout).toMatch(/warnings\s+2\s+\(1 DROPPED_INVALID, 1 STALE_UPDATE\)/);
+    expect(readLines(`${people}.warnings.ndjson`).map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ line: 1, sourceId: 'c1', code: 'DROPPED_INVALID', field: 'birthDate' }),
+      expect.objectContaining({ line: 2, sourceId: 'c3', code: 'STALE_UPDATE', field: 'updatedAt' }),
+    ]);
+
+    // A file without warnings leaves no warnings file, also none from an earlier import of it.
+    writeFileSync(people, person('c4', '1990-01-01', '2024-05-01T00:00:00Z'));
+    const clean = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', people);
+    expect(clean.stdout).toMatch(/warnings\s+0$/m);
+    expect(existsSync(`${people}.warnings.ndjson`)).toBe(false);
+  });
+
+  it('reads a CSV with Windows line ends and a quoted line break, and rejects only the line that is not UTF-8', async () => {
+    const file = join(dir, 'windows.csv');
+    writeFileSync(file, Buffer.from('sourceId,familyName,city\r\nY1,Muller,"Koln\r\nNord"\r\nY2,Wei\xdf,K\xf6ln\r\n', 'latin1'));
+    const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/accepted\s+1\b/);
+    expect(result.stdout).toMatch(/rejected\s+1\b/);
+    expect(readLines(`${file}.rejects.ndjson`).map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ line: 4, errors: [expect.objectContaining({ code: 'INVALID_ENCODING', message: 'line 4 is not valid UTF-8: save the file as UTF-8' })] }),
+    ]);
+    const golden = await exportGolden('customer');
+    expect(golden.find((g) => g.attributes.familyName === 'Muller')?.attributes.city).toMatch(/^Koln\s+Nord$/);
+    expect(golden.some((g) => JSON.stringify(g).includes('\uFFFD'))).toBe(false);
+  });
+});
