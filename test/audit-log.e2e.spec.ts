@@ -226,7 +226,7 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
     const products = Array.from({ length: 12 }, (_, i) => ({ sourceId: `p-${i}`, name: `Audit thing ${i}`, brand: i % 2 ? 'Acme' : 'Globex' }));
     await hub.data(INGEST_PRODUCTS, { source: 'erp', records: products });
     const rulesFile = join(mkdtempSync(join(tmpdir(), 'canon-audit-')), 'product.rules.json');
-    expect((await canon('rules', 'train', '--entity', 'product', '--out', rulesFile, '--max-records', '1000')).code).toBe(0);
+    expect((await canon('rules', 'train', '--entity', 'product', '--out', rulesFile, '--max-records', '1000', '--force')).code).toBe(0);
     expect(await only('rules.trained', 'product')).toMatchObject({ actor: CLI_ACTOR, targetType: 'rules', details: { file: rulesFile, records: 12 } });
     expect(await count()).toBe(before + 5);
     rmSync(dirname(rulesFile), { recursive: true, force: true });

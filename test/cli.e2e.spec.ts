@@ -207,7 +207,8 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect((await canon('source', 'add', 'febrl')).code).toBe(0);
     expect((await canon('import', '--entity', 'customer', '--source', 'febrl', '--file', file, '--map', mapping)).code).toBe(0);
     const out = join(dir, 'trained', 'customer.rules.json');
-    const trained = await canon('rules', 'train', '--entity', 'customer', '--out', out);
+    // 395 records: below the minimum for reliable m and u, so the rules are written only when forced.
+    const trained = await canon('rules', 'train', '--entity', 'customer', '--out', out, '--force');
     expect(trained.code).toBe(0);
     expect(trained.stdout).toMatch(/trained customer rules on \d+ records/);
     const written = JSON.parse(readFileSync(out, 'utf8'));

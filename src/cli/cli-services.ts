@@ -8,6 +8,6 @@ export { GoldenRecordQueryService } from '../golden-records/golden-record-query.
 export { FileImportService } from '../ingestion/file-import/file-import.service';
 export { SourceSystemService } from '../source-systems/source-system.service';
 export { cliActor, withServices } from './cli-context';
-export { RulesTrainingService } from '../matching/rules-training.service';
+export { MIN_TRAINING_RECORDS, RulesTrainingService, TooFewTrainingRecordsError } from '../matching/rules-training.service';
 export { loadRulesFile, rulesPath } from '../matching/match-rules.loader';
 export { RecomputeService } from '../stewardship/recompute.service';

@@ -125,6 +125,7 @@ program
         source: options.source,
         file: options.file,
         mapping,
+        mappingFile: options.map,
         batchSize: options.batchSize,
         actor: 'cli',
         onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.records, p.rejected),
@@ -173,9 +174,29 @@ rules
   .addOption(entityOption())
   .option('--out <file>', 'where to write (default: CANON_RULES_DIR/<entity>.rules.json; the hub reads it at its next start)')
   .option('--max-records <n>', 'records to sample (default 100000)', parseInteger)
-  .action((options: { entity: EntityType; out?: string; maxRecords?: number }) =>
+  .option('--force', 'write the rules even when there are too few records (under 1000) for reliable m and u')
+  .action((options: { entity: EntityType; out?: string; maxRecords?: number; force?: boolean }) =>
     withServices(async (app, s) => {
-      const { rules: trained, report } = await app.get(s.RulesTrainingService).train(options.entity, { maxRecords: options.maxRecords });
+      const minimum = s.MIN_TRAINING_RECORDS;
+      const training = app.get(s.RulesTrainingService).train(options.entity, { maxRecords: options.maxRecords, minRecords: options.force ? undefined : minimum });
+      const { rules: trained, report } = await training.catch((error: unknown) => {
+        if (!(error instanceof s.TooFewTrainingRecordsError)) throw error;
+        const limited = options.maxRecords !== undefined && error.records >= options.maxRecords ? ` (--max-records ${options.maxRecords} limits the sample)` : '';
+        const pairs = (error.records * (error.records - 1)) / 2;
+        throw new Error(
+          `refusing to write ${options.entity} rules trained on only ${error.records.toLocaleString('en-US')} live records${limited}; ` +
+            `at least ${minimum.toLocaleString('en-US')} are needed. m and u estimated from so few are unreliable: they make only ` +
+            `${pairs.toLocaleString('en-US')} distinct pairs, so the u of rare agreements comes out extreme (such as 5e-06) and EM fits m ` +
+            `to a handful of candidate pairs, and the hub would use these rules at its next start. ` +
+            `Import more records, or pass --force to write them anyway.`,
+        );
+      });
+      if (report.records < minimum) {
+        console.error(
+          `warning: trained on only ${report.records.toLocaleString('en-US')} ${options.entity} records, fewer than ${minimum.toLocaleString('en-US')}: ` +
+            `m and u are unreliable; check the rules file before the hub uses it at its next start`,
+        );
+      }
       const out = options.out ?? join(loadConfig().rulesDir, `${options.entity}.rules.json`);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${JSON.stringify(trained, null, 2)}\n`);

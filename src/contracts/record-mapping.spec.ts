@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMapping, DATE_LAYOUTS, loadMapping, MappingError, toIsoDate, type DateLayout } from './record-mapping';
+import { applyMapping, checkMappingColumns, checkMappingTargets, DATE_LAYOUTS, loadMapping, MappingError, toIsoDate, type DateLayout } from './record-mapping';
 
 describe('applyMapping', () => {
   it('renames columns and lets unmapped columns pass through', () => {
@@ -118,7 +118,7 @@ describe('loadMapping', () => {
   it.each([
     ['a column renamed to a number', '{"columns":{"a":1}}', '/columns/a must be string,null'],
     ['a column renamed to an empty name', '{"columns":{"a":""}}', '/columns/a must NOT have fewer than 1 characters'],
-    ['an unknown date layout', '{"dates":{"birthDate":"DD-MM-YYYY"}}', '/dates/birthDate must be equal to one of the allowed values'],
+    ['an unknown date layout', '{"dates":{"birthDate":"DD-MM-YY"}}', `/dates/birthDate must be equal to one of the allowed values: ${DATE_LAYOUTS.join(', ')}`],
     ['a combine without columns', '{"combine":{"name":{"from":[]}}}', '/combine/name/from must NOT have fewer than 1 items'],
     ['a combine without from', '{"combine":{"name":{"separator":" "}}}', "/combine/name must have required property 'from'"],
     ['an object constant', '{"constants":{"country":{"code":"AU"}}}', '/constants/country must be string,number,boolean'],
@@ -139,5 +139,67 @@ describe('loadMapping', () => {
   it('rejects a missing file, naming it', () => {
     const path = join(dir, 'missing.json');
     expect(() => loadMapping(path)).toThrow(`mapping ${path}: ENOENT`);
+  });
+});
+
+describe('checkMappingTargets', () => {
+  const CUSTOMER_FIELDS = 'sourceId, updatedAt, deleted, givenName, familyName, email, phone, birthDate, nationalId, addressLine1, addressLine2, city, postalCode, region, country';
+
+  it('accepts targets that are contract fields, the envelope (sourceId, updatedAt, deleted) included', () => {
+    const mapping = {
+      columns: { id: 'sourceId', changed: 'updatedAt', gone: 'deleted', first: 'givenName', internal: null },
+      combine: { addressLine1: { from: ['no', 'street'] } },
+      dates: { birthDate: 'YYYYMMDD' as const, updatedAt: 'YYYY-MM-DD' as const },
+      constants: { country: 'AU', deleted: false },
+      lenient: ['birthDate', 'email'],
+    };
+    expect(() => checkMappingTargets(mapping, 'customer', 'mapping m.json')).not.toThrow();
+    expect(() => checkMappingTargets({ columns: { ean: 'gtin' }, constants: { currency: 'EUR', price: 0 }, lenient: ['gtin'] }, 'product')).not.toThrow();
+  });
+
+  it('rejects a column target that is not a field, naming the mapping, the target, a suggestion and the fields', () => {
+    const check = () => checkMappingTargets({ columns: { id: 'sourceId', first: 'firstName' } }, 'customer', 'mapping people.map.json');
+    expect(check).toThrow(MappingError);
+    expect(check).toThrow(
+      `mapping people.map.json: "firstName" (in columns."first") is not a customer field (did you mean givenName?). The customer fields are: ${CUSTOMER_FIELDS}.`,
+    );
+  });
+
+  it.each([
+    ['combine', { combine: { adressLine1: { from: ['no', 'street'] } } }, '"adressLine1" (in combine) is not a customer field (did you mean addressLine1?)'],
+    ['dates', { dates: { dateOfBirth: 'YYYYMMDD' as const } }, '"dateOfBirth" (in dates) is not a customer field (did you mean birthDate?)'],
+    ['constants', { constants: { Country: 'AU' } }, '"Country" (in constants) is not a customer field (did you mean country?)'],
+    ['lenient', { lenient: ['birthdate'] }, '"birthdate" (in lenient) is not a customer field (did you mean birthDate?)'],
+    ['lenient, with no close field', { lenient: ['gtin'] }, '"gtin" (in lenient) is not a customer field.'],
+  ])('checks the targets of %s too', (_section, mapping, problem) => {
+    expect(() => checkMappingTargets(mapping, 'customer')).toThrow(`mapping: ${problem}`);
+  });
+
+  it('lists every bad target in one error', () => {
+    expect(() => checkMappingTargets({ columns: { a: 'colour' }, lenient: ['sku', 'birthDate'] }, 'product')).toThrow(
+      /^mapping: "colour" \(in columns."a"\) is not a product field \(did you mean color\?\); "birthDate" \(in lenient\) is not a product field\. The product fields are: sourceId, /,
+    );
+  });
+});
+
+describe('checkMappingColumns', () => {
+  const header = ['id', 'first_name', 'surname', 'street_no', 'street'];
+
+  it('accepts a mapping whose renamed, dropped and combined columns are all in the header', () => {
+    const mapping = { columns: { id: 'sourceId', first_name: 'givenName', surname: null }, combine: { addressLine1: { from: ['street_no', 'street'] } } };
+    expect(() => checkMappingColumns(mapping, header, 'people.csv')).not.toThrow();
+    expect(() => checkMappingColumns({ constants: { country: 'AU' } }, header, 'people.csv')).not.toThrow();
+  });
+
+  it('rejects a renamed column missing from the header, naming it and listing the header', () => {
+    const check = () => checkMappingColumns({ columns: { id: 'sourceId', firstname: 'givenName' } }, header, 'people.csv', 'mapping m.json');
+    expect(check).toThrow(MappingError);
+    expect(check).toThrow('mapping m.json: column "firstname" (in columns) is not in the header of people.csv (did you mean first_name?). Its columns are: id, first_name, surname, street_no, street.');
+  });
+
+  it('checks dropped and combined columns too', () => {
+    expect(() => checkMappingColumns({ columns: { note: null }, combine: { addressLine1: { from: ['street_nr', 'street'] } } }, header, 'people.csv')).toThrow(
+      'mapping: column "note" (in columns) is not in the header of people.csv; column "street_nr" (in combine."addressLine1") is not in the header of people.csv (did you mean street_no?). Its columns are:',
+    );
   });
 });

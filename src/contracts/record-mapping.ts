@@ -1,5 +1,8 @@
 import Ajv2020 from 'ajv/dist/2020';
+import { distance } from 'fastest-levenshtein';
 import { readFileSync } from 'node:fs';
+import type { EntityType } from '../common/entity-type';
+import { loadContractSchema } from './contract-registry';
 
 /**
  * How the columns of a source file become contract fields. Applied in this order: `combine` joins source
@@ -57,13 +60,125 @@ export function loadMapping(path: string): RecordMapping {
   if (!validateMapping(parsed)) {
     const detail = (validateMapping.errors ?? [])
       .map((e) => {
-        const extra = (e.params as { additionalProperty?: string }).additionalProperty;
-        return `${e.instancePath || '/'} ${e.message}${extra ? ` ("${extra}")` : ''}`;
+        const params = e.params as { additionalProperty?: string; allowedValues?: unknown[] };
+        const extra = params.additionalProperty ? ` ("${params.additionalProperty}")` : '';
+        // An enum (a date layout) lists what it accepts, so the fix is in the message.
+        const allowed = params.allowedValues ? `: ${params.allowedValues.join(', ')}` : '';
+        return `${e.instancePath || '/'} ${e.message}${extra}${allowed}`;
       })
       .join('; ');
     throw new MappingError(`mapping ${path} is not valid: ${detail}`);
   }
   return parsed as RecordMapping;
+}
+
+/** The fields a mapping may write for an entity type: its contract's fields, the envelope (sourceId, updatedAt, deleted) included. */
+export function contractFields(entityType: EntityType): string[] {
+  return Object.keys((loadContractSchema(entityType).properties ?? {}) as object);
+}
+
+/**
+ * Checks that every field a mapping writes (`columns` targets, `combine`, `dates` and `constants` keys,
+ * `lenient` entries) is a field of the entity's contract, so that a misspelt target fails the import
+ * before any record is read instead of rejecting every record as an unknown field. `origin` names the
+ * mapping (its file) in the error.
+ */
+export function checkMappingTargets(mapping: RecordMapping, entityType: EntityType, origin = 'mapping'): void {
+  const fields = contractFields(entityType);
+  const known = new Set(fields);
+  const targets: [target: string, where: string][] = [
+    ...Object.entries(mapping.columns ?? {}).flatMap(([column, target]): [string, string][] => (target === null ? [] : [[target, `columns."${column}"`]])),
+    ...Object.keys(mapping.combine ?? {}).map((target): [string, string] => [target, 'combine']),
+    ...Object.keys(mapping.dates ?? {}).map((target): [string, string] => [target, 'dates']),
+    ...Object.keys(mapping.constants ?? {}).map((target): [string, string] => [target, 'constants']),
+    ...(mapping.lenient ?? []).map((target): [string, string] => [target, 'lenient']),
+  ];
+  const problems = targets
+    .filter(([target]) => !known.has(target))
+    .map(([target, where]) => {
+      const guess = closestName(target, fields, FIELD_ALIASES);
+      return `"${target}" (in ${where}) is not a ${entityType} field${guess ? ` (did you mean ${guess}?)` : ''}`;
+    });
+  if (problems.length > 0) {
+    throw new MappingError(`${origin}: ${problems.join('; ')}. The ${entityType} fields are: ${fields.join(', ')}.`);
+  }
+}
+
+/** The source columns a mapping reads: the columns it renames or drops, and those it combines. */
+export function mappingSourceColumns(mapping: RecordMapping): [column: string, where: string][] {
+  const columns = new Map<string, string>();
+  for (const column of Object.keys(mapping.columns ?? {})) columns.set(column, 'columns');
+  for (const [target, rule] of Object.entries(mapping.combine ?? {})) {
+    for (const column of rule.from) if (!columns.has(column)) columns.set(column, `combine."${target}"`);
+  }
+  return [...columns];
+}
+
+/**
+ * Checks that every source column a mapping names is in the header of a CSV file, so that a misspelt
+ * column fails the import up front instead of being silently ignored. (NDJSON records may each carry
+ * different keys, so there is nothing to compare them with.)
+ */
+export function checkMappingColumns(mapping: RecordMapping, header: readonly string[], file: string, origin = 'mapping'): void {
+  const present = new Set(header);
+  const problems = mappingSourceColumns(mapping)
+    .filter(([column]) => !present.has(column))
+    .map(([column, where]) => {
+      const guess = closestName(column, header);
+      return `column "${column}" (in ${where}) is not in the header of ${file}${guess ? ` (did you mean ${guess}?)` : ''}`;
+    });
+  if (problems.length > 0) {
+    throw new MappingError(`${origin}: ${problems.join('; ')}. Its columns are: ${header.join(', ')}.`);
+  }
+}
+
+// Common names of contract fields that edit distance does not find (firstName is four edits from givenName).
+const FIELD_ALIASES: Readonly<Record<string, string>> = {
+  first: 'givenName',
+  firstname: 'givenName',
+  forename: 'givenName',
+  last: 'familyName',
+  lastname: 'familyName',
+  surname: 'familyName',
+  dob: 'birthDate',
+  dateofbirth: 'birthDate',
+  birthday: 'birthDate',
+  mail: 'email',
+  emailaddress: 'email',
+  telephone: 'phone',
+  phonenumber: 'phone',
+  mobile: 'phone',
+  zip: 'postalCode',
+  zipcode: 'postalCode',
+  postcode: 'postalCode',
+  state: 'region',
+  province: 'region',
+  address: 'addressLine1',
+  street: 'addressLine1',
+  town: 'city',
+  ssn: 'nationalId',
+  id: 'sourceId',
+  ean: 'gtin',
+  upc: 'gtin',
+  barcode: 'gtin',
+  title: 'name',
+  productname: 'name',
+  colour: 'color',
+};
+
+/** The candidate a (misspelt) name most likely meant: an alias, the same name in other case or punctuation, or one a few edits away. */
+function closestName(name: string, candidates: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | null {
+  const simple = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const wanted = simple(name);
+  const alias = aliases[wanted];
+  if (alias && candidates.includes(alias)) return alias;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(wanted, simple(candidate));
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best !== null && bestDistance <= Math.max(1, Math.floor(wanted.length / 3)) ? best : null;
 }
 
 /** Applies a mapping to one row of a source file. Empty cells were dropped before, so they stay missing. */

@@ -8,9 +8,34 @@ import type { MatchRules } from './engine/rules/match-rules';
 import { MatchingService } from './matching.service';
 import { seededRandom } from '../common/seeded-random';
 
+/**
+ * Fewer live records than this give unreliable m and u, so `canon rules train` refuses to write rules
+ * trained on fewer unless forced. u is measured on random pairs, and n records have only n(n-1)/2
+ * distinct ones: 26 records give 325, so the 200,000 random pairs draw the same 325 again and again, a
+ * level none of them reaches (an exact birth date, u about 1/20,000) is estimated at the add-one floor
+ * 1/200,001 ≈ 5e-6, and each level that one pair reaches at about 1/325. EM likewise fits m to a few
+ * dozen candidate pairs. 1,000 records give about 500,000 distinct pairs, so the random pairs are nearly
+ * all different and a level with u ≈ 1e-4 is seen about 20 times (a standard error near 20%); the
+ * blocking rules then yield hundreds to thousands of candidate pairs for EM.
+ */
+export const MIN_TRAINING_RECORDS = 1000;
+
+/** The sample was smaller than TrainingOptions.minRecords; nothing was trained. */
+export class TooFewTrainingRecordsError extends Error {
+  constructor(
+    readonly entityType: EntityType,
+    readonly records: number,
+    readonly minimum: number,
+  ) {
+    super(`only ${records} live ${entityType} records to train on, fewer than ${minimum}: m and u estimated from so few records are unreliable`);
+  }
+}
+
 export interface TrainingOptions {
   /** At most this many live source records are read (a random sample beyond it). */
   readonly maxRecords?: number;
+  /** Refuse (TooFewTrainingRecordsError) when fewer records than this are read; no minimum beyond 10 if absent. */
+  readonly minRecords?: number;
   readonly randomPairs?: number;
   /** At most this many candidate pairs per blocking rule go into EM. */
   readonly pairsPerRule?: number;
@@ -42,6 +67,7 @@ export class RulesTrainingService {
     const compiled = compileRules(rules, ENTITY_DEFINITIONS[entityType].catalog);
     const records = await this.sample(entityType, options.maxRecords ?? 100_000);
     if (records.length < 10) throw new Error(`too few ${entityType} records to train on (${records.length}); import data first`);
+    if (options.minRecords !== undefined && records.length < options.minRecords) throw new TooFewTrainingRecordsError(entityType, records.length, options.minRecords);
     const features = records.map((r) => this.matching.featuresOf(entityType, r.id, r.content_hash, r.normalized));
     const levelCounts = compiled.comparisons.map((c) => c.levels.length);
 

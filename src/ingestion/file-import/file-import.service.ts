@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { createWriteStream, rmSync, statSync, type WriteStream } from 'node:fs';
 import type { EntityType } from '../../common/entity-type';
-import type { RecordMapping } from '../../contracts/record-mapping';
+import { checkMappingColumns, checkMappingTargets, type RecordMapping } from '../../contracts/record-mapping';
 import { MatchingService } from '../../matching/matching.service';
 import { SourceSystemService } from '../../source-systems/source-system.service';
 import type { IngestSummary } from '../ingest.types';
 import { IngestionService } from '../ingestion.service';
 import { preparedBatches } from './prepared-batches';
-import { formatOf } from './record-reader';
+import { formatOf, readCsvHeader } from './record-reader';
 
 export interface FileImportOptions {
   readonly entityType: EntityType;
   readonly source: string;
   readonly file: string;
   readonly mapping?: RecordMapping;
+  /** Where the mapping came from (its file), named in the errors about it. */
+  readonly mappingFile?: string;
   readonly batchSize?: number;
   readonly actor: string;
   readonly onProgress?: (progress: ImportProgress) => void;
@@ -57,12 +59,22 @@ export class FileImportService {
   ) {}
 
   async import(options: FileImportOptions): Promise<FileImportReport> {
-    formatOf(options.file); // an unknown format fails before anything is read
+    const format = formatOf(options.file); // an unknown format fails before anything is read
     const batchSize = options.batchSize ?? DEFAULT_FILE_BATCH;
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_FILE_BATCH) {
       throw new RangeError(`batch size must be a whole number from 1 to ${MAX_FILE_BATCH}, not ${batchSize}`);
     }
     await this.sourceSystems.get(options.source); // so does an unknown source
+    if (options.mapping) {
+      // So does a mapping that names a field the contract does not have, or a column the file does not
+      // have: either would otherwise reject every record, or silently import without the column.
+      const origin = options.mappingFile ? `mapping ${options.mappingFile}` : 'mapping';
+      checkMappingTargets(options.mapping, options.entityType, origin);
+      if (format === 'csv') {
+        const header = await readCsvHeader(options.file);
+        if (header.length > 0) checkMappingColumns(options.mapping, header, options.file, origin); // an empty file has no records to map
+      }
+    }
     const totalBytes = statSync(options.file).size;
     const rejectsFile = `${options.file}.rejects.ndjson`;
     const warningsFile = `${options.file}.warnings.ndjson`;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRecords, type FileRow } from './record-reader';
+import { readCsvHeader, readRecords, type FileRow } from './record-reader';
 import { Utf8Lines } from './utf8-lines';
 
 const dir = mkdtempSync(join(tmpdir(), 'canon-reader-'));
@@ -90,5 +90,23 @@ describe('reading source files', () => {
     await new Promise((resolve) => decoder.on('end', resolve));
     expect(out.join('')).toBe('a\r\nb\rc\uFFFD\r');
     expect([...decoder.invalidLines]).toEqual([3]);
+  });
+});
+
+describe('readCsvHeader', () => {
+  const headerOf = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return readCsvHeader(path);
+  };
+
+  it('reads the column names of the header line, trimmed, with the delimiter detected and a BOM dropped', async () => {
+    expect(await headerOf('h1.csv', 'id, first_name ,surname\n1,Ann,Lee\n')).toEqual(['id', 'first_name', 'surname']);
+    expect(await headerOf('h2.csv', '\uFEFFid;"first;name";surname\r\n1;Ann;Lee\r\n')).toEqual(['id', 'first;name', 'surname']);
+    expect(await headerOf('h3.tsv', 'id\tname\n')).toEqual(['id', 'name']);
+  });
+
+  it('reads nothing from an empty file', async () => {
+    expect(await headerOf('empty.csv', '')).toEqual([]);
   });
 });

@@ -31,6 +31,22 @@ export function readRecords(path: string, onBytes: (bytes: number) => void): Asy
   return csv ? readCsv(text, sniffDelimiter(path)) : readNdjson(text);
 }
 
+/**
+ * The column names of a CSV file's header line, trimmed as readRecords() trims them; empty for an empty
+ * file. Reads only as far as the header.
+ */
+export async function readCsvHeader(path: string): Promise<string[]> {
+  const input = createReadStream(path);
+  const parser = input.pipe(parse({ delimiter: sniffDelimiter(path), bom: true, skip_empty_lines: true, relax_column_count: true, to: 1 }));
+  input.on('error', (error) => parser.destroy(error));
+  try {
+    for await (const header of parser as AsyncIterable<string[]>) return header.map((h) => h.trim());
+    return [];
+  } finally {
+    input.destroy();
+  }
+}
+
 function notUtf8(position: number, raw: string, line = position): FileRow {
   return { position, raw, error: { field: null, code: 'INVALID_ENCODING', message: `line ${line} is not valid UTF-8: save the file as UTF-8` } };
 }

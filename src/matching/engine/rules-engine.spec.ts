@@ -84,6 +84,16 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(pair.explanation.vetoed).toBe('review');
   });
 
+  it.each([
+    ['Gina', 'Nina'],
+    ['Mark', 'Park'],
+  ])('twins named one keystroke apart at the first letter: %s and %s', (first, second) => {
+    const { email: _e, phone: _p, ...home } = robert;
+    const pair = score(customer, { ...home, givenName: first }, { ...home, givenName: second });
+    expect(pair.decision).not.toBe('match');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).not.toBe('one typo');
+  });
+
   it('still links a one-keystroke typo in the given name', () => {
     for (const typo of ['Robret', 'Rober', 'Roberto', 'Rovert']) expect(score(customer, robert, { ...robert, givenName: typo }).decision).toBe('match');
   });

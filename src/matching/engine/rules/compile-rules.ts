@@ -94,8 +94,9 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('exact' in condition) return kind === 'tokens' ? (a, b) => sameSet(tokens(a), tokens(b)) : (a, b) => a === b;
   if ('jaroWinkler' in condition) return (a, b) => jaroWinkler(String(a), String(b)) >= condition.jaroWinkler;
   if ('levenshtein' in condition) return (a, b) => levenshteinDistance(String(a), String(b)) <= condition.levenshtein;
-  // In a word of two or three letters one keystroke is a different word (Jon, Jan; P1, P3), not a typo.
-  if ('typo' in condition) return (a, b) => String(a).length >= 4 && String(b).length >= 4 && isOneTypo(String(a), String(b));
+  // In a word of two or three letters one keystroke is a different word (Jon, Jan; P1, P3), not a typo;
+  // so is a word with another first letter (Gina, Nina: twins are named so; typos rarely start a word).
+  if ('typo' in condition) return (a, b) => isTypo(String(a), String(b));
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
   if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
   if ('tokenSet' in condition) return (a, b) => tokenSetSimilarity(tokens(a), tokens(b)) >= condition.tokenSet;
@@ -115,6 +116,13 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
 }
 
 const NUMBERS = /\d+/g;
+const LETTER = /\p{L}/u;
+
+function isTypo(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4) return false;
+  if (a[0] !== b[0] && LETTER.test(a[0]) && LETTER.test(b[0])) return false;
+  return isOneTypo(a, b);
+}
 
 function withSameNumbers(test: LevelTest): LevelTest {
   return (a, b, fa, fb) => String(String(a).match(NUMBERS)) === String(String(b).match(NUMBERS)) && test(a, b, fa, fb);

@@ -104,7 +104,7 @@ export type LevelCondition =
   | { readonly exact: true }
   | { readonly jaroWinkler: number }
   | { readonly levenshtein: number }
-  /** One keystroke apart: a letter added, dropped or changed, or two neighbours swapped; both values four characters or more. */
+  /** One keystroke apart: a letter added, dropped or changed, or two neighbours swapped; both values four characters or more, and a word keeps its first letter (Gina, Nina are two names). */
   | { readonly typo: true }
   | { readonly nickname: true }
   /** One of the two names is a lone initial, and it is the other's first letter ("A." and "Ann"). */

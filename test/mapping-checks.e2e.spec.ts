@@ -1,0 +1,94 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
+import { runCli } from './support/cli';
+import { DIALECTS } from './support/hub';
+
+// A newcomer's mistakes in a mapping file, caught before any record is read; and `rules train` on a hub
+// too small to train on.
+describe.each(DIALECTS)('canon import --map checks, rules train minimum (%s)', (dialect) => {
+  let scratch: ScratchDatabase;
+  let dir: string;
+  const canon = (...args: string[]) => runCli(args, scratch.url);
+  const write = (name: string, content: string | object) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    return path;
+  };
+  const goldenCount = async () => {
+    const out = join(dir, `golden-${Math.random()}.ndjson`);
+    expect((await canon('export', 'golden', '--entity', 'customer', '--out', out)).code).toBe(0);
+    return readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
+  };
+  const people = (count: number) =>
+    ['id,first,last,born', ...Array.from({ length: count }, (_, i) => `${i + 1},Given${i},Family${i % 7},1980010${(i % 9) + 1}`)].join('\n');
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(dialect);
+    dir = mkdtempSync(join(tmpdir(), 'canon-mapping-checks-'));
+    expect((await canon('migrate')).code).toBe(0);
+    expect((await canon('source', 'add', 'crm')).code).toBe(0);
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a mapping whose target is not a contract field, naming the file, the target, a guess and the fields', async () => {
+    const file = write('people.csv', people(3));
+    const mapping = write('people.map.json', { columns: { id: 'sourceId', first: 'firstName', last: 'familyName' }, lenient: ['gtin'] });
+    const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--map', mapping);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`mapping ${mapping}: "firstName" (in columns."first") is not a customer field (did you mean givenName?)`);
+    expect(result.stderr).toContain('"gtin" (in lenient) is not a customer field');
+    expect(result.stderr).toMatch(/The customer fields are: sourceId, updatedAt, deleted, givenName, familyName, /);
+    expect(result.stdout).not.toMatch(/records read/);
+    expect(existsSync(`${file}.rejects.ndjson`)).toBe(false);
+    expect(await goldenCount()).toBe(0);
+  });
+
+  it('refuses a mapping that names a column the CSV header lacks, listing the header; NDJSON is not checked', async () => {
+    const file = write('people2.csv', people(3));
+    const mapping = write('people2.map.json', { columns: { id: 'sourceId', first: 'givenName', surname: 'familyName' } });
+    const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--map', mapping);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`mapping ${mapping}: column "surname" (in columns) is not in the header of ${file}. Its columns are: id, first, last, born.`);
+    expect(existsSync(`${file}.rejects.ndjson`)).toBe(false);
+    expect(await goldenCount()).toBe(0);
+
+    const ndjson = write('people.ndjson', [{ id: 'n1', first: 'Ann', last: 'Lee' }].map((r) => JSON.stringify(r)).join('\n'));
+    const lines = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', ndjson, '--map', write('n.map.json', { columns: { id: 'sourceId', first: 'givenName', last: 'familyName', surname: 'familyName' } }));
+    expect(lines.code).toBe(0);
+    expect(lines.stdout).toMatch(/accepted\s+1\b/);
+  });
+
+  it('lists the allowed date layouts when a mapping names another', async () => {
+    const mapping = write('dates.map.json', { dates: { birthDate: 'DD-MM-YY' } });
+    const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', write('dates.csv', people(1)), '--map', mapping);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('/dates/birthDate must be equal to one of the allowed values: YYYYMMDD, YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, YYYY/MM/DD');
+  });
+
+  it('refuses to write rules trained on a tiny hub unless forced, and warns when forced', async () => {
+    const mapping = write('ok.map.json', { columns: { id: 'sourceId', first: 'givenName', last: 'familyName', born: 'birthDate' }, dates: { birthDate: 'YYYYMMDD' } });
+    const imported = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', write('tiny.csv', people(25)), '--map', mapping);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/accepted\s+25\b/);
+    const out = join(dir, 'rules', 'customer.rules.json');
+
+    const refused = await canon('rules', 'train', '--entity', 'customer', '--out', out);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/refusing to write customer rules trained on only 26 live records; at least 1,000 are needed\. m and u .* unreliable: .*325 distinct pairs.*--force/);
+    expect(existsSync(out)).toBe(false);
+    const audit = await canon('audit', '--action', 'rules.trained');
+    expect(audit.stdout.trim()).toBe('');
+
+    const forced = await canon('rules', 'train', '--entity', 'customer', '--out', out, '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toMatch(/warning: trained on only 26 customer records, fewer than 1,000: m and u are unreliable/);
+    expect(forced.stdout).toMatch(/trained customer rules on 26 records/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).training).toMatchObject({ records: 26 });
+  });
+});
