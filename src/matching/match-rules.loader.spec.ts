@@ -112,6 +112,10 @@ describe('rules files', () => {
     expect(rules.comparisons.find((c) => c.name === 'givenName')!.levels.some((l) => l.veto)).toBe(false);
     expect(rules.comparisons.find((c) => c.name === 'birthDate')!.levels.some((l) => l.veto)).toBe(true);
     expect(rules.blocking).toEqual(base.blocking);
+    // the household conflict vetoes on givenName: it goes with givenName's vetoes
+    expect(base.conflicts.map((c: { levels: object }) => Object.keys(c.levels)[0])).toContain('givenName');
+    expect(rules.conflicts?.some((c) => Object.keys(c.levels)[0] === 'givenName')).toBe(false);
+    expect(loadRulesFile(write('keeps.rules.json', { extends: join(DEFAULT_RULES_DIR, 'customer.rules.json'), withoutVetoes: ['birthDate'] }), 'customer').conflicts).toEqual(base.conflicts);
   });
 
   it('refuses a profile naming an unknown comparison, or extending itself', () => {

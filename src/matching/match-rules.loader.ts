@@ -40,7 +40,8 @@ function contractAttributes(entityType: EntityType): readonly string[] {
 
 /**
  * A rules file, with `extends` resolved: a profile names a base file (relative to itself), replaces the
- * top-level fields it sets, and may switch off the vetoes of named comparisons (`withoutVetoes`), so a
+ * top-level fields it sets, and may switch off the vetoes of named comparisons (`withoutVetoes`, with the
+ * conflicts that veto on them), so a
  * profile states only how it differs and follows every later change of its base.
  */
 function readRules(path: string, seen: readonly string[]): Record<string, unknown> {
@@ -63,6 +64,9 @@ function readRules(path: string, seen: readonly string[]): Record<string, unknow
     merged.comparisons = comparisons.map((c) =>
       withoutVetoes.includes(c.name) ? { ...c, levels: c.levels.map(({ veto: _, ...level }) => level) } : c,
     );
+    // A conflict vetoes on the first comparison it lists: it goes with that comparison's vetoes.
+    const conflicts = merged.conflicts as { levels: Record<string, unknown> }[] | undefined;
+    if (conflicts) merged.conflicts = conflicts.filter((c) => !withoutVetoes.includes(Object.keys(c.levels)[0]));
   }
   return merged;
 }
