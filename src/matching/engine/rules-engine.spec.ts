@@ -271,6 +271,15 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     expect(score(product, shirt, { ...shirt, size: 'L' }).decision).toBe('none');
   });
 
+  it('a colour named in one title disagrees with another colour in the other record’s colour field', () => {
+    const black = { brand: 'Lumetra', name: 'Lumetra ZX450 Wireless Mouse black' };
+    const white = { brand: 'Lumetra', name: 'Lumetra ZX-450 wireless mouse', color: 'white' };
+    const pair = score(product, black, white);
+    expect(pair.decision).toBe('none');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'titleColours')).toMatchObject({ level: 'else', veto: 'none' });
+    expect(score(product, black, { ...white, color: 'Black' }).decision).toBe('match');
+  });
+
   it('products that differ only in pack count or volume', () => {
     const six = { brand: 'Fizz', name: 'Fizz Cola 6 x 330ml' };
     expect(score(product, six, { ...six, name: 'Fizz Cola 12 x 330ml' }).decision).toBe('none');

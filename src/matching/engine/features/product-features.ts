@@ -70,7 +70,8 @@ export function productFeatures(a: Attributes): Features {
     lengthMm: measures.lengthMm ?? null,
     powerW: measures.powerW ?? null,
     color: typeof a.color === 'string' ? normalizeName(a.color) || null : null,
-    titleColours: nonEmpty(coloursIn(title.tokens)),
+    // The colours a record names, in its title or its colour field: "… Mouse black" and color "white" disagree.
+    titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
     size: typeof a.size === 'string' ? normalizeName(a.size) || null : null,
     price: typeof a.price === 'number' ? a.price : null,
     category: typeof a.category === 'string' ? normalizeName(a.category) || null : null,
