@@ -142,6 +142,14 @@ describe('BatchPlan: a record bridging golden records', () => {
     hub.ingest('crm', { r: { ...home, email: 'ok@example.com', phone: '+44 7700 900001' } });
     expect(hub.tasks.filter((t) => (t.subjects as unknown as { sourceId: string }).sourceId === 'r')).toHaveLength(1);
     expect(hub.proposedFor('r')).toEqual([hub.goldenOf('r') === hub.goldenOf('d') ? hub.goldenOf('a') : hub.goldenOf('d')]);
+    // The task's score and waterfall are those of the pair it proposes, not of the link made beside it.
+    const [task] = hub.tasks.filter((t) => (t.subjects as unknown as { sourceId: string }).sourceId === 'r');
+    const proposed = (task.subjects as unknown as { candidates: { sourceRecordId: string; score: number }[] }).candidates[0];
+    expect(task.score).toBe(proposed.score);
+    const proposedSourceId = proposed.sourceRecordId === hub.idOf('a') ? 'a' : 'd';
+    const sharedOnlyWithProposed = proposedSourceId === 'a' ? 'phone' : 'email';
+    expect(task.explanation?.comparisons.find((c) => c.comparison === sharedOnlyWithProposed)?.level).toBe('exact');
+    expect(task.explanation?.comparisons.find((c) => c.comparison === (sharedOnlyWithProposed === 'phone' ? 'email' : 'phone'))?.level).toBe('null');
   });
 
   it('merge-consistent merges one golden record at a time, and reviews the one that holds a twin of what it already merged', () => {

@@ -463,8 +463,9 @@ export class BatchPlan {
         sourceId: record.sourceId,
         candidates: candidates.slice(0, 5).map((r) => ({ goldenId: this.resolve(r.goldenId), sourceRecordId: r.sourceRecordId, score: r.pair.score })),
       },
-      score: outcome.score,
-      explanation: outcome.explanation,
+      // The task proposes its first candidate: its score and waterfall, not those of a link made beside it.
+      score: candidates[0]?.pair.score ?? outcome.score,
+      explanation: candidates[0]?.pair.explanation ?? outcome.explanation,
       createdAt: this.context.now,
     });
   }
