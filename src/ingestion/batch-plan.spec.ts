@@ -172,6 +172,19 @@ describe('BatchPlan: a record bridging golden records', () => {
     expect(hub.goldenOf('a')).not.toBe(hub.goldenOf('b'));
   });
 
+  it.each(['review', 'merge-consistent', 'merge', 'link-best'] as const)(
+    '%s: a record that fits both twins a steward declared different joins neither, and a steward is asked',
+    (policy) => {
+      const hub = new MemoryHub(policy);
+      const twins = { ...home, phone: '+44 7700 900555' };
+      hub.ingest('crm', { gina: { ...twins, givenName: 'Gina' }, nina: { ...twins, givenName: 'Nina' } });
+      hub.cannotLinks = [[hub.idOf('gina'), hub.idOf('nina')]];
+      hub.ingest('web', { x: { ...twins } });
+      expect(new Set(['gina', 'nina', 'x'].map((id) => hub.goldenOf(id))).size).toBe(3);
+      expect(hub.proposedFor('x').sort()).toEqual([hub.goldenOf('gina'), hub.goldenOf('nina')].sort());
+    },
+  );
+
   it('merge-consistent never merges two golden records that each hold a record of a source listing each entity once', () => {
     const hub = new MemoryHub('merge-consistent');
     hub.uniqueSources.add('registry');

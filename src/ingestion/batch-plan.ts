@@ -336,7 +336,8 @@ export class BatchPlan {
    * The best golden record the record matches, and the others it matches too. Unless the rules merge
    * plainly (`merge`), a golden record it would join only through records that cannot tell it from one of
    * the others (its twin, linked through a record without a given name) is passed over, for a steward:
-   * whichever of the three arrives last, they never end up together without one.
+   * whichever of the three arrives last, they never end up together without one. A record that matches
+   * two golden records a steward declared different joins neither.
    */
   private chooseMatch(features: Features, outcome: MatchOutcome, self: string | undefined): MatchChoice {
     if (outcome.action !== 'link') return { link: null, bridged: [], passedOver: [] };
@@ -344,6 +345,10 @@ export class BatchPlan {
     for (const ranked of outcome.ranked) {
       if (ranked.pair.decision === 'match' && !matches.some((m) => this.resolve(m.goldenId) === this.resolve(ranked.goldenId))) matches.push(ranked);
     }
+    // It matches two golden records a steward declared different (twins, and it has no given name): nothing
+    // here tells which one it belongs to, so it joins neither, under every policy, and a steward decides.
+    const best = matches.length > 1 ? this.resolve(matches[0].goldenId) : null;
+    if (best && matches.slice(1).some((m) => this.goldensCannotLink(best, this.resolve(m.goldenId)))) return { link: null, bridged: [], passedOver: matches };
     if (this.context.engine.onMultipleMatches === 'merge') return { link: matches[0], bridged: matches.slice(1), passedOver: [] };
     const passedOver = matches.filter((m) => this.chainsThroughMissing(features, this.resolve(m.goldenId), self));
     // Passed over the best match, the record is ambiguous: it links to none of them, a steward decides.
