@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -19,6 +19,8 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 const MAX_RETRY_AFTER_S = 3600;
 /** A disabled endpoint's deliveries wait this long before looking again. */
 const PAUSED_MS = 60_000;
+/** The error of an attempt the hub cut short by shutting down (the `attemptLog` shows it). */
+export const SHUTDOWN_ERROR = 'aborted: the hub shut down; sent again after the restart';
 
 interface Claimed {
   readonly id: string;
@@ -36,6 +38,8 @@ interface Outcome {
   readonly error: string | null;
   readonly responseBody: string | null;
   readonly retryAfterSeconds: number | null;
+  /** The hub aborted the request because it is shutting down: not the endpoint's failure. */
+  readonly shutdown?: boolean;
 }
 
 /**
@@ -43,9 +47,13 @@ interface Outcome {
  * hub processes share the work; SQLite: one conditional UPDATE … RETURNING), signs them the Standard
  * Webhooks way, POSTs them outside any transaction, and records every attempt. A record's deliveries to
  * one subscription go strictly in order: a later one is not claimed while an earlier one is pending.
+ *
+ * On shutdown (onModuleDestroy: it runs before the global CoreModule's, which closes the database) it
+ * stops claiming, aborts the requests in flight, records each as cut off by the shutdown and gives the
+ * delivery back (lease released), so the next start sends it again, with the same webhook-id, at once.
  */
 @Injectable()
-export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Webhooks');
   private readonly agent: Agent;
   private readonly timeoutMs: number;
@@ -53,6 +61,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** Aborted on shutdown: every request in flight ends at once. */
+  private readonly shutdown = new AbortController();
 
   constructor(
     private readonly database: Database,
@@ -71,10 +81,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Nest calls every onModuleDestroy before any onApplicationShutdown, and the database closes in its
+   * onModuleDestroy (CoreModule, global, goes last): the dispatcher must be done before that.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     this.outbox.onEnqueued = null;
+    this.shutdown.abort();
     await this.running;
     await this.agent.close();
   }
@@ -154,8 +170,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     const payload = JSON.parse(message.payload as string) as WebhookPayload;
     if (subscription.sourceSystem) payload.data.sourceIds = await this.sourceIds(delivery.goldenId, subscription.sourceSystem);
     const body = JSON.stringify(subscription.pii ? payload : maskPayload(payload));
+    // Shutting down before anything was sent: no attempt, the delivery is only given back.
+    if (this.shutdown.signal.aborted) return this.release(delivery);
     const outcome = await this.send(subscription, delivery.eventId, body);
     await this.record(delivery, subscription, outcome);
+  }
+
+  /** Gives a claimed delivery back untouched, for the next dispatcher to send at once. */
+  private async release(delivery: Claimed): Promise<void> {
+    await this.database.transaction((tx) => tx.execute('UPDATE webhook_delivery SET lease_until = NULL WHERE id = ? AND lease_until = ?', [delivery.id, delivery.leaseUntil]));
   }
 
   private async send(subscription: SigningSubscription, messageId: string, body: string): Promise<Outcome> {
@@ -175,7 +198,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
           'webhook-signature': signature,
         },
         body,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.shutdown.signal]),
       });
       const responseBody = await readCapped(response.body);
       return {
@@ -186,7 +209,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         retryAfterSeconds: retryAfter(response.statusCode, response.headers['retry-after']),
       };
     } catch (error) {
-      return { statusCode: null, durationMs: Math.round(performance.now() - started), error: describe(error, this.timeoutMs), responseBody: null, retryAfterSeconds: null };
+      const durationMs = Math.round(performance.now() - started);
+      if (this.shutdown.signal.aborted) return { statusCode: null, durationMs, error: SHUTDOWN_ERROR, responseBody: null, retryAfterSeconds: null, shutdown: true };
+      return { statusCode: null, durationMs, error: describe(error, this.timeoutMs), responseBody: null, retryAfterSeconds: null };
     }
   }
 
@@ -214,6 +239,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
         return;
       }
       const error = outcome.error ?? `HTTP ${outcome.statusCode}`;
+      if (outcome.shutdown) {
+        // Cut off by this hub, not failed by the endpoint: it does not count towards the retry schedule
+        // or towards disabling the endpoint, and it is due again at once (the lease is released).
+        await tx.execute('UPDATE webhook_delivery SET lease_until = NULL, last_error = ? WHERE id = ? AND lease_until = ?', [error, delivery.id, delivery.leaseUntil]);
+        return;
+      }
       if (attempts >= schedule.length) {
         await tx.execute("UPDATE webhook_delivery SET status = 'dead', attempts = ?, lease_until = NULL, last_error = ? WHERE id = ? AND lease_until = ?", [
           attempts,

@@ -1,0 +1,113 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
+import type { CanonConfig } from '../src/config/canon-config';
+import { startServer, type RunningServer } from '../src/server';
+import { DIALECTS, INGEST_CUSTOMERS } from './support/hub';
+import { WebhookReceiver } from './support/webhook-receiver';
+
+// Stopping the hub (SIGTERM runs app.close()) while a receiver holds a request open: the dispatcher aborts
+// the request at once instead of waiting out the request timeout, writes the cut-off attempt before the
+// database closes, and gives the delivery back so the next start sends it again with the same webhook-id.
+process.env.CANON_WEBHOOK_ALLOW = '127.0.0.1/32';
+process.env.CANON_WEBHOOK_TIMEOUT = '30';
+// The default 60 s lease: a re-send within seconds of the restart shows the shutdown released it.
+delete process.env.CANON_WEBHOOK_LEASE;
+
+describe.each(DIALECTS)('webhooks on hub shutdown (%s)', (dialect) => {
+  let scratch: ScratchDatabase;
+  let receiver: WebhookReceiver;
+  let server: RunningServer | null = null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'canon-shutdown-'));
+  const adminKey = `test-admin-${randomBytes(12).toString('hex')}`;
+  const config = (): CanonConfig => ({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    rulesDir: join(dataDir, 'rules'),
+    database: scratch.config,
+    bootstrapAdminKey: adminKey,
+    production: false,
+    logLevel: 'silent',
+  });
+  const data = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(`${server!.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(dialect);
+    receiver = await new WebhookReceiver().start();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  afterAll(async () => {
+    await server?.app.close();
+    await receiver?.close();
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('aborts an in-flight request promptly, records the attempt, and sends it again after the restart', async () => {
+    server = await startServer(config());
+    await data(`mutation { createSourceSystem(input: { code: "crm" }) { userErrors { code } } }`);
+    const created = (
+      await data(`mutation($url: String!) { createWebhookSubscription(input: { url: $url, eventTypes: ["*"] }) { subscription { id } secret userErrors { code message } } }`, {
+        url: receiver.url,
+      })
+    ).createWebhookSubscription;
+    expect(created.userErrors).toEqual([]);
+    receiver.secrets = [created.secret];
+
+    // The receiver takes the request and does not answer (well beyond the test).
+    receiver.reply({ delayMs: 10 * 60_000 });
+    const { ingestCustomers } = await data(INGEST_CUSTOMERS, { source: 'crm', records: [{ sourceId: 'sd-1', familyName: 'Shutdown', email: 'sd-1@example.org' }] });
+    const goldenId = ingestCustomers.results[0].goldenId as string;
+    await receiver.waitFor((r) => r.some((m) => m.payload?.data?.id === goldenId));
+    const first = receiver.received.find((m) => m.payload?.data?.id === goldenId)!;
+
+    const errors = vi.spyOn(Logger.prototype, 'error');
+    const started = Date.now();
+    await server.app.close();
+    server = null;
+    // Well under the 30 s request timeout: the request was aborted, not waited out.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // A normal shutdown: no error logged (it was "dispatch failed: The database connection is not open").
+    expect(errors).not.toHaveBeenCalled();
+
+    // Nothing lost: the next start sends it again, with the same webhook-id, without waiting for the lease.
+    server = await startServer(config());
+    await receiver.waitFor((r) => r.filter((m) => m.id === first.id).length >= 2, 10_000);
+    const copies = receiver.received.filter((m) => m.id === first.id);
+    expect(copies[1].body).toBe(first.body);
+    expect(copies[1].verifiedBy).toEqual([created.secret]);
+
+    const deliveries = async () =>
+      (
+        await data(`query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 10) { edges { node { eventId status attempts lastError attemptLog { statusCode error } } } } }`, {
+          id: created.subscription.id,
+        })
+      ).webhookDeliveries.edges.map((e: any) => e.node);
+    const deadline = Date.now() + 10_000;
+    while ((await deliveries())[0].status !== 'delivered' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const [delivery] = await deliveries();
+    expect(delivery).toMatchObject({ eventId: first.id, status: 'delivered', lastError: null });
+    // The cut-off attempt is in the log, and says why; the endpoint is not charged with it.
+    expect(delivery.attemptLog).toEqual([
+      { statusCode: null, error: expect.stringMatching(/shut down/) },
+      { statusCode: 200, error: null },
+    ]);
+    expect(delivery.attempts).toBe(1);
+  }, 60_000);
+});
