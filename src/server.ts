@@ -46,7 +46,14 @@ export async function startServer(config: CanonConfig): Promise<RunningServer> {
   await app.listen({ port: config.port, host: config.host });
   const address = fastify.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  new Logger('Canon').log(`listening on http://${host}:${port}/graphql (${config.database.type})`);
-  return { app, url: `http://${host}:${port}`, firstAdminKey };
+  const allInterfaces = config.host === '0.0.0.0' || config.host === '::';
+  // The log names the address actually bound; the returned URL is one a local client can connect to.
+  const bound = `http://${urlHost(config.host)}:${port}`;
+  new Logger('Canon').log(`listening on ${bound}/graphql (${allInterfaces ? 'all interfaces; ' : ''}${config.database.type})`);
+  return { app, url: allInterfaces ? `http://127.0.0.1:${port}` : bound, firstAdminKey };
+}
+
+/** A host as written in a URL: an IPv6 address goes in brackets. */
+function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }

@@ -253,14 +253,16 @@ exportCommand
   );
 exportCommand
   .command('golden')
-  .description('NDJSON, one golden record a line: { id, entityType, version, status, attributes }')
+  .description('NDJSON, one golden record a line: { id, entityType, version, status, attributes }, and mergedInto (the survivor) for a merged one')
   .addOption(entityOption())
   .option('--out <file>', 'write to a file instead of standard output')
   .action((options: { entity: EntityType; out?: string }) =>
     withServices((app, s) =>
       writeLines(options.out, (write) =>
         app.get(s.GoldenRecordQueryService).forEachGolden(options.entity, (g) => {
-          write(`${JSON.stringify({ id: g.id, entityType: g.entityType, version: g.version, status: g.status, attributes: g.attributes })}\n`);
+          // A merged record names its survivor, so a downstream system can follow it; other lines have no mergedInto.
+          const mergedInto = g.status === 'merged' && g.mergedInto ? { mergedInto: g.mergedInto } : {};
+          write(`${JSON.stringify({ id: g.id, entityType: g.entityType, version: g.version, status: g.status, ...mergedInto, attributes: g.attributes })}\n`);
         }),
       ),
     ),

@@ -73,14 +73,18 @@ export class GoldenRecordQueryService {
 
   /**
    * The golden record as it was at `asOf`: its events up to then, replayed from its creation (each event
-   * stores its attribute changes). Not redirected: a record merged away since is shown as it was. Its
-   * provenance is kept for the current version only, so a past version carries none.
+   * stores its attribute changes). Not redirected: a record merged away since is shown as it was. Every
+   * field is as of then: attributes (the typed fields too), version, status, mergedInto, updatedAt. Its
+   * provenance and pins are kept for the current version only, so a past version carries none; at a time
+   * when the current version was already in force, the record is returned as it is now.
    */
   async getAsOf(id: string, entityType: EntityType, asOf: string): Promise<GoldenView | null> {
     const row = await this.fetch(id);
     if (!row || row.entity_type !== entityType) return null;
     const events = (await this.historyOf([id]))[0].filter((e) => e.at <= asOf);
     if (events.length === 0) return null;
+    const last = events[events.length - 1];
+    if (last.version === Number(row.version)) return toView(row, null);
     const attributes: Record<string, AttributeValue> = {};
     for (const event of events) {
       for (const change of event.changes) {
@@ -88,18 +92,21 @@ export class GoldenRecordQueryService {
         else attributes[change.attribute] = change.after;
       }
     }
-    const last = events[events.length - 1];
     const sorted = Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : 1)));
     const view: GoldenView = {
-      ...toView(row, null),
+      id: row.id as string,
+      entityType: row.entity_type as EntityType,
       attributes: sorted,
       provenanceJson: '{"m":[],"a":{}}',
       version: last.version,
       status: last.status,
       mergedInto: last.mergedInto,
+      createdAt: row.created_at as string,
       updatedAt: last.at,
       pinsJson: null,
+      redirectedFrom: null,
     };
+    // Only the rebuilt attributes are spread onto it: today's (`toView(row)`) must not show through.
     return Object.assign({}, sorted, view);
   }
 

@@ -25,7 +25,7 @@ import type { Pin } from './golden-record.types';
 import { GraphQLDateTime } from '../common/graphql/date-time.scalar';
 
 const AS_OF =
-  'With asOf: the record as it was at that time (null if it did not exist yet), not redirected, rebuilt from its history; its provenance is kept for the current version only.';
+  'With asOf: the record as it was at that time (null if it did not exist yet), not redirected, rebuilt from its history: its attributes, version, status, mergedInto and updatedAt are those of then; its provenance and pins are kept for the current version only (a past version has none), and sourceRecords and history are those of today.';
 
 /** Reads of golden records. Field resolvers batch through per-request DataLoaders, so a page costs a fixed number of queries. */
 @Resolver(() => GoldenRecordModel)

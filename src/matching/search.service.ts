@@ -3,7 +3,8 @@ import { isPiiAttribute } from '../auth/pii/pii-mask';
 import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
 import { GoldenRecordQueryService, type GoldenView } from '../golden-records/golden-record-query.service';
-import { rankWithFuse } from './engine/compare/fuse-similarity';
+import { rankWithFuse, searchWords } from './engine/compare/fuse-similarity';
+import { analyzeTitle } from './engine/normalize/product-title';
 import { searchKeys } from './engine/search-keys';
 import { MatchingService } from './matching.service';
 
@@ -19,6 +20,12 @@ const SEARCH_FIELDS: Record<EntityType, readonly string[]> = {
 const NON_PII_FIELDS: Record<EntityType, readonly string[]> = {
   customer: SEARCH_FIELDS.customer.filter((f) => !isPiiAttribute(f)),
   product: SEARCH_FIELDS.product,
+};
+
+// Product words as the matcher reads titles: "1tb" and "1000 GB" are both storage:1000gb.
+const WORDS: Record<EntityType, (text: string) => readonly string[]> = {
+  customer: searchWords,
+  product: (text) => analyzeTitle(text).tokens,
 };
 
 export interface SearchHit {
@@ -73,6 +80,6 @@ export class SearchService {
       (g): g is GoldenView => g !== null && g.status === 'active',
     );
     const fields = (personalData ? SEARCH_FIELDS : NON_PII_FIELDS)[entityType].map((field) => `attributes.${field}`);
-    return rankWithFuse(query, goldens, fields, first).map((r) => ({ golden: r.item, score: r.similarity }));
+    return rankWithFuse(query, goldens, fields, first, WORDS[entityType]).map((r) => ({ golden: r.item, score: r.similarity }));
   }
 }

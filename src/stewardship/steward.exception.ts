@@ -9,6 +9,8 @@ export enum StewardExceptionCode {
   SAME_RECORD = 'SAME_RECORD',
   UNKNOWN_ATTRIBUTE = 'UNKNOWN_ATTRIBUTE',
   INVALID_VALUE = 'INVALID_VALUE',
+  /** A value as Canon shows it masked to keys without PII access (`j***@example.com`): send the real one. */
+  MASKED_VALUE = 'MASKED_VALUE',
   NOT_PINNED = 'NOT_PINNED',
   NOT_A_MEMBER = 'NOT_A_MEMBER',
   NOTHING_TO_UNMERGE = 'NOTHING_TO_UNMERGE',
@@ -27,6 +29,7 @@ const CATEGORY: Record<StewardExceptionCode, ErrorCategory> = {
   [StewardExceptionCode.SAME_RECORD]: 'BAD_USER_INPUT',
   [StewardExceptionCode.UNKNOWN_ATTRIBUTE]: 'BAD_USER_INPUT',
   [StewardExceptionCode.INVALID_VALUE]: 'BAD_USER_INPUT',
+  [StewardExceptionCode.MASKED_VALUE]: 'BAD_USER_INPUT',
   [StewardExceptionCode.NOT_PINNED]: 'BAD_USER_INPUT',
   [StewardExceptionCode.NOT_A_MEMBER]: 'BAD_USER_INPUT',
   [StewardExceptionCode.NOTHING_TO_UNMERGE]: 'BAD_USER_INPUT',

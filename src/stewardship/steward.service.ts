@@ -71,6 +71,9 @@ export class StewardService {
       const value = this.cleanseValue(golden, input.attribute, input.value);
       const pin = { value, actor: input.actor, reason: input.reason ?? null, at: session.now };
       await input.alsoInTransaction?.(session.tx);
+      // Pinning the value already pinned changes nothing: no new version, no event, no webhook.
+      const current = golden.pins[input.attribute];
+      if ((input.eventType ?? 'pinned') === 'pinned' && current?.value === value) return golden.id;
       session.record({
         id: golden.id,
         pins: { ...golden.pins, [input.attribute]: pin },
@@ -221,6 +224,9 @@ export class StewardService {
     const candidate = { ...golden.attributes, [attribute]: value };
     const validation = validator.validate({ sourceId: 'steward', ...candidate });
     const invalid = validation.ok ? [] : validation.errors.filter((e) => e.field === attribute);
+    // A masked value read back (`j***@example.com`) is refused as ingest refuses it, with its code and message.
+    const masked = invalid.find((e) => e.code === 'MASKED_VALUE');
+    if (masked) throw new StewardException(Code.MASKED_VALUE, `${attribute}: ${masked.message}`, 'value');
     if (invalid.length > 0) throw new StewardException(Code.INVALID_VALUE, `${attribute}: ${invalid.map((e) => e.message).join('; ')}`, 'value');
     const normalized = this.matching.engine(golden.entityType).normalize(candidate);
     const problem = normalized.errors.find((e) => e.field === attribute);

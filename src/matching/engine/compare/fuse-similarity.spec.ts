@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyzeTitle } from '../normalize/product-title';
 import { fuseSimilarity, rankWithFuse } from './fuse-similarity';
 
 const word = fc.string({ unit: fc.constantFrom(...'abcde '), maxLength: 12 });
@@ -87,6 +88,18 @@ describe(rankWithFuse.name, () => {
     expect(ids('Bob Smith').indexOf(2)).toBeLessThan(ids('Bob Smith').indexOf(3));
     expect(ids('Bob Smith San Francisco')).toEqual([1, 3, 2, 4]);
     expect(ids('smith')).toEqual([1, 2, 3, 4]);
+  });
+
+  it('reads product words as the matcher does when told to: 1tb is 1000 GB, and 2 TB is another size', () => {
+    const drives = [
+      { id: 1, attributes: { name: 'Orbis SSD 2TB NVMe' } },
+      { id: 2, attributes: { name: 'Orbis SSD 1000 GB NVMe' } },
+    ];
+    const ranked = rankWithFuse('orbis 1tb', drives, ['attributes.name'], 5, (text) => analyzeTitle(text).tokens);
+    expect(ranked.map((r) => [r.item.id, r.similarity])).toEqual([
+      [2, 1],
+      [1, 0.5],
+    ]);
   });
 
   it('returns nothing for an empty query, no candidates or no keys', () => {

@@ -26,15 +26,22 @@ export interface RankedItem<T> {
  * Orders a small candidate list by how well `keys` (dotted paths, e.g. "attributes.familyName") match
  * the query, best first, at most `limit` of them; candidates matching no query word are left out.
  *
- * Each query word is scored against every word of the candidate's fields (fuse.js's bitap similarity,
+ * Each query word (`wordsOf`: by default folded letters and digits) is scored against every word of the
+ * candidate's fields (fuse.js's bitap similarity,
  * less for a word much longer or shorter, 1 when equal, 0.8 for a nickname) and keeps its best; a
  * candidate's score is the mean over the query's words. So "Robert Smith" puts the Robert Smith who
  * has both words first, whatever the other candidates hold. (Fuse's own token search weighs words by
  * TF-IDF over the candidates, and the candidates were fetched because they share the query's words:
  * the words that matched weighed least.)
  */
-export function rankWithFuse<T>(query: string, items: readonly T[], keys: readonly string[], limit: number): RankedItem<T>[] {
-  const words = searchWords(query);
+export function rankWithFuse<T>(
+  query: string,
+  items: readonly T[],
+  keys: readonly string[],
+  limit: number,
+  wordsOf: (text: string) => readonly string[] = searchWords,
+): RankedItem<T>[] {
+  const words = wordsOf(query);
   if (words.length === 0 || items.length === 0 || keys.length === 0 || limit <= 0) return [];
   const memo = new Map<string, number>();
   const similarity = (word: string, other: string) => {
@@ -45,7 +52,7 @@ export function rankWithFuse<T>(query: string, items: readonly T[], keys: readon
   };
   const ranked: (RankedItem<T> & { index: number })[] = [];
   items.forEach((item, index) => {
-    const fieldWords = new Set(keys.flatMap((key) => searchWords(textAt(item, key))));
+    const fieldWords = new Set(keys.flatMap((key) => wordsOf(textAt(item, key))));
     let total = 0;
     let matched = false;
     for (const word of words) {
@@ -64,12 +71,15 @@ export function rankWithFuse<T>(query: string, items: readonly T[], keys: readon
 const MIN_WORD_SIMILARITY = 0.6;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-function searchWords(text: string): string[] {
+/** A text's words for search: folded (case, accents), letters and digits only. */
+export function searchWords(text: string): string[] {
   return foldLatin(text).match(WORD) ?? [];
 }
 
 function wordSimilarity(word: string, other: string): number {
   if (word === other) return 1;
+  // A measure (storage:1000gb) is the same or another size: 2 TB is not nearly 1 TB.
+  if (word.includes(':') || other.includes(':')) return 0;
   if (areNicknames(word, other)) return 0.8;
   const lengthFactor = 1 - Math.abs(word.length - other.length) / Math.max(word.length, other.length) / 2;
   // Twice as long or more, or nearly: too far apart to count, and not worth a bitap run (most pairs are).
