@@ -115,7 +115,9 @@ describe('rules files', () => {
     // the household conflict vetoes on givenName: it goes with givenName's vetoes
     expect(base.conflicts.map((c: { levels: object }) => Object.keys(c.levels)[0])).toContain('givenName');
     expect(rules.conflicts?.some((c) => Object.keys(c.levels)[0] === 'givenName')).toBe(false);
-    expect(loadRulesFile(write('keeps.rules.json', { extends: join(DEFAULT_RULES_DIR, 'customer.rules.json'), withoutVetoes: ['birthDate'] }), 'customer').conflicts).toEqual(base.conflicts);
+    const withoutBirthDate = loadRulesFile(write('keeps.rules.json', { extends: join(DEFAULT_RULES_DIR, 'customer.rules.json'), withoutVetoes: ['birthDate'] }), 'customer');
+    expect(withoutBirthDate.conflicts).toEqual(base.conflicts.filter((c: { levels: object }) => Object.keys(c.levels)[0] !== 'birthDate'));
+    expect(withoutBirthDate.conflicts?.length).toBeGreaterThan(0);
   });
 
   it('refuses a profile naming an unknown comparison, or extending itself', () => {

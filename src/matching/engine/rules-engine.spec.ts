@@ -126,15 +126,45 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
   it.each([
     ['John', '1970-05-05', 'Joan', '1972-08-09'],
     ['Daniel', '1983-03-03', 'Daniela', '1984-06-11'],
-  ])('a household: %s (%s) and %s (%s), one keystroke apart and born apart, go to a steward', (first, born, second, bornToo) => {
+    ['John', '1970-05-05', 'Joan', '1970-05-05'],
+    ['Julian', '1988-12-07', 'Juliana', '1988-12-07'],
+  ])('a household or twins: %s (%s) and %s (%s) are two names, not a typo, and go to a steward', (first, born, second, bornToo) => {
     const { email: _email, ...home } = robert;
     const pair = score(customer, { ...home, givenName: first, birthDate: born }, { ...home, givenName: second, birthDate: bornToo });
     expect(pair.decision).toBe('possible');
-    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ veto: 'review' });
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).not.toBe('one typo');
+  });
+
+  it('a given name one keystroke off, or missing, with another birth date is a household member, not a typo', () => {
+    const { email: _email, ...home } = robert;
+    const typo = score(customer, { ...home, birthDate: '1981-04-17' }, { ...home, givenName: 'Robret', birthDate: '1983-11-02' });
+    expect(typo.decision).toBe('possible');
+    expect(typo.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({
       level: 'one typo',
       veto: 'review',
       detail: expect.stringContaining('a household member, not a typo'),
     });
+    const { givenName: _given, ...unnamed } = home;
+    const spouse = score(customer, { ...home, birthDate: '1960-07-03' }, { ...unnamed, birthDate: '1958-07-08' });
+    expect(spouse.decision).toBe('possible');
+    expect(spouse.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'null', veto: 'review' });
+  });
+
+  it('no birth date to tell a father from his son, and a contact that differs with none agreeing: a steward decides', () => {
+    const { birthDate: _b, email: _e, phone: _p, ...father } = robert;
+    const emails = score(customer, { ...father, email: 'arthur.s@example.com' }, { ...father, email: 'aschwartz@example.org', birthDate: '1977-12-19' });
+    expect(emails.decision).toBe('possible');
+    const phones = score(customer, { ...father, phone: '+61 2 9876 5432' }, { ...father, phone: '+61 2 9123 4567', birthDate: '1977-12-19' });
+    expect(phones.decision).toBe('possible');
+    // the same mailbox at another provider is another mailbox, not a typo
+    const providers = score(customer, { ...father, email: 'charles.diaz@gmail.com' }, { ...father, email: 'charles.diaz@icloud.com', birthDate: '1961-05-30' });
+    expect(providers.explanation.comparisons.find((c) => c.comparison === 'email')?.level).toBe('else');
+    expect(providers.decision).toBe('possible');
+    // a typo in the domain is still one mailbox
+    const typo = score(customer, { ...father, email: 'charles.diaz@gmail.com' }, { ...father, email: 'charles.diaz@gmial.com', birthDate: '1961-05-30' });
+    expect(typo.explanation.comparisons.find((c) => c.comparison === 'email')?.level).toBe('jw>=0.90');
+    expect(typo.decision).toBe('match');
   });
 
   it('a given name one keystroke off still links when the birth date agrees, or the same id says it is one person', () => {

@@ -67,6 +67,24 @@ export function nicknameKeys(given: string): string[] {
   return keys === undefined ? [token] : keys.slice();
 }
 
+/**
+ * True when the first tokens are two different given names: both known to the nickname table and not
+ * names for one another, or a name and its feminine form. John and Joan, Daniel and Daniela are two
+ * people (twins are named so), not one name mistyped.
+ */
+export function areDistinctKnownNames(a: string, b: string): boolean {
+  const first = firstToken(a);
+  const second = firstToken(b);
+  if (first === second) return false;
+  // A name and its feminine form (Daniel, Daniela; Paul, Paule; Julian, Juliana), known or not.
+  if (isFeminineForm(first, second) || isFeminineForm(second, first)) return true;
+  return GROUPS_OF.has(first) && GROUPS_OF.has(second) && !areNicknames(first, second);
+}
+
+function isFeminineForm(name: string, other: string): boolean {
+  return name.length === other.length + 1 && name.startsWith(other) && (name.endsWith('a') || name.endsWith('e'));
+}
+
 /** True when the first tokens differ but are names for one another ("Bob", "Robert"); false for equal names. */
 export function areNicknames(a: string, b: string): boolean {
   const first = firstToken(a);

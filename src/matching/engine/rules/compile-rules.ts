@@ -6,7 +6,7 @@ import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
-import { areNicknames } from '../normalize/name';
+import { areDistinctKnownNames, areNicknames } from '../normalize/name';
 import type { ConflictRule, CorroborationRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
 
 /** Whether a pair is at a level: the compared values, and the whole features for conditions that look across. */
@@ -79,7 +79,7 @@ function compileCorroboration(rule: CorroborationRule): CompiledCorroboration {
 function compileLevel(level: LevelRule, kind: FeatureKind): CompiledLevel {
   return {
     label: level.label,
-    test: level.sameNumbers ? withSameNumbers(levelTest(level.when, kind)) : levelTest(level.when, kind),
+    test: withModifiers(level, levelTest(level.when, kind)),
     weight: Math.log2(level.m / level.u),
     m: level.m,
     veto: level.veto,
@@ -96,7 +96,11 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('levenshtein' in condition) return (a, b) => levenshteinDistance(String(a), String(b)) <= condition.levenshtein;
   // In a word of two or three letters one keystroke is a different word (Jon, Jan; P1, P3), not a typo;
   // so is a word with another first letter (Gina, Nina: twins are named so; typos rarely start a word).
-  if ('typo' in condition) return (a, b) => isTypo(String(a), String(b));
+  // Given names: two names the nickname table knows (John, Joan) are two people, however close.
+  if ('typo' in condition) {
+    if (kind === 'given-name') return (a, b) => isTypo(String(a), String(b)) && !areDistinctKnownNames(String(a), String(b));
+    return (a, b) => isTypo(String(a), String(b));
+  }
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
   if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
   if ('tokenSet' in condition) return (a, b) => tokenSetSimilarity(tokens(a), tokens(b)) >= condition.tokenSet;
@@ -122,6 +126,20 @@ function isTypo(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4) return false;
   if (a[0] !== b[0] && LETTER.test(a[0]) && LETTER.test(b[0])) return false;
   return isOneTypo(a, b);
+}
+
+function withModifiers(level: LevelRule, test: LevelTest): LevelTest {
+  const numbered = level.sameNumbers ? withSameNumbers(test) : test;
+  return level.sameDomain ? withSameDomain(numbered) : numbered;
+}
+
+// charles.diaz@gmail.com and charles.diaz@icloud.com are two mailboxes (maybe father and son), not one mistyped.
+function withSameDomain(test: LevelTest): LevelTest {
+  const domain = (value: unknown) => String(value).slice(String(value).lastIndexOf('@') + 1);
+  return (a, b, fa, fb) => {
+    const [x, y] = [domain(a), domain(b)];
+    return (x === y || isOneTypo(x, y)) && test(a, b, fa, fb);
+  };
 }
 
 function withSameNumbers(test: LevelTest): LevelTest {

@@ -76,6 +76,8 @@ export interface LevelRule {
   readonly confirms?: true;
   /** The level holds only when the numbers written in both values agree (account numbers in emails, P1 and P3). */
   readonly sameNumbers?: true;
+  /** The level holds only when both emails have the same domain, or one a keystroke off (gmial.com): another provider is another mailbox. */
+  readonly sameDomain?: true;
 }
 
 /**

@@ -80,6 +80,8 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
         continue;
       }
       for (const label of labels) {
+        // "null" is where either record has no value: a conflict may ask for it ("no given name to tell").
+        if (label === 'null' && !agreeing) continue;
         const level = comparison.levels.find((l) => l.label === label);
         if (!level) problems.push(`${path}.levels.${name}: no level "${label}" (levels: ${comparison.levels.map((l) => l.label).join(', ')})`);
         else if (agreeing && (level.veto || 'else' in level.when)) problems.push(`${path}.levels.${name}: "${label}" is a disagreement (a veto or "else"), not an agreement`);
