@@ -244,10 +244,8 @@ exportCommand
   .action((options: { entity: EntityType; out?: string }) =>
     withServices((app, s) =>
       writeLines(options.out, async (write) => {
-        write('source,sourceId,goldenId\n');
-        return app.get(s.GoldenRecordQueryService).forEachCrosswalkEntry(options.entity, (e) => {
-          write(`${csvCell(e.source)},${csvCell(e.sourceId)},${e.goldenId}\n`);
-        });
+        await write('source,sourceId,goldenId\n');
+        return app.get(s.GoldenRecordQueryService).forEachCrosswalkEntry(options.entity, (e) => write(`${csvCell(e.source)},${csvCell(e.sourceId)},${e.goldenId}\n`));
       }),
     ),
   );
@@ -262,20 +260,24 @@ exportCommand
         app.get(s.GoldenRecordQueryService).forEachGolden(options.entity, (g) => {
           // A merged record names its survivor, so a downstream system can follow it; other lines have no mergedInto.
           const mergedInto = g.status === 'merged' && g.mergedInto ? { mergedInto: g.mergedInto } : {};
-          write(`${JSON.stringify({ id: g.id, entityType: g.entityType, version: g.version, status: g.status, ...mergedInto, attributes: g.attributes })}\n`);
+          return write(`${JSON.stringify({ id: g.id, entityType: g.entityType, version: g.version, status: g.status, ...mergedInto, attributes: g.attributes })}\n`);
         }),
       ),
     ),
   );
 
 /** Streams lines to a file or stdout, waiting for the stream to drain; reports the count on stderr. */
-async function writeLines(out: string | undefined, produce: (write: (line: string) => void) => Promise<number>): Promise<void> {
+/** Streams lines out; when the stream's buffer is full, `write` returns a promise the producer awaits (one drain at a time). */
+async function writeLines(out: string | undefined, produce: (write: (line: string) => Promise<void> | undefined) => Promise<number>): Promise<void> {
   const stream = out ? createWriteStream(out) : process.stdout;
-  let pending: Promise<unknown> = Promise.resolve();
-  const count = await produce((line) => {
-    if (!stream.write(line)) pending = once(stream, 'drain');
-  });
-  await pending;
+  // `canon export … | head`: the reader has what it wanted; stop quietly, as Unix tools do.
+  if (!out) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+  const count = await produce((line) => (stream.write(line) ? undefined : once(stream, 'drain').then(() => undefined)));
   if (out) await new Promise<void>((resolve, reject) => (stream as ReturnType<typeof createWriteStream>).end((e?: Error | null) => (e ? reject(e) : resolve())));
   console.error(`exported ${count.toLocaleString('en-US')} rows${out ? ` to ${out}` : ''}`);
 }

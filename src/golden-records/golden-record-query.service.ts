@@ -157,7 +157,7 @@ export class GoldenRecordQueryService {
   }
 
   /** Calls `visit` with every golden record of a type, a page at a time (the whole table never sits in memory). */
-  async forEachGolden(entityType: EntityType, visit: (golden: GoldenState) => void): Promise<number> {
+  async forEachGolden(entityType: EntityType, visit: (golden: GoldenState) => void | Promise<void>): Promise<number> {
     return this.scan('SELECT * FROM golden_record WHERE entity_type = ? AND id > ? ORDER BY id LIMIT 1000', entityType, (row) =>
       visit(toGoldenState(row)),
     );
@@ -166,7 +166,7 @@ export class GoldenRecordQueryService {
   /** Calls `visit` with every live source record of a type and its golden id (the crosswalk). */
   async forEachCrosswalkEntry(
     entityType: EntityType,
-    visit: (entry: { source: string; sourceId: string; goldenId: string }) => void,
+    visit: (entry: { source: string; sourceId: string; goldenId: string }) => void | Promise<void>,
   ): Promise<number> {
     return this.scan(
       `SELECT id, source, source_id, golden_id FROM source_record
@@ -177,12 +177,16 @@ export class GoldenRecordQueryService {
     );
   }
 
-  private async scan(sql: string, entityType: EntityType, visit: (row: Row) => void, extra: boolean[] = []): Promise<number> {
+  /** `visit` may return a promise (a writer that must drain): the scan waits for it. */
+  private async scan(sql: string, entityType: EntityType, visit: (row: Row) => void | Promise<void>, extra: boolean[] = []): Promise<number> {
     let after = '';
     let count = 0;
     for (;;) {
       const rows = await this.database.query(sql, [entityType, ...extra, after]);
-      for (const row of rows) visit(row);
+      for (const row of rows) {
+        const waiting = visit(row);
+        if (waiting) await waiting;
+      }
       count += rows.length;
       if (rows.length < 1000) return count;
       after = rows[rows.length - 1].id as string;
