@@ -69,6 +69,15 @@ describe('rules files', () => {
     ]);
   });
 
+  it('checks that a count-once rule names real comparisons and levels', () => {
+    const rules = shipped('customer');
+    rules.countOnce = [{ name: 'move', comparisons: ['city', 'shoe'], when: { phone: ['same-ish'] } }];
+    expect(problemsOf(() => loadRulesFile(write('count-once.rules.json', rules), 'customer'))).toEqual([
+      expect.stringMatching(/^countOnce\[0\] \(move\)\.when\.levels\.phone: no level "same-ish"/),
+      'countOnce[0] (move).comparisons: unknown comparison "shoe"',
+    ]);
+  });
+
   it('checks the survivorship section: strategies, attributes and groups', () => {
     const rules = shipped('customer');
     rules.survivorship = {

@@ -17,6 +17,8 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
   let veto: 'none' | 'review' | undefined;
   let confirmedBy: string | undefined;
   let comparisons: ComparisonOutcome[] = [];
+  // Unrounded weights, for the count-once rules (the explanation shows them rounded).
+  const weights = new Map<string, number>();
   for (const comparison of rules.comparisons) {
     const va = a[comparison.feature];
     const vb = b[comparison.feature];
@@ -34,11 +36,22 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
         detail = `term frequency ${frequency.toPrecision(2)}`;
       }
       total += weight;
+      weights.set(comparison.name, weight);
       if (level.veto && veto !== 'none') veto = level.veto;
       if (level.confirms) confirmedBy ??= comparison.name;
       comparisons.push({ comparison: comparison.name, level: level.label, weight: round(weight), ...(detail ? { detail } : {}), ...(level.veto ? { veto: level.veto } : {}) });
       break;
     }
+  }
+  for (const rule of rules.countOnce) {
+    if (!holds(rule.requires, comparisons)) continue;
+    const against = comparisons.filter((c) => rule.comparisons.has(c.comparison) && (weights.get(c.comparison) ?? 0) < 0);
+    if (against.length < 2) continue;
+    const strongest = against.reduce((x, y) => (weights.get(y.comparison)! < weights.get(x.comparison)! ? y : x));
+    for (const c of against) if (c !== strongest) total -= weights.get(c.comparison)!;
+    comparisons = comparisons.map((c) =>
+      against.includes(c) && c !== strongest ? { ...c, weight: 0, detail: `counted once, with ${strongest.comparison}: ${rule.name}` } : c,
+    );
   }
   const conflict = veto === 'none' ? undefined : rules.conflicts.find((c) => holds(c.requires, comparisons));
   if (conflict) {

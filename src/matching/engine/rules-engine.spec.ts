@@ -48,6 +48,22 @@ describe('RulesEngine (customer): duplicates', () => {
     expect(score(customer, swapped, { ...swapped, birthDate: '1975-08-03' }).decision).toBe('match');
   });
 
+  it('links someone who moved, by the same phone: street, town, postcode and region count once, not four times', () => {
+    const moved = { ...robert, email: undefined, addressLine1: '7 Harbour Lane', city: 'Melbourne', postalCode: '3141', region: 'VIC' };
+    const before = { ...robert, email: undefined, region: 'NSW' };
+    const pair = score(customer, JSON.parse(JSON.stringify(before)), JSON.parse(JSON.stringify(moved)));
+    expect(pair.decision).toBe('match');
+    const address = pair.explanation.comparisons.filter((c) => ['address', 'city', 'postalCode', 'region'].includes(c.comparison));
+    expect(address.filter((c) => c.weight < 0)).toHaveLength(1);
+    expect(address.filter((c) => c.weight === 0 && c.detail?.startsWith('counted once'))).toHaveLength(3);
+    const sum = pair.explanation.priorWeight + pair.explanation.comparisons.reduce((total, c) => total + c.weight, 0);
+    expect(sum).toBeCloseTo(pair.explanation.totalWeight, 1);
+    // without a shared phone or email each part of the address counts against: a namesake elsewhere
+    const namesake = score(customer, JSON.parse(JSON.stringify({ ...before, phone: undefined })), JSON.parse(JSON.stringify({ ...moved, phone: '+61 3 9123 4567' })));
+    expect(namesake.explanation.comparisons.filter((c) => ['address', 'city', 'postalCode', 'region'].includes(c.comparison) && c.weight < 0).length).toBeGreaterThan(1);
+    expect(namesake.decision).not.toBe('match');
+  });
+
   it('explains a score as a waterfall that adds up', () => {
     const pair = score(customer, robert, { ...robert, givenName: 'Bobby' });
     const { explanation } = pair;

@@ -7,7 +7,7 @@ import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { areDistinctKnownNames, areNicknames } from '../normalize/name';
-import type { ConflictRule, CorroborationRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
+import type { ConflictRule, CorroborationRule, CountOnceRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
 
 /** Whether a pair is at a level: the compared values, and the whole features for conditions that look across. */
 export type LevelTest = (a: Exclude<FeatureValue, null>, b: Exclude<FeatureValue, null>, fa: Features, fb: Features) => boolean;
@@ -44,6 +44,13 @@ export interface CompiledRules {
   readonly comparisons: readonly CompiledComparison[];
   readonly corroborations: readonly CompiledCorroboration[];
   readonly conflicts: readonly CompiledConflict[];
+  readonly countOnce: readonly CompiledCountOnce[];
+}
+
+export interface CompiledCountOnce {
+  readonly name: string;
+  readonly comparisons: ReadonlySet<string>;
+  readonly requires: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface CompiledConflict extends CompiledCorroboration {
@@ -65,7 +72,12 @@ export function compileRules(rules: MatchRules, catalog: FeatureCatalog): Compil
     })),
     corroborations: (rules.corroborations ?? []).map(compileCorroboration),
     conflicts: (rules.conflicts ?? []).map(compileConflict),
+    countOnce: (rules.countOnce ?? []).map(compileCountOnce),
   };
+}
+
+function compileCountOnce(rule: CountOnceRule): CompiledCountOnce {
+  return { name: rule.name, comparisons: new Set(rule.comparisons), requires: compileCorroboration({ name: rule.name, levels: rule.when }).requires };
 }
 
 function compileConflict(rule: ConflictRule): CompiledConflict {

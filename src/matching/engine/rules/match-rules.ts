@@ -24,6 +24,8 @@ export interface MatchRules {
   readonly corroborations?: readonly CorroborationRule[];
   /** Disagreements that together veto though neither does alone (a given name one keystroke off, another birth date). */
   readonly conflicts?: readonly ConflictRule[];
+  /** Comparisons one event makes disagree together (a move), counted once when `when` holds. */
+  readonly countOnce?: readonly CountOnceRule[];
   /** Relative frequencies of values, for term-frequency adjustment (written by `canon rules train`). */
   readonly termFrequencies?: Readonly<Record<string, TermFrequencyTable>>;
   /** What training produced these parameters (written by `canon rules train`). */
@@ -100,6 +102,17 @@ export interface CorroborationRule {
  */
 export interface ConflictRule extends CorroborationRule {
   readonly veto: 'none' | 'review';
+}
+
+/**
+ * Comparisons that one event makes disagree all at once: a move changes street, town, postcode and
+ * region. When every `when` comparison is at one of its listed levels (the same phone), their
+ * disagreements count once, the strongest of them, instead of four times over.
+ */
+export interface CountOnceRule {
+  readonly name: string;
+  readonly comparisons: readonly string[];
+  readonly when: Readonly<Record<string, readonly string[]>>;
 }
 
 export type LevelCondition =

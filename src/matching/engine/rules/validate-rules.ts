@@ -90,6 +90,11 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
   };
   (rules.corroborations ?? []).forEach((c, i) => checkLevels(`corroborations[${i}] (${c.name})`, c.levels, true));
   (rules.conflicts ?? []).forEach((c, i) => checkLevels(`conflicts[${i}] (${c.name})`, c.levels, false));
+  (rules.countOnce ?? []).forEach((c, i) => {
+    const path = `countOnce[${i}] (${c.name})`;
+    checkLevels(`${path}.when`, c.when, true);
+    for (const name of c.comparisons) if (!rules.comparisons.some((x) => x.name === name)) problems.push(`${path}.comparisons: unknown comparison "${name}"`);
+  });
   for (const name of Object.keys(rules.termFrequencies ?? {})) feature(`termFrequencies.${name}`, name);
   if (problems.length > 0) throw new RulesError(source, problems);
   return rules;
