@@ -69,6 +69,8 @@ export class ReviewTaskResolver {
   candidates(@Parent() task: ReviewTaskView, @Context() context: GraphQLContext) {
     const loaders = goldenRecordLoaders(context, this.goldenRecords);
     const candidates = 'candidates' in task.subjects ? task.subjects.candidates : [];
-    return candidates.map((c) => ({ ...c, golden: loaders.golden.load(c.goldenId) }));
+    // A thunk, which GraphQL's default resolver calls only when a query selects `golden`: a load started
+    // for a query that does not would run after the answer, maybe after the database has closed.
+    return candidates.map((c) => ({ ...c, golden: () => loaders.golden.load(c.goldenId) }));
   }
 }
