@@ -21,7 +21,7 @@ import { SourceSystemResolver } from './source-systems/source-system.resolver';
 import { SourceSystemsModule } from './source-systems/source-systems.module';
 import { MatchResolver } from './matching/api/match.resolver';
 import { MatchingModule } from './matching/matching.module';
-import { ReviewTaskResolver } from './stewardship/api/review-task.resolver';
+import { ReviewCandidateResolver, ReviewTaskResolver } from './stewardship/api/review-task.resolver';
 import { ReviewTasksModule } from './stewardship/review-tasks.module';
 import { StewardResolver } from './stewardship/api/steward.resolver';
 import { StewardshipModule } from './stewardship/stewardship.module';
@@ -69,6 +69,7 @@ export class ApiModule {
         IngestionResolver,
         MatchResolver,
         ReviewTaskResolver,
+        ReviewCandidateResolver,
         StewardResolver,
         WebhookResolver,
         { provide: APP_GUARD, useClass: RolesGuard },

@@ -29,7 +29,7 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     const data = await hub.data<any>(
       `{ reviewTasks(entityType: CUSTOMER, kind: POTENTIAL_MATCH, first: 100) { totalCount edges { node {
           id kind status goldenId sourceRecordId score
-          candidates { goldenId score sourceRecordId }
+          candidates { goldenId score sourceRecordId golden { id } }
           explanation { decision score vetoed comparisons { comparison level weight veto } } } } } }`,
     );
     return data.reviewTasks.edges.map((e: any) => e.node).filter((t: any) => t.goldenId === goldenId);
@@ -262,6 +262,8 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
       expect(goldens.customers.totalCount).toBe(2);
       const [task] = await openTasksFor(sparse.goldenId);
       expect(task.candidates.map((c: any) => c.goldenId)).toContain(sparse.goldenId === tobi.goldenId ? kemi.goldenId : tobi.goldenId);
+      // each candidate's golden record, loaded when the query asks for it
+      for (const candidate of task.candidates) expect(candidate.golden.id).toBe(candidate.goldenId);
     });
   });
 });

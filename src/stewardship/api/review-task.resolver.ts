@@ -66,11 +66,21 @@ export class ReviewTaskResolver {
   }
 
   @ResolveField(() => [ReviewCandidateModel], { description: 'For a potential match: the golden records it may belong to, best first.' })
-  candidates(@Parent() task: ReviewTaskView, @Context() context: GraphQLContext) {
-    const loaders = goldenRecordLoaders(context, this.goldenRecords);
-    const candidates = 'candidates' in task.subjects ? task.subjects.candidates : [];
-    // A thunk, which GraphQL's default resolver calls only when a query selects `golden`: a load started
-    // for a query that does not would run after the answer, maybe after the database has closed.
-    return candidates.map((c) => ({ ...c, golden: () => loaders.golden.load(c.goldenId) }));
+  candidates(@Parent() task: ReviewTaskView) {
+    return 'candidates' in task.subjects ? task.subjects.candidates : [];
+  }
+}
+
+/**
+ * A candidate's golden record, loaded only when a query selects it: a load started for a query that does
+ * not would run after the answer, maybe after the database has closed.
+ */
+@Resolver(() => ReviewCandidateModel)
+export class ReviewCandidateResolver {
+  constructor(private readonly goldenRecords: GoldenRecordQueryService) {}
+
+  @ResolveField(() => GoldenRecordModel, { nullable: true })
+  golden(@Parent() candidate: { goldenId: string }, @Context() context: GraphQLContext) {
+    return goldenRecordLoaders(context, this.goldenRecords).golden.load(candidate.goldenId);
   }
 }
