@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
-import { runCli } from './support/cli';
+import { exportGolden as exportGoldenRecords, readLines, runCli } from './support/cli';
 import { DIALECTS } from './support/hub';
 
 // The `canon` command as an operator uses it: compiled, in its own process, on each storage engine.
@@ -11,13 +11,7 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
   let scratch: ScratchDatabase;
   let dir: string;
   const canon = (...args: string[]) => runCli(args, scratch.url);
-  const readLines = (path: string) => readFileSync(path, 'utf8').trim().split('\n');
-  const exportGolden = async (entity: string) => {
-    const out = join(dir, `${entity}-${Math.random()}.ndjson`);
-    const result = await canon('export', 'golden', '--entity', entity, '--out', out);
-    expect(result.code).toBe(0);
-    return readLines(out).filter(Boolean).map((line) => JSON.parse(line));
-  };
+  const exportGolden = (entity: string) => exportGoldenRecords(scratch.url, dir, entity);
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(dialect);

@@ -1,13 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
-import type { CanonConfig } from '../src/config/canon-config';
-import { startServer, type RunningServer } from '../src/server';
-import { DIALECTS, INGEST_CUSTOMERS } from './support/hub';
+import { DIALECTS, INGEST_CUSTOMERS, startTestHub, type TestHub } from './support/hub';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 // Stopping the hub (SIGTERM runs app.close()) while a receiver holds a request open: the dispatcher aborts
@@ -19,48 +12,23 @@ process.env.CANON_WEBHOOK_TIMEOUT = '30';
 delete process.env.CANON_WEBHOOK_LEASE;
 
 describe.each(DIALECTS)('webhooks on hub shutdown (%s)', (dialect) => {
-  let scratch: ScratchDatabase;
+  let hub: TestHub;
   let receiver: WebhookReceiver;
-  let server: RunningServer | null = null;
-  const dataDir = mkdtempSync(join(tmpdir(), 'canon-shutdown-'));
-  const adminKey = `test-admin-${randomBytes(12).toString('hex')}`;
-  const config = (): CanonConfig => ({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    rulesDir: join(dataDir, 'rules'),
-    database: scratch.config,
-    bootstrapAdminKey: adminKey,
-    production: false,
-    logLevel: 'silent',
-  });
-  const data = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(`${server!.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const data = (query: string, variables?: Record<string, unknown>) => hub.data<any>(query, variables);
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(dialect);
+    hub = await startTestHub(dialect);
     receiver = await new WebhookReceiver().start();
   });
   afterEach(() => {
     vi.restoreAllMocks();
   });
   afterAll(async () => {
-    await server?.app.close();
+    await hub?.close();
     await receiver?.close();
-    await scratch?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('aborts an in-flight request promptly, records the attempt, and sends it again after the restart', async () => {
-    server = await startServer(config());
     await data(`mutation { createSourceSystem(input: { code: "crm" }) { userErrors { code } } }`);
     const created = (
       await data(`mutation($url: String!) { createWebhookSubscription(input: { url: $url, eventTypes: ["*"] }) { subscription { id } secret userErrors { code message } } }`, {
@@ -79,15 +47,14 @@ describe.each(DIALECTS)('webhooks on hub shutdown (%s)', (dialect) => {
 
     const errors = vi.spyOn(Logger.prototype, 'error');
     const started = Date.now();
-    await server.app.close();
-    server = null;
+    await hub.stop();
     // Well under the 30 s request timeout: the request was aborted, not waited out.
     expect(Date.now() - started).toBeLessThan(10_000);
     // A normal shutdown: no error logged (it was "dispatch failed: The database connection is not open").
     expect(errors).not.toHaveBeenCalled();
 
     // Nothing lost: the next start sends it again, with the same webhook-id, without waiting for the lease.
-    server = await startServer(config());
+    await hub.start();
     await receiver.waitFor((r) => r.filter((m) => m.id === first.id).length >= 2, 10_000);
     const copies = receiver.received.filter((m) => m.id === first.id);
     expect(copies[1].body).toBe(first.body);

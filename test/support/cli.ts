@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const BIN = resolve(__dirname, '..', '..', 'bin', 'canon.js');
 
@@ -23,4 +24,17 @@ export function runCli(args: string[], databaseUrl: string, env: Record<string, 
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+}
+
+/** A file's lines, without the trailing newline. */
+export function readLines(path: string): string[] {
+  return readFileSync(path, 'utf8').trim().split('\n');
+}
+
+/** `canon export golden` into a file of `dir`, parsed: one object per golden record. */
+export async function exportGolden(databaseUrl: string, dir: string, entity: string): Promise<any[]> {
+  const out = join(dir, `${entity}-${Math.random()}.ndjson`);
+  const result = await runCli(['export', 'golden', '--entity', entity, '--out', out], databaseUrl);
+  if (result.code !== 0) throw new Error(`canon export golden failed (${result.code}): ${result.stderr}`);
+  return readLines(out).filter(Boolean).map((line) => JSON.parse(line));
 }

@@ -24,6 +24,9 @@ export interface TestHub {
   readonly server: RunningServer;
   /** Stops the hub and starts it again on the same database, with these rules files in its rules folder. */
   restart(rules?: Readonly<Record<string, unknown>>): Promise<void>;
+  /** Stops the hub (app.close(), as SIGTERM does); `start` starts it again on the same database. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string | null): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any top-level error. */
   data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<T>;
@@ -46,30 +49,39 @@ export async function startTestHub(dialect: TestDialect, overrides: Partial<Cano
     logLevel: 'silent',
     ...overrides,
   };
-  let server = await startServer(config);
+  let server: RunningServer | null = await startServer(config);
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, key: string | null = adminKey) => {
-    const response = await fetch(`${server.url}/graphql`, {
+    const response = await fetch(`${server!.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, body: (await response.json()) as GraphQLResponse<T>['body'] };
   };
+  const stop = async () => {
+    await server?.app.close();
+    server = null;
+  };
+  const start = async () => {
+    server = await startServer(config);
+  };
   return {
     get url() {
-      return server.url;
+      return server!.url;
     },
     adminKey,
     scratch,
     get server() {
-      return server;
+      return server!;
     },
     async restart(rules = {}) {
-      await server.app.close();
+      await stop();
       mkdirSync(config.rulesDir, { recursive: true });
       for (const [entityType, content] of Object.entries(rules)) writeFileSync(join(config.rulesDir, `${entityType}.rules.json`), JSON.stringify(content));
-      server = await startServer(config);
+      await start();
     },
+    stop,
+    start,
     gql,
     async data<T>(query: string, variables?: Record<string, unknown>, key?: string) {
       const response = await gql<T>(query, variables, key ?? adminKey);
@@ -77,7 +89,7 @@ export async function startTestHub(dialect: TestDialect, overrides: Partial<Cano
       return response.body.data as T;
     },
     async close() {
-      await server.app.close();
+      await stop();
       await scratch.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -77,7 +77,7 @@ export function compileRules(rules: MatchRules, catalog: FeatureCatalog): Compil
 }
 
 function compileCountOnce(rule: CountOnceRule): CompiledCountOnce {
-  return { name: rule.name, comparisons: new Set(rule.comparisons), requires: compileCorroboration({ name: rule.name, levels: rule.when }).requires };
+  return { name: rule.name, comparisons: new Set(rule.comparisons), requires: requirements(rule.when) };
 }
 
 function compileConflict(rule: ConflictRule): CompiledConflict {
@@ -85,7 +85,12 @@ function compileConflict(rule: ConflictRule): CompiledConflict {
 }
 
 function compileCorroboration(rule: CorroborationRule): CompiledCorroboration {
-  return { name: rule.name, requires: new Map(Object.entries(rule.levels).map(([comparison, labels]) => [comparison, new Set(labels)])) };
+  return { name: rule.name, requires: requirements(rule.levels) };
+}
+
+/** Per comparison name, the level labels that count. */
+function requirements(levels: Readonly<Record<string, readonly string[]>>): ReadonlyMap<string, ReadonlySet<string>> {
+  return new Map(Object.entries(levels).map(([comparison, labels]) => [comparison, new Set(labels)]));
 }
 
 function compileLevel(level: LevelRule, kind: FeatureKind): CompiledLevel {
