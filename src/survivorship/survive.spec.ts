@@ -192,6 +192,22 @@ describe('survive', () => {
       expect(conflicts).toEqual([]);
     });
 
+    it('most-frequent folds letter case and compatibility forms beyond ASCII too', () => {
+      const trust = (source: string) => ({ erp: 3, crm: 2, web: 1 })[source] ?? 0;
+      const { attributes, provenance } = survive(
+        [
+          contributor('crm', '1', at(1), { familyName: 'Müller' }),
+          contributor('web', '1', at(2), { familyName: 'MÜLLER' }),
+          contributor('shop', '1', at(3), { familyName: 'ｍüller ' }), // full-width m, trailing space
+          contributor('erp', '1', at(4), { familyName: 'Mueller' }),
+        ],
+        trust,
+        rules({ familyName: 'most-frequent' }),
+      );
+      expect(attributes.familyName).toBe('Müller');
+      expect(provenance.familyName).toMatchObject({ rule: 'most-frequent', source: 'crm' });
+    });
+
     it('a linked group survives whole from one record, never a street from one and a city from another', () => {
       const address = { name: 'address', attributes: ['addressLine1', 'city', 'postalCode', 'country'] };
       const { attributes, provenance } = survive(

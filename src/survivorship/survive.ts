@@ -42,12 +42,13 @@ export function survive(
     const holders = contributors.filter((c) => unit.attributes.some((a) => c.attributes[a] !== undefined));
     if (holders.length === 0) continue;
     // Most golden records have one source record: nothing to rank then.
-    const chain = holders.length > 1 ? criteria(unit, holders, trust) : [];
+    const keyOf = valueKeys(unit);
+    const chain = holders.length > 1 ? criteria(unit, holders, trust, keyOf) : [];
     const ranked = holders.length > 1 ? [...holders].sort((a, b) => rank(chain, a, b)) : holders;
     const [winner, runnerUp] = ranked;
     // What decided is what beat the best other value; records agreeing with the winner decide nothing.
-    const winnerKey = runnerUp ? valueKey(winner, unit) : '';
-    const rival = runnerUp ? (ranked.find((c) => valueKey(c, unit) !== winnerKey) ?? runnerUp) : undefined;
+    const winnerKey = runnerUp ? keyOf(winner) : '';
+    const rival = runnerUp ? (ranked.find((c) => keyOf(c) !== winnerKey) ?? runnerUp) : undefined;
     const rule = rival ? decidingRule(chain, winner, rival) : 'only-value';
     for (const attribute of unit.attributes) {
       const value = winner.attributes[attribute];
@@ -103,7 +104,7 @@ function unitsOf(contributors: readonly Contributor[], rules: SurvivorshipRules,
   return units.filter((u) => u.attributes.length > 0);
 }
 
-function criteria(unit: Unit, holders: readonly Contributor[], trust: TrustLookup): [SurvivorRule, Criterion][] {
+function criteria(unit: Unit, holders: readonly Contributor[], trust: TrustLookup, keyOf: (c: Contributor) => string): [SurvivorRule, Criterion][] {
   // Trust of a group is the trust for its first attribute: the address as a whole.
   const attribute = unit.attributes[0];
   const byTrust: [SurvivorRule, Criterion] = ['source-trust', (a, b) => trust(b.source, attribute) - trust(a.source, attribute)];
@@ -118,8 +119,8 @@ function criteria(unit: Unit, holders: readonly Contributor[], trust: TrustLooku
       return [['most-complete', (a, b) => compareCompleteness(completeness(b, unit), completeness(a, unit))], byTrust, byRecency, tieBreak];
     case 'most-frequent': {
       const counts = new Map<string, number>();
-      for (const c of holders) counts.set(valueKey(c, unit), (counts.get(valueKey(c, unit)) ?? 0) + 1);
-      const frequency = (c: Contributor) => counts.get(valueKey(c, unit))!;
+      for (const c of holders) counts.set(keyOf(c), (counts.get(keyOf(c)) ?? 0) + 1);
+      const frequency = (c: Contributor) => counts.get(keyOf(c))!;
       return [['most-frequent', (a, b) => frequency(b) - frequency(a)], byTrust, byRecency, tieBreak];
     }
   }
@@ -166,13 +167,27 @@ function compareCompleteness(a: [number, number], b: [number, number]): number {
   return a[0] - b[0] || a[1] - b[1];
 }
 
-function valueKey(c: Contributor, unit: Unit): string {
-  return JSON.stringify(unit.attributes.map((a) => foldedValue(c.attributes[a])));
+/** Each contributor's value of a unit as votes count it, computed once per contributor (sorting asks often). */
+function valueKeys(unit: Unit): (c: Contributor) => string {
+  const keys = new Map<Contributor, string>();
+  return (c) => {
+    let key = keys.get(c);
+    if (key === undefined) {
+      key = JSON.stringify(unit.attributes.map((a) => foldedValue(c.attributes[a])));
+      keys.set(c, key);
+    }
+    return key;
+  };
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** A value as votes count it: ROBERT, Robert and " robert " are one value written three ways, not three values. */
 function foldedValue(value: AttributeValue | undefined): AttributeValue | null {
-  return typeof value === 'string' ? value.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim() : (value ?? null);
+  if (typeof value !== 'string') return value ?? null;
+  // Printable ASCII is its own NFKC form and lower-cases the same in every locale: skip the costly calls.
+  const folded = PRINTABLE_ASCII.test(value) ? value.toLowerCase() : value.normalize('NFKC').toLocaleLowerCase('und');
+  return folded.replace(/\s+/g, ' ').trim();
 }
 
 function candidatesFor(attribute: string, losers: readonly Contributor[]): AttributeProvenance['candidates'] {
