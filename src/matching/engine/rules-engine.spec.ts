@@ -224,8 +224,24 @@ describe('RulesEngine (customer): national ids', () => {
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'else', detail: 'veto review lifted: nationalId agrees' });
   });
 
-  it('a birth date decades off is softened to a review, not lifted, by the same id', () => {
+  it('a birth date decades off is softened to a review, not lifted, by the same id under another given name', () => {
+    const pair = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, givenName: 'Liam', birthDate: '1952-09-30', nationalId: '8164610' });
+    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.vetoed).toBe('review');
+  });
+
+  it('the same id and the same full name make a birth date decades off a keying error: the veto is lifted', () => {
     const pair = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, birthDate: '1952-09-30', nationalId: '8164610' });
+    expect(pair.decision).toBe('match');
+    expect(pair.explanation.vetoed).toBeUndefined();
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({
+      level: 'a decade or more apart',
+      detail: expect.stringContaining('national id and full name agree'),
+    });
+  });
+
+  it('junior and senior decades apart under one id go to a steward: the corroboration needs the same generation', () => {
+    const pair = score(customer, { ...robert, familyName: 'Miller Sr', nationalId: '8164610' }, { ...robert, familyName: 'Miller Jr', birthDate: '1952-09-30', nationalId: '8164610' });
     expect(pair.decision).toBe('possible');
     expect(pair.explanation.vetoed).toBe('review');
   });
@@ -241,7 +257,13 @@ describe('RulesEngine (customer): national ids', () => {
     });
   });
 
-  it('two different ids go to a steward when the corroboration is incomplete: another street, a given name one keystroke off, no birth date', () => {
+  it('a typo in the given name does not break that corroboration: one keystroke off is still the name', () => {
+    const pair = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, givenName: 'Robertt', nationalId: '5903271' });
+    expect(pair.decision).toBe('match');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('one typo');
+  });
+
+  it('two different ids go to a steward when the corroboration is incomplete: another street, twins named one keystroke apart, no birth date', () => {
     const ids = (a: Attributes, b: Attributes) => score(customer, { ...a, nationalId: '8164610' }, { ...b, nationalId: '5903271' });
     const { email: _email, phone: _phone, ...namesake } = robert;
     expect(ids(namesake, { ...namesake, addressLine1: '40 Bay Road', postalCode: '2060' }).decision).toBe('possible');
