@@ -110,6 +110,22 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).not.toBe('one typo');
   });
 
+  it.each([
+    ['Kristen', 'Kirsten'],
+    ['Aiden', 'Aidan'],
+    ['Mark', 'Marc'],
+    ['Chris', 'Christa'],
+  ])('twins named %s and %s, one phone, their own emails: a steward decides', (first, second) => {
+    const a = { ...robert, givenName: first, email: `${first.toLowerCase()}.miller@example.com` };
+    const b = { ...robert, givenName: second, email: 'millers.home@mail.example.org' };
+    const pair = score(customer, a, b);
+    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.detail).toMatch(/a twin, not a typo/);
+    // The same spelling slip with the same email is one person; so it is under one national id.
+    expect(score(customer, a, { ...b, email: a.email }).decision).toBe('match');
+    expect(score(customer, { ...a, nationalId: '8164610' }, { ...b, nationalId: '8164610' }).decision).toBe('match');
+  });
+
   it('still links a one-keystroke typo in the given name', () => {
     for (const typo of ['Robret', 'Rober', 'Roberto', 'Rovert']) expect(score(customer, robert, { ...robert, givenName: typo }).decision).toBe('match');
   });
@@ -257,9 +273,10 @@ describe('RulesEngine (customer): national ids', () => {
     });
   });
 
-  it('a typo in the given name does not break that corroboration: one keystroke off is still the name', () => {
-    const pair = score(customer, { ...robert, nationalId: '8164610' }, { ...robert, givenName: 'Robertt', nationalId: '5903271' });
-    expect(pair.decision).toBe('match');
+  it('two ids under given names one keystroke apart are twins as likely as a typo: Aiden and Aidan go to a steward', () => {
+    const { email: _email, ...twin } = robert;
+    const pair = score(customer, { ...twin, givenName: 'Aiden', nationalId: '8164610' }, { ...twin, givenName: 'Aidan', nationalId: '5903271' });
+    expect(pair.decision).toBe('possible');
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('one typo');
   });
 
