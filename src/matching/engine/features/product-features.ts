@@ -36,7 +36,9 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
  */
 export function productFeatures(a: Attributes): Features {
   const name = typeof a.name === 'string' ? a.name : '';
-  const title = analyzeTitle(name);
+  const analyzed = analyzeTitle(name);
+  const lettersCode = trailingLettersCode(name);
+  const title = lettersCode && !analyzed.modelCodes.includes(lettersCode) ? { ...analyzed, modelCodes: [...analyzed.modelCodes, lettersCode].sort() } : analyzed;
   const extra = analyzeTitle([a.size, a.color].filter((v) => typeof v === 'string').join(' '));
   // Descriptions often carry the model code a short title leaves out; never its measures (they describe accessories).
   const description = typeof a.description === 'string' ? analyzeTitle(a.description.slice(0, 300)) : null;
@@ -87,6 +89,19 @@ function keyTokens(tokens: readonly string[], brand: string | null): readonly st
 }
 
 // A model code without its trailing variant letters (colour or market: YSTFSW100BK, R1214SS, FE370S).
+
+// "Sony Soft Carrying Case - LCSCST": retail titles end in the model code after a dash. A code of letters
+// only is told from a word by its case: the title has lower-case words, the last segment none.
+const TRAILING_SEGMENT = /\s[-–]\s*([A-Z][A-Z/.-]*[A-Z])\s*$/;
+
+/** The letters-only model code that ends a title ("… - TVLCDS", "… - TV/LCDS"), or null. */
+export function trailingLettersCode(name: string): string | null {
+  const segment = TRAILING_SEGMENT.exec(name)?.[1];
+  if (!segment || !/[a-z]/.test(name.slice(0, -segment.length))) return null;
+  const code = segment.replace(/[/.-]/g, '');
+  if (code.length < 5 || code.length > 14) return null;
+  return coloursIn([code.toLowerCase()]).length > 0 ? null : code;
+}
 
 function nonEmpty(values: readonly string[]): readonly string[] | null {
   return values.length > 0 ? values : null;
