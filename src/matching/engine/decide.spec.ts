@@ -25,4 +25,29 @@ describe('decideMatch', () => {
     const b = { sourceRecordId: '02-a', goldenId: '02-golden', features, contentHash: 'same' };
     expect(decideMatch(features, [b, a], tie).goldenId).toBe('01-golden');
   });
+
+  it('links to a match before a possible match, whatever their scores: a veto caps the decision, not the score', () => {
+    const pair = (decision: PairScore['decision'], totalWeight: number): PairScore => ({
+      score: 1,
+      decision,
+      explanation: { engine: 'test', priorWeight: 0, totalWeight, score: 1, decision, comparisons: [] },
+    });
+    const identical = { sourceRecordId: '02-a', goldenId: '02-golden', features: { who: 'identical' }, contentHash: 'z-hash' };
+    const vetoed = { sourceRecordId: '01-a', goldenId: '01-golden', features: { who: 'vetoed' }, contentHash: 'a-hash' };
+    const compare = (_: Features, candidate: Features) => (candidate.who === 'identical' ? pair('match', 60) : pair('possible', 70));
+    const outcome = decideMatch(features, [vetoed, identical], compare);
+    expect(outcome).toMatchObject({ action: 'link', goldenId: '02-golden' });
+    expect(outcome.ranked.map((r) => r.goldenId)).toEqual(['02-golden', '01-golden']);
+  });
+
+  it('ranks saturated scores by their total weight', () => {
+    const pair = (totalWeight: number): PairScore => ({
+      score: 1,
+      decision: 'match',
+      explanation: { engine: 'test', priorWeight: 0, totalWeight, score: 1, decision: 'match', comparisons: [] },
+    });
+    const weak = { sourceRecordId: '01-a', goldenId: '01-golden', features: { weight: 40 }, contentHash: 'a-hash' };
+    const strong = { sourceRecordId: '02-a', goldenId: '02-golden', features: { weight: 80 }, contentHash: 'z-hash' };
+    expect(decideMatch(features, [weak, strong], (_, c) => pair(c.weight as number)).goldenId).toBe('02-golden');
+  });
 });

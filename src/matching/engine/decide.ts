@@ -18,12 +18,13 @@ export function decideMatch(
     if (pair.decision === 'none') continue;
     const best = bestPerGolden.get(candidate.goldenId);
     const order = `${candidate.contentHash ?? ''}\u0000${candidate.sourceRecordId}`;
-    if (!best || pair.score > best.pair.score || (pair.score === best.pair.score && order < best.order)) {
+    const better = best ? beats(pair, best.pair) : 1;
+    if (better > 0 || (better === 0 && order < best!.order)) {
       bestPerGolden.set(candidate.goldenId, { goldenId: candidate.goldenId, sourceRecordId: candidate.sourceRecordId, pair, order });
     }
   }
   const ranked = [...bestPerGolden.values()]
-    .sort((a, b) => b.pair.score - a.pair.score || compareText(a.order, b.order) || compareText(a.goldenId, b.goldenId))
+    .sort((a, b) => beats(b.pair, a.pair) || compareText(a.order, b.order) || compareText(a.goldenId, b.goldenId))
     .map(({ order: _, ...rest }) => rest);
   const top = ranked[0];
   if (!top) return { action: 'new', goldenId: null, score: 0, explanation: null, ranked, alsoMatched: [] };
@@ -36,6 +37,17 @@ export function decideMatch(
     ranked,
     alsoMatched: link ? ranked.slice(1).filter((r) => r.pair.decision === 'match').map((r) => r.goldenId) : [],
   };
+}
+
+const DECISION_RANK = { match: 2, possible: 1, none: 0 } as const;
+
+/**
+ * Positive when pair `a` is the better match: a match beats a possible match whatever their scores (a
+ * veto caps the decision, not the score: an identical record must not lose to a vetoed one of score 1),
+ * then the higher total weight (the probability saturates at 1 long before the weights stop growing).
+ */
+function beats(a: PairScore, b: PairScore): number {
+  return DECISION_RANK[a.decision] - DECISION_RANK[b.decision] || a.explanation.totalWeight - b.explanation.totalWeight;
 }
 
 function compareText(a: string, b: string): number {
