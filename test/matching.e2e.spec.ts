@@ -229,6 +229,13 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(byGtin.searchProducts.map((r: any) => r.golden.id)).toEqual([camera.goldenId]);
   });
 
+  it('matches against records stored before a restart, whose features the new process reads from the database', async () => {
+    const [stored] = await ingest([{ sourceId: 'cold-1', givenName: 'Ilse', familyName: 'Vandermeulen', email: 'ilse.vdm@example.be', city: 'Gent' }]);
+    await hub.restart();
+    const [duplicate] = await ingest([{ sourceId: 'cold-2', givenName: 'ILSE', familyName: 'Vandermeulen', email: 'Ilse.VDM@example.be', city: 'Gent' }]);
+    expect(duplicate.goldenId).toBe(stored.goldenId);
+  });
+
   describe('with onMultipleMatches: merge-consistent', () => {
     beforeAll(async () => {
       const rules = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'utf8'));

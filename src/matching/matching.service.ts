@@ -64,8 +64,8 @@ export class MatchingService {
     const engine = this.engines[entityType];
     const wanted = [...new Set(keys)].filter((k) => !this.isGeneric(entityType, k));
     const rows = await queryInChunks(tx, wanted, (chunk, ph) =>
-      tx.query<{ block_key: string; id: string; golden_id: string; content_hash: string; normalized: string }>(
-        `SELECT mk.block_key, sr.id, sr.golden_id, sr.content_hash, sr.normalized FROM match_key mk
+      tx.query<{ block_key: string; id: string; golden_id: string; content_hash: string }>(
+        `SELECT mk.block_key, sr.id, sr.golden_id, sr.content_hash FROM match_key mk
            JOIN source_record sr ON sr.id = mk.source_record_id
           WHERE mk.entity_type = ? AND mk.block_key IN (${ph})`,
         [entityType, ...chunk],
@@ -75,15 +75,24 @@ export class MatchingService {
     const perKey = new Map<string, number>();
     for (const row of rows) perKey.set(row.block_key, (perKey.get(row.block_key) ?? 0) + 1);
     for (const [key, count] of perKey) if (count > engine.maxKeyFrequency) this.genericKeys.add(`${entityType}\u0000${key}`);
-    return rows
-      .filter((r) => !this.isGeneric(entityType, r.block_key))
-      .map((r) => ({
-        blockKey: r.block_key,
-        sourceRecordId: r.id,
-        goldenId: r.golden_id,
-        features: this.featuresOf(entityType, r.id, r.content_hash, r.normalized),
-        contentHash: r.content_hash,
-      }));
+    const kept = rows.filter((r) => !this.isGeneric(entityType, r.block_key));
+    // Most candidates' features are cached (a record met before, or written by this process): only the
+    // others' normalized attributes are read, once each, however many keys they share with the batch.
+    const features = new Map<string, Features>();
+    const uncached = new Set<string>();
+    for (const r of kept) {
+      if (features.has(r.id) || uncached.has(r.id)) continue;
+      const cached = this.featureCache.get(`${r.id}:${r.content_hash}`);
+      if (cached) features.set(r.id, cached);
+      else uncached.add(r.id);
+    }
+    const loaded = await queryInChunks(tx, [...uncached], (chunk, ph) =>
+      tx.query<{ id: string; content_hash: string; normalized: string }>(`SELECT id, content_hash, normalized FROM source_record WHERE id IN (${ph})`, chunk),
+    );
+    for (const r of loaded) features.set(r.id, this.featuresOf(entityType, r.id, r.content_hash, r.normalized));
+    return kept
+      .filter((r) => features.has(r.id))
+      .map((r) => ({ blockKey: r.block_key, sourceRecordId: r.id, goldenId: r.golden_id, features: features.get(r.id)!, contentHash: r.content_hash }));
   }
 
   /** The candidates with the golden id each source record has now (a steward may have moved it since). */
