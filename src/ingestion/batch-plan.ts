@@ -251,13 +251,18 @@ export class BatchPlan {
       else found.set(candidate.sourceRecordId, { candidate, shared: 1 });
     };
     for (const key of keys) {
-      for (const candidate of this.storedCandidates.get(key) ?? []) {
+      const stored = this.storedCandidates.get(key) ?? [];
+      const inBatch = this.batchKeys.get(key);
+      // A key more records hold than the rules allow is generic within a batch as it is across batches
+      // (a catalogue of one brand shares its brand and title words): it finds nothing.
+      if (stored.length + (inBatch?.size ?? 0) > this.context.engine.maxKeyFrequency) continue;
+      for (const candidate of stored) {
         if (candidate.sourceRecordId !== self && !this.touched.has(candidate.sourceRecordId)) {
           const goldenId = this.resolve(candidate.goldenId);
           add(goldenId === candidate.goldenId ? candidate : { ...candidate, goldenId });
         }
       }
-      for (const sourceRecordId of this.batchKeys.get(key) ?? []) {
+      for (const sourceRecordId of inBatch ?? []) {
         if (sourceRecordId === self) continue;
         const record = this.touched.get(sourceRecordId)!;
         add({ sourceRecordId, goldenId: this.resolve(record.goldenId), features: this.touchedFeatures.get(sourceRecordId)!, contentHash: record.contentHash });

@@ -349,6 +349,16 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     expect(score(product, small, big).decision).toBe('none');
   });
 
+  it('neighbours in one product line: the same title and brand, near prices, model numbers one digit apart', () => {
+    const lamp = { brand: 'Lumetra', name: 'Lumetra Desk Lamp LX2000 with dimmer', price: 49 };
+    const next = { ...lamp, name: 'Lumetra Desk Lamp LX2001 with dimmer', price: 49.5 };
+    const pair = score(product, lamp, next);
+    expect(pair.decision).toBe('none');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'modelCodes')?.level).toBe('other model number');
+    // A suffix is how two listings write one model: still a match.
+    expect(score(product, lamp, { ...lamp, name: 'Lumetra Desk Lamp LX2000B with dimmer' }).decision).not.toBe('none');
+  });
+
   it('products that differ only in colour or size', () => {
     const { gtin: _a, ...noGtin } = phone;
     expect(score(product, noGtin, { ...noGtin, name: 'Apple iPhone 15 128GB White', color: 'White' }).decision).toBe('none');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseCode, differentVariants } from './model-code';
+import { baseCode, differentVariants, otherModelNumbers } from './model-code';
 
 describe('baseCode', () => {
   it('drops a variant suffix of one to three letters after the last digit', () => {
@@ -35,5 +35,26 @@ describe('differentVariants', () => {
   it('is symmetric', () => {
     const pairs: [string[], string[]][] = [[['CLI8C'], ['CLI8Y']], [['DMCTZ5S'], ['DMCTZ5']], [['KXTSC14W', 'X100'], ['KXTSC14B']]];
     for (const [a, b] of pairs) expect(differentVariants(a, b)).toBe(differentVariants(b, a));
+  });
+});
+
+describe('otherModelNumbers', () => {
+  it('is true for alike codes whose numbers differ: other models of one line', () => {
+    expect(otherModelNumbers(['LX2000'], ['LX2001'], 0.9)).toBe(true);
+    expect(otherModelNumbers(['KDL40V4100'], ['KDL40V4150'], 0.9)).toBe(true);
+    expect(otherModelNumbers(['DU1055SS'], ['DU1100SS'], 0.8)).toBe(true);
+  });
+
+  it('is false when the numbers agree or one goes on from the other, a code is shared, or no codes are alike', () => {
+    expect(otherModelNumbers(['DU1100SS'], ['DU1100XTPS'], 0.9)).toBe(false);
+    expect(otherModelNumbers(['U5140'], ['U5140900'], 0.9)).toBe(false);
+    expect(otherModelNumbers(['LX2000', 'LX2001'], ['LX2001'], 0.9)).toBe(false);
+    expect(otherModelNumbers(['CL41CL'], ['0617B002'], 0.9)).toBe(false);
+    expect(otherModelNumbers(['LCSCST'], ['LCSCSTB'], 0.9)).toBe(false);
+  });
+
+  it('is symmetric', () => {
+    const pairs: [string[], string[]][] = [[['LX2000'], ['LX2001']], [['U5140'], ['U5140900']], [['DU1100SS', 'X1'], ['DU1100XTPS']]];
+    for (const [a, b] of pairs) expect(otherModelNumbers(a, b, 0.9)).toBe(otherModelNumbers(b, a, 0.9));
   });
 });

@@ -2,6 +2,8 @@
 // variant suffix of one to three letters after it: the colour, finish or region (CLI-8C cyan, CLI-8Y
 // yellow; DC50W white, DC50B black; YSP-4000BK / YSP-4000BL, both black).
 
+import { jaroWinkler } from './jaro-winkler';
+
 const SUFFIX = /[A-Z]{1,3}$/;
 
 /** A model code without its variant suffix (CLI8C → CLI8, YSP4000BK → YSP4000); a code without one stays whole. */
@@ -29,4 +31,30 @@ export function differentVariants(a: readonly string[], b: readonly string[]): b
     }
   }
   return sameBase;
+}
+
+/** The numbers of a code, in order (KDL40V4100 → "40-4100"); empty for a code of letters only. */
+function numbersOf(code: string): string {
+  return (code.match(/\d+/g) ?? []).join('-');
+}
+
+/**
+ * Whether two lists of model codes name other models of one product line: they share no code, some pair
+ * of codes is alike (Jaro-Winkler `similarity` or more: what would pass for a variant or a typo), and
+ * every such pair carries other numbers (LX2000 / LX2001, KDL40V4100 / KDL40V4150, DU1055SS / DU1100SS).
+ * Numbers that agree (DU1100SS / DU1100XTPS), or where one goes on from the other (U5140 / U5140900),
+ * leave the pair to the other levels.
+ */
+export function otherModelNumbers(a: readonly string[], b: readonly string[], similarity: number): boolean {
+  let alike = false;
+  for (const x of a) {
+    for (const y of b) {
+      if (x === y) return false;
+      if (jaroWinkler(x, y) < similarity) continue;
+      alike = true;
+      const [nx, ny] = [numbersOf(x), numbersOf(y)];
+      if (nx.startsWith(ny) || ny.startsWith(nx)) return false;
+    }
+  }
+  return alike;
 }

@@ -131,6 +131,8 @@ export type LevelCondition =
   | { readonly similarValue: number }
   /** Model codes naming other variants of one model: a shared base, suffixes differing from their first letter (CLI8C, CLI8Y). */
   | { readonly differentVariants: true }
+  /** Model codes this alike (Jaro-Winkler) that carry other numbers: other models of one line (LX2000, LX2001). */
+  | { readonly otherModelNumbers: number }
   | { readonly fuse: number }
   | { readonly dateTransposed: true }
   | { readonly yearsApart: number }
