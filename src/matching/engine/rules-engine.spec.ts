@@ -121,9 +121,21 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     const pair = score(customer, a, b);
     expect(pair.decision).toBe('possible');
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.detail).toMatch(/a twin, not a typo/);
+    // Emails made of their names are one keystroke apart too: still two people.
+    const named = (given: string) => ({ ...robert, givenName: given, email: `${given.toLowerCase()}.miller@example.com` });
+    expect(score(customer, named(first), named(second)).decision).toBe('possible');
     // The same spelling slip with the same email is one person; so it is under one national id.
     expect(score(customer, a, { ...b, email: a.email }).decision).toBe('match');
     expect(score(customer, { ...a, nationalId: '8164610' }, { ...b, nationalId: '8164610' }).decision).toBe('match');
+  });
+
+  it('same given name, birth date and address, but another family name, email and phone: a steward decides', () => {
+    const other = { ...robert, familyName: 'Berglund', email: 'kb@mail.example.org', phone: '+61 2 9111 2222' };
+    const pair = score(customer, robert, other);
+    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'familyName')?.detail).toMatch(/another family name, email and phone/);
+    // A new family name with the same email or phone is one person who married: linked.
+    expect(score(customer, robert, { ...other, email: robert.email }).decision).toBe('match');
   });
 
   it('still links a one-keystroke typo in the given name', () => {
