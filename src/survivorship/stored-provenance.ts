@@ -9,6 +9,7 @@ const RULE_CODES: Record<SurvivorRule, string> = {
   'most-complete': 'c',
   'most-frequent': 'f',
   'tie-break': 'b',
+  'completes-group': 'g',
 };
 const RULES_BY_CODE = Object.fromEntries(Object.entries(RULE_CODES).map(([rule, code]) => [code, rule as SurvivorRule]));
 /** The winner index of a pinned value: it comes from no source record. */

@@ -230,6 +230,27 @@ describe('survive', () => {
       expect(new Set(Object.values(complete.provenance).map((p) => p.sourceRecordId))).toEqual(new Set(['crm/1']));
     });
 
+    it("a group's winner lacking a member is completed by the best record that agrees with it wherever both speak", () => {
+      const address = { name: 'address', attributes: ['addressLine1', 'city', 'postalCode', 'region', 'country'] };
+      const street = { addressLine1: '1 Test St', city: 'Sydney', postalCode: '2000', country: 'AU' };
+      const { attributes, provenance } = survive(
+        [crm(at(1), { ...street, region: 'NSW' }), erp(at(6), { ...street, addressLine1: '1 TEST ST' })], // newer, no region column
+        () => 0,
+        rules({}, { groups: [address] }),
+      );
+      expect(attributes).toMatchObject({ addressLine1: '1 TEST ST', region: 'NSW' });
+      expect(provenance.region).toMatchObject({ source: 'crm', rule: 'completes-group', group: 'address' });
+      expect(provenance.addressLine1).toMatchObject({ source: 'erp', rule: 'most-recent' });
+
+      // A record of another address completes nothing: no region of Melbourne on a street of Sydney.
+      const moved = survive(
+        [crm(at(1), { ...street, city: 'Melbourne', region: 'VIC' }), erp(at(6), street)],
+        () => 0,
+        rules({}, { groups: [address] }),
+      );
+      expect(moved.attributes.region).toBeUndefined();
+    });
+
     it('a pin beats every source and lists every source value as a loser', () => {
       const { attributes, provenance } = survive([crm(at(1), { email: 'a@crm.example' }), erp(at(6), { email: 'a@erp.example' })], () => 0, rules({}), {
         email: 'a@steward.example',

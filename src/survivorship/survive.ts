@@ -50,20 +50,24 @@ export function survive(
     const winnerKey = runnerUp ? keyOf(winner) : '';
     const rival = runnerUp ? (ranked.find((c) => keyOf(c) !== winnerKey) ?? runnerUp) : undefined;
     const rule = rival ? decidingRule(chain, winner, rival) : 'only-value';
+    // A group's winner may lack a member (no region): the best other record that says the same wherever
+    // both speak completes it. Never a record that disagrees: a street from one address and a town from another.
+    const completer = unit.group ? ranked.slice(1).find((c) => completes(unit, winner, c)) : undefined;
     for (const attribute of unit.attributes) {
-      const value = winner.attributes[attribute];
-      if (value === undefined) continue;
+      const from = winner.attributes[attribute] !== undefined ? winner : completer?.attributes[attribute] !== undefined ? completer : undefined;
+      if (!from) continue;
+      const value = from.attributes[attribute]!;
       attributes[attribute] = value;
       provenance[attribute] = {
         value,
-        sourceRecordId: winner.sourceRecordId,
-        source: winner.source,
-        sourceId: winner.sourceId,
-        updatedAt: winner.updatedAt,
+        sourceRecordId: from.sourceRecordId,
+        source: from.source,
+        sourceId: from.sourceId,
+        updatedAt: from.updatedAt,
         strategy: unit.strategy,
-        rule,
+        rule: from === winner ? rule : 'completes-group',
         ...(unit.group ? { group: unit.group } : {}),
-        candidates: candidatesFor(attribute, ranked.slice(1)),
+        candidates: candidatesFor(attribute, ranked.filter((c) => c !== from)),
       };
     }
   }
@@ -165,6 +169,23 @@ function completeness(c: Contributor, unit: Unit): [number, number] {
 
 function compareCompleteness(a: [number, number], b: [number, number]): number {
   return a[0] - b[0] || a[1] - b[1];
+}
+
+/**
+ * Whether `other` can complete the winner's group: it holds a member the winner lacks, and agrees with
+ * the winner on every member both hold (at least one).
+ */
+function completes(unit: Unit, winner: Contributor, other: Contributor): boolean {
+  let shared = 0;
+  let adds = false;
+  for (const attribute of unit.attributes) {
+    const [mine, theirs] = [winner.attributes[attribute], other.attributes[attribute]];
+    if (theirs === undefined) continue;
+    if (mine === undefined) adds = true;
+    else if (JSON.stringify(foldedValue(mine)) !== JSON.stringify(foldedValue(theirs))) return false;
+    else shared++;
+  }
+  return adds && shared > 0;
 }
 
 /** Each contributor's value of a unit as votes count it, computed once per contributor (sorting asks often). */

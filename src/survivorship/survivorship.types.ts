@@ -58,7 +58,9 @@ export type SurvivorRule =
   | 'most-recent'
   | 'most-complete'
   | 'most-frequent'
-  | 'tie-break';
+  | 'tie-break'
+  /** A member of a linked group the winner lacked, from the best record that agrees with it wherever both speak. */
+  | 'completes-group';
 
 export interface ProvenanceCandidate {
   readonly value: AttributeValue;
