@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../src/common/database/scratch-database';
-import { exportGolden as exportGoldenRecords, readLines, runCli } from './support/cli';
+import { CANON_BIN, exportGolden as exportGoldenRecords, readLines, runCli } from './support/cli';
 import { DIALECTS } from './support/hub';
 
 // The `canon` command as an operator uses it: compiled, in its own process, on each storage engine.
@@ -174,6 +176,25 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect(stdout.stdout.trim().split('\n')).toHaveLength(3);
     const golden = await exportGolden('customer');
     expect(golden.find((g) => g.attributes.familyName === 'Berg')).toMatchObject({ status: 'deleted', version: 2 });
+  });
+
+  it('stops quietly, exit code 0, when the reader of an export closes the pipe (canon export … | head -1)', async () => {
+    // Enough products that the export outruns the pipe's buffer and is still writing when the reader goes.
+    const file = join(dir, 'catalogue.ndjson');
+    const line = (i: number) => JSON.stringify({ sourceId: `p${i}`, name: `Lumetra Lamp model LX${1000 + i} with a long title`, brand: 'Lumetra', price: i });
+    writeFileSync(file, Array.from({ length: 3000 }, (_, i) => line(i)).join('\n'));
+    await canon('source', 'add', 'catalogue');
+    expect((await canon('import', '--entity', 'product', '--source', 'catalogue', '--file', file)).code).toBe(0);
+    const child = spawn(process.execPath, [CANON_BIN, 'export', 'golden', '--entity', 'product'], {
+      env: { ...process.env, DATABASE_URL: scratch.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy()); // `head -1` has its line and exits
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
   });
 
   it('checks rules files and names what is wrong in a bad one', async () => {

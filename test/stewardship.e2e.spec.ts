@@ -134,6 +134,9 @@ describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
     expect(decided.userErrors).toEqual([]);
     expect((await openTasks('POTENTIAL_MATCH')).some((t: any) => t.id === task.id)).toBe(false);
     expect((await history(second.goldenId)).at(-1)).toMatchObject({ type: 'NOT_A_MATCH', reason: 'cousins', details: { notAMatch: first.goldenId } });
+    // The same decision again changes nothing: no new version, no event for subscribers.
+    const again = await mutate('markNotAMatch', { a: first.goldenId, b: second.goldenId, reason: 'cousins' }, 'goldens { id version }');
+    expect(again).toMatchObject({ userErrors: [], goldens: decided.goldens });
 
     // The shop now sends the same email and phone as the CRM: a certain match by the rules, but not for the steward.
     const [resent] = await ingest(

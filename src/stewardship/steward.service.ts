@@ -164,6 +164,9 @@ export class StewardService {
       if (a.entityType !== b.entityType) throw new StewardException(Code.ENTITY_TYPE_MISMATCH, `${a.id} is a ${a.entityType}, ${b.id} a ${b.entityType}`, 'b');
       const left = session.membersOf(a.id).map((m) => m.id);
       const right = session.membersOf(b.id).map((m) => m.id);
+      // Decided already, for every pair of their records: nothing changes, no version, no event.
+      const decided = new Set((await this.constraints.cannotLinks(session.tx, left)).map((pair) => pair.join(' ')));
+      if (left.every((x) => right.every((y) => decided.has(x < y ? `${x} ${y}` : `${y} ${x}`)))) return [a.id, b.id] as const;
       await this.constraints.remove(session.tx, 'must_link', left, right);
       await this.constraints.save(session.tx, left, right, { entityType: a.entityType, kind: 'cannot_link', actor: input.actor, reason: input.reason ?? null, at: session.now });
       for (const [golden, other] of [[a, b], [b, a]] as const) {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const BIN = resolve(__dirname, '..', '..', 'bin', 'canon.js');
+/** The `canon` command's entry point (compiled by npm test before the tests run). */
+export const CANON_BIN = resolve(__dirname, '..', '..', 'bin', 'canon.js');
 
 export interface CliResult {
   code: number | null;
@@ -13,7 +14,7 @@ export interface CliResult {
 /** Runs the compiled `canon` command (npm test builds it first) with the given DATABASE_URL. */
 export function runCli(args: string[], databaseUrl: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [CANON_BIN, ...args], {
       env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
