@@ -109,12 +109,14 @@ describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
     const moved = merged.golden.sourceRecords.find((r: any) => r.sourceId === 'mrg-2');
     const unmerged = await hub.data<any>(
       `mutation($input: UnmergeSourceRecordInput!) { unmergeSourceRecord(input: $input) {
-         golden { id sourceRecords { sourceId } } unmerged { id status sourceRecords { sourceId } } userErrors { code message } } }`,
+         golden { id attributes pins { attribute } sourceRecords { sourceId } } unmerged { id status sourceRecords { sourceId } } userErrors { code message } } }`,
       { input: { goldenId: a.goldenId, sourceRecordId: moved.id, reason: 'two people', expectedVersion: merged.golden.version } },
     );
     expect(unmerged.unmergeSourceRecord.userErrors).toEqual([]);
     expect(unmerged.unmergeSourceRecord.unmerged).toEqual({ id: b.goldenId, status: 'ACTIVE', sourceRecords: [{ sourceId: 'mrg-2' }] });
     expect(unmerged.unmergeSourceRecord.golden.sourceRecords).toEqual([{ sourceId: 'mrg-1' }]);
+    // The merge undone, the field choice made for it goes too: the sources decide the name again.
+    expect(unmerged.unmergeSourceRecord.golden).toMatchObject({ attributes: { familyName: 'Hopper' }, pins: [] });
     expect((await customer(b.goldenId)).redirectedFrom).toBeNull();
 
     // The same record sent again, now looking exactly like the survivor's: the steward's split holds.

@@ -40,6 +40,8 @@ interface Model {
   readonly cannotLinks: Set<string>;
   /** Golden id → attribute → pinned value (as pinned; follows the golden record through merges). */
   readonly pins: Map<string, Map<string, string>>;
+  /** Golden id → attribute → the golden record whose merge brought that pin: undoing the merge drops it. */
+  readonly mergedPins: Map<string, Map<string, string>>;
   /** Golden ids this run created or touched; commands only act on these. */
   readonly goldens: Set<string>;
   /** The last merge, while nothing else has moved records since: an unmerge must restore it. */
@@ -51,16 +53,17 @@ interface Real {
 }
 
 interface State {
-  readonly records: { id: string; key: string; goldenId: string; deleted: boolean; normalized: Record<string, unknown>; source: string; sourceId: string; updatedAt: string | null }[];
+  readonly records: { id: string; key: string; goldenId: string; previousGoldenIds: string[]; deleted: boolean; normalized: Record<string, unknown>; source: string; sourceId: string; updatedAt: string | null }[];
   readonly goldens: Map<string, { id: string; status: string; mergedInto: string | null; version: number; attributes: Record<string, unknown>; pins: Record<string, { value: unknown }> }>;
 }
 
 async function readState(real: Real): Promise<State> {
   const db = real.hub.server.app.get(Database);
-  const records = (await db.query('SELECT id, source, source_id, golden_id, deleted, normalized, source_updated_at FROM source_record')).map((r) => ({
+  const records = (await db.query('SELECT id, source, source_id, golden_id, previous_golden_ids, deleted, normalized, source_updated_at FROM source_record')).map((r) => ({
     id: r.id as string,
     key: `${r.source}/${r.source_id}`,
     goldenId: r.golden_id as string,
+    previousGoldenIds: r.previous_golden_ids ? (JSON.parse(r.previous_golden_ids as string) as string[]) : [],
     deleted: Boolean(r.deleted),
     normalized: JSON.parse(r.normalized as string) as Record<string, unknown>,
     source: r.source as string,
@@ -139,6 +142,13 @@ function unmerged(model: Model, state: State, key: string, from: string, to: str
   model.goldens.add(to);
   for (const other of membersOf(state, from)) model.cannotLinks.add(pairKey(key, other));
   for (const other of membersOf(state, to)) model.cannotLinks.delete(pairKey(key, other));
+  // The last record the merge of `to` brought has gone back: the pins that merge brought go too.
+  if (state.records.some((r) => r.goldenId === from && r.previousGoldenIds.includes(to))) return;
+  for (const [attribute, origin] of model.mergedPins.get(from) ?? []) {
+    if (origin !== to) continue;
+    model.pins.get(from)?.delete(attribute);
+    model.mergedPins.get(from)!.delete(attribute);
+  }
 }
 
 type Cmd = fc.AsyncCommand<Model, Real, false>;
@@ -222,9 +232,16 @@ class MergeCommand extends PairCommand {
     // The steward decided they match: any not-a-match between them is lifted.
     for (const x of left) for (const y of right) model.cannotLinks.delete(pairKey(x, y));
     const survivorPins = model.pins.get(a) ?? new Map<string, string>();
-    for (const [attribute, value] of model.pins.get(b) ?? []) if (!survivorPins.has(attribute) && state.goldens.get(a)!.pins[attribute] === undefined) survivorPins.set(attribute, value);
+    const brought = model.mergedPins.get(a) ?? new Map<string, string>();
+    for (const [attribute, value] of model.pins.get(b) ?? []) {
+      if (survivorPins.has(attribute) || state.goldens.get(a)!.pins[attribute] !== undefined) continue;
+      survivorPins.set(attribute, value);
+      brought.set(attribute, b);
+    }
     model.pins.delete(b);
+    model.mergedPins.delete(b);
     if (survivorPins.size > 0) model.pins.set(a, survivorPins);
+    model.mergedPins.set(a, brought);
     model.lastMerge = { survivor: a, merged: b, records: right };
   }
   toString = () => `${this.force ? 'forceMatch' : 'merge'}(${this.i},${this.j})`;
@@ -304,6 +321,8 @@ class PinCommand implements Cmd {
     const value = values[this.value % values.length];
     await real.hub.server.app.get(StewardService).pinAttribute({ goldenId, attribute: this.attribute, value, actor: 'key:model', reason: 'model' });
     const pins = model.pins.get(goldenId) ?? new Map<string, string>();
+    // The value already pinned stays the pin it was (one a merge brought stays the merge's).
+    if (pins.get(this.attribute) !== value) model.mergedPins.get(goldenId)?.delete(this.attribute);
     pins.set(this.attribute, value);
     model.pins.set(goldenId, pins);
     await checkInvariants(model, real);
@@ -339,7 +358,7 @@ describe.each(DIALECTS)('stewardship against a reference model (%s)', (dialect) 
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: 'max' }), async (cmds) => {
         await emptyHub(hub);
-        const model: Model = { run: run++, sent: new Map(), cannotLinks: new Set(), pins: new Map(), goldens: new Set(), lastMerge: null };
+        const model: Model = { run: run++, sent: new Map(), cannotLinks: new Set(), pins: new Map(), mergedPins: new Map(), goldens: new Set(), lastMerge: null };
         await fc.asyncModelRun(() => ({ model, real: { hub } }), cmds);
       }),
       { numRuns: 50 },

@@ -21,6 +21,11 @@ export interface Pin {
   readonly actor: string;
   readonly reason: string | null;
   readonly at: string;
+  /**
+   * Set on the survivor's pins a merge made (the steward's field choices) or brought (a merged record's
+   * pins): the golden records it merged. Undoing that merge drops them again.
+   */
+  readonly mergedFrom?: readonly string[];
 }
 
 /** A source record as stored, with its cleansed attributes parsed. */

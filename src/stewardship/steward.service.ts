@@ -126,11 +126,18 @@ export class StewardService {
       let pins = { ...survivor.pins };
       for (const golden of merged) {
         for (const record of session.membersOf(golden.id)) session.move(record, survivor.id);
-        pins = { ...golden.pins, ...pins };
+        const brought = Object.fromEntries(Object.entries(golden.pins).map(([attribute, pin]) => [attribute, { ...pin, mergedFrom: [golden.id] }]));
+        pins = { ...brought, ...pins };
         session.record({ id: golden.id, mergedInto: survivor.id, causes: [], type: 'merged', reason: input.reason, details: { survivorId: survivor.id, mergedIds } });
       }
       for (const choice of input.fieldChoices ?? []) {
-        pins[choice.attribute] = { value: this.cleanseValue(survivor, choice.attribute, choice.value), actor: input.actor, reason: input.reason ?? null, at: session.now };
+        pins[choice.attribute] = {
+          value: this.cleanseValue(survivor, choice.attribute, choice.value),
+          actor: input.actor,
+          reason: input.reason ?? null,
+          at: session.now,
+          mergedFrom: mergedIds,
+        };
       }
       session.record({
         id: survivor.id,
@@ -209,7 +216,10 @@ export class StewardService {
       await this.constraints.remove(session.tx, 'must_link', [record.id], rest);
       await this.constraints.save(session.tx, [record.id], rest, { entityType: golden.entityType, kind: 'cannot_link', actor: input.actor, reason: input.reason ?? null, at: session.now });
       const details = { sourceRecordId: record.id, from: golden.id, to };
-      session.record({ id: golden.id, causes: [record.id], type: 'unmerged', reason: input.reason, details });
+      // Once the last record the merge of `to` brought has gone back, the pins that merge made or brought go too.
+      const undone = target !== null && !session.membersOf(golden.id).some((m) => m.previousGoldenIds.includes(to));
+      const pins = undone ? withoutPinsOfMerge(golden.pins, to) : undefined;
+      session.record({ id: golden.id, causes: [record.id], type: 'unmerged', reason: input.reason, details, ...(pins ? { pins } : {}) });
       session.record({ id: to, causes: [record.id], type: 'unmerged', reason: input.reason, details, pins: restored?.pins ?? {} });
     });
     return { from: input.goldenId, to };
@@ -236,4 +246,10 @@ export class StewardService {
     if (!normalized.cleansed || problem) throw new StewardException(Code.INVALID_VALUE, `${attribute}: ${problem?.message ?? 'not accepted by the cleansing rules'}`, 'value');
     return normalized.cleansed[attribute] ?? value;
   }
+}
+
+/** The pins not made or brought by the merge of `mergedId`; null when there is none to drop. */
+function withoutPinsOfMerge(pins: GoldenState['pins'], mergedId: string): GoldenState['pins'] | null {
+  const kept = Object.entries(pins).filter(([, pin]) => !pin.mergedFrom?.includes(mergedId));
+  return kept.length === Object.keys(pins).length ? null : Object.fromEntries(kept);
 }
