@@ -46,6 +46,16 @@ describe('normalizePhone', () => {
     expect(normalizePhone('+44 20 7946 0958', 'AU').e164).toBe('+442079460958');
   });
 
+  it('reads 00 as the international prefix, in whatever country the record is', () => {
+    expect(normalizePhone('0061 413 583 822', 'AU').e164).toBe('+61413583822');
+    expect(normalizePhone('0061-413-583822', 'AU').e164).toBe('+61413583822');
+    expect(normalizePhone('0044 20 7946 0958', 'US').e164).toBe('+442079460958');
+    expect(normalizePhone('0044 20 7946 0958').e164).toBe('+442079460958');
+    // A country's own international prefix still reads as before; too few digits read as nothing.
+    expect(normalizePhone('0011 61 413 583 822', 'AU').e164).toBe('+61413583822');
+    expect(normalizePhone('00 12', 'DE').e164).toBeNull();
+  });
+
   it('drops an extension from the E.164 form', () => {
     expect(normalizePhone('02 9876 5432 ext 12', 'AU').e164).toBe('+61298765432');
   });

@@ -15,6 +15,12 @@ export function normalizePhone(value: string, region?: string): NormalizedPhone 
   if (digits === '') return { e164: null, display: null };
   const parsed = parsePhoneNumberFromString(text, region ? (region.toUpperCase() as CountryCode) : undefined);
   if (parsed?.isValid()) return { e164: parsed.number, display: parsed.number };
+  // "0061 413 583 822": 00 is the international prefix of most of the world (not of Australia or the
+  // US, whose own prefixes the parse above knows), and people write it whatever country they are in.
+  if (digits.startsWith('00')) {
+    const international = parsePhoneNumberFromString(`+${digits.slice(2)}`);
+    if (international?.isValid()) return { e164: international.number, display: international.number };
+  }
   return { e164: null, display: (text.startsWith('+') ? '+' : '') + digits };
 }
 
