@@ -216,6 +216,9 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
 
     expect((await canon('keys', 'revoke', id)).code).toBe(0);
     expect((await only('api_key.revoked', id)).actor).toBe(CLI_ACTOR);
+    const again = await canon('keys', 'revoke', id);
+    expect(again.stdout).toMatch(/was already revoked/);
+    expect(await count()).toBe(before + 2); // not logged a second time
     expect((await canon('source', 'add', 'erp', '--trust', '40')).code).toBe(0);
     expect((await only('source_system.created', 'erp')).actor).toBe(CLI_ACTOR);
     expect((await canon('recompute', '--entity', 'product')).code).toBe(0);

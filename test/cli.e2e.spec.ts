@@ -202,6 +202,8 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect(shipped.code).toBe(0);
     expect(shipped.stdout).toMatch(/^customer: .*customer\.rules\.json is valid/m);
     expect(shipped.stdout).toMatch(/^product: .*product\.rules\.json is valid/m);
+    const one = await canon('rules', 'check', '--entity', 'product');
+    expect(one.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^product: .*product\.rules\.json is valid/)]);
     const bad = join(dir, 'bad.rules.json');
     const rules = JSON.parse(readFileSync(join(__dirname, '..', 'schema', 'rules', 'customer.rules.json'), 'utf8'));
     rules.thresholds = { match: 0.4, review: 0.9 };

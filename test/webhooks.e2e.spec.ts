@@ -32,7 +32,7 @@ describe.each(DIALECTS)('webhooks (%s)', (dialect) => {
     (
       await hub.data<any>(
         `query($id: ID!) { webhookDeliveries(subscriptionId: $id, first: 100) { edges { node {
-           id eventId goldenId eventType status attempts attemptLog { statusCode error } } } } }`,
+           id eventId goldenId eventType status attempts nextAttemptAt attemptLog { statusCode error } } } } }`,
         { id: subscriptionId },
       )
     ).webhookDeliveries.edges.map((e: any) => e.node);
@@ -154,6 +154,7 @@ describe.each(DIALECTS)('webhooks (%s)', (dialect) => {
       .toBe('dead');
     const dead = (await deliveries(subscription.id)).find((d: any) => d.goldenId === result.goldenId);
     expect(dead.attempts).toBe(4);
+    expect(dead.nextAttemptAt).toBeNull(); // nothing more will be tried unless a replay asks
     const replay = await hub.data<any>(`mutation($id: ID!) { replayWebhookDelivery(id: $id) { delivery { eventId status } userErrors { code } } }`, { id: dead.id });
     expect(replay.replayWebhookDelivery.delivery).toEqual({ eventId: dead.eventId, status: 'pending' });
     await receiver.waitFor((r) => r.some((m) => m.id === dead.eventId && m.status === 200));

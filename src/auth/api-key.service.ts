@@ -130,7 +130,8 @@ export class ApiKeyService {
     return principal;
   }
 
-  async revoke(id: string, actor: string = SYSTEM_ACTOR): Promise<ApiKey> {
+  /** Revokes a key; `alreadyRevoked` says it was revoked before (nothing changed, nothing logged). */
+  async revoke(id: string, actor: string = SYSTEM_ACTOR): Promise<ApiKey & { alreadyRevoked: boolean }> {
     const revokedAt = new Date().toISOString();
     const row = await this.database.transaction(async (tx) => {
       const changed = await tx.execute('UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [revokedAt, id]);
@@ -143,7 +144,7 @@ export class ApiKeyService {
     this.generation++;
     this.known.clear();
     this.unknown.clear();
-    return toApiKey(row);
+    return { ...toApiKey(row), alreadyRevoked: row.changed === 0 };
   }
 
   async list(): Promise<ApiKey[]> {

@@ -104,7 +104,7 @@ keys
   .action((id: string) =>
     withServices(async (app, s) => {
       const key = await app.get(s.ApiKeyService).revoke(id, s.cliActor());
-      console.log(`revoked key "${key.name}" (${key.id})`);
+      console.log(key.alreadyRevoked ? `key "${key.name}" (${key.id}) was already revoked (${key.revokedAt})` : `revoked key "${key.name}" (${key.id})`);
     }),
   );
 
@@ -156,13 +156,13 @@ rules
   .command('check')
   .description('validate the rules in use (CANON_RULES_DIR, else the shipped defaults), or one file')
   .option('--file <rules.json>', 'a rules file to check instead')
-  .addOption(new Option('--entity <type>', 'with --file: the entity type it is for').choices([...ENTITY_TYPES]))
+  .addOption(new Option('--entity <type>', 'the entity type to check (with --file: the one the file is for)').choices([...ENTITY_TYPES]))
   .action((options: { file?: string; entity?: EntityType }) => {
     const s = services();
     const config = loadConfig();
     const targets: [EntityType, string][] = options.file
       ? [[options.entity ?? (options.file.includes('product') ? 'product' : 'customer'), options.file]]
-      : ENTITY_TYPES.map((t) => [t, s.rulesPath(t, config.rulesDir)]);
+      : (options.entity ? [options.entity] : ENTITY_TYPES).map((t) => [t, s.rulesPath(t, config.rulesDir)]);
     for (const [entityType, path] of targets) {
       const loaded = s.loadRulesFile(path, entityType);
       console.log(`${entityType}: ${path} is valid (${loaded.blocking.length} blocking rules, ${loaded.comparisons.length} comparisons)`);

@@ -16,7 +16,8 @@ export interface WebhookDeliveryView {
   readonly eventType: string;
   readonly status: string;
   readonly attempts: number;
-  readonly nextAttemptAt: string;
+  /** Null once nothing more will be attempted (delivered or dead). */
+  readonly nextAttemptAt: string | null;
   readonly createdAt: string;
   readonly deliveredAt: string | null;
   readonly lastError: string | null;
@@ -125,7 +126,7 @@ function toDelivery(row: Row): WebhookDeliveryView {
     eventType: row.event_type as string,
     status: row.status as string,
     attempts: Number(row.attempts),
-    nextAttemptAt: row.next_attempt_at as string,
+    nextAttemptAt: row.status === 'pending' ? (row.next_attempt_at as string) : null,
     createdAt: row.created_at as string,
     deliveredAt: (row.delivered_at as string | null) ?? null,
     lastError: (row.last_error as string | null) ?? null,

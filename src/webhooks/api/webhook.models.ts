@@ -67,7 +67,7 @@ export class WebhookDeliveryModel {
   @Field() eventType: string;
   @Field({ description: 'pending | delivered | dead' }) status: string;
   @Field(() => Int) attempts: number;
-  @Field(() => GraphQLDateTime) nextAttemptAt: string;
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the next attempt is due; null once delivered or dead.' }) nextAttemptAt: string | null;
   @Field(() => GraphQLDateTime) createdAt: string;
   @Field(() => GraphQLDateTime, { nullable: true }) deliveredAt: string | null;
   @Field(() => String, { nullable: true }) lastError: string | null;
