@@ -258,6 +258,9 @@ describe.each(DIALECTS)('ingest and read over GraphQL (%s)', (dialect) => {
 
     const tooBig = await hub.gql(`{ customers(first: 101) { totalCount } }`);
     expect(tooBig.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // A country name where a code belongs is an error that says so, not an empty page.
+    const named = await hub.gql(`{ customers(first: 10, filter: { country: "Germany" }) { totalCount } }`);
+    expect(named.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('ISO 3166-1 alpha-2'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('filters products by GTIN in any form, brand and category', async () => {

@@ -127,7 +127,7 @@ program
         mapping,
         mappingFile: options.map,
         batchSize: options.batchSize,
-        actor: 'cli',
+        actor: s.cliActor(), // the same actor in golden history as in the audit log
         onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.records, p.rejected),
       });
       progress.finish();

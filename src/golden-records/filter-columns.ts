@@ -1,4 +1,5 @@
 import type { EntityType } from '../common/entity-type';
+import { CanonError, type ErrorCategory } from '../common/errors/canon-error';
 import type { Attributes } from '../matching/engine/types';
 
 /** The attributes copied into indexed columns of golden_record, for the filters of `customers` / `products`. */
@@ -18,6 +19,17 @@ export const FILTERS_BY_ENTITY: Record<EntityType, readonly FilterAttribute[]> =
   customer: ['email', 'familyName', 'city', 'country'],
   product: ['gtin', 'brand', 'category'],
 };
+
+class FilterError extends CanonError {
+  readonly category: ErrorCategory = 'BAD_USER_INPUT';
+}
+
+/** Refuses a filter value no golden record can hold, instead of quietly finding nothing ("Australia" for a country). */
+export function checkFilter(attribute: FilterAttribute, value: string): void {
+  if (attribute === 'country' && !/^[A-Za-z]{2}$/.test(value.trim())) {
+    throw new FilterError('INVALID_FILTER', `country is an ISO 3166-1 alpha-2 code such as AU or DE, not "${value}"`, 'country');
+  }
+}
 
 /**
  * The comparable form of a filter value: case-insensitive for names and places, upper case for country

@@ -6,6 +6,7 @@ import { seesPii } from '../auth/role';
 import { pageArgs, toConnection, withTotalCount, type Connection } from '../common/pagination';
 import { normalizeGtin } from '../matching/engine/normalize/gtin';
 import { expandProvenance, type StoredProvenance } from '../survivorship/stored-provenance';
+import { checkFilter } from './filter-columns';
 import { goldenRecordLoaders } from './golden-record-loaders';
 import { GoldenRecordQueryService, type GoldenEventView, type GoldenRecordLoaders, type GoldenView } from './golden-record-query.service';
 import { CustomerFilterInput, GoldenPageArgs, PageArgs, ProductFilterInput } from './golden-record.inputs';
@@ -62,6 +63,7 @@ export class GoldenRecordResolver {
       throw new AuthException(AuthExceptionCode.PII_REQUIRED, 'filtering by email needs a key with PII access', 'email');
     }
     const { limit, after } = pageArgs(args.first, args.after);
+    if (filter?.country) checkFilter('country', filter.country);
     return this.goldenRecords.page('customer', { ...filter }, args.status, limit, after);
   }
 
