@@ -24,6 +24,8 @@ export interface NormalizeResult {
 /** Where a record comes from, when a normaliser needs it (e.g. the default phone region). */
 export interface NormalizeContext {
   readonly defaultRegion?: string;
+  /** Today (YYYY-MM-DD, UTC), for dates that cannot be in the future; default: the clock's. */
+  readonly today?: string;
 }
 
 /** A stored record the matcher can compare against: its features and the golden record it belongs to. */

@@ -92,6 +92,15 @@ describe('normalizeCustomer', () => {
     expect(normalizeCustomer({ givenName: 'Ada', nationalId: '000-00-0000' })).toMatchObject({ cleansed: null, errors: [{ field: 'nationalId', code: 'MISSING_IDENTITY' }] });
   });
 
+  it('refuses a birth date in the future (a day of grace for time zones ahead of UTC)', () => {
+    const today = { today: '2026-11-27' };
+    expect(normalizeCustomer({ familyName: 'Future', birthDate: '2099-01-01' }, today).errors).toEqual([
+      { field: 'birthDate', code: 'OUT_OF_RANGE', message: '2099-01-01 is in the future: no one is born after today' },
+    ]);
+    expect(normalizeCustomer({ familyName: 'Newborn', birthDate: '2026-11-28' }, today).cleansed?.birthDate).toBe('2026-11-28');
+    expect(normalizeCustomer({ familyName: 'Later', birthDate: '2026-11-29' }, today).cleansed).toBeNull();
+  });
+
   it('is idempotent over records spelled with arbitrary whitespace and case', () => {
     fc.assert(
       fc.property(customerRecord, fc.constantFrom(undefined, 'AU', 'US'), (record, defaultRegion) => {

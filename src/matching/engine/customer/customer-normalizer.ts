@@ -27,7 +27,14 @@ export function normalizeCustomer(attributes: Attributes, context: NormalizeCont
   }
   const postalCode = cleanText(attributes.postalCode)?.toUpperCase();
   if (postalCode) out.postalCode = postalCode;
-  if (typeof attributes.birthDate === 'string') out.birthDate = attributes.birthDate;
+  if (typeof attributes.birthDate === 'string') {
+    // No one is born after today (a day's grace: it is tomorrow already east of UTC).
+    if (attributes.birthDate > dayAfter(context.today ?? new Date().toISOString().slice(0, 10))) {
+      const message = `${attributes.birthDate} is in the future: no one is born after today`;
+      return { cleansed: null, errors: [{ field: 'birthDate', code: 'OUT_OF_RANGE', message }] };
+    }
+    out.birthDate = attributes.birthDate;
+  }
   const nationalId = typeof attributes.nationalId === 'string' ? normalizeNationalId(attributes.nationalId) : '';
   // A placeholder (000000000) is no one's id: kept in the source record as sent, but not cleansed.
   if (nationalId && !isPlaceholderNationalId(nationalId)) out.nationalId = nationalId;
@@ -36,4 +43,10 @@ export function normalizeCustomer(attributes: Attributes, context: NormalizeCont
     return { cleansed: null, errors: [{ field: 'nationalId', code: 'MISSING_IDENTITY', message }] };
   }
   return { cleansed: out, errors: [] };
+}
+
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }
