@@ -192,6 +192,24 @@ describe('survive', () => {
       expect(conflicts).toEqual([]);
     });
 
+    it('most-frequent shows the winning value as written in mixed case, whichever source ranks first', () => {
+      const trust = (source: string) => ({ erp: 3, crm: 2, web: 1 })[source] ?? 0;
+      const { attributes, provenance } = survive(
+        [
+          contributor('erp', '1', at(1), { familyName: 'STAVROPOULOS' }),
+          contributor('crm', '1', at(2), { familyName: 'Stavropoulos' }),
+          contributor('web', '1', at(3), { familyName: 'Stavropolous' }),
+        ],
+        trust,
+        rules({ familyName: 'most-frequent' }),
+      );
+      expect(attributes.familyName).toBe('Stavropoulos');
+      expect(provenance.familyName).toMatchObject({ source: 'crm', rule: 'most-frequent' });
+      // Written one way only, it is shown as written.
+      const shouting = survive([contributor('erp', '1', at(1), { familyName: 'LEE' }), contributor('crm', '1', at(2), { familyName: 'LEE' })], trust, rules({ familyName: 'most-frequent' }));
+      expect(shouting.attributes.familyName).toBe('LEE');
+    });
+
     it('most-frequent folds letter case and compatibility forms beyond ASCII too', () => {
       const trust = (source: string) => ({ erp: 3, crm: 2, web: 1 })[source] ?? 0;
       const { attributes, provenance } = survive(

@@ -50,11 +50,13 @@ export function survive(
     const winnerKey = runnerUp ? keyOf(winner) : '';
     const rival = runnerUp ? (ranked.find((c) => keyOf(c) !== winnerKey) ?? runnerUp) : undefined;
     const rule = rival ? decidingRule(chain, winner, rival) : 'only-value';
+    // Votes count ROBERT and Robert as one value; the golden record shows it as written with care.
+    const shown = unit.strategy === 'most-frequent' && unit.attributes.length === 1 ? (bestWritten(ranked, keyOf, winner, unit.attributes[0]) ?? winner) : winner;
     // A group's winner may lack a member (no region): the best other record that says the same wherever
     // both speak completes it. Never a record that disagrees: a street from one address and a town from another.
     const completer = unit.group ? ranked.slice(1).find((c) => completes(unit, winner, c)) : undefined;
     for (const attribute of unit.attributes) {
-      const from = winner.attributes[attribute] !== undefined ? winner : completer?.attributes[attribute] !== undefined ? completer : undefined;
+      const from = shown.attributes[attribute] !== undefined ? shown : completer?.attributes[attribute] !== undefined ? completer : undefined;
       if (!from) continue;
       const value = from.attributes[attribute]!;
       attributes[attribute] = value;
@@ -65,7 +67,7 @@ export function survive(
         sourceId: from.sourceId,
         updatedAt: from.updatedAt,
         strategy: unit.strategy,
-        rule: from === winner ? rule : 'completes-group',
+        rule: from === shown ? rule : 'completes-group',
         ...(unit.group ? { group: unit.group } : {}),
         candidates: candidatesFor(attribute, ranked.filter((c) => c !== from)),
       };
@@ -169,6 +171,15 @@ function completeness(c: Contributor, unit: Unit): [number, number] {
 
 function compareCompleteness(a: [number, number], b: [number, number]): number {
   return a[0] - b[0] || a[1] - b[1];
+}
+
+/** The best-ranked record of the winner's vote written in mixed case (Robert, not ROBERT or robert), if any. */
+function bestWritten(ranked: readonly Contributor[], keyOf: (c: Contributor) => string, winner: Contributor, attribute: string): Contributor | undefined {
+  const key = keyOf(winner);
+  return ranked.find((c) => {
+    const value = c.attributes[attribute];
+    return keyOf(c) === key && typeof value === 'string' && value !== value.toUpperCase() && value !== value.toLowerCase();
+  });
 }
 
 /**
