@@ -39,6 +39,17 @@ describe.each(DIALECTS)('canon import: options, warnings, line ends (%s)', (dial
     expect(ok.stdout).toMatch(/accepted\s+1\b/);
   });
 
+  it('warns on a sourceId an earlier line of the file had, naming that line', async () => {
+    const file = join(dir, 'repeated.csv');
+    writeFileSync(file, 'sourceId,familyName,city\nr1,Repeat,Lyon\nr2,Other,Nice\nr1,Repeat,Paris\n');
+    const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(1 REPEATED_SOURCE_ID)');
+    expect(readLines(`${file}.warnings.ndjson`).map((l) => JSON.parse(l))).toEqual([
+      { line: 4, sourceId: 'r1', code: 'REPEATED_SOURCE_ID', field: 'sourceId', message: expect.stringMatching(/also on line 2: this later record replaces it/) },
+    ]);
+  });
+
   it('counts the warnings by code in the summary and lists each in FILE.warnings.ndjson', async () => {
     // One mapping per entity type: a lenient field must be a field of the entity's contract.
     const lenient = join(dir, 'lenient.map.json');

@@ -40,6 +40,8 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
   let bytesRead = 0;
   let rows: { position: number; record: Record<string, unknown> }[] = [];
   let unreadable: { position: number; result: RecordResult; raw: string }[] = [];
+  // Where each sourceId was first seen: a file that lists one record twice flips it on every import.
+  const firstSeen = new Map<string, number>();
 
   const flush = (): PreparedFileBatch => {
     const { prepared, rejected: invalid } = prepareBatch(
@@ -51,7 +53,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
     );
     const rawByPosition = new Map(rows.map((r) => [r.position, r.record]));
     const batch: PreparedFileBatch = {
-      prepared,
+      prepared: prepared.map((record) => withRepeatWarning(record, firstSeen)),
       rejected: [...unreadable.map((u) => u.result), ...invalid],
       rawRejects: [
         ...unreadable.map((u): [number, unknown] => [u.position, truncate(u.raw)]),
@@ -70,6 +72,17 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
     if (rows.length + unreadable.length >= options.batchSize) yield flush();
   }
   if (rows.length + unreadable.length > 0) yield flush();
+}
+
+/** Warns on a record whose sourceId an earlier line of the file had: the later one replaces it. */
+function withRepeatWarning(record: PreparedRecord, firstSeen: Map<string, number>): PreparedRecord {
+  const first = firstSeen.get(record.sourceId);
+  if (first === undefined) {
+    firstSeen.set(record.sourceId, record.index);
+    return record;
+  }
+  const message = `sourceId "${record.sourceId}" is also on line ${first}: this later record replaces it, and each import of the file applies both again`;
+  return { ...record, warnings: [...record.warnings, { field: 'sourceId', code: 'REPEATED_SOURCE_ID', message }] };
 }
 
 function truncate(value: unknown, depth = 0): unknown {
