@@ -94,6 +94,8 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect(first.stdout).toMatch(/records\/s/);
     const rejects = readLines(`${file}.rejects.ndjson`).map((l) => JSON.parse(l));
     expect(rejects).toEqual([expect.objectContaining({ line: 5, sourceId: '4', errors: [expect.objectContaining({ field: 'birthDate', code: 'INVALID_FORMAT' })] })]);
+    // The record as the file has it, before the mapping renamed its columns and rearranged its date.
+    expect(rejects[0].record).toMatchObject({ id: '4', born: '19551192' });
     const before = await exportGolden('customer');
     expect(before).toHaveLength(2);
     expect(before.find((g) => g.attributes.familyName === 'Lee')).toMatchObject({

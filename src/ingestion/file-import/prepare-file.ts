@@ -38,7 +38,8 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
   const engine = new RulesEngine(ENTITY_DEFINITIONS[options.entityType], options.rules);
   const lenient = new Set(options.mapping?.lenient ?? []);
   let bytesRead = 0;
-  let rows: { position: number; record: Record<string, unknown> }[] = [];
+  // `raw` is the row as the file has it: what a rejects file must show, before the mapping renamed and converted it.
+  let rows: { position: number; record: Record<string, unknown>; raw: Record<string, unknown> }[] = [];
   let unreadable: { position: number; result: RecordResult; raw: string }[] = [];
   // Where each sourceId was first seen: a file that lists one record twice flips it on every import.
   const firstSeen = new Map<string, number>();
@@ -51,7 +52,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
       engine,
       { lenient },
     );
-    const rawByPosition = new Map(rows.map((r) => [r.position, r.record]));
+    const rawByPosition = new Map(rows.map((r) => [r.position, r.raw]));
     const batch: PreparedFileBatch = {
       prepared: prepared.map((record) => withRepeatWarning(record, firstSeen)),
       rejected: [...unreadable.map((u) => u.result), ...invalid],
@@ -68,7 +69,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
 
   for await (const row of readRecords(options.file, (n) => (bytesRead += n))) {
     if ('error' in row) unreadable.push({ position: row.position, result: rejected(row.position, null, [row.error]), raw: row.raw });
-    else rows.push({ position: row.position, record: options.mapping ? applyMapping(row.record, options.mapping) : row.record });
+    else rows.push({ position: row.position, record: options.mapping ? applyMapping(row.record, options.mapping) : row.record, raw: row.record });
     if (rows.length + unreadable.length >= options.batchSize) yield flush();
   }
   if (rows.length + unreadable.length > 0) yield flush();
