@@ -31,6 +31,12 @@ export class MatchConstraintStore {
     return [...pairs.values()];
   }
 
+  /** Whether a cannot-link already holds between every record of `left` and every one of `right`. */
+  async allCannotLink(tx: SqlExecutor, left: readonly string[], right: readonly string[]): Promise<boolean> {
+    const decided = new Set((await this.cannotLinks(tx, left)).map((pair) => pair.join(' ')));
+    return pairsOf(left, right).every((pair) => decided.has(pair.join(' ')));
+  }
+
   /** Records the decision for every pair of `left` × `right`, replacing an earlier decision on a pair. */
   async save(tx: Tx, left: readonly string[], right: readonly string[], write: ConstraintWrite): Promise<void> {
     const rows = pairsOf(left, right).map(([a, b]) => [a, b, write.kind, write.entityType, write.actor, write.reason, write.at]);

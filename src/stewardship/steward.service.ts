@@ -172,8 +172,7 @@ export class StewardService {
       const left = session.membersOf(a.id).map((m) => m.id);
       const right = session.membersOf(b.id).map((m) => m.id);
       // Decided already, for every pair of their records: nothing changes, no version, no event.
-      const decided = new Set((await this.constraints.cannotLinks(session.tx, left)).map((pair) => pair.join(' ')));
-      if (left.every((x) => right.every((y) => decided.has(x < y ? `${x} ${y}` : `${y} ${x}`)))) return [a.id, b.id] as const;
+      if (await this.constraints.allCannotLink(session.tx, left, right)) return [a.id, b.id] as const;
       await this.constraints.remove(session.tx, 'must_link', left, right);
       await this.constraints.save(session.tx, left, right, { entityType: a.entityType, kind: 'cannot_link', actor: input.actor, reason: input.reason ?? null, at: session.now });
       for (const [golden, other] of [[a, b], [b, a]] as const) {

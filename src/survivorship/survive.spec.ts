@@ -145,6 +145,7 @@ describe('survive', () => {
       ...extra,
     });
     const trustErp: TrustLookup = (source) => (source === 'erp' ? 9 : 1);
+    const trust: TrustLookup = (source) => ({ erp: 3, crm: 2, web: 1 })[source] ?? 0;
 
     it('source-priority: the trusted source wins over a more recent one', () => {
       const { attributes, provenance } = survive([crm(at(6), { birthDate: '1980-01-02' }), erp(at(1), { birthDate: '1980-02-01' })], trustErp, rules({ birthDate: 'source-priority' }));
@@ -177,7 +178,6 @@ describe('survive', () => {
     });
 
     it('most-frequent counts one name written in other letter cases as one value', () => {
-      const trust = (source: string) => ({ erp: 3, crm: 2, web: 1 })[source] ?? 0;
       const { attributes, provenance, conflicts } = survive(
         [
           contributor('crm', '1', at(1), { givenName: 'Robert' }),
@@ -193,7 +193,6 @@ describe('survive', () => {
     });
 
     it('most-frequent shows the winning value as written in mixed case, whichever source ranks first', () => {
-      const trust = (source: string) => ({ erp: 3, crm: 2, web: 1 })[source] ?? 0;
       const { attributes, provenance } = survive(
         [
           contributor('erp', '1', at(1), { familyName: 'STAVROPOULOS' }),
@@ -211,7 +210,6 @@ describe('survive', () => {
     });
 
     it('most-frequent folds letter case and compatibility forms beyond ASCII too', () => {
-      const trust = (source: string) => ({ erp: 3, crm: 2, web: 1 })[source] ?? 0;
       const { attributes, provenance } = survive(
         [
           contributor('crm', '1', at(1), { familyName: 'Müller' }),

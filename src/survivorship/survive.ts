@@ -193,7 +193,7 @@ function completes(unit: Unit, winner: Contributor, other: Contributor): boolean
     const [mine, theirs] = [winner.attributes[attribute], other.attributes[attribute]];
     if (theirs === undefined) continue;
     if (mine === undefined) adds = true;
-    else if (JSON.stringify(foldedValue(mine)) !== JSON.stringify(foldedValue(theirs))) return false;
+    else if (voteKey(mine) !== voteKey(theirs)) return false;
     else shared++;
   }
   return adds && shared > 0;
@@ -213,6 +213,11 @@ function valueKeys(unit: Unit): (c: Contributor) => string {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** One value as votes count it, comparable as a string. */
+function voteKey(value: AttributeValue | undefined): string {
+  return JSON.stringify(foldedValue(value));
+}
 
 /** A value as votes count it: ROBERT, Robert and " robert " are one value written three ways, not three values. */
 function foldedValue(value: AttributeValue | undefined): AttributeValue | null {
@@ -234,7 +239,7 @@ function conflictOn(attribute: string, won: AttributeProvenance, contributors: r
   const peers = contributors.filter((c) => c.attributes[attribute] !== undefined && trust(c.source, attribute) === level);
   const byValue = new Map<string, { value: AttributeValue; sourceRecordIds: string[] }>();
   for (const c of [...peers].sort(byIdentity)) {
-    const key = JSON.stringify(foldedValue(c.attributes[attribute]));
+    const key = voteKey(c.attributes[attribute]);
     const entry = byValue.get(key) ?? { value: c.attributes[attribute], sourceRecordIds: [] };
     entry.sourceRecordIds.push(c.sourceRecordId);
     byValue.set(key, entry);
