@@ -67,6 +67,27 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(matchExplanation.score).toBeCloseTo(1 / (1 + 2 ** -matchExplanation.totalWeight), 6);
   });
 
+  it('merges two golden records held apart as a possible match once a record settles it, and answers the open task', async () => {
+    // Kaitlyn and a mistyped national id veto each other; the third record agrees with both, Kaitlyn by her id.
+    const person = { familyName: 'Colegate', birthDate: '1928-08-28', city: 'Londonderry', postalCode: '2195', region: 'NSW', country: 'AU' };
+    const [kaitlyn] = await ingest([{ sourceId: 'settle-1', ...person, givenName: 'Kaitlyn', nationalId: '4406021' }]);
+    const [typo] = await ingest([{ sourceId: 'settle-2', ...person, givenName: 'Katelyn', nationalId: '4406201' }]);
+    expect(typo.goldenId).not.toBe(kaitlyn.goldenId);
+    const [task] = await openTasksFor(typo.goldenId);
+    expect(task.candidates.map((c: any) => c.goldenId)).toEqual([kaitlyn.goldenId]);
+
+    const [bridge] = await ingest([{ sourceId: 'settle-3', ...person, givenName: 'Katelyn', nationalId: '4406021' }]);
+    const members = (await sourceRecordIds(bridge.goldenId)).map((r: any) => r.sourceId).sort();
+    expect(members).toEqual(['settle-1', 'settle-2', 'settle-3']);
+    expect([kaitlyn.goldenId, typo.goldenId]).toContain(bridge.goldenId);
+    const resolved = await hub.data<any>(`{ reviewTasks(entityType: CUSTOMER, kind: POTENTIAL_MATCH, status: RESOLVED, first: 100) { edges { node { id status } } } }`);
+    expect(resolved.reviewTasks.edges.map((e: any) => e.node.id)).toContain(task.id);
+    expect(await openTasksFor(kaitlyn.goldenId)).toEqual([]);
+    expect(await openTasksFor(typo.goldenId)).toEqual([]);
+    const [row] = await hub.server.app.get(Database).query<{ decided_by: string }>('SELECT decided_by FROM review_task WHERE id = ?', [task.id]);
+    expect(row.decided_by).toBe('matcher');
+  });
+
   it('opens a review task for a possible match between the thresholds and keeps the records apart', async () => {
     // Same name in the same city, nothing else to go on: worth a look, not an automatic merge.
     const [first, second] = await ingest([

@@ -113,6 +113,8 @@ export interface BatchWrites {
   readonly reviewTasks: ReviewTaskWrite[];
   /** Source records moved because their golden record merged into another (rules `onMultipleMatches: merge`). */
   readonly moves: RecordMove[];
+  /** Golden records this batch merged, each group as one golden record now: their open tasks about one another are answered. */
+  readonly mergedGroups: string[][];
   /** The matcher's features of the records written, to cache for the batches that meet them as candidates. */
   readonly features: ReadonlyMap<string, Features>;
   readonly goldenCreated: number;
@@ -222,11 +224,14 @@ export class BatchPlan {
       if (change.event.type === 'created') goldenCreated++;
       else goldenUpdated++;
     }
+    // A task of this batch between golden records it merged afterwards has been answered by the merge.
+    const open = this.reviewTasks.filter((task) => task.kind !== 'potential_match' || !this.answeredByMerge(task));
     return {
+      mergedGroups: this.mergedGroups(),
       sourceRecords: [...this.touched.values()],
       staleKeys: [...this.storedBefore.values()].flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ sourceRecordId: r.id, blockKey }))),
       unlistedKeys: [...this.storedBefore.values()].filter((r) => r.matchKeys === null).map((r) => r.id),
-      reviewTasks: this.reviewTasks,
+      reviewTasks: open,
       moves: this.moves,
       features: this.touchedFeatures,
       keys: [...this.newKeys].flatMap(([sourceRecordId, keys]) => keys.map((blockKey) => ({ sourceRecordId, blockKey }))),
@@ -235,6 +240,22 @@ export class BatchPlan {
       goldenCreated,
       goldenUpdated,
     };
+  }
+
+  private answeredByMerge(task: ReviewTaskWrite): boolean {
+    const own = this.resolve(task.goldenId);
+    const candidates = (task.subjects as { candidates?: { goldenId: string }[] }).candidates ?? [];
+    return candidates.length > 0 && candidates.every((c) => this.resolve(c.goldenId) === own);
+  }
+
+  /** Each golden record that absorbed others in this batch, with those it absorbed. */
+  private mergedGroups(): string[][] {
+    const groups = new Map<string, string[]>();
+    for (const from of this.mergedAway.keys()) {
+      const into = this.resolve(from);
+      groups.set(into, [...(groups.get(into) ?? [into]), from]);
+    }
+    return [...groups.values()];
   }
 
   /**
@@ -371,16 +392,44 @@ export class BatchPlan {
   private bridge(record: SourceRecordWrite, bridged: readonly Ranked[]): Ranked[] {
     const policy = this.context.engine.onMultipleMatches;
     if (policy === 'link-best') return [];
-    if (policy === 'review') return [...bridged];
     const toReview: Ranked[] = [];
     for (const ranked of bridged) {
       const into = this.resolve(record.goldenId);
       const from = this.resolve(ranked.goldenId);
       if (from === into || this.goldensCannotLink(into, from)) continue;
-      if (this.bothHoldRecordOfUniqueSource(into, from) || (policy === 'merge-consistent' && this.goldensDisagree(into, from))) toReview.push(ranked);
+      const merges =
+        policy === 'merge' ? true : policy === 'merge-consistent' ? !this.goldensDisagree(into, from) : this.settlesDoubt(record, into, from);
+      if (this.bothHoldRecordOfUniqueSource(into, from) || !merges) toReview.push(ranked);
       else this.mergeGolden(from, into, record.id);
     }
     return toReview;
+  }
+
+  /**
+   * Under `review`: whether the bridging record only settles a doubt the matcher already had about two
+   * golden records, so that they merge as they would have had the records arrived in another order
+   * (sequence neutrality). Every pair of their live records must already be at least a possible match,
+   * and every decisive disagreement between two of them must be on a comparison where the bridging
+   * record has a value of its own and disagrees decisively with neither (a typo it sees past). Golden
+   * records that do not look alike, or a bridge without a value to tell twins apart, go to a steward.
+   */
+  private settlesDoubt(bridge: SourceRecordWrite, into: string, from: string): boolean {
+    const engine = this.context.engine;
+    const bridgeFeatures = this.featuresOf(bridge);
+    const live = (goldenId: string) => [...this.memberMap(goldenId).values()].filter((m) => !m.deleted && m.id !== bridge.id).map((m) => this.featuresOf(m));
+    const others = live(from);
+    for (const x of live(into)) {
+      for (const y of others) {
+        const pair = this.pairs.compare(x, y);
+        if (pair.decision === 'none') return false;
+        for (const group of vetoGroups(pair)) {
+          if (!group.every((comparison) => isInformative(bridgeFeatures[engine.featureOf(comparison) ?? '']))) return false;
+          const [toX, toY] = [this.pairs.compare(bridgeFeatures, x), this.pairs.compare(bridgeFeatures, y)];
+          if (group.some((comparison) => vetoesOn(toX, comparison) || vetoesOn(toY, comparison))) return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Both golden records hold a record of one source that holds each entity once: they are two entities. */
@@ -393,32 +442,37 @@ export class BatchPlan {
 
   /**
    * Whether the record would join the golden record only through records that cannot tell it from one of
-   * the others: it disagrees decisively (a veto) with some record M on a comparison, and no record it
-   * matches there has a value of its own to compare (none, or an initial), nor disagrees with M itself.
-   * That is how a record without a given name, or with an initial, chains twins together. A record it
-   * matches on a real value, or one that disagrees with M too (the golden record already holds both
-   * values: a typo, an identifier, a steward's merge), lets it join as usual.
+   * the others: it disagrees with some record M, decisively (a veto) or plainly (a pair scoring 'none',
+   * on every comparison where it scores against), and no record it matches has values of its own there
+   * to compare (none, or an initial), nor disagrees with M there itself. That is how a record without a
+   * given name, or with an initial, chains twins together, and one with only a name and a birth date
+   * namesakes in two cities. A record it matches on real values, or one that disagrees with M too (the
+   * golden record already holds both values: a typo, an identifier, a move, a steward's merge), lets it
+   * join as usual.
    */
   private chainsThroughMissing(features: Features, goldenId: string, self: string | undefined): boolean {
     const engine = this.context.engine;
-    const vetoed: { member: SourceRecordState; comparisons: string[] }[] = [];
+    const disagreeing: { member: SourceRecordState; groups: Disagreement[] }[] = [];
     const matched: { member: SourceRecordState; compared: Set<string> }[] = [];
     for (const member of this.memberMap(goldenId).values()) {
       if (member.deleted || member.id === self) continue;
       const pair = this.pairs.compare(features, this.featuresOf(member));
-      const comparisons = pair.explanation.comparisons.filter((c) => c.veto).map((c) => c.comparison);
-      if (comparisons.length > 0) vetoed.push({ member, comparisons });
+      const vetoes = vetoGroups(pair);
+      if (vetoes.length > 0) disagreeing.push({ member, groups: vetoes.map((comparisons) => ({ comparisons, plain: false })) });
+      else if (pair.decision === 'none') disagreeing.push({ member, groups: [{ comparisons: againstComparisons(pair), plain: true }] });
       else if (pair.decision === 'match') {
         const memberFeatures = this.featuresOf(member);
         const informative = (c: { comparison: string; level: string }) => c.level !== 'null' && isInformative(memberFeatures[engine.featureOf(c.comparison) ?? '']);
         matched.push({ member, compared: new Set(pair.explanation.comparisons.filter(informative).map((c) => c.comparison)) });
       }
     }
-    const vouched = (comparison: string, vetoedMember: SourceRecordState) =>
-      matched.some(
-        ({ member, compared }) => compared.has(comparison) || disagreesOn(this.pairs.compare(this.featuresOf(member), this.featuresOf(vetoedMember)), comparison),
-      );
-    return vetoed.some(({ member, comparisons }) => comparisons.some((comparison) => !vouched(comparison, member)));
+    const vouched = ({ comparisons, plain }: Disagreement, other: SourceRecordState) =>
+      matched.some(({ member, compared }) => {
+        if (comparisons.every((comparison) => compared.has(comparison))) return true;
+        const pair = this.pairs.compare(this.featuresOf(member), this.featuresOf(other));
+        return comparisons.some((comparison) => (plain ? scoresAgainst(pair, comparison) : disagreesOn(pair, comparison)));
+      });
+    return disagreeing.some(({ member, groups }) => groups.some((group) => !vouched(group, member)));
   }
 
   /**
@@ -565,6 +619,34 @@ export class BatchPlan {
     }
     return pins;
   }
+}
+
+/**
+ * The comparisons each decisive disagreement of a pair rests on: a level's own comparison, or all of a
+ * conflict's (a given name a keystroke off with another email is only seen past with both values).
+ */
+function vetoGroups(pair: PairScore): string[][] {
+  return pair.explanation.comparisons.filter((c) => c.veto).map((c) => [c.comparison, ...(c.vetoWith ?? [])]);
+}
+
+/** What a record disagrees with another on: a veto's comparisons, or (plain) those a 'none' pair scores against. */
+interface Disagreement {
+  readonly comparisons: readonly string[];
+  readonly plain: boolean;
+}
+
+/** The comparisons where a pair's values differ enough to count against it. */
+function againstComparisons(pair: PairScore): string[] {
+  return pair.explanation.comparisons.filter((c) => c.weight < 0 && c.level !== 'null').map((c) => c.comparison);
+}
+
+function scoresAgainst(pair: PairScore, comparison: string): boolean {
+  return (pair.explanation.comparisons.find((c) => c.comparison === comparison)?.weight ?? 0) < 0;
+}
+
+/** Whether a pair's comparison reached a level that vetoes (a veto an identifier lifted does not count). */
+function vetoesOn(pair: PairScore, comparison: string): boolean {
+  return Boolean(pair.explanation.comparisons.find((c) => c.comparison === comparison)?.veto);
 }
 
 /** Whether a pair's comparison reached a level that vetoes, or would have had an identifier not lifted it. */

@@ -31,13 +31,24 @@ export class ReviewTaskStore {
    * (the task's golden record and one of its candidates). Returns how many were closed.
    */
   async resolveAbout(tx: Tx, goldenIds: readonly string[], decision: TaskDecision): Promise<number> {
-    const ids = new Set(goldenIds);
-    const rows = await queryInChunks(tx, [...ids], (chunk, ph) =>
-      tx.query(`SELECT id, subjects FROM review_task WHERE status = 'open' AND kind = 'potential_match' AND golden_id IN (${ph})`, chunk),
+    return this.resolveWithin(tx, [goldenIds], decision);
+  }
+
+  /**
+   * Closes the open potential-match tasks between two golden records of one group (golden records now
+   * merged into one), for several groups in one read. Returns how many were closed.
+   */
+  async resolveWithin(tx: Tx, groups: readonly (readonly string[])[], decision: TaskDecision): Promise<number> {
+    const groupOf = new Map<string, number>();
+    groups.forEach((group, index) => group.forEach((id) => groupOf.set(id, index)));
+    if (groupOf.size === 0) return 0;
+    const rows = await queryInChunks(tx, [...groupOf.keys()], (chunk, ph) =>
+      tx.query(`SELECT id, golden_id, subjects FROM review_task WHERE status = 'open' AND kind = 'potential_match' AND golden_id IN (${ph})`, chunk),
     );
     const answered = rows.filter((row) => {
+      const group = groupOf.get(row.golden_id as string);
       const subjects = JSON.parse(row.subjects as string) as PotentialMatchSubjects;
-      return subjects.candidates.some((c) => ids.has(c.goldenId));
+      return subjects.candidates.some((c) => groupOf.get(c.goldenId) === group);
     });
     for (const row of answered) await this.close(tx, row.id as string, 'resolved', decision);
     return answered.length;

@@ -56,7 +56,10 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
   const conflict = veto === 'none' ? undefined : rules.conflicts.find((c) => holds(c.requires, comparisons));
   if (conflict) {
     veto = conflict.veto;
-    comparisons = comparisons.map((c) => (c.comparison === conflict.markedOn ? { ...c, veto: conflict.veto, detail: `${conflict.name}: ${describe(conflict.requires, comparisons)}` } : c));
+    const vetoWith = [...conflict.requires.keys()].filter((name) => name !== conflict.markedOn);
+    comparisons = comparisons.map((c) =>
+      c.comparison === conflict.markedOn ? { ...c, veto: conflict.veto, vetoWith, detail: `${conflict.name}: ${describe(conflict.requires, comparisons)}` } : c,
+    );
   }
   if (confirmedBy && veto) {
     veto = veto === 'none' ? 'review' : undefined;

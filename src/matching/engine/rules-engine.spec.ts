@@ -217,6 +217,28 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(mistyped.decision).toBe('match');
   });
 
+  it.each([
+    ['Rebecca', 'Rebecc'],
+    ['Katelyn', 'Katel Byn'],
+    ['Maryann', 'Mary-Ann'],
+    ['Sophie', 'Soph Ie'],
+  ])('%s and %s: a known name that lost its last letter, or a space or hyphen keyed in, is one typo', (name, typed) => {
+    const { email: _email, ...home } = robert;
+    const pair = score(customer, { ...home, givenName: name }, { ...home, givenName: typed });
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'one typo' });
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.veto).toBeUndefined();
+    expect(pair.decision).toBe('match');
+  });
+
+  it('names written the other way round are one name, but never make two given names one (Louise, Louis)', () => {
+    const { email: _email, ...home } = robert;
+    const swapped = score(customer, { ...home, givenName: 'Miller', familyName: 'Robret' }, home);
+    expect(swapped.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('swapped with family name');
+    const twins = score(customer, { ...home, givenName: 'Miller', familyName: 'Louise' }, { ...home, givenName: 'Louis' });
+    expect(twins.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).not.toBe('swapped with family name');
+    expect(twins.decision).not.toBe('match');
+  });
+
   it('junior and senior without birth dates: a generational suffix tells them apart, and is not part of the name', () => {
     const { birthDate: _b, email: _e, ...father } = robert;
     for (const son of [{ ...father, familyName: 'Miller Jr.' }, { ...father, familyName: 'Miller', givenName: 'Robert Junior' }]) {

@@ -49,6 +49,12 @@ export interface ComparisonOutcome {
   readonly weight: number;
   readonly detail?: string;
   readonly veto?: 'none' | 'review';
+  /**
+   * For a veto a conflict put here: the conflict's other comparisons. The disagreement rests on all of
+   * them together (a given name a keystroke off and another email): a record can only see past it with
+   * a value of its own for each.
+   */
+  readonly vetoWith?: readonly string[];
   /** The veto this level carries that an identifying agreement lifted (see LevelRule.confirms). */
   readonly lifted?: 'none' | 'review';
 }

@@ -82,7 +82,9 @@ export function areDistinctKnownNames(a: string, b: string): boolean {
 }
 
 function isFeminineForm(name: string, other: string): boolean {
-  return name.length === other.length + 1 && name.startsWith(other) && (name.endsWith('a') || name.endsWith('e'));
+  if (name.length !== other.length + 1 || !name.startsWith(other) || !(name.endsWith('a') || name.endsWith('e'))) return false;
+  // A known name that lost its last letter (Rebecca, Rebecc) is mistyped, not a masculine form.
+  return !(GROUPS_OF.has(name) && !GROUPS_OF.has(other));
 }
 
 /** True when the first tokens differ but are names for one another ("Bob", "Robert"); false for equal names. */

@@ -115,7 +115,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   // so is a word with another first letter (Gina, Nina: twins are named so; typos rarely start a word).
   // Given names: two names the nickname table knows (John, Joan) are two people, however close.
   if ('typo' in condition) {
-    if (kind === 'given-name') return (a, b) => isTypo(String(a), String(b)) && !areDistinctKnownNames(String(a), String(b));
+    if (kind === 'given-name') return (a, b) => isGivenNameTypo(String(a), String(b)) && !areDistinctKnownNames(String(a), String(b));
     return (a, b) => isTypo(String(a), String(b));
   }
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
@@ -146,6 +146,16 @@ function isTypo(a: string, b: string): boolean {
   return isOneTypo(a, b);
 }
 
+// A space or hyphen keyed into a given name, or lost from it, is one keystroke too ("Katel Byn", "Mary-Ann").
+function isGivenNameTypo(a: string, b: string): boolean {
+  if (isTypo(a, b)) return true;
+  const [x, y] = [a.replace(NAME_SEPARATORS, ''), b.replace(NAME_SEPARATORS, '')];
+  if (x === a && y === b) return false;
+  return x === y || isTypo(x, y);
+}
+
+const NAME_SEPARATORS = /[ -]/g;
+
 function withModifiers(level: LevelRule, test: LevelTest): LevelTest {
   const numbered = level.sameNumbers ? withSameNumbers(test) : test;
   return level.sameDomain ? withSameDomain(numbered) : numbered;
@@ -164,9 +174,11 @@ function withSameNumbers(test: LevelTest): LevelTest {
   return (a, b, fa, fb) => String(String(a).match(NUMBERS)) === String(String(b).match(NUMBERS)) && test(a, b, fa, fb);
 }
 
-// Swapped values still carry their typos: agreement at Jaro-Winkler 0.9 or more counts.
+// Swapped values still carry their typos: agreement at Jaro-Winkler 0.9 or more counts, but never
+// between two given names (Louise and Louis, Joan and Jon: twins), swapped or not.
 function similarText(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
-  return typeof a === 'string' && typeof b === 'string' && a !== '' && b !== '' && jaroWinkler(a, b) >= 0.9;
+  if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
+  return a === b || (jaroWinkler(a, b) >= 0.9 && !areDistinctKnownNames(a, b));
 }
 
 function initialAgrees(a: string, b: string): boolean {

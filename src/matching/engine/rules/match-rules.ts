@@ -36,7 +36,10 @@ export interface MatchRules {
 
 /**
  * When an inbound record matches several golden records, it links to the best one, and for the others:
- * `review` opens a task asking a steward whether to merge them; `merge-consistent` merges them at once
+ * `review` opens a task asking a steward whether to merge them, unless the record only settles a possible
+ * match the matcher already saw (every pair of their records is at least a possible match, and each veto
+ * between two of them is on a comparison where the record has a value agreeing with both sides): then they
+ * merge, as they would have had the records arrived in another order; `merge-consistent` merges them at once
  * unless two of their records disagree decisively (a level with a veto: twins, two national ids, two
  * GTINs), then it opens the task; `merge` merges them at once whatever they hold (plain transitive
  * clusters); `link-best` leaves them be. Under every policy but `merge`, a record also never joins a
