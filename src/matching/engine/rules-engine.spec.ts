@@ -234,9 +234,14 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     const { email: _email, ...home } = robert;
     const swapped = score(customer, { ...home, givenName: 'Miller', familyName: 'Robret' }, home);
     expect(swapped.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('swapped with family name');
-    const twins = score(customer, { ...home, givenName: 'Miller', familyName: 'Louise' }, { ...home, givenName: 'Louis' });
-    expect(twins.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).not.toBe('swapped with family name');
-    expect(twins.decision).not.toBe('match');
+    for (const [swappedGiven, given] of [
+      ['Louise', 'Louis'],
+      ['Stephainie', 'Stephen'], // Stephanie mistyped is still not Stephen
+    ]) {
+      const twins = score(customer, { ...home, givenName: 'Miller', familyName: swappedGiven }, { ...home, givenName: given });
+      expect(twins.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level, swappedGiven).not.toBe('swapped with family name');
+      expect(twins.decision).not.toBe('match');
+    }
   });
 
   it('junior and senior without birth dates: a generational suffix tells them apart, and is not part of the name', () => {

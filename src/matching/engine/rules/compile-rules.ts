@@ -174,11 +174,11 @@ function withSameNumbers(test: LevelTest): LevelTest {
   return (a, b, fa, fb) => String(String(a).match(NUMBERS)) === String(String(b).match(NUMBERS)) && test(a, b, fa, fb);
 }
 
-// Swapped values still carry their typos: agreement at Jaro-Winkler 0.9 or more counts, but never
-// between two given names (Louise and Louis, Joan and Jon: twins), swapped or not.
+// Swapped values still carry their typos: one keystroke counts, as it does for a given name in place,
+// but never between two given names (Louise and Louis, Stephanie and Stephen: twins), swapped or not.
 function similarText(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
   if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
-  return a === b || (jaroWinkler(a, b) >= 0.9 && !areDistinctKnownNames(a, b));
+  return a === b || (isGivenNameTypo(a, b) && !areDistinctKnownNames(a, b));
 }
 
 function initialAgrees(a: string, b: string): boolean {
