@@ -86,6 +86,19 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(await openTasksFor(typo.goldenId)).toEqual([]);
     const [row] = await hub.server.app.get(Database).query<{ decided_by: string }>('SELECT decided_by FROM review_task WHERE id = ?', [task.id]);
     expect(row.decided_by).toBe('matcher');
+
+    // A steward undoes the matcher's merge; the bridging record, sent again with a change, does not redo it.
+    const moved = (await sourceRecordIds(bridge.goldenId)).find((r: any) => r.sourceId === (bridge.goldenId === typo.goldenId ? 'settle-1' : 'settle-2'));
+    const { unmergeSourceRecord } = await hub.data<any>(
+      `mutation($input: UnmergeSourceRecordInput!) { unmergeSourceRecord(input: $input) { unmerged { id sourceRecords { sourceId } } userErrors { code message } } }`,
+      { input: { goldenId: bridge.goldenId, sourceRecordId: moved.id, reason: 'two people after all' } },
+    );
+    expect(unmergeSourceRecord.userErrors).toEqual([]);
+    expect(unmergeSourceRecord.unmerged.sourceRecords.map((r: any) => r.sourceId)).toEqual([moved.sourceId]);
+    const [again] = await ingest([{ sourceId: 'settle-3', ...person, givenName: 'Katelyn', nationalId: '4406021', email: 'k.colegate@example.com.au' }]);
+    expect(again.outcome).toBe('UPDATED');
+    expect((await sourceRecordIds(again.goldenId)).map((r: any) => r.sourceId)).not.toContain(moved.sourceId);
+    expect((await sourceRecordIds(unmergeSourceRecord.unmerged.id)).map((r: any) => r.sourceId)).toEqual([moved.sourceId]);
   });
 
   it('opens a review task for a possible match between the thresholds and keeps the records apart', async () => {
