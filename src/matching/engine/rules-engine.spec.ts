@@ -398,6 +398,33 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     expect(score(product, lamp, { ...lamp, name: 'Lumetra Desk Lamp LX2000B with dimmer' }).decision).not.toBe('none');
   });
 
+  it('another tier of one model line, an accessory for the device, a used one: three other products', () => {
+    const { gtin: _a, ...noGtin } = phone;
+    const pro = score(product, noGtin, { ...noGtin, name: 'Apple iPhone 15 Pro 128GB Black' });
+    expect(pro.decision).not.toBe('match');
+    expect(pro.explanation.comparisons.find((c) => c.comparison === 'tier')).toMatchObject({ level: 'another tier', veto: 'review' });
+    const galaxy = { brand: 'Samsung', name: 'Samsung Galaxy S24 Ultra SM-S928B 256GB Titanium Black' };
+    for (const accessory of ['Galaxy S24 Case, matte black', 'Screen Protector for Galaxy S24 Ultra, 3er Pack']) {
+      const pair = score(product, galaxy, { brand: 'Samsung', name: accessory });
+      expect(pair.decision, accessory).toBe('none');
+      expect(pair.explanation.comparisons.find((c) => c.comparison === 'accessory')?.level).toBe('accessory and device');
+    }
+    const renewed = score(product, { name: 'OnePlus 12R 256GB Iron Gray' }, { name: 'OnePlus 12R 256GB - Refurbished - Good' });
+    expect(renewed.decision).toBe('none');
+    expect(renewed.explanation.comparisons.find((c) => c.comparison === 'condition')?.level).toBe('new and used');
+  });
+
+  it('shoe sizes and screen sizes however a retailer writes them', () => {
+    const shoe = { brand: 'Nike', name: 'Nike Air Max 90 CN8490-100 White/White', size: 'EU 44' };
+    expect(score(product, shoe, { brand: 'Nike', name: 'NIKE AIR MAX 90 CN8490100 GR. 43 WHITE/WHITE' }).decision).toBe('none');
+    expect(score(product, shoe, { brand: 'Nike', name: 'NIKE AIR MAX 90 CN8490-100 UK 9 WHITE/WHITE' }).decision).toBe('none');
+    expect(score(product, shoe, { ...shoe, size: '44 EU' }).decision).toBe('match');
+    const tv = { brand: 'Samsung', name: 'Samsung Q60C 55" QLED' };
+    for (const other of ['Samsung Q60C 50 inch', 'SAMSUNG Q60C 43IN QLED', 'Samsung Q60C 65 Zoll']) {
+      expect(score(product, tv, { brand: 'Samsung', name: other }).decision, other).toBe('none');
+    }
+  });
+
   it('products that differ only in colour or size', () => {
     const { gtin: _a, ...noGtin } = phone;
     expect(score(product, noGtin, { ...noGtin, name: 'Apple iPhone 15 128GB White', color: 'White' }).decision).toBe('none');

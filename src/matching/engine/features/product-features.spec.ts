@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { productFeatures, trailingLettersCode } from './product-features';
+import { normalizeSize } from './product-variants';
 
 describe('trailingLettersCode', () => {
   it.each([
@@ -23,5 +24,65 @@ describe('trailingLettersCode', () => {
   it('adds the code to the model codes, once', () => {
     expect(productFeatures({ name: 'Sony Soft Carrying Case - LCSCST' }).modelCodes).toEqual(['LCSCST']);
     expect(productFeatures({ name: 'Sony Turntable SU-TVLCDS2 - TVLCDS' }).modelCodes).toContain('TVLCDS');
+  });
+});
+
+describe('sizes, tiers, kinds and conditions a title names', () => {
+  it.each([
+    ['NIKE AIR MAX 90 CN8490-100 UK 9 WHITE/WHITE', 'uk 9'],
+    ['NIKE AIR MAX 90 CN8490100 GR. 44', '44'],
+    ['Air Max 90 CN8490-100 EU 42 white', '42'],
+    ['Adidas Samba OG Größe 41', '41'],
+  ])('reads the size of %s, and no code suffix or grams from it', (name, size) => {
+    const features = productFeatures({ name });
+    expect(features.size).toBe(size);
+    expect(features.massG).toBeNull();
+    expect(features.modelCodes ?? []).not.toContain('CN8490100UK');
+    expect(features.modelCodes ?? []).not.toContain('CN8490100EU');
+  });
+
+  it.each([
+    ['EU 44', '44'],
+    ['44 EU', '44'],
+    ['Gr. 44', '44'],
+    ['UK 9', 'uk 9'],
+    ['XL', 'xl'],
+  ])('compares the size field %s as %s', (size, normalized) => {
+    expect(normalizeSize(size)).toBe(normalized);
+  });
+
+  it.each([
+    ['Apple iPhone 14 Pro Max 256GB', 'max pro'],
+    ['Apple iPhone 14 256GB', 'base'],
+    ['Samsung Galaxy S24+ 256GB', 'plus'],
+    ['Samsung Galaxy S23 FE', 'fe'],
+    ['Panasonic Yeast Pro Automatic Breadmaker - SDYD250', 'base'],
+    ['Sony Mini DV Cassette - DVM63HD', 'base'],
+  ])('the tier of %s is %s', (name, tier) => {
+    expect(productFeatures({ name }).tier).toBe(tier);
+  });
+
+  it.each([
+    ['Screen Protector for Galaxy S24+, 3er Pack', 'accessory'],
+    ['Galaxy S24 Case, matte black', 'accessory'],
+    ['Samsung Galaxy S24 Ultra 256GB', 'device'],
+    ['Samsung 55" QLED TV with carrying case', 'device'],
+    ['Bose SoundLink Flex speaker', null],
+  ])('%s is an %s', (name, kind) => {
+    expect(productFeatures({ name }).accessory).toBe(kind);
+  });
+
+  it('reads a German pack count, not a model code', () => {
+    const features = productFeatures({ name: 'Screen Protector for Galaxy S24+, 3er Pack' });
+    expect(features.pack).toBe(3);
+    expect(features.modelCodes).not.toContain('3ER');
+  });
+
+  it.each([
+    ['OnePlus 12R 256GB | - Refurbished - Good', 'refurbished or used'],
+    ['motorola edge 40 neo - 256 GB - (Renewed)', 'refurbished or used'],
+    ['motorola edge 40 neo - 256 GB', 'new'],
+  ])('%s is %s', (name, condition) => {
+    expect(productFeatures({ name }).condition).toBe(condition);
   });
 });

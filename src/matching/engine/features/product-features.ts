@@ -1,5 +1,6 @@
 import type { Attributes } from '../types';
-import { normalizeName } from '../normalize/name';
+import { foldLatin, normalizeName } from '../normalize/name';
+import { GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf, USED } from './product-variants';
 import { baseCode } from '../compare/model-code';
 import { analyzeTitle } from '../normalize/product-title';
 import { coloursIn } from '../data/colours';
@@ -25,6 +26,9 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   color: 'text',
   titleColours: 'tokens',
   size: 'text',
+  tier: 'text',
+  accessory: 'text',
+  condition: 'text',
   price: 'number',
   category: 'name',
   sku: 'text',
@@ -35,7 +39,10 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
  * (and from size and description when the name has none), folded brand, colour and size.
  */
 export function productFeatures(a: Attributes): Features {
-  const name = typeof a.name === 'string' ? a.name : '';
+  const fullName = typeof a.name === 'string' ? a.name : '';
+  // A size the title names ("EU 44", "Gr. 43") is the size, and not a code suffix or 43 grams.
+  const titleSize = sizeInTitle(fullName);
+  const name = (titleSize ? fullName.replace(titleSize.written, ' ') : fullName).replace(GERMAN_PACK, '$1-pack');
   const analyzed = analyzeTitle(name);
   const lettersCode = trailingLettersCode(name);
   const title = lettersCode && !analyzed.modelCodes.includes(lettersCode) ? { ...analyzed, modelCodes: [...analyzed.modelCodes, lettersCode].sort() } : analyzed;
@@ -62,7 +69,7 @@ export function productFeatures(a: Attributes): Features {
     brandGuess,
     titleTokens: title.tokens.length > 0 ? title.tokens : null,
     titleKeyTokens: keyTokens(title.tokens, brandGuess),
-    title: name ? normalizeName(name) || null : null,
+    title: fullName ? normalizeName(fullName) || null : null,
     storageGb: measures.storageGb ?? null,
     volumeMl: measures.volumeMl ?? null,
     massG: measures.massG ?? null,
@@ -74,7 +81,10 @@ export function productFeatures(a: Attributes): Features {
     color: typeof a.color === 'string' ? normalizeName(a.color) || null : null,
     // The colours a record names, in its title or its colour field: "… Mouse black" and color "white" disagree.
     titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
-    size: typeof a.size === 'string' ? normalizeName(a.size) || null : null,
+    size: (typeof a.size === 'string' ? normalizeSize(a.size) : null) ?? titleSize?.size ?? null,
+    tier: name ? tierOf(title.tokens, name) : null,
+    accessory: name ? kindOf(name, title.measures) : null,
+    condition: name ? (USED.test(foldLatin(name).toLowerCase()) ? 'refurbished or used' : 'new') : null,
     price: typeof a.price === 'number' ? a.price : null,
     category: typeof a.category === 'string' ? normalizeName(a.category) || null : null,
     sku,

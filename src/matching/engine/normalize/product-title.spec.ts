@@ -247,3 +247,18 @@ describe(analyzeTitle.name, () => {
     );
   });
 });
+
+describe('sizes retailers write in other ways', () => {
+  it.each([
+    ['Samsung Q60C 50 inch', { screenInch: 50 }],
+    ['SAMSUNG CU7100 UE43CU7100 43IN', { screenInch: 43 }],
+    ['Philips 55-inch Ambilight', { screenInch: 55 }],
+    ['LG OLED 65 Zoll', { screenInch: 65 }],
+    ['iPhone14, 512 Go, starlight', { storageGb: 512 }],
+    ['Galaxy A15 5G 128G', { storageGb: 128 }],
+    ['Espresso beans 500g', { massG: 500 }],
+    ['HDMI cable 6 ft', { lengthMm: 1828.8 }],
+  ])('%s', (title, measures) => {
+    expect(analyzeTitle(title).measures).toEqual(measures);
+  });
+});

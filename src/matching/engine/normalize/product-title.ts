@@ -48,17 +48,20 @@ const UNITS = new Map<string, readonly [Quantity, number]>([
   ...spellings(['lb', 'lbs', 'pound', 'pounds'], 'massG', 453.59237),
   ...spellings(['oz', 'ounce', 'ounces'], 'massG', 28.349523125),
   ...spellings(['mb', 'megabyte', 'megabytes'], 'storageGb', 0.001),
-  ...spellings(['gb', 'gig', 'gigs', 'gigabyte', 'gigabytes'], 'storageGb', 1),
+  ...spellings(['gb', 'gig', 'gigs', 'gigabyte', 'gigabytes', 'go'], 'storageGb', 1),
   ...spellings(['tb', 'terabyte', 'terabytes'], 'storageGb', 1000),
   ...spellings(['mm', 'millimeter', 'millimetre', 'millimeters', 'millimetres'], 'lengthMm', 1),
   ...spellings(['cm', 'centimeter', 'centimetre', 'centimeters', 'centimetres'], 'lengthMm', 10),
   ...spellings(['m', 'meter', 'metre', 'meters', 'metres'], 'lengthMm', 1000),
   ...spellings(['ft', 'feet', 'foot', "'"], 'lengthMm', FOOT),
-  ...spellings(['in', 'inch', 'inches', '"'], 'lengthMm', INCH),
+  ...spellings(['in', 'inch', 'inches', 'zoll', '"'], 'lengthMm', INCH),
   ...spellings(['w', 'watt', 'watts'], 'powerW', 1),
   ...spellings(['kw', 'kilowatt', 'kilowatts'], 'powerW', 1000),
 ]);
-const INCH_UNITS = new Set(['in', 'inch', 'inches', '"']);
+const INCH_UNITS = new Set(['in', 'inch', 'inches', 'zoll', '"']);
+// Glued to a figure, G is a network generation (5G) or, at a memory size, gigabytes (512G): rarely grams.
+const NETWORK_GENERATIONS = new Set([3, 4, 5]);
+const MEMORY_SIZES = new Set([16, 32, 64, 128, 256, 512, 1024]);
 
 function spellings(names: readonly string[], quantity: Quantity, factor: number): [string, readonly [Quantity, number]][] {
   return names.map((name) => [name, [quantity, factor]]);
@@ -193,6 +196,10 @@ function readMeasure(measures: Measures, match: string, args: readonly unknown[]
   if (inches !== undefined) return record(measures, ...inchMeasure(inches, 'in', text, offset, match.length)) ?? match;
   const spelling = unit!.replace(NOT_LETTERS, '');
   const [quantity, factor] = UNITS.get(spelling)!;
+  if (spelling === 'g' && packTimes === undefined && /^\d+g$/.test(match)) {
+    if (NETWORK_GENERATIONS.has(Number(value))) return match;
+    if (MEMORY_SIZES.has(Number(value))) return record(measures, 'storageGb', Number(value)) ?? match;
+  }
   const measure =
     quantity === 'lengthMm' && (INCH_UNITS.has(spelling) || spelling === "'")
       ? record(measures, ...inchMeasure(value!, spelling, text, offset, match.length))
@@ -214,7 +221,8 @@ function inchMeasure(written: string, spelling: string, text: string, offset: nu
     SCREEN_BEFORE.test(text.slice(Math.max(0, offset - CONTEXT_CHARS), offset)) || SCREEN_AFTER.test(text.slice(offset + length, offset + length + CONTEXT_CHARS));
   // A foot mark next to a screen word is an inch mark that lost its second stroke: no screen is 46 feet.
   if (nearScreen) return ['screenInch', amount];
-  if (spelling === '"' && TWO_DIGITS.test(written)) return ['screenInch', amount];
+  // Two digits of inches (43in, 50 inch, 55 Zoll) size a screen more often than anything else.
+  if (spelling !== "'" && TWO_DIGITS.test(written) && amount >= 13 && amount <= 110) return ['screenInch', amount];
   return ['lengthMm', amount * (spelling === "'" ? FOOT : INCH)];
 }
 
