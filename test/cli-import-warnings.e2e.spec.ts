@@ -50,6 +50,22 @@ describe.each(DIALECTS)('canon import: options, warnings, line ends (%s)', (dial
     ]);
   });
 
+  it('warns on a date written YYYY-MM-DD in a column the mapping says is DD/MM/YYYY, and reads it', async () => {
+    const map = join(dir, 'dates.map.json');
+    writeFileSync(map, JSON.stringify({ dates: { birthDate: 'DD/MM/YYYY' } }));
+    const file = join(dir, 'dates.csv');
+    writeFileSync(file, 'sourceId,familyName,birthDate\nd1,Layout,31/12/1980\nd2,Iso,1975-06-01\n');
+    const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--map', map);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(1 DATE_LAYOUT)');
+    expect(readLines(`${file}.warnings.ndjson`).map((l) => JSON.parse(l))).toEqual([
+      { line: 3, sourceId: 'd2', code: 'DATE_LAYOUT', field: 'birthDate', message: '"1975-06-01" is not DD/MM/YYYY as the mapping says: read as YYYY-MM-DD' },
+    ]);
+    const golden = await exportGolden('customer');
+    expect(golden.find((g) => g.attributes.familyName === 'Iso')?.attributes.birthDate).toBe('1975-06-01');
+    expect(golden.find((g) => g.attributes.familyName === 'Layout')?.attributes.birthDate).toBe('1980-12-31');
+  });
+
   it('counts the warnings by code in the summary and lists each in FILE.warnings.ndjson', async () => {
     // One mapping per entity type: a lenient field must be a field of the entity's contract.
     const lenient = join(dir, 'lenient.map.json');

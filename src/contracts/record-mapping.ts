@@ -205,21 +205,37 @@ export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: Re
   return out;
 }
 
+const LAYOUT_PARTS: Record<DateLayout, RegExp> = {
+  YYYYMMDD: /^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$/,
+  'YYYY-MM-DD': /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$/,
+  'YYYY/MM/DD': /^(?<y>\d{4})\/(?<m>\d{1,2})\/(?<d>\d{1,2})$/,
+  'DD/MM/YYYY': /^(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4})$/,
+  'MM/DD/YYYY': /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4})$/,
+  'DD.MM.YYYY': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})$/,
+};
+
+/**
+ * Dates of a row written in YYYY-MM-DD where the mapping says another layout: the contract reads them,
+ * but a column whose layout changes from row to row deserves a look (is 03/04 then April or March?).
+ */
+export function offLayoutDates(row: Readonly<Record<string, unknown>>, mapping: RecordMapping): { field: string; code: string; message: string }[] {
+  const dates = Object.entries(mapping.dates ?? {}).filter(([, layout]) => layout !== 'YYYY-MM-DD');
+  if (dates.length === 0) return [];
+  const unconverted = applyMapping(row, { ...mapping, dates: undefined });
+  return dates.flatMap(([field, layout]) => {
+    const value = typeof unconverted[field] === 'string' ? (unconverted[field] as string).trim() : null;
+    if (value === null || LAYOUT_PARTS[layout].test(value) || !LAYOUT_PARTS['YYYY-MM-DD'].test(value)) return [];
+    return [{ field, code: 'DATE_LAYOUT', message: `"${value}" is not ${layout} as the mapping says: read as YYYY-MM-DD` }];
+  });
+}
+
 /**
  * Rearranges a date into YYYY-MM-DD without judging it: an impossible date (1955-11-92) stays
  * impossible, and the data contract rejects it with a clear message.
  */
 export function toIsoDate(value: string, layout: DateLayout): string {
   const v = value.trim();
-  const parts: Record<DateLayout, RegExp> = {
-    YYYYMMDD: /^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$/,
-    'YYYY-MM-DD': /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$/,
-    'YYYY/MM/DD': /^(?<y>\d{4})\/(?<m>\d{1,2})\/(?<d>\d{1,2})$/,
-    'DD/MM/YYYY': /^(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4})$/,
-    'MM/DD/YYYY': /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4})$/,
-    'DD.MM.YYYY': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})$/,
-  };
-  const match = parts[layout].exec(v);
+  const match = LAYOUT_PARTS[layout].exec(v);
   if (!match?.groups) return v;
   const { y, m, d } = match.groups;
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../common/entity-type';
 import { ContractRegistry } from '../../contracts/contract-registry';
-import { applyMapping, type RecordMapping } from '../../contracts/record-mapping';
+import { applyMapping, offLayoutDates, type RecordMapping } from '../../contracts/record-mapping';
 import { ENTITY_DEFINITIONS } from '../../matching/engine';
 import { RulesEngine } from '../../matching/engine/rules-engine';
 import type { MatchRules } from '../../matching/engine/rules/match-rules';
@@ -39,7 +39,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
   const lenient = new Set(options.mapping?.lenient ?? []);
   let bytesRead = 0;
   // `raw` is the row as the file has it: what a rejects file must show, before the mapping renamed and converted it.
-  let rows: { position: number; record: Record<string, unknown>; raw: Record<string, unknown> }[] = [];
+  let rows: { position: number; record: Record<string, unknown>; raw: Record<string, unknown>; warnings: RecordResult['warnings'] }[] = [];
   let unreadable: { position: number; result: RecordResult; raw: string }[] = [];
   // Where each sourceId was first seen: a file that lists one record twice flips it on every import.
   const firstSeen = new Map<string, number>();
@@ -53,8 +53,9 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
       { lenient },
     );
     const rawByPosition = new Map(rows.map((r) => [r.position, r.raw]));
+    const mappingWarnings = new Map(rows.filter((r) => r.warnings.length > 0).map((r) => [r.position, r.warnings]));
     const batch: PreparedFileBatch = {
-      prepared: prepared.map((record) => withRepeatWarning(record, firstSeen)),
+      prepared: prepared.map((record) => withRepeatWarning(withWarnings(record, mappingWarnings.get(record.index)), firstSeen)),
       rejected: [...unreadable.map((u) => u.result), ...invalid],
       rawRejects: [
         ...unreadable.map((u): [number, unknown] => [u.position, truncate(u.raw)]),
@@ -69,10 +70,22 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
 
   for await (const row of readRecords(options.file, (n) => (bytesRead += n))) {
     if ('error' in row) unreadable.push({ position: row.position, result: rejected(row.position, null, [row.error]), raw: row.raw });
-    else rows.push({ position: row.position, record: options.mapping ? applyMapping(row.record, options.mapping) : row.record, raw: row.record });
+    else {
+      const { mapping } = options;
+      rows.push({
+        position: row.position,
+        record: mapping ? applyMapping(row.record, mapping) : row.record,
+        raw: row.record,
+        warnings: mapping ? offLayoutDates(row.record, mapping) : [],
+      });
+    }
     if (rows.length + unreadable.length >= options.batchSize) yield flush();
   }
   if (rows.length + unreadable.length > 0) yield flush();
+}
+
+function withWarnings(record: PreparedRecord, warnings: RecordResult['warnings'] | undefined): PreparedRecord {
+  return warnings ? { ...record, warnings: [...warnings, ...record.warnings] } : record;
 }
 
 /** Warns on a record whose sourceId an earlier line of the file had: the later one replaces it. */
