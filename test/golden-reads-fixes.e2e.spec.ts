@@ -139,6 +139,26 @@ describe.each(DIALECTS)('golden reads and pins (%s)', (dialect) => {
     for (const line of lines.filter((l) => l.status !== 'merged')) expect(line).not.toHaveProperty('mergedInto');
   });
 
+  it('export golden --since lists only the golden records changed at or after that time (a delta)', async () => {
+    const [early] = await ingest(INGEST_CUSTOMERS, [{ sourceId: 'delta-1', givenName: 'Early', familyName: 'Bird', city: 'Oslo' }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const since = new Date().toISOString();
+    const [late] = await ingest(INGEST_CUSTOMERS, [{ sourceId: 'delta-2', givenName: 'Late', familyName: 'Comer', city: 'Bergen' }]);
+    const exported = async () => {
+      const out = join(dir, 'delta.ndjson');
+      const result = await runCli(['export', 'golden', '--entity', 'customer', '--since', since, '--out', out], hub.scratch.url);
+      expect(result.code, result.stderr).toBe(0);
+      return readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line).id as string);
+    };
+    expect(await exported()).toEqual([late.goldenId]);
+    // A change to the early record brings its golden record into the delta.
+    await ingest(INGEST_CUSTOMERS, [{ sourceId: 'delta-1', givenName: 'Early', familyName: 'Bird', city: 'Tromsø' }]);
+    expect((await exported()).sort()).toEqual([early.goldenId, late.goldenId].sort());
+    const refused = await runCli(['export', 'golden', '--entity', 'customer', '--since', 'yesterday'], hub.scratch.url);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/--since/);
+  });
+
   it('refuses to pin a masked value with MASKED_VALUE, as ingest does', async () => {
     const [first] = await ingest(INGEST_CUSTOMERS, [{ sourceId: 'mask-1', givenName: 'Ada', familyName: 'King', email: 'ada@example.org', phone: '+44 20 7946 0011' }]);
     const pin = (attribute: string, value: string) =>

@@ -254,10 +254,11 @@ exportCommand
   .description('NDJSON, one golden record a line: { id, entityType, version, status, attributes }, and mergedInto (the survivor) for a merged one')
   .addOption(entityOption())
   .option('--out <file>', 'write to a file instead of standard output')
-  .action((options: { entity: EntityType; out?: string }) =>
+  .option('--since <time>', 'only golden records changed at or after this ISO 8601 time: a delta since the previous export (start it at the time that one started)', parseSince)
+  .action((options: { entity: EntityType; out?: string; since?: string }) =>
     withServices((app, s) =>
       writeLines(options.out, (write) =>
-        app.get(s.GoldenRecordQueryService).forEachGolden(options.entity, (g) => {
+        app.get(s.GoldenRecordQueryService).forEachGolden(options.entity, { since: options.since }, (g) => {
           // A merged record names its survivor, so a downstream system can follow it; other lines have no mergedInto.
           const mergedInto = g.status === 'merged' && g.mergedInto ? { mergedInto: g.mergedInto } : {};
           return write(`${JSON.stringify({ id: g.id, entityType: g.entityType, version: g.version, status: g.status, ...mergedInto, attributes: g.attributes })}\n`);
@@ -298,6 +299,16 @@ function parseInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n)) throw new InvalidArgumentError('not an integer');
   return n;
+}
+
+function parseSince(value: string): string {
+  // A date without a zone would be read in the machine's zone: golden records keep UTC times.
+  if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/.test(value)) {
+    throw new InvalidArgumentError('not an ISO 8601 date or time with a zone (2026-11-27, 2026-11-27T08:00:00Z)');
+  }
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw new InvalidArgumentError('not a real date');
+  return time.toISOString();
 }
 
 function parseBatchSize(value: string): number {

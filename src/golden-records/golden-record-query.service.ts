@@ -156,10 +156,17 @@ export class GoldenRecordQueryService {
     };
   }
 
-  /** Calls `visit` with every golden record of a type, a page at a time (the whole table never sits in memory). */
-  async forEachGolden(entityType: EntityType, visit: (golden: GoldenState) => void | Promise<void>): Promise<number> {
-    return this.scan('SELECT * FROM golden_record WHERE entity_type = ? AND id > ? ORDER BY id LIMIT 1000', entityType, (row) =>
-      visit(toGoldenState(row)),
+  /**
+   * Calls `visit` with every golden record of a type, a page at a time (the whole table never sits in
+   * memory); with `since` (an ISO time in UTC), only those changed at or after it.
+   */
+  async forEachGolden(entityType: EntityType, filter: { since?: string }, visit: (golden: GoldenState) => void | Promise<void>): Promise<number> {
+    const changed = filter.since ? ' AND updated_at >= ?' : '';
+    return this.scan(
+      `SELECT * FROM golden_record WHERE entity_type = ?${changed} AND id > ? ORDER BY id LIMIT 1000`,
+      entityType,
+      (row) => visit(toGoldenState(row)),
+      filter.since ? [filter.since] : [],
     );
   }
 
@@ -178,7 +185,7 @@ export class GoldenRecordQueryService {
   }
 
   /** `visit` may return a promise (a writer that must drain): the scan waits for it. */
-  private async scan(sql: string, entityType: EntityType, visit: (row: Row) => void | Promise<void>, extra: boolean[] = []): Promise<number> {
+  private async scan(sql: string, entityType: EntityType, visit: (row: Row) => void | Promise<void>, extra: (string | boolean)[] = []): Promise<number> {
     let after = '';
     let count = 0;
     for (;;) {
