@@ -69,7 +69,7 @@ describe('sizes, tiers, kinds and conditions a title names', () => {
     ['Samsung 55" QLED TV with carrying case', 'device'],
     ['Bose SoundLink Flex speaker', null],
   ])('%s is an %s', (name, kind) => {
-    expect(productFeatures({ name }).accessory).toBe(kind);
+    expect(productFeatures({ name }).kind).toBe(kind);
   });
 
   it('reads a German pack count, not a model code', () => {

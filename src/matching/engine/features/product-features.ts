@@ -1,6 +1,6 @@
 import type { Attributes } from '../types';
-import { foldLatin, normalizeName } from '../normalize/name';
-import { GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf, USED } from './product-variants';
+import { normalizeName } from '../normalize/name';
+import { conditionOf, GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
 import { baseCode } from '../compare/model-code';
 import { analyzeTitle } from '../normalize/product-title';
 import { coloursIn } from '../data/colours';
@@ -27,7 +27,7 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   titleColours: 'tokens',
   size: 'text',
   tier: 'text',
-  accessory: 'text',
+  kind: 'text',
   condition: 'text',
   price: 'number',
   category: 'name',
@@ -83,8 +83,8 @@ export function productFeatures(a: Attributes): Features {
     titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
     size: (typeof a.size === 'string' ? normalizeSize(a.size) : null) ?? titleSize?.size ?? null,
     tier: name ? tierOf(title.tokens, name) : null,
-    accessory: name ? kindOf(name, title.measures) : null,
-    condition: name ? (USED.test(foldLatin(name).toLowerCase()) ? 'refurbished or used' : 'new') : null,
+    kind: name ? kindOf(name, title.measures) : null,
+    condition: name ? conditionOf(name) : null,
     price: typeof a.price === 'number' ? a.price : null,
     category: typeof a.category === 'string' ? normalizeName(a.category) || null : null,
     sku,

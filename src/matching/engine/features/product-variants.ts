@@ -1,7 +1,7 @@
 // What tells one product from its siblings in a retail title, beyond codes and measures: the size a
 // title names ("EU 44"), the tier of a model line (Pro, Ultra, S24+), whether it is an accessory for a
 // device or the device, and whether it is sold used.
-import { normalizeName } from '../normalize/name';
+import { foldLatin, normalizeName } from '../normalize/name';
 
 // Shoe and clothing sizes: "EU 44", "Gr. 43", "Größe 42", "Size 9", "UK 9", "US 10.5". UK and US sizes
 // keep their system (UK 9 is not 9 of anything else); EU, Gr. and Size are the plain number.
@@ -59,6 +59,7 @@ const FOR_A_DEVICE = /(?<![\p{L}])(?:for|für|pour|compatible with)\s+(?:the\s+|
 const ACCESSORY_NOUN = /(?<![\p{L}])(?:cases?|covers?|sleeves?|protectors?|screen ?guards?|tempered glass|skins?|bumpers?|pouch(?:es)?|holsters?)(?![\p{L}])/iu;
 const BUNDLED = /(?:with|w\/|incl\.?|including|\+|and)\s+(?:[\p{L}\d-]+\s+){0,2}$/iu;
 
+/** "accessory", "device" (it names its storage or screen size), or null when the title tells neither. */
 export function kindOf(name: string, measures: { storageGb?: number; screenInch?: number }): string | null {
   const noun = ACCESSORY_NOUN.exec(name);
   if (FOR_A_DEVICE.test(name) || (noun !== null && !BUNDLED.test(name.slice(0, noun.index)))) return 'accessory';
@@ -66,4 +67,9 @@ export function kindOf(name: string, measures: { storageGb?: number; screenInch?
 }
 
 // Not new: another condition of the same model, another offer.
-export const USED = /(?<![a-z])(?:refurbished|refurb|renewed|reconditioned|remanufactured|recertified|pre-?owned|used|second[- ]hand|open[- ]box|b-ware|generaluberholt|generalueberholt)(?![a-z])/;
+const USED = /(?<![a-z])(?:refurbished|refurb|renewed|reconditioned|remanufactured|recertified|pre-?owned|used|second[- ]hand|open[- ]box|b-ware|generaluberholt|generalueberholt)(?![a-z])/;
+
+/** "refurbished or used" when the title says so, else "new". */
+export function conditionOf(name: string): string {
+  return USED.test(foldLatin(name).toLowerCase()) ? 'refurbished or used' : 'new';
+}

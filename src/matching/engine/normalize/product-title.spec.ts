@@ -140,7 +140,10 @@ describe(analyzeTitle.name, () => {
       ];
       fc.assert(
         fc.property(fc.constantFrom(...units), fc.nat(), fc.integer({ min: 1, max: 99_999 }), fc.constantFrom('', ' ', '-'), ([spellings, kind, factor], pick, amount, gap) => {
-          const measures = measuresOf(`Brand ${amount}${gap}${spellings[pick % spellings.length]} thing`);
+          const spelling = spellings[pick % spellings.length];
+          // Glued G after 3-5 or a memory size is a network or gigabytes (5G, 512G): tested on its own below.
+          fc.pre(!(spelling === 'g' && gap === '' && [3, 4, 5, 16, 32, 64, 128, 256, 512, 1024].includes(amount)));
+          const measures = measuresOf(`Brand ${amount}${gap}${spelling} thing`);
           expect(Object.keys(measures)).toEqual([kind]);
           expect(measures[kind]).toBeCloseTo(amount * factor, 6);
         }),
