@@ -50,6 +50,19 @@ describe.each(DIALECTS)('canon import: options, warnings, line ends (%s)', (dial
     ]);
   });
 
+  it('reads national phone numbers of a file in the default country of its source', async () => {
+    expect((await canon('source', 'add', 'uk-shop', '--country', 'GB')).code).toBe(0);
+    const refused = await canon('source', 'add', 'nowhere', '--country', 'UK');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/"UK" is not an ISO 3166-1 alpha-2 country code/);
+    expect((await canon('source', 'list')).stdout).toMatch(/uk-shop\t.*country=GB/);
+    const file = join(dir, 'uk.csv');
+    writeFileSync(file, 'sourceId,familyName,phone\nu1,Phoneless Country,020 7946 0958\n');
+    expect((await canon('import', '--entity', 'customer', '--source', 'uk-shop', '--file', file)).code).toBe(0);
+    const golden = await exportGolden('customer');
+    expect(golden.find((g) => g.attributes.familyName === 'Phoneless Country')?.attributes.phone).toBe('+442079460958');
+  });
+
   it('warns on a date written YYYY-MM-DD in a column the mapping says is DD/MM/YYYY, and reads it', async () => {
     const map = join(dir, 'dates.map.json');
     writeFileSync(map, JSON.stringify({ dates: { birthDate: 'DD/MM/YYYY' } }));

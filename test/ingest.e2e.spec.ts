@@ -65,6 +65,30 @@ describe.each(DIALECTS)('ingest and read over GraphQL (%s)', (dialect) => {
     expect(golden.history.edges.map((e: any) => e.node.type)).toEqual(['CREATED']);
   });
 
+  it('reads national phone numbers in the default country of a source whose records name none', async () => {
+    const created = await hub.data<any>(
+      `mutation($input: CreateSourceSystemInput!) { createSourceSystem(input: $input) { sourceSystem { code defaultCountry } userErrors { code field message } } }`,
+      { input: { code: 'uk-crm', defaultCountry: 'gb' } },
+    );
+    expect(created.createSourceSystem).toMatchObject({ sourceSystem: { code: 'uk-crm', defaultCountry: 'GB' }, userErrors: [] });
+    const refused = await hub.data<any>(
+      `mutation($input: CreateSourceSystemInput!) { createSourceSystem(input: $input) { sourceSystem { code } userErrors { code field message } } }`,
+      { input: { code: 'nowhere', defaultCountry: 'UK' } },
+    );
+    expect(refused.createSourceSystem.userErrors).toEqual([{ code: 'INVALID_COUNTRY', field: ['defaultCountry'], message: expect.stringContaining('"UK" is not an ISO 3166-1 alpha-2') }]);
+
+    const [national] = (await ingest('uk-crm', [{ sourceId: 'uk-1', givenName: 'Priya', familyName: 'Shah', phone: '07911 123456' }])).results;
+    expect((await customer(national.goldenId!)).phone).toBe('+447911123456');
+    // The same person from a source that writes the number internationally links on it.
+    const [international] = (await ingest('crm', [{ sourceId: 'int-1', givenName: 'Priya', familyName: 'Shah', phone: '+44 7911 123456' }])).results;
+    expect(international.goldenId).toBe(national.goldenId);
+    // A record naming its own country keeps it: the default is only for records that name none.
+    const [abroad] = (await ingest('uk-crm', [{ sourceId: 'uk-2', familyName: 'Dubois', phone: '06 12 34 56 78', country: 'FR' }])).results;
+    expect((await customer(abroad.goldenId!)).phone).toBe('+33612345678');
+    const cleared = await hub.data<any>(`mutation { updateSourceSystem(code: "uk-crm", input: { defaultCountry: "" }) { sourceSystem { defaultCountry } userErrors { code } } }`);
+    expect(cleared.updateSourceSystem).toEqual({ sourceSystem: { defaultCountry: null }, userErrors: [] });
+  });
+
   it('links products by GTIN whatever form the GTIN is sent in', async () => {
     const result = await ingest(
       'shop',

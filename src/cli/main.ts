@@ -53,9 +53,17 @@ source
   .option('--trust <rank>', 'default trust rank 0-100 for survivorship (default 50)', parseInteger)
   .option('--attribute-trust <list>', 'per-attribute ranks, e.g. email=90,phone=40', parseTrustList)
   .option('--unique-records', 'the source holds each real entity at most once (a product catalogue): its records never merge with each other')
-  .action((code: string, options: { name?: string; trust?: number; attributeTrust?: Record<string, number>; uniqueRecords?: boolean }) =>
+  .option('--country <code>', 'ISO 3166-1 alpha-2 country of a record that names none: its national phone numbers are read in it (GB: 07911 123456 is +447911123456)')
+  .action((code: string, options: { name?: string; trust?: number; attributeTrust?: Record<string, number>; uniqueRecords?: boolean; country?: string }) =>
     withServices(async (app, s) => {
-      const input = { code, name: options.name, defaultTrust: options.trust, attributeTrust: options.attributeTrust, uniqueRecords: options.uniqueRecords };
+      const input = {
+        code,
+        name: options.name,
+        defaultTrust: options.trust,
+        attributeTrust: options.attributeTrust,
+        uniqueRecords: options.uniqueRecords,
+        defaultCountry: options.country,
+      };
       const system = await app.get(s.SourceSystemService).create(input, s.cliActor());
       console.log(`source system ${system.code} added (${system.name}, trust ${system.trust.default})`);
     }),
@@ -67,7 +75,8 @@ source
     withServices(async (app, s) => {
       for (const system of await app.get(s.SourceSystemService).list()) {
         const ranks = Object.entries(system.trust.attributes).map(([a, r]) => `${a}=${r}`).join(',');
-        console.log([system.code, system.name, `trust=${system.trust.default}`, ranks, system.uniqueRecords ? 'unique-records' : ''].filter(Boolean).join('\t'));
+        const country = system.defaultCountry ? `country=${system.defaultCountry}` : '';
+        console.log([system.code, system.name, `trust=${system.trust.default}`, ranks, system.uniqueRecords ? 'unique-records' : '', country].filter(Boolean).join('\t'));
       }
     }),
   );

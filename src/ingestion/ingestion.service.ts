@@ -7,7 +7,8 @@ import { MatchingService } from '../matching/matching.service';
 import { survivorshipOf } from '../matching/match-rules.loader';
 import { MatchConstraintStore } from '../stewardship/match-constraint.store';
 import { ReviewTaskStore } from '../stewardship/review-task.store';
-import { SourceSystemService, trustLookup, unknownSource } from '../source-systems/source-system.service';
+import { SourceSystemService, trustLookup, unknownSource, type SourceSystem } from '../source-systems/source-system.service';
+import type { NormalizeContext } from '../matching/engine/types';
 import { PairMemo } from '../matching/engine/pair-memo';
 import { BatchPlan, reachOf, withGoldens, type BatchContext } from './batch-plan';
 import type { IngestBatchResult, IngestRequest, PreparedBatch, RecordResult } from './ingest.types';
@@ -35,9 +36,11 @@ export class IngestionService {
 
   /** Validates, cleanses and links one batch of raw records (GraphQL, or any caller with raw records). */
   async ingest(request: IngestRequest): Promise<IngestBatchResult> {
-    await this.sourceSystems.get(request.source); // an unknown source fails before anything else
+    const source = await this.sourceSystems.get(request.source); // an unknown source fails before anything else
     const validator = this.contracts.validator(request.entityType, { coerce: request.coerce });
-    const { prepared, rejected } = prepareBatch(request.records, request.positions, validator, this.matching.engine(request.entityType));
+    const { prepared, rejected } = prepareBatch(request.records, request.positions, validator, this.matching.engine(request.entityType), {
+      context: normalizeContextOf(source),
+    });
     return this.ingestPrepared({ ...request, prepared, rejected: [...(request.preRejected ?? []), ...rejected] });
   }
 
@@ -138,4 +141,9 @@ export class IngestionService {
       },
     };
   }
+}
+
+/** What cleansing needs of the source: the country its records are in when they name none. */
+export function normalizeContextOf(source: SourceSystem): NormalizeContext {
+  return source.defaultCountry ? { defaultRegion: source.defaultCountry } : {};
 }

@@ -16,6 +16,10 @@ export class SourceSystemEntity {
   @Column({ name: 'unique_records', type: 'boolean', default: false })
   uniqueRecords: boolean;
 
+  /** ISO 3166-1 alpha-2: the country a record of this source is in when it names none (a national phone number). */
+  @Column({ name: 'default_country', type: 'varchar', length: 2, nullable: true })
+  defaultCountry: string | null;
+
   @Column({ name: 'created_at', type: 'varchar', length: 32 })
   createdAt: string;
 }

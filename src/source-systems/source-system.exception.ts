@@ -5,6 +5,7 @@ export enum SourceSystemExceptionCode {
   SOURCE_EXISTS = 'SOURCE_EXISTS',
   INVALID_SOURCE_CODE = 'INVALID_SOURCE_CODE',
   INVALID_TRUST = 'INVALID_TRUST',
+  INVALID_COUNTRY = 'INVALID_COUNTRY',
 }
 
 const CATEGORY: Record<SourceSystemExceptionCode, ErrorCategory> = {
@@ -12,6 +13,7 @@ const CATEGORY: Record<SourceSystemExceptionCode, ErrorCategory> = {
   [SourceSystemExceptionCode.SOURCE_EXISTS]: 'CONFLICT',
   [SourceSystemExceptionCode.INVALID_SOURCE_CODE]: 'BAD_USER_INPUT',
   [SourceSystemExceptionCode.INVALID_TRUST]: 'BAD_USER_INPUT',
+  [SourceSystemExceptionCode.INVALID_COUNTRY]: 'BAD_USER_INPUT',
 };
 
 export class SourceSystemException extends categorisedError(CATEGORY) {}

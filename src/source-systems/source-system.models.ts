@@ -17,6 +17,8 @@ export class SourceSystemModel {
   @Field(() => [AttributeTrustModel]) attributeTrust: AttributeTrustModel[];
   @Field({ description: 'The source holds each real entity at most once (a product catalogue): its records never merge with each other.' })
   uniqueRecords: boolean;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2: the country of a record that names none; its national phone numbers are read in it.' })
+  defaultCountry: string | null;
   @Field(() => GraphQLDateTime) createdAt: string;
 }
 
@@ -27,6 +29,8 @@ export class CreateSourceSystemInput {
   @Field(() => Int, { nullable: true, description: '0-100, default 50.' }) defaultTrust?: number | null;
   @Field(() => [AttributeTrustModel], { nullable: true }) attributeTrust?: AttributeTrustModel[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Default false.' }) uniqueRecords?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 (GB): national phone numbers of records without a country are read in it.' })
+  defaultCountry?: string | null;
 }
 
 @InputType()
@@ -36,6 +40,7 @@ export class UpdateSourceSystemInput {
   @Field(() => [AttributeTrustModel], { nullable: true, description: 'Replaces the whole per-attribute ranking.' })
   attributeTrust?: AttributeTrustModel[] | null;
   @Field(() => Boolean, { nullable: true }) uniqueRecords?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; an empty string clears it.' }) defaultCountry?: string | null;
 }
 
 @ObjectType()

@@ -40,6 +40,7 @@ export class SourceSystemResolver {
               defaultTrust: input.defaultTrust ?? undefined,
               attributeTrust: trustMap(input.attributeTrust),
               uniqueRecords: input.uniqueRecords ?? undefined,
+              defaultCountry: input.defaultCountry ?? undefined,
             },
             actorOf(principalOf(context)),
           ),
@@ -65,6 +66,8 @@ export class SourceSystemResolver {
             defaultTrust: input.defaultTrust ?? undefined,
             attributeTrust: trustMap(input.attributeTrust),
             uniqueRecords: input.uniqueRecords ?? undefined,
+            // Absent keeps it, an empty string clears it.
+            defaultCountry: input.defaultCountry === '' ? null : (input.defaultCountry ?? undefined),
           },
           actorOf(principalOf(context)),
         );
@@ -92,6 +95,7 @@ function toModel(system: SourceSystem): SourceSystemModel {
     defaultTrust: system.trust.default,
     attributeTrust: Object.entries(system.trust.attributes).map(([attribute, rank]) => ({ attribute, rank })),
     uniqueRecords: system.uniqueRecords,
+    defaultCountry: system.defaultCountry,
     createdAt: system.createdAt,
   };
 }

@@ -20,6 +20,8 @@ export interface SourceSystem {
   readonly trust: SourceTrust;
   /** Each real entity appears at most once in this source, so its records never link to each other. */
   readonly uniqueRecords: boolean;
+  /** The country a record of this source is in when it names none: national phone numbers are read in it. */
+  readonly defaultCountry: string | null;
   readonly createdAt: string;
 }
 
@@ -29,6 +31,8 @@ export interface SourceSystemInput {
   readonly defaultTrust?: number;
   readonly attributeTrust?: Readonly<Record<string, number>>;
   readonly uniqueRecords?: boolean;
+  /** ISO 3166-1 alpha-2; null clears it. */
+  readonly defaultCountry?: string | null;
 }
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -38,6 +42,7 @@ interface SourceSystemRow {
   name: string;
   trust: string;
   unique_records: boolean | number;
+  default_country: string | null;
   created_at: string;
 }
 
@@ -46,6 +51,10 @@ interface SourceSystemRow {
 export class SourceSystemService {
   private readonly knownAttributes = new Set(
     ENTITY_TYPES.flatMap((t) => Object.keys((loadContractSchema(t).properties ?? {}) as object)),
+  );
+  /** The country codes the customer contract accepts. */
+  private readonly countries = new Set(
+    ((loadContractSchema('customer').properties as Record<string, { enum?: unknown[] }>).country.enum ?? []).filter((c): c is string => typeof c === 'string'),
   );
 
   constructor(
@@ -66,15 +75,16 @@ export class SourceSystemService {
       name: input.name?.trim() || input.code,
       trust: this.trustFrom(input.defaultTrust, input.attributeTrust ?? {}),
       uniqueRecords: input.uniqueRecords ?? false,
+      defaultCountry: this.countryFrom(input.defaultCountry ?? null),
       createdAt: new Date().toISOString(),
     };
     await this.database.transaction(async (tx) => {
       const exists = await tx.query('SELECT code FROM source_system WHERE code = ?', [system.code]);
       if (exists.length > 0) throw new SourceSystemException(Code.SOURCE_EXISTS, `source system "${system.code}" already exists`, 'code');
-      await tx.insertMany('source_system', ['code', 'name', 'trust', 'unique_records', 'created_at'], [
-        [system.code, system.name, JSON.stringify(system.trust), system.uniqueRecords, system.createdAt],
+      await tx.insertMany('source_system', ['code', 'name', 'trust', 'unique_records', 'default_country', 'created_at'], [
+        [system.code, system.name, JSON.stringify(system.trust), system.uniqueRecords, system.defaultCountry, system.createdAt],
       ]);
-      const details = { name: system.name, trust: system.trust, uniqueRecords: system.uniqueRecords };
+      const details = { name: system.name, trust: system.trust, uniqueRecords: system.uniqueRecords, ...(system.defaultCountry ? { defaultCountry: system.defaultCountry } : {}) };
       await this.audit.record({ actor, action: 'source_system.created', targetType: 'source_system', targetId: system.code, details }, tx);
     });
     return system;
@@ -91,15 +101,17 @@ export class SourceSystemService {
         name: input.name?.trim() || current.name,
         trust: this.trustFrom(input.defaultTrust ?? current.trust.default, input.attributeTrust ?? current.trust.attributes),
         uniqueRecords: input.uniqueRecords ?? current.uniqueRecords,
+        defaultCountry: input.defaultCountry === undefined ? current.defaultCountry : this.countryFrom(input.defaultCountry),
       };
-      await tx.execute('UPDATE source_system SET name = ?, trust = ?, unique_records = ? WHERE code = ?', [
+      await tx.execute('UPDATE source_system SET name = ?, trust = ?, unique_records = ?, default_country = ? WHERE code = ?', [
         updated.name,
         JSON.stringify(updated.trust),
         updated.uniqueRecords,
+        updated.defaultCountry,
         code,
       ]);
       // Before and after of what changed (trust changes move golden values); an update that changes nothing is not logged.
-      const changes = changesBetween(current, updated, ['name', 'trust', 'uniqueRecords']);
+      const changes = changesBetween(current, updated, ['name', 'trust', 'uniqueRecords', 'defaultCountry']);
       if (Object.keys(changes).length > 0) {
         await this.audit.record({ actor, action: 'source_system.updated', targetType: 'source_system', targetId: code, details: { changes } }, tx);
       }
@@ -131,6 +143,15 @@ export class SourceSystemService {
   async list(): Promise<SourceSystem[]> {
     const rows = await this.database.query<SourceSystemRow>('SELECT * FROM source_system ORDER BY code');
     return rows.map(toSourceSystem);
+  }
+
+  private countryFrom(country: string | null): string | null {
+    if (country === null) return null;
+    const code = country.trim().toUpperCase();
+    if (!this.countries.has(code)) {
+      throw new SourceSystemException(Code.INVALID_COUNTRY, `"${country}" is not an ISO 3166-1 alpha-2 country code (GB, DE, AU)`, 'defaultCountry');
+    }
+    return code;
   }
 
   private trustFrom(defaultTrust: number | undefined, attributes: Readonly<Record<string, number>>): SourceTrust {
@@ -174,6 +195,7 @@ function toSourceSystem(row: SourceSystemRow): SourceSystem {
     name: row.name,
     trust: JSON.parse(row.trust) as SourceTrust,
     uniqueRecords: Boolean(row.unique_records),
+    defaultCountry: row.default_country ?? null,
     createdAt: row.created_at,
   };
 }

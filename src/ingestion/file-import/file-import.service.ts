@@ -5,7 +5,7 @@ import { checkMappingColumns, checkMappingTargets, type RecordMapping } from '..
 import { MatchingService } from '../../matching/matching.service';
 import { SourceSystemService } from '../../source-systems/source-system.service';
 import type { IngestSummary } from '../ingest.types';
-import { IngestionService } from '../ingestion.service';
+import { IngestionService, normalizeContextOf } from '../ingestion.service';
 import { preparedBatches } from './prepared-batches';
 import { formatOf, readCsvHeader } from './record-reader';
 
@@ -64,7 +64,7 @@ export class FileImportService {
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_FILE_BATCH) {
       throw new RangeError(`batch size must be a whole number from 1 to ${MAX_FILE_BATCH}, not ${batchSize}`);
     }
-    await this.sourceSystems.get(options.source); // so does an unknown source
+    const source = await this.sourceSystems.get(options.source); // so does an unknown source
     if (options.mapping) {
       // So does a mapping that names a field the contract does not have, or a column the file does not
       // have: either would otherwise reject every record, or silently import without the column.
@@ -91,6 +91,7 @@ export class FileImportService {
       mapping: options.mapping,
       batchSize,
       rules: this.matching.rules[options.entityType],
+      context: normalizeContextOf(source),
     });
     try {
       for await (const batch of batches) {

@@ -4,6 +4,7 @@ import { applyMapping, offLayoutDates, type RecordMapping } from '../../contract
 import { ENTITY_DEFINITIONS } from '../../matching/engine';
 import { RulesEngine } from '../../matching/engine/rules-engine';
 import type { MatchRules } from '../../matching/engine/rules/match-rules';
+import type { NormalizeContext } from '../../matching/engine/types';
 import type { PreparedRecord, RecordResult } from '../ingest.types';
 import { prepareBatch, rejected } from '../prepare-record';
 import { formatOf, readRecords } from './record-reader';
@@ -15,6 +16,8 @@ export interface PrepareFileOptions {
   readonly batchSize: number;
   /** The hub's rules for the entity type (plain data, so they can be handed to a worker thread). */
   readonly rules: MatchRules;
+  /** What cleansing needs of the source (its default country). */
+  readonly context?: NormalizeContext;
 }
 
 /** One batch of a file, validated and cleansed, with the raw form of each rejected record for the rejects file. */
@@ -50,7 +53,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
       rows.map((r) => r.position),
       validator,
       engine,
-      { lenient },
+      { lenient, context: options.context },
     );
     const rawByPosition = new Map(rows.map((r) => [r.position, r.raw]));
     const mappingWarnings = new Map(rows.filter((r) => r.warnings.length > 0).map((r) => [r.position, r.warnings]));
