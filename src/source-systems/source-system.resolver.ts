@@ -50,7 +50,7 @@ export class SourceSystemResolver {
     );
   }
 
-  @Mutation(() => SourceSystemPayload, { description: 'Renames a source system or changes its trust ranking (admin).' })
+  @Mutation(() => SourceSystemPayload, { description: 'Changes the name, trust ranking, uniqueRecords or default country of a source system (admin).' })
   @Roles('admin')
   updateSourceSystem(
     @Args('code') code: string,
