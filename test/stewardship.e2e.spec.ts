@@ -125,6 +125,27 @@ describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
     expect((await customer(a.goldenId)).sourceRecords).toHaveLength(1);
   });
 
+  it('a pin a merge brought becomes the steward’s own when pinned again, and outlives an undo of the merge', async () => {
+    const [a, b] = await ingest([
+      { sourceId: 'own-1', givenName: 'Ottilie', familyName: 'Brandt', email: 'ottilie@example.de', city: 'Kiel' },
+      { sourceId: 'own-2', givenName: 'Jasper', familyName: 'Voss', email: 'jasper@example.de', city: 'Rostock' },
+    ]);
+    expect((await mutate('pinAttribute', { goldenId: b.goldenId, attribute: 'email', value: 'shared@example.de' })).userErrors).toEqual([]);
+    const merged = await mutate('mergeGoldenRecords', { survivorId: a.goldenId, mergedIds: [b.goldenId] });
+    expect(merged.golden.pins).toEqual([expect.objectContaining({ attribute: 'email', value: 'shared@example.de' })]);
+    // The steward pins the same value on the survivor: no longer the merge's, it stays when the merge is undone.
+    const repinned = await mutate('pinAttribute', { goldenId: a.goldenId, attribute: 'email', value: 'shared@example.de', reason: 'confirmed by phone' });
+    expect(repinned.userErrors).toEqual([]);
+    expect(repinned.golden.version).toBeGreaterThan(merged.golden.version);
+    const moved = repinned.golden.sourceRecords.find((r: any) => r.sourceId === 'own-2');
+    const { unmergeSourceRecord } = await hub.data<any>(
+      `mutation($input: UnmergeSourceRecordInput!) { unmergeSourceRecord(input: $input) { golden { pins { attribute value reason } } userErrors { code message } } }`,
+      { input: { goldenId: a.goldenId, sourceRecordId: moved.id } },
+    );
+    expect(unmergeSourceRecord.userErrors).toEqual([]);
+    expect(unmergeSourceRecord.golden.pins).toEqual([{ attribute: 'email', value: 'shared@example.de', reason: 'confirmed by phone' }]);
+  });
+
   it('a not-a-match decision closes the review task and the pair is never merged automatically, even when the data agrees', async () => {
     const [first] = await ingest([{ sourceId: 'nam-1', givenName: 'Ines', familyName: 'Duarte', city: 'Porto', country: 'PT', email: 'ines@example.pt' }]);
     const [second] = await ingest([{ sourceId: 'nam-1', givenName: 'Ines', familyName: 'Duarte', city: 'Porto', country: 'PT', phone: '+351 912 345 678' }], 'shop');

@@ -71,9 +71,10 @@ export class StewardService {
       const value = this.cleanseValue(golden, input.attribute, input.value);
       const pin = { value, actor: input.actor, reason: input.reason ?? null, at: session.now };
       await input.alsoInTransaction?.(session.tx);
-      // Pinning the value already pinned changes nothing: no new version, no event, no webhook.
+      // Pinning the value already pinned changes nothing: no new version, no event, no webhook. Unless a
+      // merge brought that pin: pinned again by a steward, it is theirs and outlives an undo of the merge.
       const current = golden.pins[input.attribute];
-      if ((input.eventType ?? 'pinned') === 'pinned' && current?.value === value) return golden.id;
+      if ((input.eventType ?? 'pinned') === 'pinned' && current?.value === value && !current.mergedFrom) return golden.id;
       session.record({
         id: golden.id,
         pins: { ...golden.pins, [input.attribute]: pin },

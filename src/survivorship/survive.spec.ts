@@ -209,6 +209,29 @@ describe('survive', () => {
       expect(shouting.attributes.familyName).toBe('LEE');
     });
 
+    it('every strategy shows a value written in capitals as another record writes it in mixed case', () => {
+      const { attributes, provenance } = survive(
+        [
+          contributor('crm', '1', at(1), { city: 'London', postalCode: 'sw1a 1aa', region: 'Greater London' }),
+          contributor('erp', '1', at(2), { city: 'LONDON', postalCode: 'SW1A 1AA', region: 'GREATER LONDON' }),
+        ],
+        trust,
+        rules({}),
+      );
+      // The newest record wins the address; its capitals are shown as the older record writes them.
+      expect(attributes).toMatchObject({ city: 'London', region: 'Greater London' });
+      expect(provenance.city).toMatchObject({ source: 'crm', rule: 'most-recent' });
+      // A postcode is written in capitals: never "calmed" into another spelling.
+      expect(attributes.postalCode).toBe('SW1A 1AA');
+      // Another value in mixed case is another value: the newest still wins, in capitals.
+      const moved = survive(
+        [contributor('crm', '1', at(1), { city: 'Leeds' }), contributor('erp', '1', at(2), { city: 'LONDON' })],
+        trust,
+        rules({}),
+      );
+      expect(moved.attributes.city).toBe('LONDON');
+    });
+
     it('most-frequent folds letter case and compatibility forms beyond ASCII too', () => {
       const { attributes, provenance } = survive(
         [

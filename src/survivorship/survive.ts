@@ -56,8 +56,10 @@ export function survive(
     // both speak completes it. Never a record that disagrees: a street from one address and a town from another.
     const completer = unit.group ? ranked.slice(1).find((c) => completes(unit, winner, c)) : undefined;
     for (const attribute of unit.attributes) {
-      const from = shown.attributes[attribute] !== undefined ? shown : completer?.attributes[attribute] !== undefined ? completer : undefined;
-      if (!from) continue;
+      const chosen = shown.attributes[attribute] !== undefined ? shown : completer?.attributes[attribute] !== undefined ? completer : undefined;
+      if (!chosen) continue;
+      // LONDON from the newest record, London from another: the same value, shown as written with care.
+      const from = shouted(chosen.attributes[attribute]) ? (calmerSpelling(ranked, attribute, chosen) ?? chosen) : chosen;
       const value = from.attributes[attribute]!;
       attributes[attribute] = value;
       provenance[attribute] = {
@@ -67,7 +69,7 @@ export function survive(
         sourceId: from.sourceId,
         updatedAt: from.updatedAt,
         strategy: unit.strategy,
-        rule: from === shown ? rule : 'completes-group',
+        rule: chosen === shown ? rule : 'completes-group',
         ...(unit.group ? { group: unit.group } : {}),
         candidates: candidatesFor(attribute, ranked.filter((c) => c !== from)),
       };
@@ -179,6 +181,23 @@ function bestWritten(ranked: readonly Contributor[], keyOf: (c: Contributor) => 
   return ranked.find((c) => {
     const value = c.attributes[attribute];
     return keyOf(c) === key && typeof value === 'string' && value !== value.toUpperCase() && value !== value.toLowerCase();
+  });
+}
+
+const CAPITALS_ONLY = /^[^\p{Ll}\d]*\p{Lu}[^\p{Ll}\d]*$/u;
+const MIXED_CASE_WORDS = /^(?=.*\p{Lu})(?=.*\p{Ll})[^\d]*$/u;
+
+/** A name-like value written in capitals only (LONDON, NEW SOUTH WALES; not a postcode, which has digits). */
+function shouted(value: AttributeValue | undefined): boolean {
+  return typeof value === 'string' && CAPITALS_ONLY.test(value);
+}
+
+/** The best-ranked other record holding the same value in mixed case, if any. */
+function calmerSpelling(ranked: readonly Contributor[], attribute: string, chosen: Contributor): Contributor | undefined {
+  const key = voteKey(chosen.attributes[attribute]);
+  return ranked.find((c) => {
+    const value = c.attributes[attribute];
+    return c !== chosen && typeof value === 'string' && MIXED_CASE_WORDS.test(value) && voteKey(value) === key;
   });
 }
 
