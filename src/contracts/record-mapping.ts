@@ -181,8 +181,20 @@ function closestName(name: string, candidates: readonly string[], aliases: Reado
   return best !== null && bestDistance <= Math.max(1, Math.floor(wanted.length / 3)) ? best : null;
 }
 
-/** Applies a mapping to one row of a source file. Empty cells were dropped before, so they stay missing. */
-export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: RecordMapping): Record<string, unknown> {
+/** A note on a mapped row that does not stop it: a date in another layout than the mapping says. */
+export interface MappingWarning {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Applies a mapping to one row of a source file. Empty cells were dropped before, so they stay missing.
+ * A date written YYYY-MM-DD where the mapping says another layout is read, and noted in `warnings`: the
+ * contract accepts it, but a column whose layout changes from row to row deserves a look (is 03/04 then
+ * April or March?).
+ */
+export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: RecordMapping, warnings: MappingWarning[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const combined = Object.entries(mapping.combine ?? {});
   const consumed = new Set(combined.flatMap(([, rule]) => rule.from));
@@ -197,7 +209,12 @@ export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: Re
     if (parts.length > 0) out[target] = parts.map(String).join(rule.separator ?? ' ');
   }
   for (const [field, layout] of Object.entries(mapping.dates ?? {})) {
-    if (typeof out[field] === 'string') out[field] = toIsoDate(out[field] as string, layout);
+    if (typeof out[field] !== 'string') continue;
+    const written = (out[field] as string).trim();
+    out[field] = toIsoDate(written, layout);
+    if (layout !== 'YYYY-MM-DD' && !LAYOUT_PARTS[layout].test(written) && LAYOUT_PARTS['YYYY-MM-DD'].test(written)) {
+      warnings.push({ field, code: 'DATE_LAYOUT', message: `"${written}" is not ${layout} as the mapping says: read as YYYY-MM-DD` });
+    }
   }
   for (const [field, value] of Object.entries(mapping.constants ?? {})) {
     if (out[field] === undefined) out[field] = value;
@@ -213,21 +230,6 @@ const LAYOUT_PARTS: Record<DateLayout, RegExp> = {
   'MM/DD/YYYY': /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4})$/,
   'DD.MM.YYYY': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})$/,
 };
-
-/**
- * Dates of a row written in YYYY-MM-DD where the mapping says another layout: the contract reads them,
- * but a column whose layout changes from row to row deserves a look (is 03/04 then April or March?).
- */
-export function offLayoutDates(row: Readonly<Record<string, unknown>>, mapping: RecordMapping): { field: string; code: string; message: string }[] {
-  const dates = Object.entries(mapping.dates ?? {}).filter(([, layout]) => layout !== 'YYYY-MM-DD');
-  if (dates.length === 0) return [];
-  const unconverted = applyMapping(row, { ...mapping, dates: undefined });
-  return dates.flatMap(([field, layout]) => {
-    const value = typeof unconverted[field] === 'string' ? (unconverted[field] as string).trim() : null;
-    if (value === null || LAYOUT_PARTS[layout].test(value) || !LAYOUT_PARTS['YYYY-MM-DD'].test(value)) return [];
-    return [{ field, code: 'DATE_LAYOUT', message: `"${value}" is not ${layout} as the mapping says: read as YYYY-MM-DD` }];
-  });
-}
 
 /**
  * Rearranges a date into YYYY-MM-DD without judging it: an impossible date (1955-11-92) stays

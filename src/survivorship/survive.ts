@@ -50,16 +50,17 @@ export function survive(
     const winnerKey = runnerUp ? keyOf(winner) : '';
     const rival = runnerUp ? (ranked.find((c) => keyOf(c) !== winnerKey) ?? runnerUp) : undefined;
     const rule = rival ? decidingRule(chain, winner, rival) : 'only-value';
-    // Votes count ROBERT and Robert as one value; the golden record shows it as written with care.
-    const shown = unit.strategy === 'most-frequent' && unit.attributes.length === 1 ? (bestWritten(ranked, keyOf, winner, unit.attributes[0]) ?? winner) : winner;
+    // Votes count ROBERT and Robert as one value; the golden record shows it as written with care: under
+    // most-frequent whatever case it won in, under any strategy a name-like value won in capitals (LONDON).
+    const respelled = unit.strategy === 'most-frequent' && unit.attributes.length === 1 ? NOT_MIXED_CASE : SHOUTED;
     // A group's winner may lack a member (no region): the best other record that says the same wherever
     // both speak completes it. Never a record that disagrees: a street from one address and a town from another.
     const completer = unit.group ? ranked.slice(1).find((c) => completes(unit, winner, c)) : undefined;
     for (const attribute of unit.attributes) {
-      const chosen = shown.attributes[attribute] !== undefined ? shown : completer?.attributes[attribute] !== undefined ? completer : undefined;
+      const chosen = winner.attributes[attribute] !== undefined ? winner : completer?.attributes[attribute] !== undefined ? completer : undefined;
       if (!chosen) continue;
-      // LONDON from the newest record, London from another: the same value, shown as written with care.
-      const from = shouted(chosen.attributes[attribute]) ? (calmerSpelling(ranked, attribute, chosen) ?? chosen) : chosen;
+      const written = chosen.attributes[attribute];
+      const from = typeof written === 'string' && respelled.plain(written) ? (mixedCaseSpelling(ranked, attribute, chosen, respelled) ?? chosen) : chosen;
       const value = from.attributes[attribute]!;
       attributes[attribute] = value;
       provenance[attribute] = {
@@ -69,7 +70,7 @@ export function survive(
         sourceId: from.sourceId,
         updatedAt: from.updatedAt,
         strategy: unit.strategy,
-        rule: chosen === shown ? rule : 'completes-group',
+        rule: chosen === winner ? rule : 'completes-group',
         ...(unit.group ? { group: unit.group } : {}),
         candidates: candidatesFor(attribute, ranked.filter((c) => c !== from)),
       };
@@ -175,29 +176,27 @@ function compareCompleteness(a: [number, number], b: [number, number]): number {
   return a[0] - b[0] || a[1] - b[1];
 }
 
-/** The best-ranked record of the winner's vote written in mixed case (Robert, not ROBERT or robert), if any. */
-function bestWritten(ranked: readonly Contributor[], keyOf: (c: Contributor) => string, winner: Contributor, attribute: string): Contributor | undefined {
-  const key = keyOf(winner);
-  return ranked.find((c) => {
-    const value = c.attributes[attribute];
-    return keyOf(c) === key && typeof value === 'string' && value !== value.toUpperCase() && value !== value.toLowerCase();
-  });
+/** Which values are shown in another record's spelling (`plain`), and which spellings may replace them. */
+interface Respelling {
+  plain(value: string): boolean;
+  mixed(value: string): boolean;
 }
 
-const CAPITALS_ONLY = /^[^\p{Ll}\d]*\p{Lu}[^\p{Ll}\d]*$/u;
-const MIXED_CASE_WORDS = /^(?=.*\p{Lu})(?=.*\p{Ll})[^\d]*$/u;
+const isMixedCase = (value: string) => value !== value.toUpperCase() && value !== value.toLowerCase();
+/** Any case but mixed (ROBERT, robert) becomes a mixed-case spelling (Robert), digits or not. */
+const NOT_MIXED_CASE: Respelling = { plain: (value) => !isMixedCase(value), mixed: isMixedCase };
+/** Capitals only (LONDON; not a postcode, which has digits) becomes a mixed-case spelling without digits. */
+const SHOUTED: Respelling = {
+  plain: (value) => /^[^\p{Ll}\d]*\p{Lu}[^\p{Ll}\d]*$/u.test(value),
+  mixed: (value) => /^(?=.*\p{Lu})(?=.*\p{Ll})[^\d]*$/u.test(value),
+};
 
-/** A name-like value written in capitals only (LONDON, NEW SOUTH WALES; not a postcode, which has digits). */
-function shouted(value: AttributeValue | undefined): boolean {
-  return typeof value === 'string' && CAPITALS_ONLY.test(value);
-}
-
-/** The best-ranked other record holding the same value in mixed case, if any. */
-function calmerSpelling(ranked: readonly Contributor[], attribute: string, chosen: Contributor): Contributor | undefined {
+/** The best-ranked other record holding the chosen value of `attribute` in a mixed-case spelling, if any. */
+function mixedCaseSpelling(ranked: readonly Contributor[], attribute: string, chosen: Contributor, respelling: Respelling): Contributor | undefined {
   const key = voteKey(chosen.attributes[attribute]);
   return ranked.find((c) => {
     const value = c.attributes[attribute];
-    return c !== chosen && typeof value === 'string' && MIXED_CASE_WORDS.test(value) && voteKey(value) === key;
+    return c !== chosen && typeof value === 'string' && respelling.mixed(value) && voteKey(value) === key;
   });
 }
 

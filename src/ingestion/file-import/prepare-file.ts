@@ -1,6 +1,6 @@
 import type { EntityType } from '../../common/entity-type';
 import { ContractRegistry } from '../../contracts/contract-registry';
-import { applyMapping, offLayoutDates, type RecordMapping } from '../../contracts/record-mapping';
+import { applyMapping, type MappingWarning, type RecordMapping } from '../../contracts/record-mapping';
 import { ENTITY_DEFINITIONS } from '../../matching/engine';
 import { RulesEngine } from '../../matching/engine/rules-engine';
 import type { MatchRules } from '../../matching/engine/rules/match-rules';
@@ -74,13 +74,9 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
   for await (const row of readRecords(options.file, (n) => (bytesRead += n))) {
     if ('error' in row) unreadable.push({ position: row.position, result: rejected(row.position, null, [row.error]), raw: row.raw });
     else {
-      const { mapping } = options;
-      rows.push({
-        position: row.position,
-        record: mapping ? applyMapping(row.record, mapping) : row.record,
-        raw: row.record,
-        warnings: mapping ? offLayoutDates(row.record, mapping) : [],
-      });
+      const warnings: MappingWarning[] = [];
+      const record = options.mapping ? applyMapping(row.record, options.mapping, warnings) : row.record;
+      rows.push({ position: row.position, record, raw: row.record, warnings });
     }
     if (rows.length + unreadable.length >= options.batchSize) yield flush();
   }
