@@ -234,6 +234,27 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(invalid.findMatches.errors.map((e: any) => e.field)).toContain('shoeSize');
   });
 
+  it('a name shared by more records than its blocking rule allows finds no candidates; an email shared as often still does', async () => {
+    const findByName = async () =>
+      (
+        await hub.data<any>(`query($record: JSON!) { findMatches(entityType: CUSTOMER, record: $record, first: 50) { matches { golden { id } } } }`, {
+          record: { givenName: 'Noor', familyName: 'Haddad', city: 'Nowhere' },
+        })
+      ).findMatches.matches;
+    const namesake = (i: number) => ({ sourceId: `noor-${i}`, givenName: 'Noor', familyName: 'Haddad', email: `noor${i}@example.net`, birthDate: `19${50 + i * 3}-0${1 + (i % 9)}-1${i % 10}`, city: `Town ${i}` });
+    await ingest(Array.from({ length: 10 }, (_, i) => namesake(i)));
+    expect(await findByName()).toHaveLength(10); // the shipped names rule allows 10
+    await ingest([namesake(10)]);
+    expect(await findByName()).toEqual([]);
+
+    const office = (i: number) => ({ sourceId: `office-${i}`, givenName: `Staff${String.fromCharCode(97 + i)}`, familyName: `Member${String.fromCharCode(97 + i)}`, email: 'office@haddad.example', birthDate: `19${50 + i * 3}-02-0${1 + (i % 9)}` });
+    await ingest(Array.from({ length: 11 }, (_, i) => office(i)));
+    const byEmail = await hub.data<any>(`query($record: JSON!) { findMatches(entityType: CUSTOMER, record: $record, first: 50) { matches { golden { id } } } }`, {
+      record: { email: 'office@haddad.example' },
+    });
+    expect(byEmail.findMatches.matches.length).toBeGreaterThan(0);
+  });
+
   it('finds golden records by fuzzy search, typos included', async () => {
     const [target] = await ingest([
       { sourceId: 'srch-1', givenName: 'Bartholomew', familyName: 'Kowalczyk', email: 'bart@example.com', city: 'Krakow', postalCode: '30-001' },

@@ -276,7 +276,7 @@ export class BatchPlan {
       const inBatch = this.batchKeys.get(key);
       // A key more records hold than the rules allow is generic within a batch as it is across batches
       // (a catalogue of one brand shares its brand and title words): it finds nothing.
-      if (stored.length + (inBatch?.size ?? 0) > this.context.engine.maxKeyFrequency) continue;
+      if (stored.length + (inBatch?.size ?? 0) > this.context.engine.maxFrequencyOf(key)) continue;
       for (const candidate of stored) {
         if (candidate.sourceRecordId !== self && !this.touched.has(candidate.sourceRecordId)) {
           const goldenId = this.resolve(candidate.goldenId);

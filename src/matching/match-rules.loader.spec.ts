@@ -47,6 +47,14 @@ describe('rules files', () => {
     );
   });
 
+  it('refuses a blocking rule whose own key limit is not a whole number of at least 2', () => {
+    const rules = shipped('customer');
+    rules.blocking[0].maxFrequency = 1;
+    rules.blocking[1].maxFrequency = 'ten';
+    const problems = problemsOf(() => loadRulesFile(write('limits.rules.json', rules), 'customer'));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/blocking\/0\/maxFrequency/), expect.stringMatching(/blocking\/1\/maxFrequency/)]));
+  });
+
   it('checks that a corroboration names real comparisons and agreeing levels', () => {
     const rules = shipped('customer');
     rules.corroborations = [{ name: 'loose', levels: { givenName: ['exact', 'else'], shoe: ['exact'], familyName: ['same-ish'], nationalId: ['else'] } }];

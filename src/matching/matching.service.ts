@@ -56,7 +56,7 @@ export class MatchingService {
 
   /**
    * The live source records sharing any of `keys`, with the golden record each belongs to. A key shared
-   * by more than `maxKeyFrequency` records is generic (a placeholder email, a call-centre phone): it is
+   * by more records than its limit (`maxKeyFrequency`, or its blocking rule's `maxFrequency`) is generic (a placeholder email, a call-centre phone): it is
    * remembered and contributes no candidates, so one popular value cannot blow up the comparison count.
    * One query per batch; a generic key costs its rows once, when first met, and is skipped afterwards.
    */
@@ -74,7 +74,7 @@ export class MatchingService {
     // A key met with more records than the rules allow is generic: dropped now, and never queried again.
     const perKey = new Map<string, number>();
     for (const row of rows) perKey.set(row.block_key, (perKey.get(row.block_key) ?? 0) + 1);
-    for (const [key, count] of perKey) if (count > engine.maxKeyFrequency) this.genericKeys.add(`${entityType}\u0000${key}`);
+    for (const [key, count] of perKey) if (count > engine.maxFrequencyOf(key)) this.genericKeys.add(`${entityType}\u0000${key}`);
     const kept = rows.filter((r) => !this.isGeneric(entityType, r.block_key));
     // Most candidates' features are cached (a record met before, or written by this process): only the
     // others' normalized attributes are read, once each, however many keys they share with the batch.

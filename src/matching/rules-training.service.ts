@@ -97,7 +97,7 @@ export class RulesTrainingService {
     const reportRules: TrainingReport['rules'][number][] = [];
     let estimatedMatches = 0;
     for (const blocking of rules.blocking) {
-      const pairs = candidatePairs(keysByRule.get(blocking.name), rules.maxKeyFrequency, options.pairsPerRule ?? 100_000, random);
+      const pairs = candidatePairs(keysByRule.get(blocking.name), blocking.maxFrequency ?? rules.maxKeyFrequency, options.pairsPerRule ?? 100_000, random);
       if (pairs.length < 10) continue;
       const levels = pairs.map(([i, j]) => comparisonLevels(compiled, features[i], features[j]));
       const blockedRoots = new Set(blocking.on.map(featureRoot));

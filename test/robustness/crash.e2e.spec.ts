@@ -315,8 +315,8 @@ describe.each(DIALECTS)('ingest across SIGKILLs of the hub process (%s)', (diale
       }
       // 2. The hub's invariants: crosswalk, statuses, match keys, event chains, filter columns.
       const state = await snapshot(database);
-      const maxKeyFrequency = services.get(MatchingService).engine('customer').maxKeyFrequency;
-      expect(consistencyProblems(state, { maxKeyFrequency }).slice(0, 20)).toEqual([]);
+      const engine = services.get(MatchingService).engine('customer');
+      expect(consistencyProblems(state, { maxFrequencyOf: (key) => engine.maxFrequencyOf(key) }).slice(0, 20)).toEqual([]);
       // 3. Every golden record is what survivorship makes of its source records now.
       expect((await recomputeProblems(services, state)).slice(0, 20)).toEqual([]);
       // 4. The outbox: every golden version has its event (checked above), each event its message and its delivery.

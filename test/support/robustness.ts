@@ -175,7 +175,7 @@ export async function snapshot(database: Database): Promise<Snapshot> {
  * check besides amcheck): the crosswalk, golden statuses, match keys, the event chain of every golden
  * record and the filter columns. Returns one line per violation.
  */
-export function consistencyProblems(s: Snapshot, options: { maxKeyFrequency?: number } = {}): string[] {
+export function consistencyProblems(s: Snapshot, options: { maxFrequencyOf?: (key: string) => number } = {}): string[] {
   const problems: string[] = [];
   const goldenById = new Map(s.goldens.map((g) => [g.id, g]));
   const sourceById = new Map(s.sources.map((r) => [r.id, r]));
@@ -240,8 +240,8 @@ export function consistencyProblems(s: Snapshot, options: { maxKeyFrequency?: nu
   for (const r of s.sources) {
     if (r.deleted) continue;
     for (const k of r.matchKeys ?? []) {
-      // A key met with more than maxKeyFrequency records is generic: listed, deliberately not stored.
-      const generic = options.maxKeyFrequency !== undefined && (listedBy.get(`${r.entityType}|${k}`) ?? 0) > options.maxKeyFrequency;
+      // A key met with more records than its limit is generic: listed, deliberately not stored.
+      const generic = options.maxFrequencyOf !== undefined && (listedBy.get(`${r.entityType}|${k}`) ?? 0) > options.maxFrequencyOf(k);
       if (!generic && !stored.has(`${r.id}|${k}`)) problems.push(`source record ${r.id} lists key ${k}, match_key has no such row`);
     }
   }

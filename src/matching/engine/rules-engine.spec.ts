@@ -360,6 +360,15 @@ describe('RulesEngine (customer): blocking keys', () => {
     expect(married.filter((k) => ann.includes(k))).toContain('dob:1980-01-02|a');
     expect(swapped.filter((k) => k.startsWith('dob:'))).toEqual(ann.filter((k) => k.startsWith('dob:')));
   });
+
+  it('a name alone turns generic sooner than an email: most records sharing only a name are other people', () => {
+    const keys = keysOf({ givenName: 'Ann', familyName: 'Berg', email: 'ann@example.com', birthDate: '1980-01-02' });
+    const names = keys.find((k) => k.startsWith('names:'))!;
+    const email = keys.find((k) => k.startsWith('email:'))!;
+    expect(customer.maxFrequencyOf(names)).toBe(10);
+    expect(customer.maxFrequencyOf(email)).toBe(customer.maxKeyFrequency);
+    expect(customer.maxKeyFrequency).toBeGreaterThan(10);
+  });
 });
 
 describe('RulesEngine (product): codes', () => {

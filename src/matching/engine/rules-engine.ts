@@ -27,6 +27,8 @@ export class RulesEngine implements MatchEngine {
   readonly onMultipleMatches: MultipleMatchPolicy;
   private readonly compiled: CompiledRules;
   private readonly name: string;
+  /** Blocking rules with a limit of their own, by name (a key starts with its rule's name and a colon). */
+  private readonly frequencyLimits: ReadonlyMap<string, number>;
 
   constructor(
     private readonly definition: EntityDefinition,
@@ -36,6 +38,7 @@ export class RulesEngine implements MatchEngine {
     this.maxKeyFrequency = rules.maxKeyFrequency;
     this.maxCandidates = rules.maxCandidates;
     this.onMultipleMatches = rules.onMultipleMatches;
+    this.frequencyLimits = new Map(rules.blocking.filter((b) => b.maxFrequency !== undefined).map((b) => [b.name, b.maxFrequency!]));
     this.compiled = compileRules(rules, definition.catalog);
     this.name = `fellegi-sunter:${definition.entityType}`;
   }
@@ -63,6 +66,10 @@ export class RulesEngine implements MatchEngine {
       for (const part of parts.slice(0, MAX_KEYS_PER_RULE)) keys.push(boundedKey(`${rule.name}:${part}`));
     }
     return [...new Set(keys)];
+  }
+
+  maxFrequencyOf(key: string): number {
+    return this.frequencyLimits.get(key.slice(0, key.indexOf(':'))) ?? this.maxKeyFrequency;
   }
 
   featureOf(comparison: string): string | undefined {

@@ -115,8 +115,10 @@ export interface MatchEngine {
   compare(a: Features, b: Features): PairScore;
   /** Scores an inbound record against its candidates and decides what to do with it. */
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome;
-  /** The most stored records a blocking key may have before it counts as generic and finds nothing. */
+  /** The most stored records a blocking key may have before it counts as generic and finds nothing (the rules' default). */
   readonly maxKeyFrequency: number;
+  /** The most records this key may have before it is generic: its blocking rule's own limit, else maxKeyFrequency. */
+  maxFrequencyOf(key: string): number;
   /** The most candidates scored per inbound record. */
   readonly maxCandidates: number;
   /** What to do when a record matches several golden records (see MatchRules.onMultipleMatches). */

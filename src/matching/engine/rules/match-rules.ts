@@ -52,6 +52,11 @@ export type MultipleMatchPolicy = 'review' | 'merge-consistent' | 'merge' | 'lin
 export interface BlockingRule {
   readonly name: string;
   readonly on: readonly string[];
+  /**
+   * This rule's own `maxKeyFrequency`: a weak key (a name alone) turns generic with fewer records than a
+   * strong one (an email), since in a large hub most records sharing only a name are other people.
+   */
+  readonly maxFrequency?: number;
 }
 
 export interface ComparisonRule {
