@@ -381,6 +381,25 @@ describe('RulesEngine (product): codes', () => {
     // a SKU of digits only is the shop's own number, not a code
     expect(product.features(product.normalize({ sku: '100234', name: 'Samsung 55" QLED Q80C' }).cleansed!).allCodes).toEqual(['Q80C']);
   });
+
+  it('a code one shop writes longer (a region number, a series prefix) links; another number does not', () => {
+    const mouse = { name: 'Logitech MX Air Rechargeable Cordless Air Mouse - 931633' };
+    const region = score(product, mouse, { name: 'Logitech MX Air Rechargeable Cordless Air Mouse - 931633-0403' });
+    expect(region.decision).toBe('match');
+    expect(region.explanation.comparisons.find((c) => c.comparison === 'modelCodes')?.level).toBe('extended code');
+    expect(score(product, { name: 'GE Millennium TV Antenna - TV24734' }, { name: 'GE Millennium TV Antenna - 24734' }).decision).toBe('match');
+    const camera = { brand: 'Sony', name: 'Sony Cyber-shot RX100 Digital Camera' };
+    expect(score(product, camera, { ...camera, name: 'Sony Cyber-shot RX1000 Digital Camera' }).decision).not.toBe('match');
+  });
+
+  it('a title without a code links on the code its description names first, not on what it fits', () => {
+    const remote = { name: 'Pioneer Wired Marine Remote Control Display - CDMR80D' };
+    const described = { name: 'Pioneer Nautica Marine Remote Control', description: 'Pioneer Electronics CD-MR80D Wired Marine Remote Control' };
+    expect(score(product, remote, described).decision).toBe('match');
+    const printer = { name: 'Canon PIXMA iP4200 Photo Printer', price: 99 };
+    const ink = { name: 'Canon Black Ink Cartridge', description: 'Compatible with the PIXMA iP4200 printer', price: 14 };
+    expect(score(product, printer, ink).decision).not.toBe('match');
+  });
 });
 
 describe('RulesEngine (product): hard negatives never merge', () => {

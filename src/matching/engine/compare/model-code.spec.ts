@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseCode, differentVariants, otherModelNumbers } from './model-code';
+import { baseCode, differentVariants, extendedCode, otherModelNumbers } from './model-code';
 
 describe('baseCode', () => {
   it('drops a variant suffix of one to three letters after the last digit', () => {
@@ -56,5 +56,30 @@ describe('otherModelNumbers', () => {
   it('is symmetric', () => {
     const pairs: [string[], string[]][] = [[['LX2000'], ['LX2001']], [['U5140'], ['U5140900']], [['DU1100SS', 'X1'], ['DU1100XTPS']]];
     for (const [a, b] of pairs) expect(otherModelNumbers(a, b, 0.9)).toBe(otherModelNumbers(b, a, 0.9));
+  });
+});
+
+describe('extendedCode', () => {
+  it.each([
+    [['TV24734'], ['24734']], // a series prefix one shop leaves out
+    [['SDV02GU1A'], ['RPSDV02GU1A', 'SECRPSDV02GU1A']],
+    [['961464', 'STX961464'], ['9614640403']], // a region number after a hyphen: 961464-0403
+    [['U5140'], ['U5140900']],
+    [['VF2012'], ['VF2012B1']],
+    [['TS8GSDHC6S5W'], ['TS8GSDHC6']],
+  ])('%j and %j are one code written longer', (a, b) => {
+    expect(extendedCode(a, b)).toBe(true);
+    expect(extendedCode(b, a)).toBe(true);
+  });
+
+  it.each([
+    [['DSCW150B'], ['DSCW150']], // a variant suffix of letters: the variant levels decide
+    [['RX100'], ['RX1000']], // a digit that goes on from the number makes another number
+    [['LX2000'], ['LX20001']],
+    [['H1000'], ['H1000']], // the same code is not an extension
+    [['X100'], ['X100900']], // too short to tell
+    [['390BL'], ['NSAW390BL']], // a prefix of four letters is another model line
+  ])('%j and %j are not', (a, b) => {
+    expect(extendedCode(a, b)).toBe(false);
   });
 });

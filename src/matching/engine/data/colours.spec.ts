@@ -10,6 +10,9 @@ describe(coloursIn.name, () => {
     [['white', 'red', 'white'], ['red', 'white']],
     [['hp', '61', 'cyan', 'ink'], ['cyan']],
     [['espresso', 'machine', 'coffee'], []], // words that are more often something else
+    [['sony', 'blu', 'ray', 'player', 'black'], ['black']], // a Blu-ray player is not blue
+    [['red', 'eye', 'correction'], []],
+    [['blu', 'red'], ['blue', 'red']],
     [[], []],
   ])('finds in %j the colours %j', (tokens, expected) => {
     expect(coloursIn(tokens)).toEqual(expected);

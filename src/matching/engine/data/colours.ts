@@ -29,12 +29,19 @@ const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
 const CANONICAL = new Map<string, string>();
 for (const [colour, words] of Object.entries(COLOUR_WORDS)) for (const word of words) CANONICAL.set(word, colour);
 
+// A colour word followed by these words names a feature, not the product's colour: a Blu-ray player is
+// not blue, a camera with red-eye correction not red.
+const NOT_A_COLOUR_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
+  blu: new Set(['ray']),
+  red: new Set(['eye']),
+};
+
 /** The canonical colours named among folded title tokens, distinct and sorted ("Jet Black / Noir" → ["black"]). */
 export function coloursIn(tokens: readonly string[]): string[] {
   const found = new Set<string>();
-  for (const token of tokens) {
-    const colour = CANONICAL.get(token);
-    if (colour !== undefined) found.add(colour);
+  for (let i = 0; i < tokens.length; i++) {
+    const colour = CANONICAL.get(tokens[i]);
+    if (colour !== undefined && !NOT_A_COLOUR_BEFORE[tokens[i]]?.has(tokens[i + 1])) found.add(colour);
   }
   return [...found].sort();
 }

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { productFeatures, trailingLettersCode } from './product-features';
+import { productFeatures, trailingCode } from './product-features';
 import { normalizeSize } from './product-variants';
 
-describe('trailingLettersCode', () => {
+describe('trailingCode', () => {
   it.each([
     ['Sony Soft Cyber-Shot Carrying Case - LCSCST', 'LCSCST'],
     ['Sanus Television Turntable - TV/LCDS', 'TVLCDS'],
     ['Sanus Euro Foundation Series III Speaker Stand – EFSATBKIII', 'EFSATBKIII'],
-  ])('reads the letters-only model code that ends a retail title: %s', (title, code) => {
-    expect(trailingLettersCode(title)).toBe(code);
+    // letters and digits split around a word-like part, which the title analysis reads as two words
+    ['Griffin iTrip FM Transmitter - 4052-TRPSEB', '4052TRPSEB'],
+    ['TomTom ONE 130 Carry Bag - 9UEA.017.00', '9UEA01700'],
+    ['Monster iCarPlay Wireless 250 FM Transmitter - AIPFM-CH250', 'AIPFMCH250'],
+  ])('reads the model code that ends a retail title: %s', (title, code) => {
+    expect(trailingCode(title)).toBe(code);
   });
 
   it.each([
@@ -17,13 +21,33 @@ describe('trailingLettersCode', () => {
     ['Apple Mouse - WHITE', 'a colour'],
     ['SONY CARRYING CASE - LCSCST', 'a title all in capitals: nothing tells a code from a word'],
     ['Sony LCSCST Carrying Case', 'not at the end after a dash'],
+    ['Sony Stereo Bluetooth Headset - TMRBT10/TMRBT10A', 'a slash lists two codes'],
+    ['Logitech Remote - 915-000035', 'digits only: the title analysis reads those'],
   ])('is null for %s (%s)', (title) => {
-    expect(trailingLettersCode(title)).toBeNull();
+    expect(trailingCode(title)).toBeNull();
   });
 
   it('adds the code to the model codes, once', () => {
     expect(productFeatures({ name: 'Sony Soft Carrying Case - LCSCST' }).modelCodes).toEqual(['LCSCST']);
     expect(productFeatures({ name: 'Sony Turntable SU-TVLCDS2 - TVLCDS' }).modelCodes).toContain('TVLCDS');
+  });
+});
+
+describe('codes a description names', () => {
+  it('names the product by the description’s codes when its title has none, up to what it fits', () => {
+    const remote = productFeatures({ name: 'Pioneer Nautica Marine Remote Control', description: 'Pioneer Electronics CD-MR80D Wired Marine Remote Control' });
+    expect(remote.modelCodes).toEqual(['CDMR80D']);
+    const ink = productFeatures({ name: 'Canon Ink Cartridge', description: 'Compatible With The Pixma iP4200 iP5200 Printers' });
+    expect(ink.modelCodes).toBeNull(); // the printers it fits do not name the ink
+    expect(ink.allCodes).toContain('IP4200');
+    const mount = productFeatures({ name: 'Peerless Wall Arm', description: 'Peerless SA745PU - Articulating Wall Arm for 32 to 45 LCD and Plasma Screens, with PA740 adapter' });
+    expect(mount.modelCodes).toEqual(['SA745PU']);
+  });
+
+  it('keeps the title’s codes when the title has some', () => {
+    const features = productFeatures({ name: 'Canon PIXMA MX850 Printer', description: 'Canon 2436B002 Office All-In-One' });
+    expect(features.modelCodes).toEqual(['MX850']);
+    expect(features.allCodes).toContain('2436B002');
   });
 });
 

@@ -44,11 +44,15 @@ export function productFeatures(a: Attributes): Features {
   const titleSize = sizeInTitle(fullName);
   const name = (titleSize ? fullName.replace(titleSize.written, ' ') : fullName).replace(GERMAN_PACK, '$1-pack');
   const analyzed = analyzeTitle(name);
-  const lettersCode = trailingLettersCode(name);
-  const title = lettersCode && !analyzed.modelCodes.includes(lettersCode) ? { ...analyzed, modelCodes: [...analyzed.modelCodes, lettersCode].sort() } : analyzed;
+  const endCode = trailingCode(name);
+  const title = endCode && !analyzed.modelCodes.includes(endCode) ? { ...analyzed, modelCodes: [...analyzed.modelCodes, endCode].sort() } : analyzed;
   const extra = analyzeTitle([a.size, a.color].filter((v) => typeof v === 'string').join(' '));
   // Descriptions often carry the model code a short title leaves out; never its measures (they describe accessories).
   const description = typeof a.description === 'string' ? analyzeTitle(a.description.slice(0, 300)) : null;
+  // A title without a code leaves the naming to the description ("Pioneer Marine Remote Control", described
+  // as "Pioneer CD-MR80D Wired Marine Remote…"): its codes before any "for", "with", "compatible"… name the
+  // product itself, those after it what the product fits (an ink's printers).
+  const namingCodes = title.modelCodes.length === 0 && typeof a.description === 'string' ? analyzeTitle(namingPart(a.description)).modelCodes : [];
   const sku = typeof a.sku === 'string' ? a.sku.toUpperCase().replace(/[^A-Z0-9]/g, '') || null : null;
   // A SKU that mixes letters and digits is usually the maker's part number (QN55Q80C), which another
   // source writes in its title: one more code, like a description's.
@@ -62,7 +66,7 @@ export function productFeatures(a: Attributes): Features {
   return {
     gtin: typeof a.gtin === 'string' ? a.gtin : null,
     // The title's codes name the product; a description's often name what it fits (printer models for an ink).
-    modelCodes: title.modelCodes.length > 0 ? title.modelCodes : null,
+    modelCodes: nonEmpty(title.modelCodes.length > 0 ? title.modelCodes : namingCodes),
     allCodes: allCodes.length > 0 ? allCodes : null,
     baseCodes: nonEmpty(unique(title.modelCodes.map(baseCode))),
     brand,
@@ -100,17 +104,35 @@ function keyTokens(tokens: readonly string[], brand: string | null): readonly st
 
 // A model code without its trailing variant letters (colour or market: YSTFSW100BK, R1214SS, FE370S).
 
-// "Sony Soft Carrying Case - LCSCST": retail titles end in the model code after a dash. A code of letters
-// only is told from a word by its case: the title has lower-case words, the last segment none.
-const TRAILING_SEGMENT = /\s[-–]\s*([A-Z][A-Z/.-]*[A-Z])\s*$/;
+// "Sony Soft Carrying Case - LCSCST", "Griffin iTrip - 4052-TRPSEB": retail titles end in the model code
+// after a dash. Written in capitals in a title that has lower-case words, the last segment is a code even
+// when the title analysis reads no code in it: letters only, or letters and digits split by hyphens and
+// dots around a word-like part (4052-TRPSEB, 9UEA.017.00), which the analysis takes for separate words.
+const TRAILING_SEGMENT = /\s[-–]\s*([A-Z0-9][A-Z0-9/.-]*[A-Z0-9])\s*$/;
 
-/** The letters-only model code that ends a title ("… - TVLCDS", "… - TV/LCDS"), or null. */
-export function trailingLettersCode(name: string): string | null {
+/** The model code that ends a title ("… - TVLCDS", "… - TV/LCDS", "… - 4052-TRPSEB"), joined, or null. */
+export function trailingCode(name: string): string | null {
   const segment = TRAILING_SEGMENT.exec(name)?.[1];
   if (!segment || !/[a-z]/.test(name.slice(0, -segment.length))) return null;
   const code = segment.replace(/[/.-]/g, '');
+  if (!/[A-Z]/.test(code)) return null;
+  if (/\d/.test(code)) {
+    // Letters and digits: only a hyphen or dot between them makes a joined code ("MB277LL/A" and codes
+    // without a separator are read by the title analysis; a slash often lists two codes).
+    return !segment.includes('/') && /[.-]/.test(segment) && code.length >= 5 && code.length <= 16 ? code : null;
+  }
   if (code.length < 5 || code.length > 14) return null;
   return coloursIn([code.toLowerCase()]).length > 0 ? null : code;
+}
+
+// Where a description turns from what the product is to what it goes with.
+const FITS = /\b(?:for|with|compatible|fits|works|includes?|including|replaces|supports)\b|\bw\//i;
+
+/** The start of a description that names the product: up to the first word that names what it fits or comes with. */
+function namingPart(description: string): string {
+  const head = description.slice(0, 300);
+  const fits = FITS.exec(head);
+  return fits ? head.slice(0, fits.index) : head;
 }
 
 function nonEmpty(values: readonly string[]): readonly string[] | null {

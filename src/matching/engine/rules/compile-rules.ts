@@ -1,7 +1,7 @@
 import { compareDates } from '../compare/date-distance';
 import { fuseSimilarity } from '../compare/fuse-similarity';
 import { jaroWinkler } from '../compare/jaro-winkler';
-import { differentVariants, otherModelNumbers } from '../compare/model-code';
+import { differentVariants, extendedCode, otherModelNumbers } from '../compare/model-code';
 import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
@@ -125,6 +125,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('sharedValue' in condition) return (a, b) => shareAny(tokens(a), tokens(b));
   if ('similarValue' in condition) return (a, b) => bestPairSimilarity(tokens(a), tokens(b)) >= condition.similarValue;
   if ('differentVariants' in condition) return (a, b) => differentVariants(tokens(a), tokens(b));
+  if ('extendedCode' in condition) return (a, b) => extendedCode(tokens(a), tokens(b));
   if ('otherModelNumbers' in condition) return (a, b) => otherModelNumbers(tokens(a), tokens(b), condition.otherModelNumbers);
   if ('fuse' in condition) return (a, b) => fuseSimilarity(String(a), String(b)) >= condition.fuse;
   if ('swappedWith' in condition) {

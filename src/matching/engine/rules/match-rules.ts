@@ -141,6 +141,8 @@ export type LevelCondition =
   | { readonly differentVariants: true }
   /** Model codes this alike (Jaro-Winkler) that carry other numbers: other models of one line (LX2000, LX2001). */
   | { readonly otherModelNumbers: number }
+  /** A code of one record is a code of the other with a letter prefix or a tail holding a digit (TV24734 and 24734, 961464-0403 and 961464). */
+  | { readonly extendedCode: true }
   | { readonly fuse: number }
   | { readonly dateTransposed: true }
   | { readonly yearsApart: number }

@@ -19,7 +19,7 @@ const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'initial', 'swappedWith', 'else'],
   date: ['exact', 'dateTransposed', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
-  tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'tokenSet', 'containment', 'else'],
+  tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'extendedCode', 'tokenSet', 'containment', 'else'],
 };
 
 /**
