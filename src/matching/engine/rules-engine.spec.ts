@@ -75,6 +75,72 @@ describe('RulesEngine (customer): duplicates', () => {
   });
 });
 
+describe('RulesEngine (customer): names and addresses as other systems write them', () => {
+  const level = (pair: ReturnType<typeof score>, comparison: string) => pair.explanation.comparisons.find((c) => c.comparison === comparison)?.level;
+  const faure = { givenName: 'Marie', familyName: 'Faure', email: 'faure.marie@free.fr', phone: '+33 7 12 00 90 30', addressLine1: '59 rue de la Paix', city: 'Lyon', country: 'FR' };
+
+  it('reads past a title written into the name field (Dr, Herr, Mme, Ms)', () => {
+    for (const titled of ['Dr Marie', 'Dr. Marie', 'Mme Marie', 'Ms Marie', 'Frau Dr. Marie']) {
+      const pair = score(customer, faure, { ...faure, givenName: titled });
+      expect(level(pair, 'givenName'), titled).toBe('exact');
+      expect(pair.decision, titled).toBe('match');
+    }
+    // a title alone is all there is: it stays, and is no name
+    expect(level(score(customer, faure, { ...faure, givenName: 'Dr' }), 'givenName')).not.toBe('exact');
+  });
+
+  it('one person written with more or fewer of her given names links; two sisters with other middle names do not', () => {
+    const anna = { givenName: 'Anna Lena', familyName: 'Fischer', birthDate: '1958-08-25', email: 'a.fischer@web.de', addressLine1: 'Hauptstraße 12', city: 'Köln', country: 'DE' };
+    for (const written of ['Anna L.', 'Anna']) {
+      const pair = score(customer, anna, { ...anna, givenName: written });
+      expect(level(pair, 'givenName'), written).toBe('middle names differ');
+      expect(pair.decision, written).toBe('match');
+    }
+    const sister = score(customer, anna, { ...anna, givenName: 'Anna Maria', email: 'am.fischer@web.de' });
+    expect(sister.decision).not.toBe('match');
+  });
+
+  it('compares the mailbox an address delivers to: Gmail ignores dots, a +tag reaches the same inbox', () => {
+    const mike = { givenName: 'Mike', familyName: 'DiMaggio', email: 'm.dimaggio@gmail.com', country: 'US' };
+    const tagged = score(customer, mike, { ...mike, email: 'M.DIMAGGIO+orders@googlemail.com' });
+    expect(level(tagged, 'email')).toBe('exact');
+    expect(level(score(customer, mike, { ...mike, email: 'mdimaggio@gmail.com' }), 'email')).toBe('exact');
+    // elsewhere a dot is part of the name: another mailbox, perhaps another person's
+    expect(level(score(customer, { ...mike, email: 'm.dimaggio@example.com' }, { ...mike, email: 'mdimaggio@example.com' }), 'email')).not.toBe('exact');
+  });
+
+  it('judges two addresses at one provider by their user names: helene.dupont@ and dupont.helene@ are two mailboxes', () => {
+    const helene = { givenName: 'Hélène', familyName: 'Dupont', email: 'dupont.helene@laposte.net', city: 'Lyon', country: 'FR' };
+    expect(level(score(customer, helene, { ...helene, email: 'helene.dupont@laposte.net' }), 'email')).toBe('else');
+    expect(level(score(customer, helene, { ...helene, email: 'dupont.heleen@laposte.net' }), 'email')).toBe('jw>=0.90');
+  });
+
+  it('a family name with or without its particles is one name, and keys alike (van der Berg, Berg; Meer, van der)', () => {
+    const berg = { givenName: 'Joost', familyName: 'van der Berg', email: 'joost@example.nl', city: 'Utrecht', country: 'NL' };
+    expect(level(score(customer, berg, { ...berg, familyName: 'Berg' }), 'familyName')).toBe('exact');
+    expect(level(score(customer, { ...berg, familyName: 'Van Der Meer' }, { ...berg, familyName: 'Meer, van der' }), 'familyName')).toBe('exact');
+    const keys = (a: Attributes) => customer.blockingKeys(customer.features(customer.normalize(a).cleansed!));
+    expect(keys({ ...berg, email: undefined, phone: '+31 30 123 4567' }).filter((k) => k.startsWith('family-city:'))).toEqual(
+      keys({ ...berg, familyName: 'BERG', email: undefined }).filter((k) => k.startsWith('family-city:')),
+    );
+  });
+
+  it('keys a house number written after the street (Hauptstraße 12) or after a flat as one written before it', () => {
+    const keys = (a: Attributes) => customer.blockingKeys(customer.features(customer.normalize(a).cleansed!)).filter((k) => k.startsWith('street-postcode:'));
+    const at = (addressLine1: string) => keys({ familyName: 'Meyer', addressLine1, postalCode: '50667', country: 'DE' });
+    expect(at('Hauptstraße 12')).toEqual(['street-postcode:12|50667']);
+    expect(at('Hauptstr. 12')).toEqual(at('Hauptstraße 12'));
+    expect(at('Flat 3, 12 High Street')).toEqual(at('12 High Street'));
+    expect(at('Calle Mayor 5, 2º B')).toEqual(['street-postcode:5|50667']);
+  });
+
+  it('knows the everyday German short forms (Sascha, Uschi, Kathi, Susi)', () => {
+    for (const [full, short] of [['Alexander', 'Sascha'], ['Ursula', 'Uschi'], ['Katharina', 'Kathi'], ['Susanne', 'Susi']]) {
+      expect(level(score(customer, { ...faure, givenName: full }, { ...faure, givenName: short }), 'givenName'), short).toBe('nickname');
+    }
+  });
+});
+
 describe('RulesEngine (customer): hard negatives never merge', () => {
   it('people in one household: same address and phone, different given name and birth date', () => {
     const spouse = { ...robert, givenName: 'Helen', birthDate: '1983-11-02', email: 'helen.miller@example.com' };

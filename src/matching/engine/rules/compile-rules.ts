@@ -119,6 +119,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
     return (a, b) => isTypo(String(a), String(b));
   }
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
+  if ('middleNames' in condition) return (a, b) => compatibleMiddleNames(String(a), String(b));
   if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
   if ('tokenSet' in condition) return (a, b) => tokenSetSimilarity(tokens(a), tokens(b)) >= condition.tokenSet;
   if ('containment' in condition) return (a, b) => tokenContainment(tokens(a), tokens(b)) >= condition.containment;
@@ -163,11 +164,17 @@ function withModifiers(level: LevelRule, test: LevelTest): LevelTest {
 }
 
 // charles.diaz@gmail.com and charles.diaz@icloud.com are two mailboxes (maybe father and son), not one mistyped.
+// At one domain the user names are what is compared: at a large provider dupont.helene@ and helene.dupont@
+// are alike as whole addresses, and two people.
 function withSameDomain(test: LevelTest): LevelTest {
-  const domain = (value: unknown) => String(value).slice(String(value).lastIndexOf('@') + 1);
+  const split = (value: unknown) => {
+    const text = String(value);
+    const at = text.lastIndexOf('@');
+    return [text.slice(0, at), text.slice(at + 1)];
+  };
   return (a, b, fa, fb) => {
-    const [x, y] = [domain(a), domain(b)];
-    return (x === y || isOneTypo(x, y)) && test(a, b, fa, fb);
+    const [[userA, x], [userB, y]] = [split(a), split(b)];
+    return (x === y || isOneTypo(x, y)) && test(userA, userB, fa, fb);
   };
 }
 
@@ -180,6 +187,16 @@ function withSameNumbers(test: LevelTest): LevelTest {
 function similarText(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
   if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
   return a === b || (isGivenNameTypo(a, b) && !areDistinctKnownNames(a, b));
+}
+
+// "Anna L." and "Anna Lena", "Robert" and "Robert Lee": one person, written with more or fewer of her names.
+// "Anna Maria" and "Anna Lena" are two (sisters are named so).
+function compatibleMiddleNames(a: string, b: string): boolean {
+  if (a === b) return false; // the exact level's
+  const [x, y] = [a.split(' '), b.split(' ')];
+  if (x[0] !== y[0] || x[0].length < 2) return false;
+  for (let i = 1; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i] && !initialAgrees(x[i], y[i])) return false;
+  return true;
 }
 
 function initialAgrees(a: string, b: string): boolean {

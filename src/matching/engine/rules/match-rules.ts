@@ -130,6 +130,8 @@ export type LevelCondition =
   /** One keystroke apart: a letter added, dropped or changed, or two neighbours swapped; both values four characters or more, and a word keeps its first letter (Gina, Nina are two names). */
   | { readonly typo: true }
   | { readonly nickname: true }
+  /** The same first name, and the middle names agree where both have one, an initial agreeing with its name ("Anna L." and "Anna Lena", "Robert" and "Robert Lee"). */
+  | { readonly middleNames: true }
   /** One of the two names is a lone initial, and it is the other's first letter ("A." and "Ann"). */
   | { readonly initial: true }
   | { readonly tokenSet: number }
