@@ -323,6 +323,14 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(same.explanation.comparisons.find((c) => c.comparison === 'familyName')?.level).toBe('exact');
   });
 
+  it('a suffix one system leaves out is no other generation when the birth dates agree', () => {
+    const senior = { ...robert, familyName: 'Miller Sr.' };
+    const pair = score(customer, senior, robert);
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'generation')).toMatchObject({ level: 'junior and senior' });
+    expect(pair.explanation.vetoed).toBeUndefined();
+    expect(pair.decision).toBe('match');
+  });
+
   it('namesakes in different cities', () => {
     const namesake = { givenName: 'Robert', familyName: 'Miller', addressLine1: '3 Ocean Road', city: 'Perth', postalCode: '6000', country: 'AU' };
     expect(score(customer, robert, namesake).decision).toBe('none');
@@ -458,13 +466,13 @@ describe('RulesEngine (product): codes', () => {
     expect(score(product, camera, { ...camera, name: 'Sony Cyber-shot RX1000 Digital Camera' }).decision).not.toBe('match');
   });
 
-  it('a title without a code links on the code its description names first, not on what it fits', () => {
-    const remote = { name: 'Pioneer Wired Marine Remote Control Display - CDMR80D' };
-    const described = { name: 'Pioneer Nautica Marine Remote Control', description: 'Pioneer Electronics CD-MR80D Wired Marine Remote Control' };
-    expect(score(product, remote, described).decision).toBe('match');
-    const printer = { name: 'Canon PIXMA iP4200 Photo Printer', price: 99 };
-    const ink = { name: 'Canon Black Ink Cartridge', description: 'Compatible with the PIXMA iP4200 printer', price: 14 };
-    expect(score(product, printer, ink).decision).not.toBe('match');
+  it('a code a description names is not the product’s: an ink and its printer, two accessories of one phone stay apart', () => {
+    const ink = { brand: 'Brother', name: 'Brother Black Ink Cartridge - Black', description: 'MFC-J5740 black ink cartridge, genuine Brother quality', price: 24 };
+    const printer = { brand: 'Brother', name: 'Brother MFC-J5740 All-in-One Inkjet Printer - MFC-J5740DW', price: 249 };
+    expect(score(product, ink, printer).decision).not.toBe('match');
+    const protector = { name: 'Mophie Screen Protector 2-Pack', description: 'Galaxy S24 screen protector 2-pack, tempered glass' };
+    const caseFor = { name: 'OtterBox Clear Case', description: 'Galaxy S24 clear case, drop tested' };
+    expect(score(product, protector, caseFor).decision).toBe('none');
   });
 });
 

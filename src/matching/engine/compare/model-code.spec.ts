@@ -65,8 +65,6 @@ describe('extendedCode', () => {
     [['SDV02GU1A'], ['RPSDV02GU1A', 'SECRPSDV02GU1A']],
     [['961464', 'STX961464'], ['9614640403']], // a region number after a hyphen: 961464-0403
     [['U5140'], ['U5140900']],
-    [['VF2012'], ['VF2012B1']],
-    [['TS8GSDHC6S5W'], ['TS8GSDHC6']],
   ])('%j and %j are one code written longer', (a, b) => {
     expect(extendedCode(a, b)).toBe(true);
     expect(extendedCode(b, a)).toBe(true);
@@ -79,6 +77,11 @@ describe('extendedCode', () => {
     [['H1000'], ['H1000']], // the same code is not an extension
     [['X100'], ['X100900']], // too short to tell
     [['390BL'], ['NSAW390BL']], // a prefix of four letters is another model line
+    [['RX100'], ['RX100M3']], // a generation
+    [['WF1000X'], ['WF1000XM3']],
+    [['ATHM50X'], ['ATHM50XBT2']], // a Bluetooth model of the line
+    [['VF2012'], ['VF2012B1']], // a tail with letters: a variant, for the variant levels
+    [['UX3402ZA'], ['UX3402ZAKM218W']], // a laptop's configuration
   ])('%j and %j are not', (a, b) => {
     expect(extendedCode(a, b)).toBe(false);
   });

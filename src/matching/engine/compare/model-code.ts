@@ -62,10 +62,10 @@ export function otherModelNumbers(a: readonly string[], b: readonly string[], si
 /**
  * Whether some code of one list is a code of the other written longer: with a short prefix of letters
  * (TV24734 and 24734, RPSDV02GU1A and SDV02GU1A: a maker's or series prefix one shop leaves out) or with a
- * tail that holds a digit (9614640403 and 961464, U5140900 and U5140, VF2012B1 and VF2012: a region or
- * packaging number). The shorter code has five characters or more, one of them a digit. A tail of letters
- * only (DSCW150B, DSCW150) is how variants differ and is left to the variant levels; one or two digits
- * that go on from the number (RX100, RX1000) make another number.
+ * tail of three digits or more (9614640403 and 961464, U5140900 and U5140: a region or packaging number).
+ * The shorter code has five characters or more, one of them a digit. A tail with letters is how variants
+ * and generations differ (DSCW150B, RX100M3, WF1000XM3, M50XBT2) and is left to the variant levels; one
+ * or two digits make another number (RX100, RX1000) or a plug variant.
  */
 export function extendedCode(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) {
@@ -73,10 +73,7 @@ export function extendedCode(a: readonly string[], b: readonly string[]): boolea
       const [short, long] = x.length < y.length ? [x, y] : [y, x];
       if (short.length < 5 || short.length === long.length || !/\d/.test(short)) continue;
       if (long.endsWith(short) && /^[A-Z]{1,3}$/.test(long.slice(0, -short.length))) return true;
-      const tail = long.startsWith(short) ? long.slice(short.length) : '';
-      if (!/\d/.test(tail)) continue;
-      if (/\d$/.test(short) && /^\d/.test(tail) && tail.length < 3) continue;
-      return true;
+      if (long.startsWith(short) && /^\d{3,}$/.test(long.slice(short.length))) return true;
     }
   }
   return false;

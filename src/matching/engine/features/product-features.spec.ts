@@ -23,6 +23,10 @@ describe('trailingCode', () => {
     ['Sony LCSCST Carrying Case', 'not at the end after a dash'],
     ['Sony Stereo Bluetooth Headset - TMRBT10/TMRBT10A', 'a slash lists two codes'],
     ['Logitech Remote - 915-000035', 'digits only: the title analysis reads those'],
+    ['TCL 43" Full HD LED TV - 4K-UHD', 'a specification, not a code'],
+    ['SanDisk Ultra Flash Drive 64GB - USB-3.0', 'a specification'],
+    ['Philips B10ZL-12 Battery - 2-PACK', 'a pack count'],
+    ['Apple AirPods Pro - 2ND-GEN', 'a generation'],
   ])('is null for %s (%s)', (title) => {
     expect(trailingCode(title)).toBeNull();
   });
@@ -34,17 +38,10 @@ describe('trailingCode', () => {
 });
 
 describe('codes a description names', () => {
-  it('names the product by the description’s codes when its title has none, up to what it fits', () => {
-    const remote = productFeatures({ name: 'Pioneer Nautica Marine Remote Control', description: 'Pioneer Electronics CD-MR80D Wired Marine Remote Control' });
-    expect(remote.modelCodes).toEqual(['CDMR80D']);
-    const ink = productFeatures({ name: 'Canon Ink Cartridge', description: 'Compatible With The Pixma iP4200 iP5200 Printers' });
-    expect(ink.modelCodes).toBeNull(); // the printers it fits do not name the ink
-    expect(ink.allCodes).toContain('IP4200');
-    const mount = productFeatures({ name: 'Peerless Wall Arm', description: 'Peerless SA745PU - Articulating Wall Arm for 32 to 45 LCD and Plasma Screens, with PA740 adapter' });
-    expect(mount.modelCodes).toEqual(['SA745PU']);
-  });
-
-  it('keeps the title’s codes when the title has some', () => {
+  it('are more codes, never the product’s own: a description names what the product fits, even without a "for"', () => {
+    const ink = productFeatures({ name: 'Brother Black Ink Cartridge', description: 'MFC-J5740 black ink cartridge, genuine Brother quality' });
+    expect(ink.modelCodes).toBeNull();
+    expect(ink.allCodes).toContain('MFCJ5740');
     const features = productFeatures({ name: 'Canon PIXMA MX850 Printer', description: 'Canon 2436B002 Office All-In-One' });
     expect(features.modelCodes).toEqual(['MX850']);
     expect(features.allCodes).toContain('2436B002');

@@ -49,10 +49,6 @@ export function productFeatures(a: Attributes): Features {
   const extra = analyzeTitle([a.size, a.color].filter((v) => typeof v === 'string').join(' '));
   // Descriptions often carry the model code a short title leaves out; never its measures (they describe accessories).
   const description = typeof a.description === 'string' ? analyzeTitle(a.description.slice(0, 300)) : null;
-  // A title without a code leaves the naming to the description ("Pioneer Marine Remote Control", described
-  // as "Pioneer CD-MR80D Wired Marine Remote…"): its codes before any "for", "with", "compatible"… name the
-  // product itself, those after it what the product fits (an ink's printers).
-  const namingCodes = title.modelCodes.length === 0 && typeof a.description === 'string' ? analyzeTitle(namingPart(a.description)).modelCodes : [];
   const sku = typeof a.sku === 'string' ? a.sku.toUpperCase().replace(/[^A-Z0-9]/g, '') || null : null;
   // A SKU that mixes letters and digits is usually the maker's part number (QN55Q80C), which another
   // source writes in its title: one more code, like a description's.
@@ -65,8 +61,9 @@ export function productFeatures(a: Attributes): Features {
   const brandGuess = brand ?? title.tokens.find((t) => !t.includes(':')) ?? null;
   return {
     gtin: typeof a.gtin === 'string' ? a.gtin : null,
-    // The title's codes name the product; a description's often name what it fits (printer models for an ink).
-    modelCodes: nonEmpty(title.modelCodes.length > 0 ? title.modelCodes : namingCodes),
+    // The title's codes name the product; a description's often name what it fits (printer models for an
+    // ink, "Galaxy S24 clear case"), even before any "for": they only count as `allCodes`.
+    modelCodes: title.modelCodes.length > 0 ? title.modelCodes : null,
     allCodes: allCodes.length > 0 ? allCodes : null,
     baseCodes: nonEmpty(unique(title.modelCodes.map(baseCode))),
     brand,
@@ -118,21 +115,13 @@ export function trailingCode(name: string): string | null {
   if (!/[A-Z]/.test(code)) return null;
   if (/\d/.test(code)) {
     // Letters and digits: only a hyphen or dot between them makes a joined code ("MB277LL/A" and codes
-    // without a separator are read by the title analysis; a slash often lists two codes).
-    return !segment.includes('/') && /[.-]/.test(segment) && code.length >= 5 && code.length <= 16 ? code : null;
+    // without a separator are read by the title analysis; a slash often lists two codes), and three digits
+    // or more: "4K-UHD", "USB-3.0", "2-PACK" and "2ND-GEN" are specifications, not codes.
+    const digits = code.replace(/\D/g, '').length;
+    return !segment.includes('/') && /[.-]/.test(segment) && digits >= 3 && code.length >= 5 && code.length <= 16 ? code : null;
   }
   if (code.length < 5 || code.length > 14) return null;
   return coloursIn([code.toLowerCase()]).length > 0 ? null : code;
-}
-
-// Where a description turns from what the product is to what it goes with.
-const FITS = /\b(?:for|with|compatible|fits|works|includes?|including|replaces|supports)\b|\bw\//i;
-
-/** The start of a description that names the product: up to the first word that names what it fits or comes with. */
-function namingPart(description: string): string {
-  const head = description.slice(0, 300);
-  const fits = FITS.exec(head);
-  return fits ? head.slice(0, fits.index) : head;
 }
 
 function nonEmpty(values: readonly string[]): readonly string[] | null {
