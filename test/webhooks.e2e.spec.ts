@@ -138,6 +138,29 @@ describe.each(DIALECTS)('webhooks (%s)', (dialect) => {
     expect(retired.payload.data).toMatchObject({ survivorId: a.goldenId, mergedIds: [b.goldenId], record: { status: 'merged', mergedInto: a.goldenId } });
   });
 
+  it('a linked-only subscription hears only of golden records holding a record of its source, merges into them included', async () => {
+    await addSource(hub, 'erp');
+    expect((await subscribe({ url: receiver.url, eventTypes: ['*'], linkedOnly: true })).userErrors).toEqual([
+      expect.objectContaining({ code: 'LINKED_ONLY_NEEDS_SOURCE', field: ['linkedOnly'] }),
+    ]);
+    const erp = await subscribe({ url: receiver.url, eventTypes: ['customer.*'], sourceSystem: 'erp', linkedOnly: true });
+    expect(erp.userErrors).toEqual([]);
+    receiver.secrets = [subscription.secret, erp.secret];
+    const heard = async () => (await deliveries(erp.subscription.id)).map((d: { goldenId: string; eventType: string }) => `${d.eventType} ${d.goldenId}`);
+
+    const [grace] = await ingest([{ sourceId: 'lo-1', givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org' }]);
+    const [other] = await ingest([{ sourceId: 'lo-2', givenName: 'Alan', familyName: 'Turing', email: 'alan@example.org' }]);
+    expect(await heard()).toEqual([]); // the CRM's customers are none of the ERP's business
+    await ingest([{ sourceId: 'E-77', givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org', city: 'Arlington' }], 'erp');
+    expect(await heard()).toEqual([`customer.updated ${grace.goldenId}`]);
+    await hub.data(`mutation($a: ID!, $b: ID!) { mergeGoldenRecords(input: { survivorId: $a, mergedIds: [$b] }) { userErrors { code } } }`, { a: grace.goldenId, b: other.goldenId });
+    // Both sides of the merge: the record the ERP holds changed, and the one merged into it is gone.
+    expect((await heard()).sort()).toEqual([`customer.merged ${grace.goldenId}`, `customer.merged ${other.goldenId}`, `customer.updated ${grace.goldenId}`].sort());
+    // The subscription without linkedOnly heard of all of it.
+    const all = (await deliveries(subscription.id)).map((d: { goldenId: string }) => d.goldenId);
+    expect(all).toEqual(expect.arrayContaining([grace.goldenId, other.goldenId]));
+  });
+
   it('honours Retry-After on 429', async () => {
     receiver.reply({ status: 429, retryAfter: '1' });
     const [result] = await ingest([{ sourceId: 'wh-429', givenName: 'Barbara', familyName: 'Liskov', email: 'liskov@example.org' }]);

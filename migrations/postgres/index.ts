@@ -8,5 +8,6 @@ import { Webhooks1795699624034 } from './1795699624034-Webhooks';
 import { WebhookDeliveryVersion1795702670685 } from './1795702670685-WebhookDeliveryVersion';
 import { AuditLogPiiScopeKeyExpiry1795706236371 } from './1795706236371-AuditLogPiiScopeKeyExpiry';
 import { SourceDefaultCountry1795763243483 } from './1795763243483-SourceDefaultCountry';
+import { WebhookLinkedOnly1795769616853 } from './1795769616853-WebhookLinkedOnly';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795685636528, Matching1795690119266, SourceUniqueRecords1795690871116, MatchKeysOnSourceRecord1795693506297, Stewardship1795697345113, Webhooks1795699624034, WebhookDeliveryVersion1795702670685, AuditLogPiiScopeKeyExpiry1795706236371, SourceDefaultCountry1795763243483];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795685636528, Matching1795690119266, SourceUniqueRecords1795690871116, MatchKeysOnSourceRecord1795693506297, Stewardship1795697345113, Webhooks1795699624034, WebhookDeliveryVersion1795702670685, AuditLogPiiScopeKeyExpiry1795706236371, SourceDefaultCountry1795763243483, WebhookLinkedOnly1795769616853];

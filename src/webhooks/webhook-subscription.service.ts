@@ -18,6 +18,8 @@ export interface WebhookSubscription {
   readonly description: string | null;
   readonly eventTypes: readonly string[];
   readonly sourceSystem: string | null;
+  /** Only changes of golden records holding a record of `sourceSystem` (or, merged away, that held one). */
+  readonly linkedOnly: boolean;
   /** Payloads carry personal data in clear; without this scope it is masked. */
   readonly pii: boolean;
   readonly active: boolean;
@@ -39,6 +41,7 @@ export interface SubscriptionInput {
   readonly eventTypes: readonly string[];
   readonly description?: string | null;
   readonly sourceSystem?: string | null;
+  readonly linkedOnly?: boolean | null;
   readonly pii?: boolean | null;
 }
 
@@ -69,16 +72,17 @@ export class WebhookSubscriptionService {
     const url = this.checkUrl(input.url);
     const eventTypes = checkEventTypes(input.eventTypes);
     if (input.sourceSystem) await this.sourceSystems.get(input.sourceSystem);
+    const linkedOnly = checkLinkedOnly(input.linkedOnly === true, input.sourceSystem ?? null);
     const secret = newSecret();
     const id = uuidv7();
     await this.database.transaction(async (tx) => {
       await tx.insertMany(
         'webhook_subscription',
-        ['id', 'url', 'description', 'event_types', 'source_system', 'pii', 'active', 'secret', 'previous_secret', 'previous_secret_until', 'failing_since', 'disabled_at', 'disabled_reason', 'created_at'],
-        [[id, url, input.description ?? null, JSON.stringify(eventTypes), input.sourceSystem ?? null, input.pii === true, true, this.box.seal(secret), null, null, null, null, null, new Date().toISOString()]],
+        ['id', 'url', 'description', 'event_types', 'source_system', 'linked_only', 'pii', 'active', 'secret', 'previous_secret', 'previous_secret_until', 'failing_since', 'disabled_at', 'disabled_reason', 'created_at'],
+        [[id, url, input.description ?? null, JSON.stringify(eventTypes), input.sourceSystem ?? null, linkedOnly, input.pii === true, true, this.box.seal(secret), null, null, null, null, null, new Date().toISOString()]],
       );
       // Never the secret: only where deliveries go and what they carry.
-      const details = { url, eventTypes, description: input.description ?? null, sourceSystem: input.sourceSystem ?? null, pii: input.pii === true };
+      const details = { url, eventTypes, description: input.description ?? null, sourceSystem: input.sourceSystem ?? null, linkedOnly, pii: input.pii === true };
       await this.audit.record({ actor, action: 'webhook_subscription.created', targetType: 'webhook_subscription', targetId: id, details }, tx);
     });
     return { subscription: await this.get(id), secret };
@@ -93,19 +97,21 @@ export class WebhookSubscriptionService {
       description: input.description === undefined ? current.description : input.description,
       active: input.active ?? current.active,
       pii: input.pii ?? current.pii,
+      linkedOnly: checkLinkedOnly(input.linkedOnly ?? current.linkedOnly, current.sourceSystem),
     };
     await this.database.transaction(async (tx) => {
-      await tx.execute('UPDATE webhook_subscription SET url = ?, event_types = ?, description = ?, pii = ?, active = ? WHERE id = ?', [
+      await tx.execute('UPDATE webhook_subscription SET url = ?, event_types = ?, description = ?, pii = ?, linked_only = ?, active = ? WHERE id = ?', [
         next.url,
         JSON.stringify(next.eventTypes),
         next.description,
         next.pii,
+        next.linkedOnly,
         next.active,
         id,
       ]);
       // Turning a subscription off or on is its own entry (as enable is), so the log answers "who switched it off".
       const target = { actor, targetType: 'webhook_subscription', targetId: id };
-      const changes = changesBetween(current, next, ['url', 'eventTypes', 'description', 'pii']);
+      const changes = changesBetween(current, next, ['url', 'eventTypes', 'description', 'pii', 'linkedOnly']);
       if (Object.keys(changes).length > 0) await this.audit.record({ ...target, action: 'webhook_subscription.updated', details: { changes } }, tx);
       if (next.active !== current.active) await this.audit.record({ ...target, action: next.active ? 'webhook_subscription.enabled' : 'webhook_subscription.disabled' }, tx);
     });
@@ -190,6 +196,14 @@ function checkEventTypes(eventTypes: readonly string[]): string[] {
   return [...new Set(eventTypes)];
 }
 
+// Linked-only follows what one source system holds: without a source system there is nothing to follow.
+function checkLinkedOnly(linkedOnly: boolean, sourceSystem: string | null): boolean {
+  if (linkedOnly && !sourceSystem) {
+    throw new WebhookException(Code.LINKED_ONLY_NEEDS_SOURCE, 'linkedOnly follows the records of one source system: name it in sourceSystem', 'linkedOnly');
+  }
+  return linkedOnly;
+}
+
 /** `whsec_` and 24 random bytes in base64, as the Standard Webhooks libraries expect. */
 function newSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`;
@@ -206,6 +220,7 @@ function toSubscription(row: Row): WebhookSubscription {
     description: (row.description as string | null) ?? null,
     eventTypes: JSON.parse(row.event_types as string) as string[],
     sourceSystem: (row.source_system as string | null) ?? null,
+    linkedOnly: Boolean(row.linked_only),
     pii: Boolean(row.pii),
     active: Boolean(row.active),
     previousSecretUntil: (row.previous_secret_until as string | null) ?? null,

@@ -20,6 +20,10 @@ export class WebhookSubscriptionEntity {
   @Column({ name: 'source_system', type: 'varchar', length: 64, nullable: true })
   sourceSystem: string | null;
 
+  /** Only changes of golden records that hold (or, merged away, held) a record of `source_system`: what that system knows. */
+  @Column({ name: 'linked_only', type: 'boolean', default: false })
+  linkedOnly: boolean;
+
   @Column({ type: 'boolean' })
   active: boolean;
 

@@ -7,6 +7,7 @@ export enum WebhookExceptionCode {
   SUBSCRIPTION_NOT_FOUND = 'SUBSCRIPTION_NOT_FOUND',
   DELIVERY_NOT_FOUND = 'DELIVERY_NOT_FOUND',
   INVALID_GRACE_PERIOD = 'INVALID_GRACE_PERIOD',
+  LINKED_ONLY_NEEDS_SOURCE = 'LINKED_ONLY_NEEDS_SOURCE',
 }
 
 const CATEGORY: Record<WebhookExceptionCode, ErrorCategory> = {
@@ -16,6 +17,7 @@ const CATEGORY: Record<WebhookExceptionCode, ErrorCategory> = {
   [WebhookExceptionCode.SUBSCRIPTION_NOT_FOUND]: 'NOT_FOUND',
   [WebhookExceptionCode.DELIVERY_NOT_FOUND]: 'NOT_FOUND',
   [WebhookExceptionCode.INVALID_GRACE_PERIOD]: 'BAD_USER_INPUT',
+  [WebhookExceptionCode.LINKED_ONLY_NEEDS_SOURCE]: 'BAD_USER_INPUT',
 };
 
 export class WebhookException extends categorisedError(CATEGORY) {}

@@ -10,6 +10,7 @@ export class WebhookSubscriptionModel {
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => [String], { description: 'customer.created … product.deleted, customer.*, *' }) eventTypes: string[];
   @Field(() => String, { nullable: true, description: 'Payloads carry this source system\'s own ids (sourceIds).' }) sourceSystem: string | null;
+  @Field({ description: 'Only changes of golden records that hold a record of sourceSystem, or held one before a merge: what that system knows.' }) linkedOnly: boolean;
   @Field({ description: 'Payloads carry email, phone, birth date and street address in clear; otherwise masked as for a reader.' }) pii: boolean;
   @Field() active: boolean;
   @Field(() => GraphQLDateTime, { nullable: true, description: 'Until then deliveries are signed with the old secret too.' }) previousSecretUntil: string | null;
@@ -25,6 +26,7 @@ export class CreateWebhookSubscriptionInput {
   @Field(() => [String]) eventTypes: string[];
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => String, { nullable: true }) sourceSystem?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only changes of golden records holding a record of sourceSystem (which it then requires). Default false: every change.' }) linkedOnly?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'PII scope: payloads carry personal data in clear. Default false (masked).' }) pii?: boolean | null;
 }
 
@@ -34,6 +36,7 @@ export class UpdateWebhookSubscriptionInput {
   @Field(() => [String], { nullable: true }) eventTypes?: string[] | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => Boolean, { nullable: true }) pii?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) linkedOnly?: boolean | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
 }
 

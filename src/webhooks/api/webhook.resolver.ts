@@ -78,6 +78,7 @@ export class WebhookResolver {
             eventTypes: input.eventTypes ?? undefined,
             description: input.description,
             pii: input.pii,
+            linkedOnly: input.linkedOnly,
             active: input.active,
           },
           actorOf(principalOf(context)),
