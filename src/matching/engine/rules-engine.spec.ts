@@ -134,6 +134,27 @@ describe('RulesEngine (customer): names and addresses as other systems write the
     expect(at('Calle Mayor 5, 2º B')).toEqual(['street-postcode:5|50667']);
   });
 
+  it('a town named in another language is one town, and keys alike (München, Muenchen, Munich)', () => {
+    const sophie = { givenName: 'Sophie', familyName: 'Köhler', city: 'München', country: 'DE' };
+    for (const city of ['Muenchen', 'Munich', 'MÜNCHEN']) expect(level(score(customer, sophie, { ...sophie, city }), 'city'), city).toBe('exact');
+    expect(level(score(customer, sophie, { ...sophie, city: 'Münster' }), 'city')).not.toBe('exact');
+    const keys = (a: Attributes) => customer.blockingKeys(customer.features(customer.normalize(a).cleansed!)).filter((k) => k.startsWith('family-city:'));
+    expect(keys({ ...sophie, city: 'Munich' })).toEqual(keys(sophie));
+  });
+
+  it('reads French, Spanish and Dutch street types as one another (rue, r.; Avenida, Avda.; Paseo, Pº; Kerkstraat, Kerkstr.)', () => {
+    const home = { givenName: 'Íñigo', familyName: 'Hernández', postalCode: '08077', country: 'ES' };
+    for (const [a, b] of [
+      ['Paseo de Gracia 35', 'Pº de Gracia 35'],
+      ['Avenida de la Constitución 89', 'Avda. de la Constitución 89'],
+      ['Calle Mayor 66', 'C/ Mayor 66'],
+      ['114 rue du Faubourg Saint-Antoine', '114, r. du Fbg St-Antoine'],
+      ['Kerkstraat 5', 'Kerkstr. 5'],
+    ]) {
+      expect(level(score(customer, { ...home, addressLine1: a }, { ...home, addressLine1: b }), 'address'), a).toBe('exact');
+    }
+  });
+
   it('knows the everyday German short forms (Sascha, Uschi, Kathi, Susi)', () => {
     for (const [full, short] of [['Alexander', 'Sascha'], ['Ursula', 'Uschi'], ['Katharina', 'Kathi'], ['Susanne', 'Susi']]) {
       expect(level(score(customer, { ...faure, givenName: full }, { ...faure, givenName: short }), 'givenName'), short).toBe('nickname');

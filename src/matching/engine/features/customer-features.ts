@@ -1,5 +1,6 @@
 import type { Attributes } from '../types';
 import { normalizeAddressLine, addressTokens, normalizePostcode } from '../normalize/address';
+import { CITY_NAME_GROUPS } from '../data/city-names';
 import { nicknameKeys, normalizeName } from '../normalize/name';
 import { phoneticKeys } from '../phonetic';
 import type { FeatureCatalog, Features } from './feature.types';
@@ -71,7 +72,7 @@ export function customerFeatures(a: Attributes): Features {
     streetNumber: address ? streetNumberOf(address) : null,
     addressTokens: address ? nonEmpty(addressTokens(address)) : null,
     addressLine2: text(a.addressLine2, normalizeAddressLine),
-    city: text(a.city, normalizeName),
+    city: text(a.city, cityName),
     postalCode: text(a.postalCode, normalizePostcode),
     region: text(a.region, normalizeName),
     country: typeof a.country === 'string' ? a.country : null,
@@ -89,6 +90,14 @@ function generationOf(name: string | null): string | null {
 
 function withoutGeneration(name: string | null): string | null {
   return name && generationOf(name) ? name.slice(0, name.lastIndexOf(' ')) : name;
+}
+
+const CITY_NAMES = new Map(CITY_NAME_GROUPS.flatMap((group) => group.map((name) => [name, group[0]] as const)));
+
+/** A city folded, and named as its own country names it (Munich, Muenchen → munchen). */
+function cityName(value: string): string {
+  const name = normalizeName(value);
+  return CITY_NAMES.get(name) ?? name;
 }
 
 // Forms of address written into a name field ("Dr Marie Claire", "Herr Lukas", "Mme Faure"), folded. Not

@@ -1,18 +1,22 @@
 import { nameTokens } from './name';
 
-/** Each abbreviation with the words written for it, English and German. */
+/** Each abbreviation with the words written for it: English, German, and the French, Spanish, Italian and Dutch street types. */
 const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
-  st: ['street'],
+  st: ['street', 'saint'],
   // German streets keep their own abbreviation: "str" is what German writers use, and it stays apart
   // from "st" so that a normalised "haupt str" normalises to itself.
   str: ['strasse'],
   rd: ['road'],
-  ave: ['avenue', 'av'],
+  ave: ['avenue', 'av', 'avenida', 'avda'],
+  r: ['rue', 'rua'],
+  c: ['calle'],
+  po: ['paseo'],
+  fbg: ['faubourg'],
   dr: ['drive'],
   ct: ['court', 'crt'],
-  pl: ['place', 'platz'],
+  pl: ['place', 'platz', 'plaza', 'piazza', 'plein'],
   ln: ['lane'],
-  blvd: ['boulevard'],
+  blvd: ['boulevard', 'bd'],
   tce: ['terrace', 'terr'],
   cres: ['crescent', 'cr'],
   pde: ['parade'],
@@ -50,6 +54,7 @@ for (const [abbreviation, words] of Object.entries(ABBREVIATIONS)) {
 // both spellings give "haupt str". The stem must be a word of its own, not a short accident.
 const COMPOUND_ENDINGS: readonly (readonly [ending: string, abbreviation: string])[] = [
   ['strasse', 'str'],
+  ['straat', 'str'],
   ['str', 'str'],
   ['platz', 'pl'],
   ['weg', 'weg'],

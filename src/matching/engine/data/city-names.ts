@@ -1,0 +1,43 @@
+/**
+ * Cities that other languages name otherwise (exonyms), and their umlaut-free spellings: each group
+ * lists one name first, then the others, folded as normalizeName folds them. A hub fed from several
+ * countries sees München, Muenchen and Munich for one town. Only towns whose names differ beyond a typo.
+ */
+export const CITY_NAME_GROUPS: readonly (readonly string[])[] = [
+  ['munchen', 'muenchen', 'munich', 'monaco di baviera'],
+  ['koln', 'koeln', 'cologne'],
+  ['nurnberg', 'nuernberg', 'nuremberg'],
+  ['hannover', 'hanover'],
+  ['braunschweig', 'brunswick'],
+  ['wien', 'vienna', 'vienne'],
+  ['zurich', 'zuerich'],
+  ['geneve', 'geneva', 'genf', 'ginevra'],
+  ['basel', 'bale', 'basle'],
+  ['luzern', 'lucerne'],
+  ['bruxelles', 'brussel', 'brussels'],
+  ['antwerpen', 'antwerp', 'anvers'],
+  ['brugge', 'bruges'],
+  ['gent', 'ghent', 'gand'],
+  ['den haag', 's gravenhage', 'the hague', 'la haye'],
+  ['praha', 'prague', 'prag'],
+  ['warszawa', 'warsaw', 'warschau', 'varsovie'],
+  ['krakow', 'cracow', 'krakau'],
+  ['kobenhavn', 'copenhagen', 'kopenhagen', 'copenhague'],
+  ['goteborg', 'goeteborg', 'gothenburg'],
+  ['roma', 'rome', 'rom'],
+  ['milano', 'milan', 'mailand'],
+  ['firenze', 'florence', 'florenz'],
+  ['venezia', 'venice', 'venedig', 'venise'],
+  ['napoli', 'naples', 'neapel'],
+  ['torino', 'turin'],
+  ['genova', 'genoa', 'genua', 'genes'],
+  ['lisboa', 'lisbon', 'lissabon', 'lisbonne'],
+  ['porto', 'oporto'],
+  ['sevilla', 'seville'],
+  ['a coruna', 'la coruna', 'corunna'],
+  ['athina', 'athens', 'athen', 'athenes'],
+  ['moskva', 'moscow', 'moskau', 'moscou'],
+  ['beograd', 'belgrade', 'belgrad'],
+  ['bucuresti', 'bucharest', 'bukarest'],
+  ['den bosch', 's hertogenbosch'],
+];
