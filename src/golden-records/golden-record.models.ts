@@ -141,7 +141,7 @@ export class CustomerModel extends GoldenRecordModel {
   @Field(() => String, { nullable: true }) givenName?: string;
   @Field(() => String, { nullable: true }) familyName?: string;
   @Field(() => String, { nullable: true, middleware: PII }) email?: string;
-  @Field(() => String, { nullable: true, middleware: PII, description: 'E.164 when the number is valid for its country.' }) phone?: string;
+  @Field(() => String, { nullable: true, middleware: PII, description: 'E.164 when the number is valid for its country, then an extension RFC 3966 style (+493023456700;ext=280).' }) phone?: string;
   @Field(() => String, { nullable: true, middleware: PII, description: 'YYYY-MM-DD (the year alone when masked)' }) birthDate?: string;
   @Field(() => String, {
     nullable: true,

@@ -12,6 +12,9 @@ describe('PII masking', () => {
     expect(maskAttribute('phone', '+61412345678')).toBe('+61*****5678');
     expect(maskAttribute('phone', '(555) 123-4567')).toBe('******4567');
     expect(maskAttribute('phone', '12345')).toBe('****5');
+    // the last digits of the number, not of its extension
+    expect(maskAttribute('phone', '+493023456700;ext=280')).toBe('+49******6700');
+    expect(maskAttribute('phone', '(555) 123-4567 x12')).toBe('******4567');
   });
 
   it('never shows more than four digits of a short number', () => {

@@ -48,9 +48,9 @@ function maskEmail(value: unknown): string {
   return at > 0 ? `${text[0]}***${text.slice(at)}` : '***';
 }
 
-/** `+15551234567` → `+1******4567`: the country code and the last four digits stay. */
+/** `+15551234567` → `+1******4567`: the country code and the last four digits stay (of the number: an extension is left out). */
 function maskPhone(value: unknown): string {
-  const text = String(value);
+  const text = String(value).replace(/\s*(?:;\s*ext=|x|ext\.?|#)\s*\d+$/i, '');
   const digits = text.replace(/\D/g, '');
   const countryCode = text.trim().startsWith('+') ? (parsePhoneNumberFromString(text)?.countryCallingCode ?? '') : '';
   const national = digits.slice(countryCode.length);

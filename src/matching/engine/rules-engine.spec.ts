@@ -48,9 +48,9 @@ describe('RulesEngine (customer): duplicates', () => {
     expect(score(customer, swapped, { ...swapped, birthDate: '1975-08-03' }).decision).toBe('match');
   });
 
-  it('links someone who moved, by the same phone: street, town, postcode and region count once, not four times', () => {
-    const moved = { ...robert, email: undefined, addressLine1: '7 Harbour Lane', city: 'Melbourne', postalCode: '3141', region: 'VIC' };
-    const before = { ...robert, email: undefined, region: 'NSW' };
+  it('links someone who moved, by the same mobile: street, town, postcode and region count once, not four times', () => {
+    const moved = { ...robert, email: undefined, phone: '0413 583 822', addressLine1: '7 Harbour Lane', city: 'Melbourne', postalCode: '3141', region: 'VIC' };
+    const before = { ...robert, email: undefined, phone: '+61 413 583 822', region: 'NSW' };
     const pair = score(customer, JSON.parse(JSON.stringify(before)), JSON.parse(JSON.stringify(moved)));
     expect(pair.decision).toBe('match');
     const address = pair.explanation.comparisons.filter((c) => ['address', 'city', 'postalCode', 'region'].includes(c.comparison));
@@ -339,7 +339,8 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
       expect(pair.explanation.comparisons.find((c) => c.comparison === 'generation')).toMatchObject({ level: 'junior and senior', veto: 'review' });
       expect(score(customer, father, son).decision).toBe('possible');
     }
-    const same = score(customer, { ...father, familyName: 'Miller Jr' }, { ...father, familyName: 'miller junior' });
+    // (with his mobile: a landline and no birth date nor email would leave only household evidence)
+    const same = score(customer, { ...father, phone: '0413 583 822', familyName: 'Miller Jr' }, { ...father, phone: '0413 583 822', familyName: 'miller junior' });
     expect(same.decision).toBe('match');
     expect(same.explanation.comparisons.find((c) => c.comparison === 'familyName')?.level).toBe('exact');
   });
@@ -350,6 +351,64 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'generation')).toMatchObject({ level: 'junior and senior' });
     expect(pair.explanation.vetoed).toBeUndefined();
     expect(pair.decision).toBe('match');
+  });
+
+  describe('a landline or a switchboard is shared: household or company evidence, not the person\'s own number', () => {
+    const richard = { givenName: 'Richard', familyName: 'Featherstonehaugh', addressLine1: '14 Clifton Road', city: 'Bristol', postalCode: 'BS8 1AA', country: 'GB' };
+    const level = (pair: ReturnType<typeof score>) => pair.explanation.comparisons.find((c) => c.comparison === 'phone')?.level;
+
+    it('a father without a birth date and his son, of one name, sharing the home landline, with their own emails', () => {
+      const father = { ...richard, givenName: 'Richard', familyName: 'FEATHERSTONEHAUGH', email: 'R.FEATHERSTONEHAUGH@gmail.com', phone: '01171 012191' };
+      const son = { ...richard, birthDate: '1994-07-08', email: 'featherstonehaugh.richard@outlook.com', phone: '0044 1171012191' };
+      const pair = score(customer, father, son);
+      expect(level(pair)).toBe('shared line');
+      expect(pair.decision).toBe('possible');
+    });
+
+    it('a mother known only by her name, landline and address, and her daughter of the same name', () => {
+      const ines = { givenName: 'Inés', familyName: 'Pérez', addressLine1: 'Calle Mayor 12', city: 'Madrid', postalCode: '28013', country: 'ES' };
+      const pair = score(customer, { ...ines, familyName: 'PÉREZ', phone: '912 345 678' }, { ...ines, birthDate: '1994-07-02', phone: '+34 912345678' });
+      expect(level(pair)).toBe('shared line');
+      expect(pair.decision).toBe('possible');
+    });
+
+    it('a couple sharing the landline: another given name, or the same one under another family name', () => {
+      const her = { ...richard, givenName: 'Rebecca', birthDate: '1990-03-02', email: 'rebecca.f@gmail.com', phone: '0117 101 2191' };
+      const him = { ...richard, birthDate: '1988-11-20', email: 'rich.f@outlook.com', phone: '+44 117 101 2191' };
+      expect(score(customer, her, him).decision).not.toBe('match');
+      // Sam Featherstonehaugh and Sam Okafor, born the same day, at one address and one landline
+      const sam = { ...richard, givenName: 'Sam', birthDate: '1990-03-02', email: 'sam.f@gmail.com', phone: '0117 101 2191' };
+      expect(score(customer, sam, { ...sam, familyName: 'Okafor', email: 'okafor.sam@yahoo.co.uk' }).decision).toBe('possible');
+    });
+
+    it('colleagues behind one switchboard with their own extensions disagree on the phone; one extension against none is the switchboard', () => {
+      const colleague = { givenName: 'Claire', familyName: 'Martin', country: 'FR' };
+      const two = score(customer, { ...colleague, phone: '+33 1 42 68 53 00 x196' }, { ...colleague, phone: '+33 1 42 68 53 00 ext. 197' });
+      expect(level(two)).toBe('else'); // not one digit off: other extensions are other desks
+      expect(two.decision).not.toBe('match');
+      const one = score(customer, { ...colleague, email: 'claire.martin@soylent.fr', phone: '+33 1 42 68 53 00 x196' }, { ...colleague, email: 'c.martin@orange.fr', phone: '01 42 68 53 00' });
+      expect(level(one)).toBe('shared line');
+      expect(one.decision).toBe('possible');
+      // the same extension is the person's own desk; a slip in the number with the same extension still counts
+      expect(level(score(customer, { ...colleague, phone: '+33 1 42 68 53 00 x196' }, { ...colleague, phone: '01 42 68 53 00 #196' }))).toBe('exact');
+      expect(level(score(customer, { ...colleague, phone: '+33 1 42 68 53 00 x196' }, { ...colleague, phone: '+33 1 42 68 53 01 x196' }))).toBe('one digit off');
+    });
+
+    it('a mobile in national and international format is the person\'s own, as strong as before', () => {
+      const mobile = { ...richard, birthDate: '1994-07-08', email: 'featherstonehaugh.richard@outlook.com', phone: '07911 123456' };
+      const pair = score(customer, mobile, { ...mobile, email: undefined, phone: '+44 7911 123456' });
+      expect(level(pair)).toBe('exact');
+      expect(pair.explanation.comparisons.find((c) => c.comparison === 'phone')?.weight).toBeCloseTo(Math.log2(0.8 / 0.0001), 1);
+      expect(pair.decision).toBe('match');
+    });
+
+    it('a record without a birth date that shares the mobile and the address still links; so does a US number, whose kind is unknown', () => {
+      const withDate = { ...richard, birthDate: '1994-07-08', email: 'featherstonehaugh.richard@outlook.com', phone: '+44 7911 123456' };
+      const { birthDate: _b, ...withoutDate } = withDate;
+      expect(score(customer, { ...withoutDate, email: 'r.featherstonehaugh@gmail.com', phone: '07911 123456' }, withDate).decision).toBe('match');
+      const us = { givenName: 'Ann', familyName: 'Lee', addressLine1: '34 Oak Ave', city: 'Austin', postalCode: '78701', country: 'US' };
+      expect(score(customer, { ...us, phone: '(512) 650-9899' }, { ...us, birthDate: '1986-07-07', phone: '+1 512 650 9899' }).decision).toBe('match');
+    });
   });
 
   it('namesakes in different cities', () => {

@@ -8,7 +8,8 @@ const TEXT_FIELDS = ['givenName', 'familyName', 'addressLine1', 'addressLine2', 
 
 /**
  * Cleanses a validated customer: trims and collapses whitespace, lower-cases the email, writes the phone
- * in E.164 when it is valid for the record's country (or the default region), upper-cases postcode and
+ * in E.164 when it is valid for the record's country (or the default region), with its extension after
+ * it (`+493023456700;ext=280`), upper-cases postcode and
  * country, keeps a national id's letters and digits. Idempotent: cleansing a cleansed record changes nothing.
  */
 export function normalizeCustomer(attributes: Attributes, context: NormalizeContext = {}): NormalizeResult {

@@ -18,7 +18,7 @@ export const CUSTOMER_FEATURES: FeatureCatalog = {
   birthYear: 'text',
   email: 'text',
   emailUser: 'text',
-  phone: 'text',
+  phone: 'phone',
   nationalId: 'text',
   nameCodes: 'text',
   nameInitials: 'tokens',

@@ -56,8 +56,19 @@ describe('normalizePhone', () => {
     expect(normalizePhone('00 12', 'DE').e164).toBeNull();
   });
 
-  it('drops an extension from the E.164 form', () => {
-    expect(normalizePhone('02 9876 5432 ext 12', 'AU').e164).toBe('+61298765432');
+  it('keeps an extension after the E.164 form, RFC 3966 style, and reads that form back', () => {
+    expect(normalizePhone('02 9876 5432 ext 12', 'AU')).toEqual({ e164: '+61298765432', display: '+61298765432;ext=12' });
+    expect(normalizePhone('+49 30 2345670 x280')).toEqual({ e164: '+49302345670', display: '+49302345670;ext=280' });
+    expect(normalizePhone('+33 1 42 68 53 00 #196').display).toBe('+33142685300;ext=196');
+    expect(normalizePhone('+33142685300;ext=196', 'US').display).toBe('+33142685300;ext=196');
+    // An invalid number keeps its digits, and its extension after them.
+    expect(normalizePhone('12 34 x5', 'AU')).toEqual({ e164: null, display: '1234;ext=5' });
+  });
+
+  it('drops an extension after a mobile number: a mobile has no switchboard', () => {
+    expect(normalizePhone('07911 123456 ext 12', 'GB')).toEqual({ e164: '+447911123456', display: '+447911123456' });
+    // A US number may be either, so its extension stays.
+    expect(normalizePhone('(201) 555-0123 x3', 'US').display).toBe('+12015550123;ext=3');
   });
 
   // The customer contract's phone pattern allows any whitespace (\s*) before the extension marker.
@@ -66,7 +77,7 @@ describe('normalizePhone', () => {
     ['a line break', '\n'],
     ['an em space', '\u2003'],
   ])('reads the extension after %s (contract-valid) like after a space', (_name, separator) => {
-    expect(normalizePhone(`02 9876 5432${separator}ext 12`, 'AU')).toEqual({ e164: '+61298765432', display: '+61298765432' });
+    expect(normalizePhone(`02 9876 5432${separator}ext 12`, 'AU')).toEqual({ e164: '+61298765432', display: '+61298765432;ext=12' });
   });
 
   it.each([
@@ -96,14 +107,16 @@ describe('normalizePhone', () => {
     );
   });
 
-  it('never invents digits: the display is null, or the number digits (extension left out, after an optional +), or a valid E.164', () => {
+  it('never invents digits: the display is null, or the number digits (after an optional +) or a valid E.164, then the extension', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'0123456789+()-. xabc'), maxLength: 25 }), fc.constantFrom(undefined, 'AU', 'US'), (input, region) => {
         const { e164, display } = normalizePhone(input, region);
-        const inputDigits = input.trim().replace(/\s*(?:x|ext\.?|#)\s*\d+$/i, '').replace(/\D/g, '');
+        const extension = /\s*(?:x|ext\.?|#)\s*(\d+)$/i.exec(input.trim());
+        const inputDigits = input.trim().slice(0, extension?.index).replace(/\D/g, '');
+        const ext = extension ? `;ext=${extension[1]}` : '';
         if (inputDigits === '') expect(display).toBeNull();
-        else if (e164 !== null) expect(display).toBe(e164);
-        else expect(display).toBe((input.trim().startsWith('+') ? '+' : '') + inputDigits);
+        else if (e164 !== null) expect([e164 + ext, e164]).toContain(display); // a mobile's extension is dropped
+        else expect(display).toBe((input.trim().startsWith('+') ? '+' : '') + inputDigits + ext);
       }),
     );
   });

@@ -7,6 +7,8 @@ import { relativeDifference } from '../compare/numeric';
 import { tokenContainment, tokenSetSimilarity } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { areDistinctKnownNames, areNicknames } from '../normalize/name';
+import { splitExtension } from '../normalize/phone';
+import { lineType } from '../normalize/phone-line';
 import type { ConflictRule, CorroborationRule, CountOnceRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
 
 /** Whether a pair is at a level: the compared values, and the whole features for conditions that look across. */
@@ -107,6 +109,7 @@ function compileLevel(level: LevelRule, kind: FeatureKind): CompiledLevel {
 
 /** The test for one level condition; `validateRules` has checked that it suits the feature's kind. */
 export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTest {
+  if (kind === 'phone') return phoneTest(condition);
   if ('else' in condition) return () => true;
   if ('exact' in condition) return kind === 'tokens' ? (a, b) => sameSet(tokens(a), tokens(b)) : (a, b) => a === b;
   if ('jaroWinkler' in condition) return (a, b) => jaroWinkler(String(a), String(b)) >= condition.jaroWinkler;
@@ -136,7 +139,30 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
   if ('yearsApartAtLeast' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? 0) >= condition.yearsApartAtLeast;
+  if ('sharedLine' in condition) return () => false; // validateRules allows it on phones only
   return (a, b) => relativeDifference(Number(a), Number(b)) <= condition.relativeDifference;
+}
+
+// A phone is a number and an extension (`+493023456700;ext=280`). Two extensions of one number are two
+// desks, so a level that forgives a slip in the number (one digit off) needs the same extension too.
+function phoneTest(condition: LevelCondition): LevelTest {
+  if ('sharedLine' in condition) return (a, b) => isSharedLine(String(a), String(b));
+  const test = levelTest(condition, 'text');
+  if ('exact' in condition || 'else' in condition) return test;
+  return (a, b, fa, fb) => {
+    const [x, y] = [splitExtension(String(a)), splitExtension(String(b))];
+    return x.ext === y.ext && test(x.number, y.number, fa, fb);
+  };
+}
+
+// One number that others answer too: a switchboard given with an extension on one side only (normalizePhone
+// drops an extension after a mobile), or a landline (a household's). The type is read only when the numbers
+// agree, a regular expression test or two (lineType), so it costs nothing per record and little per pair.
+function isSharedLine(a: string, b: string): boolean {
+  const [x, y] = [splitExtension(a), splitExtension(b)];
+  if (x.number !== y.number) return false;
+  if (x.ext !== y.ext) return x.ext === '' || y.ext === '';
+  return x.ext === '' && lineType(x.number) === 'fixed';
 }
 
 const NUMBERS = /\d+/g;

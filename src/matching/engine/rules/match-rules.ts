@@ -153,6 +153,13 @@ export type LevelCondition =
   | { readonly relativeDifference: number }
   /** The two records have this feature and `swappedWith` the other way round (given and family name swapped). */
   | { readonly swappedWith: string }
+  /**
+   * Phones: the same number on a line other people answer too, so it says "same household" or "same
+   * company", not "same person": a fixed line without extensions (a home's landline), or a switchboard
+   * that one record gives with an extension and the other without. A mobile, or a number whose plan does
+   * not tell (the US), is the person's own: `exact`.
+   */
+  | { readonly sharedLine: true }
   | { readonly else: true };
 
 export interface TermFrequencyTable {

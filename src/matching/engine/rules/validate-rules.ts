@@ -17,6 +17,7 @@ const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   text: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
   name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
   'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'swappedWith', 'else'],
+  phone: ['exact', 'sharedLine', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
   date: ['exact', 'dateTransposed', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
   tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'extendedCode', 'tokenSet', 'containment', 'else'],
