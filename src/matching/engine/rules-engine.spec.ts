@@ -120,8 +120,9 @@ describe('RulesEngine (customer): names and addresses as other systems write the
     expect(level(score(customer, berg, { ...berg, familyName: 'Berg' }), 'familyName')).toBe('exact');
     expect(level(score(customer, { ...berg, familyName: 'Van Der Meer' }, { ...berg, familyName: 'Meer, van der' }), 'familyName')).toBe('exact');
     const keys = (a: Attributes) => customer.blockingKeys(customer.features(customer.normalize(a).cleansed!));
-    expect(keys({ ...berg, email: undefined, phone: '+31 30 123 4567' }).filter((k) => k.startsWith('family-city:'))).toEqual(
-      keys({ ...berg, familyName: 'BERG', email: undefined }).filter((k) => k.startsWith('family-city:')),
+    const { email: _email, ...noEmail } = berg;
+    expect(keys({ ...noEmail, phone: '+31 30 123 4567' }).filter((k) => k.startsWith('family-city:'))).toEqual(
+      keys({ ...noEmail, familyName: 'BERG' }).filter((k) => k.startsWith('family-city:')),
     );
   });
 
@@ -396,7 +397,8 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
 
     it('a mobile in national and international format is the person\'s own, as strong as before', () => {
       const mobile = { ...richard, birthDate: '1994-07-08', email: 'featherstonehaugh.richard@outlook.com', phone: '07911 123456' };
-      const pair = score(customer, mobile, { ...mobile, email: undefined, phone: '+44 7911 123456' });
+      const { email: _email, ...noEmail } = mobile;
+      const pair = score(customer, mobile, { ...noEmail, phone: '+44 7911 123456' });
       expect(level(pair)).toBe('exact');
       expect(pair.explanation.comparisons.find((c) => c.comparison === 'phone')?.weight).toBeCloseTo(Math.log2(0.8 / 0.0001), 1);
       expect(pair.decision).toBe('match');
