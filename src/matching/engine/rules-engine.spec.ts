@@ -366,11 +366,15 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
       expect(pair.decision).toBe('possible');
     });
 
-    it('a mother known only by her name, landline and address, and her daughter of the same name', () => {
+    it('a mother and her daughter of the same name at one landline, each with her own email; without any, nothing tells them apart', () => {
       const ines = { givenName: 'Inés', familyName: 'Pérez', addressLine1: 'Calle Mayor 12', city: 'Madrid', postalCode: '28013', country: 'ES' };
-      const pair = score(customer, { ...ines, familyName: 'PÉREZ', phone: '912 345 678' }, { ...ines, birthDate: '1994-07-02', phone: '+34 912345678' });
+      const mother = { ...ines, familyName: 'PÉREZ', phone: '912 345 678' };
+      const daughter = { ...ines, birthDate: '1994-07-02', phone: '+34 912345678' };
+      const pair = score(customer, { ...mother, email: 'ines.perez@telefonica.net' }, { ...daughter, email: 'ineesp94@gmail.com' });
       expect(level(pair)).toBe('shared line');
       expect(pair.decision).toBe('possible');
+      // The same phone, name and address and nothing that disagrees: one person, as the core's first rule has it.
+      expect(score(customer, mother, daughter).decision).toBe('match');
     });
 
     it('a couple sharing the landline: another given name, or the same one under another family name', () => {
