@@ -15,7 +15,7 @@ export class ComparisonOutcomeModel {
   @Field({ description: 'The level reached; "null" when either record has no value.' }) level: string;
   @Field(() => Float, { description: 'log2(m/u) of the level (term-frequency adjusted).' }) weight: number;
   @Field(() => String, { nullable: true }) detail?: string;
-  @Field(() => String, { nullable: true, description: 'Set when this level vetoes an automatic link: "none" or "review".' })
+  @Field(() => String, { nullable: true, description: 'Set when this level vetoes an automatic link: "none" means different entities whatever else agrees; "review" caps the pair at a possible match, for a steward.' })
   veto?: string;
 }
 
@@ -27,7 +27,7 @@ export class MatchExplanationModel {
   @Field(() => Float) totalWeight: number;
   @Field(() => Float, { description: 'Match probability, 1 / (1 + 2^-totalWeight).' }) score: number;
   @Field(() => MatchDecisionEnum) decision: MatchDecisionEnum;
-  @Field(() => String, { nullable: true, description: 'Set when a decisive disagreement capped the decision.' }) vetoed?: string;
+  @Field(() => String, { nullable: true, description: 'Set when a decisive disagreement capped the decision: "none" (different entities) or "review" (a steward decides; the score stays what the comparisons added up to).' }) vetoed?: string;
   @Field({ description: 'True when stored at link time; false when computed now.' }) stored: boolean;
 }
 
