@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RulesError } from './engine/rules/validate-rules';
 import { DEFAULT_RULES_DIR, loadAllRules, loadRulesFile, rulesPath } from './match-rules.loader';
 
 const dir = mkdtempSync(join(tmpdir(), 'canon-rules-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const shipped = (entity: string) => JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, `${entity}.rules.json`), 'utf8'));
 const write = (name: string, content: unknown) => {
   const path = join(dir, name);

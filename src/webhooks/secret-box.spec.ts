@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,7 @@ describe('SecretBox', () => {
     expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
     expect(Buffer.from(readFileSync(join(dir, 'secret.key'), 'utf8'), 'base64')).toHaveLength(32);
     expect(SecretBox.fromSettings(undefined, dir).open(sealed)).toBe('whsec_abc');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects a key of the wrong length', () => {
