@@ -1,7 +1,8 @@
 import type { Attributes } from '../types';
-import { normalizeAddressLine, addressTokens, normalizePostcode } from '../normalize/address';
-import { CITY_NAME_GROUPS } from '../data/city-names';
-import { nicknameKeys, normalizeName } from '../normalize/name';
+import { normalizeAddressLine, addressTokens, normalizePostcode, houseNumber } from '../normalize/address';
+import { cityName } from '../normalize/city';
+import { mailbox } from '../normalize/email';
+import { nicknameKeys, normalizeName, withoutParticles, withoutTitle } from '../normalize/name';
 import { phoneticKeys } from '../phonetic';
 import type { FeatureCatalog, Features } from './feature.types';
 
@@ -69,7 +70,7 @@ export function customerFeatures(a: Attributes): Features {
     // First letters of both names, sorted: refines a birth-date key that a large hub shares by dozens.
     nameInitials: nonEmpty([...new Set([given?.[0], family?.[0]].filter((c): c is string => Boolean(c)))].sort()),
     address,
-    streetNumber: address ? streetNumberOf(address) : null,
+    streetNumber: address ? houseNumber(address) : null,
     addressTokens: address ? nonEmpty(addressTokens(address)) : null,
     addressLine2: text(a.addressLine2, normalizeAddressLine),
     city: text(a.city, cityName),
@@ -90,70 +91,6 @@ function generationOf(name: string | null): string | null {
 
 function withoutGeneration(name: string | null): string | null {
   return name && generationOf(name) ? name.slice(0, name.lastIndexOf(' ')) : name;
-}
-
-const CITY_NAMES = new Map(CITY_NAME_GROUPS.flatMap((group) => group.map((name) => [name, group[0]] as const)));
-
-/** A city folded, and named as its own country names it (Munich, Muenchen → munchen). */
-function cityName(value: string): string {
-  const name = normalizeName(value);
-  return CITY_NAMES.get(name) ?? name;
-}
-
-// Forms of address written into a name field ("Dr Marie Claire", "Herr Lukas", "Mme Faure"), folded. Not
-// "m" (Monsieur, or an initial) nor "sr" (Señor, or Senior).
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'rev', 'herr', 'frau', 'fr', 'dipl', 'ing', 'mag',
-  'mme', 'mlle', 'madame', 'monsieur', 'mademoiselle', 'sra', 'srta', 'senor', 'senora', 'sig', 'sigra', 'dhr', 'mevr', 'mw',
-]);
-
-/** A name without the titles that lead it, as long as a name is left ("Dr" alone stays: it may be all there is). */
-function withoutTitle(name: string | null): string | null {
-  if (!name) return name;
-  const tokens = name.split(' ');
-  let start = 0;
-  while (start < tokens.length - 1 && TITLES.has(tokens[start])) start++;
-  return start === 0 ? name : tokens.slice(start).join(' ');
-}
-
-// Particles a family name is written with or without, and sorted under or not ("van der Berg", "Berg";
-// "Meer, van der"): leading or trailing, they are left out so both spellings compare and key alike.
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'des', 'le', 'la', 'ter', 'ten', 't', 'zu', 'dos', 'das']);
-
-function withoutParticles(name: string | null): string | null {
-  if (!name) return name;
-  const tokens = name.split(' ');
-  let [start, end] = [0, tokens.length];
-  while (start < end - 1 && PARTICLES.has(tokens[start])) start++;
-  while (end - 1 > start && PARTICLES.has(tokens[end - 1])) end--;
-  return start === 0 && end === tokens.length ? name : tokens.slice(start, end).join(' ');
-}
-
-// Providers that deliver every sub-address (+tag) to the mailbox; Gmail also ignores dots in the user name.
-const DOTLESS_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
-
-/** The mailbox an address delivers to: without a +tag, and for Gmail without dots ("j.doe+shop@gmail.com" → "jdoe@gmail.com"). */
-function mailbox(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return email;
-  let user = email.slice(0, at);
-  let domain = email.slice(at + 1);
-  const plus = user.indexOf('+');
-  if (plus > 0) user = user.slice(0, plus);
-  if (DOTLESS_DOMAINS.has(domain)) {
-    user = user.replace(/\./g, '');
-    domain = 'gmail.com';
-  }
-  return `${user}@${domain}`;
-}
-
-// A flat, apartment or unit named before the street ("Flat 3, 12 High Street") is not the house number.
-const UNIT_PREFIX = /^(?:flat|apt|apartment|unit|suite|ste|room)\s+\S+\s+/;
-
-/** The house number of a normalized address line: leading ("12 high st") or after the street ("haupt str 12"). */
-function streetNumberOf(address: string): string | null {
-  const line = address.replace(UNIT_PREFIX, '');
-  return /^\d+[a-z]?\b/.exec(line)?.[0] ?? /\b\d+[a-z]?\b/.exec(line)?.[0] ?? null;
 }
 
 function text(value: unknown, normalize: (value: string) => string): string | null {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addressTokens, normalizeAddressLine, normalizePostcode } from './address';
+import { addressTokens, houseNumber, normalizeAddressLine, normalizePostcode } from './address';
 
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
 const streetWord = fc.constantFrom(
@@ -134,4 +134,15 @@ describe(normalizePostcode.name, () => {
       }),
     );
   });
+});
+
+describe('houseNumber', () => {
+  it.each([
+    ['12 Wattle Street', '12'],
+    ['Hauptstraße 12a', '12a'],
+    ['Keizersgracht 123-II', '123'],
+    ['Flat 3, 12 High Street', '12'],
+    ['Calle Mayor 5, 2º B', '5'],
+    ['High Street', null],
+  ])('%s → %s', (line, number) => expect(houseNumber(normalizeAddressLine(line))).toBe(number));
 });

@@ -104,3 +104,12 @@ const POSTCODE_SEPARATORS = /[\s\-\u2010-\u2015]+/g;
 export function normalizePostcode(value: string): string {
   return value.replace(POSTCODE_SEPARATORS, '').toUpperCase();
 }
+
+// A flat, apartment or unit named before the street ("Flat 3, 12 High Street") is not the house number.
+const UNIT_PREFIX = /^(?:flat|apt|apartment|unit|suite|ste|room)\s+\S+\s+/;
+
+/** The house number of a normalized address line: leading ("12 high st") or after the street ("haupt str 12"). */
+export function houseNumber(address: string): string | null {
+  const line = address.replace(UNIT_PREFIX, '');
+  return /^\d+[a-z]?\b/.exec(line)?.[0] ?? /\b\d+[a-z]?\b/.exec(line)?.[0] ?? null;
+}

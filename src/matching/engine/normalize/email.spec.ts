@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeEmail } from './email';
+import { mailbox, normalizeEmail } from './email';
 
 describe('normalizeEmail', () => {
   it.each([
@@ -31,5 +31,18 @@ describe('normalizeEmail', () => {
         expect(once === null ? null : normalizeEmail(once)).toBe(once);
       }),
     );
+  });
+});
+
+describe('mailbox', () => {
+  it.each([
+    ['j.doe+shop@gmail.com', 'jdoe@gmail.com'],
+    ['jdoe@googlemail.com', 'jdoe@gmail.com'],
+    ['j.doe+news@example.com', 'j.doe@example.com'], // dots are part of the name elsewhere
+    ['+tag@example.com', '+tag@example.com'], // nothing before the + : not a sub-address
+    ['no-at-sign', 'no-at-sign'],
+  ])('%s reaches %s', (address, reached) => {
+    expect(mailbox(address)).toBe(reached);
+    expect(mailbox(reached)).toBe(reached);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NICKNAME_GROUPS } from '../data/nicknames';
-import { areNicknames, nameTokens, nicknameKeys, normalizeName } from './name';
+import { areNicknames, nameTokens, nicknameKeys, normalizeName, withoutParticles, withoutTitle } from './name';
 
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 15 }));
 /** Latin-script names as people type them: accents, apostrophes, hyphens, stray punctuation and spaces. */
@@ -184,4 +184,21 @@ describe(areNicknames.name, () => {
       }),
     );
   });
+});
+
+describe('withoutTitle and withoutParticles', () => {
+  it.each([
+    ['dr marie claire', 'marie claire'],
+    ['frau dr anna', 'anna'],
+    ['dr', 'dr'], // all there is
+    ['m francois', 'm francois'], // M. is Monsieur or an initial
+  ])('a name led by titles: %s → %s', (name, bare) => expect(withoutTitle(name)).toBe(bare));
+
+  it.each([
+    ['van der berg', 'berg'],
+    ['meer van der', 'meer'],
+    ['de la cruz', 'cruz'],
+    ['van', 'van'], // a particle alone is the name
+    ['ortiz de zarate', 'ortiz de zarate'], // inside a name, a particle stays
+  ])('a family name with its particles: %s → %s', (name, bare) => expect(withoutParticles(name)).toBe(bare));
 });

@@ -105,3 +105,32 @@ export function areNicknames(a: string, b: string): boolean {
   }
   return false;
 }
+
+// Forms of address written into a name field ("Dr Marie Claire", "Herr Lukas", "Mme Faure"), folded. Not
+// "m" (Monsieur, or an initial) nor "sr" (Señor, or Senior).
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'rev', 'herr', 'frau', 'fr', 'dipl', 'ing', 'mag',
+  'mme', 'mlle', 'madame', 'monsieur', 'mademoiselle', 'sra', 'srta', 'senor', 'senora', 'sig', 'sigra', 'dhr', 'mevr', 'mw',
+]);
+
+/** A name without the titles that lead it, as long as a name is left ("Dr" alone stays: it may be all there is). */
+export function withoutTitle(name: string | null): string | null {
+  if (!name) return name;
+  const tokens = name.split(' ');
+  let start = 0;
+  while (start < tokens.length - 1 && TITLES.has(tokens[start])) start++;
+  return start === 0 ? name : tokens.slice(start).join(' ');
+}
+
+// Particles a family name is written with or without, and sorted under or not ("van der Berg", "Berg";
+// "Meer, van der"): leading or trailing, they are left out so both spellings compare and key alike.
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'des', 'le', 'la', 'ter', 'ten', 't', 'zu', 'dos', 'das']);
+
+export function withoutParticles(name: string | null): string | null {
+  if (!name) return name;
+  const tokens = name.split(' ');
+  let [start, end] = [0, tokens.length];
+  while (start < end - 1 && PARTICLES.has(tokens[start])) start++;
+  while (end - 1 > start && PARTICLES.has(tokens[end - 1])) end--;
+  return start === 0 && end === tokens.length ? name : tokens.slice(start, end).join(' ');
+}
