@@ -4,7 +4,7 @@ import type { EntityType } from '../common/entity-type';
 import { comparisonLevels, estimateU, expectationMaximisation, termFrequencyTable, withTrainedParameters } from './engine/em';
 import { ENTITY_DEFINITIONS } from './engine';
 import { compileRules } from './engine/rules/compile-rules';
-import type { MatchRules } from './engine/rules/match-rules';
+import { keyFrequencyLimit, type MatchRules } from './engine/rules/match-rules';
 import { MatchingService } from './matching.service';
 import { seededRandom } from '../common/seeded-random';
 
@@ -97,7 +97,7 @@ export class RulesTrainingService {
     const reportRules: TrainingReport['rules'][number][] = [];
     let estimatedMatches = 0;
     for (const blocking of rules.blocking) {
-      const pairs = candidatePairs(keysByRule.get(blocking.name), blocking.maxFrequency ?? rules.maxKeyFrequency, options.pairsPerRule ?? 100_000, random);
+      const pairs = candidatePairs(keysByRule.get(blocking.name), keyFrequencyLimit(rules, blocking), options.pairsPerRule ?? 100_000, random);
       if (pairs.length < 10) continue;
       const levels = pairs.map(([i, j]) => comparisonLevels(compiled, features[i], features[j]));
       const blockedRoots = new Set(blocking.on.map(featureRoot));

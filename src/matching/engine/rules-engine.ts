@@ -4,7 +4,7 @@ import { decideMatch } from './decide';
 import { scorePair } from './fellegi-sunter';
 import type { FeatureCatalog, Features, FeatureValue } from './features/feature.types';
 import { compileRules, type CompiledRules } from './rules/compile-rules';
-import type { MatchRules, MultipleMatchPolicy } from './rules/match-rules';
+import { keyFrequencyLimit, type MatchRules, type MultipleMatchPolicy } from './rules/match-rules';
 import type { Attributes, MatchCandidate, MatchEngine, MatchOutcome, NormalizeContext, NormalizeResult, PairScore } from './types';
 
 /** What an entity type brings to the generic engine: how to cleanse a record and what its features are. */
@@ -27,7 +27,7 @@ export class RulesEngine implements MatchEngine {
   readonly onMultipleMatches: MultipleMatchPolicy;
   private readonly compiled: CompiledRules;
   private readonly name: string;
-  /** Blocking rules with a limit of their own, by name (a key starts with its rule's name and a colon). */
+  /** Each blocking rule's key limit, by name (a key starts with its rule's name and a colon). */
   private readonly frequencyLimits: ReadonlyMap<string, number>;
 
   constructor(
@@ -38,7 +38,7 @@ export class RulesEngine implements MatchEngine {
     this.maxKeyFrequency = rules.maxKeyFrequency;
     this.maxCandidates = rules.maxCandidates;
     this.onMultipleMatches = rules.onMultipleMatches;
-    this.frequencyLimits = new Map(rules.blocking.filter((b) => b.maxFrequency !== undefined).map((b) => [b.name, b.maxFrequency!]));
+    this.frequencyLimits = new Map(rules.blocking.map((b) => [b.name, keyFrequencyLimit(rules, b)]));
     this.compiled = compileRules(rules, definition.catalog);
     this.name = `fellegi-sunter:${definition.entityType}`;
   }

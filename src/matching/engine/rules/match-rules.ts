@@ -59,6 +59,11 @@ export interface BlockingRule {
   readonly maxFrequency?: number;
 }
 
+/** How many stored records a key of this blocking rule may have before it is generic: its own limit, else the rules'. */
+export function keyFrequencyLimit(rules: MatchRules, rule: BlockingRule): number {
+  return rule.maxFrequency ?? rules.maxKeyFrequency;
+}
+
 export interface ComparisonRule {
   readonly name: string;
   /** The feature compared (see the entity's feature list). Either side missing → the neutral null level. */
