@@ -237,4 +237,37 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect(Object.keys(written.termFrequencies ?? {})).not.toHaveLength(0);
     expect((await canon('rules', 'check', '--file', out, '--entity', 'customer')).code).toBe(0);
   });
+
+  it('reads a Windows-1252 export with --encoding; refuses an encoding it cannot read, or a UTF-8 file named otherwise, and writes nothing', async () => {
+    expect((await canon('source', 'add', 'erp')).code).toBe(0);
+    // As a spreadsheet saves it on Windows: ü FC, ß DF, é E9, € 80.
+    const cp1252 = (text: string) => Buffer.from([...text].map((c) => ({ ü: 0xfc, ß: 0xdf, é: 0xe9, '€': 0x80 })[c] ?? c.charCodeAt(0)));
+    const file = join(dir, 'erp-export.csv');
+    writeFileSync(file, cp1252('sourceId;givenName;familyName;addressLine1;city\r\nE1;Jürgen;Müller;Hauptstraße 5;Köln\r\nE2;Désirée;Weiß;Rue de l€glise 1;Paris\r\n'));
+    const unreadable = await canon('import', '--entity', 'customer', '--source', 'erp', '--file', file);
+    expect(unreadable.stdout).toMatch(/rejected\s+2\b/); // read as UTF-8, nothing of it is
+    expect(readLines(`${file}.rejects.ndjson`).map((l) => JSON.parse(l).errors[0].message)).toEqual([
+      expect.stringContaining('line 2 is not valid UTF-8: save the file as UTF-8, or name the encoding it is in (--encoding windows-1252)'),
+      expect.stringContaining('line 3 is not valid UTF-8'),
+    ]);
+    const result = await canon('import', '--entity', 'customer', '--source', 'erp', '--file', file, '--encoding', 'cp1252');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/accepted\s+2\b/);
+    const golden = (await exportGolden('customer')).filter((g) => ['Müller', 'Weiß'].includes(String(g.attributes.familyName)));
+    expect(golden.map((g) => g.attributes).sort((a, b) => String(a.familyName).localeCompare(String(b.familyName)))).toEqual([
+      expect.objectContaining({ givenName: 'Jürgen', familyName: 'Müller', addressLine1: 'Hauptstraße 5', city: 'Köln' }),
+      expect.objectContaining({ givenName: 'Désirée', familyName: 'Weiß', addressLine1: 'Rue de l€glise 1' }),
+    ]);
+
+    const utf16 = await canon('import', '--entity', 'customer', '--source', 'erp', '--file', file, '--encoding', 'utf-16le');
+    expect(utf16.code).toBe(1);
+    expect(utf16.stderr).toMatch(/encoding "utf-16le" \(utf-16le\) is not supported/);
+    const utf8 = join(dir, 'utf8-with-bom.csv');
+    writeFileSync(utf8, '\uFEFFsourceId,familyName\nE9,Zoë\n');
+    const misnamed = await canon('import', '--entity', 'customer', '--source', 'erp', '--file', utf8, '--encoding', 'latin1');
+    expect(misnamed.code).toBe(1);
+    expect(misnamed.stderr).toMatch(/starts with a UTF-8 byte-order mark, so it is UTF-8, not windows-1252/);
+    expect(existsSync(`${utf8}.rejects.ndjson`)).toBe(false);
+    expect((await exportGolden('customer')).some((g) => g.attributes.familyName === 'Zoë')).toBe(false);
+  });
 });

@@ -125,7 +125,8 @@ program
   .requiredOption('--file <path>', '.csv or .ndjson')
   .option('--map <mapping.json>', 'rename, drop, combine or reformat source columns')
   .option('--batch-size <n>', 'records per transaction (1-5000, default 2000)', parseBatchSize)
-  .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number }) =>
+  .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8: windows-1252 (latin1), iso-8859-15, windows-1250…')
+  .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number; encoding?: string }) =>
     withServices(async (app, s) => {
       const mapping = options.map ? s.loadMapping(options.map) : undefined;
       const progress = new ProgressBar();
@@ -135,6 +136,7 @@ program
         file: options.file,
         mapping,
         mappingFile: options.map,
+        encoding: options.encoding,
         batchSize: options.batchSize,
         actor: s.cliActor(), // the same actor in golden history as in the audit log
         onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.records, p.rejected),

@@ -8,6 +8,7 @@ import type { IngestSummary } from '../ingest.types';
 import { IngestionService, normalizeContextOf } from '../ingestion.service';
 import { preparedBatches } from './prepared-batches';
 import { formatOf, readCsvHeader } from './record-reader';
+import { checkFileEncoding, fileEncoding, UTF8 } from './text-encoding';
 
 export interface FileImportOptions {
   readonly entityType: EntityType;
@@ -16,6 +17,8 @@ export interface FileImportOptions {
   readonly mapping?: RecordMapping;
   /** Where the mapping came from (its file), named in the errors about it. */
   readonly mappingFile?: string;
+  /** The file's encoding (`windows-1252`, `latin1`…); UTF-8 when absent. */
+  readonly encoding?: string;
   readonly batchSize?: number;
   readonly actor: string;
   readonly onProgress?: (progress: ImportProgress) => void;
@@ -60,6 +63,8 @@ export class FileImportService {
 
   async import(options: FileImportOptions): Promise<FileImportReport> {
     const format = formatOf(options.file); // an unknown format fails before anything is read
+    const encoding = fileEncoding(options.encoding ?? UTF8); // so does an encoding it cannot read
+    checkFileEncoding(options.file, encoding);
     const batchSize = options.batchSize ?? DEFAULT_FILE_BATCH;
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_FILE_BATCH) {
       throw new RangeError(`batch size must be a whole number from 1 to ${MAX_FILE_BATCH}, not ${batchSize}`);
@@ -71,7 +76,7 @@ export class FileImportService {
       const origin = options.mappingFile ? `mapping ${options.mappingFile}` : 'mapping';
       checkMappingTargets(options.mapping, options.entityType, origin);
       if (format === 'csv') {
-        const header = await readCsvHeader(options.file);
+        const header = await readCsvHeader(options.file, encoding);
         if (header.length > 0) checkMappingColumns(options.mapping, header, options.file, origin); // an empty file has no records to map
       }
     }
@@ -89,6 +94,7 @@ export class FileImportService {
       file: options.file,
       entityType: options.entityType,
       mapping: options.mapping,
+      encoding,
       batchSize,
       rules: this.matching.rules[options.entityType],
       context: normalizeContextOf(source),

@@ -13,6 +13,8 @@ export interface PrepareFileOptions {
   readonly file: string;
   readonly entityType: EntityType;
   readonly mapping?: RecordMapping;
+  /** The file's encoding, as fileEncoding() names it; UTF-8 when absent. */
+  readonly encoding?: string;
   readonly batchSize: number;
   /** The hub's rules for the entity type (plain data, so they can be handed to a worker thread). */
   readonly rules: MatchRules;
@@ -71,7 +73,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
     return batch;
   };
 
-  for await (const row of readRecords(options.file, (n) => (bytesRead += n))) {
+  for await (const row of readRecords(options.file, (n) => (bytesRead += n), options.encoding)) {
     if ('error' in row) unreadable.push({ position: row.position, result: rejected(row.position, null, [row.error]), raw: row.raw });
     else {
       const warnings: MappingWarning[] = [];

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvHeader, readRecords, type FileRow } from './record-reader';
-import { Utf8Lines } from './utf8-lines';
+import { TextLines } from './text-lines';
 
 const dir = mkdtempSync(join(tmpdir(), 'canon-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function rowsOf(name: string, bytes: Buffer): Promise<FileRow[]> {
+async function rowsOf(name: string, bytes: Buffer, encoding?: string): Promise<FileRow[]> {
   const path = join(dir, name);
   writeFileSync(path, bytes);
   const rows: FileRow[] = [];
-  for await (const row of readRecords(path, () => {})) rows.push(row);
+  for await (const row of readRecords(path, () => {}, encoding)) rows.push(row);
   return rows;
 }
 
@@ -25,7 +25,7 @@ describe('reading source files', () => {
   it('rejects an NDJSON line that is not UTF-8 and keeps the others, accents included', async () => {
     const rows = await rowsOf('people.ndjson', lines('{"sourceId":"1","familyName":"Brontë"}\n', '{"sourceId":"2","familyName":"Bront', LATIN1_E, '"}\n', '{"sourceId":"3","familyName":"Zoë"}\n'));
     expect(rows.map((r) => ('record' in r ? r.record.familyName : r.error.code))).toEqual(['Brontë', 'INVALID_ENCODING', 'Zoë']);
-    expect(rows[1]).toMatchObject({ position: 2, error: { message: 'line 2 is not valid UTF-8: save the file as UTF-8' } });
+    expect(rows[1]).toMatchObject({ position: 2, error: { message: 'line 2 is not valid UTF-8: save the file as UTF-8, or name the encoding it is in (--encoding windows-1252)' } });
   });
 
   it('rejects a CSV record with a broken byte, also one spanning lines, and keeps the others', async () => {
@@ -46,14 +46,14 @@ describe('reading source files', () => {
       const rows = await rowsOf(`crlf-${eol.length}.csv`, file(eol));
       expect(tags(rows)).toEqual(['Y1@3', 'INVALID_ENCODING@4', 'Y3@5']);
       expect(rows[0]).toMatchObject({ record: { city: `Koln${eol}Nord` } });
-      expect(rows[1]).toMatchObject({ error: { message: 'line 4 is not valid UTF-8: save the file as UTF-8' } });
+      expect(rows[1]).toMatchObject({ error: { message: 'line 4 is not valid UTF-8: save the file as UTF-8, or name the encoding it is in (--encoding windows-1252)' } });
     }
   });
 
   it('names the broken line of a record spanning lines; a lone CR ends a line, as in readline and csv-parse', async () => {
     const rows = await rowsOf('spans.csv', lines('sourceId,familyName,addressLine1\r\n', '1,"A\rB","Thorn', LATIN1_E, 'field\r\nHall"\r\n', '2,Eyre,x\r\n'));
     expect(tags(rows)).toEqual(['INVALID_ENCODING@4', '2@5']);
-    expect(rows[0]).toMatchObject({ error: { message: 'line 3 is not valid UTF-8: save the file as UTF-8' } });
+    expect(rows[0]).toMatchObject({ error: { message: 'line 3 is not valid UTF-8: save the file as UTF-8, or name the encoding it is in (--encoding windows-1252)' } });
   });
 
   it('reads a file with old Mac line ends (CR alone)', async () => {
@@ -68,7 +68,7 @@ describe('reading source files', () => {
   });
 
   it('decodes a character whose bytes arrive in two chunks', async () => {
-    const decoder = new Utf8Lines();
+    const decoder = new TextLines();
     const out: string[] = [];
     decoder.on('data', (text: string) => out.push(text));
     const bytes = Buffer.from('Zoë\nÅsa\n', 'utf8');
@@ -81,7 +81,7 @@ describe('reading source files', () => {
   });
 
   it('numbers lines ended by a \\r\\n split between two chunks once', async () => {
-    const decoder = new Utf8Lines();
+    const decoder = new TextLines();
     const out: string[] = [];
     decoder.on('data', (text: string) => out.push(text));
     decoder.write(Buffer.from('a\r'));
@@ -90,6 +90,27 @@ describe('reading source files', () => {
     await new Promise((resolve) => decoder.on('end', resolve));
     expect(out.join('')).toBe('a\r\nb\rc\uFFFD\r');
     expect([...decoder.invalidLines]).toEqual([3]);
+  });
+});
+
+describe('reading a file in a single-byte encoding', () => {
+  // Windows-1252 as a spreadsheet saves it: ü FC, ß DF, é E9, € 80, and a quoted line break in CRLF.
+  const cp1252 = (text: string) => Buffer.from([...text].map((c) => ({ ü: 0xfc, ß: 0xdf, é: 0xe9, '€': 0x80 })[c] ?? c.charCodeAt(0)));
+
+  it('reads Windows-1252 CSV and NDJSON as the characters they are, lines counted as in UTF-8', async () => {
+    const csv = cp1252('sourceId;familyName;addressLine1\r\n1;Müller;"Hauptstraße 5\r\nHinterhaus"\r\n2;Désiré;Kärtner 1\r\n3;Euro €;x\r\n');
+    const rows = await rowsOf('cp1252.csv', csv, 'windows-1252');
+    expect(tags(rows)).toEqual(['1@3', '2@4', '3@5']);
+    expect(rows.map((r) => ('record' in r ? r.record.familyName : null))).toEqual(['Müller', 'Désiré', 'Euro €']);
+    expect(rows[0]).toMatchObject({ record: { addressLine1: 'Hauptstraße 5\r\nHinterhaus' } });
+    const ndjson = await rowsOf('cp1252.ndjson', cp1252('{"sourceId":"1","familyName":"Müller"}\n{"sourceId":"2","familyName":"Weiß"}\n'), 'windows-1252');
+    expect(ndjson.map((r) => ('record' in r ? r.record.familyName : null))).toEqual(['Müller', 'Weiß']);
+  });
+
+  it('reads the header of a Windows-1252 file', async () => {
+    const path = join(dir, 'header-1252.csv');
+    writeFileSync(path, cp1252('Straße,Größe\n1,2\n'));
+    expect(await readCsvHeader(path, 'windows-1252')).toEqual(['Straße', 'Größe']);
   });
 });
 

@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse';
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { createReadStream, openSync, readSync, closeSync, type ReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { FieldError } from '../../matching/engine/types';
-import { Utf8Lines } from './utf8-lines';
+import { UTF8 } from './text-encoding';
+import { TextLines } from './text-lines';
 
 export type FileFormat = 'csv' | 'ndjson';
 
@@ -20,38 +21,47 @@ export function formatOf(path: string): FileFormat {
   throw new FileFormatError(`cannot tell the format of ${path}: use .csv (with a header line) or .ndjson`);
 }
 
-/** Reads records one at a time, so a file of any size streams through in constant memory. */
-export function readRecords(path: string, onBytes: (bytes: number) => void): AsyncGenerator<FileRow> {
+/**
+ * Reads records one at a time, so a file of any size streams through in constant memory. `encoding` is
+ * a name fileEncoding() returned: UTF-8 (the default) or a single-byte encoding.
+ */
+export function readRecords(path: string, onBytes: (bytes: number) => void, encoding = UTF8): AsyncGenerator<FileRow> {
   const csv = formatOf(path) === 'csv';
+  const text = textOf(path, csv, encoding);
+  text.bytes.on('data', (chunk) => onBytes(chunk.length));
+  return csv ? readCsv(text.lines, sniffDelimiter(path)) : readNdjson(text.lines);
+}
+
+function textOf(path: string, trackLines: boolean, encoding: string): { bytes: ReadStream; lines: TextLines } {
   const bytes = createReadStream(path);
-  bytes.on('data', (chunk) => onBytes(chunk.length));
-  const text = new Utf8Lines(csv);
-  bytes.on('error', (error) => text.destroy(error));
-  bytes.pipe(text);
-  return csv ? readCsv(text, sniffDelimiter(path)) : readNdjson(text);
+  const lines = new TextLines(trackLines, encoding);
+  bytes.on('error', (error) => lines.destroy(error));
+  bytes.pipe(lines);
+  return { bytes, lines };
 }
 
 /**
  * The column names of a CSV file's header line, trimmed as readRecords() trims them; empty for an empty
  * file. Reads only as far as the header.
  */
-export async function readCsvHeader(path: string): Promise<string[]> {
-  const input = createReadStream(path);
-  const parser = input.pipe(parse({ delimiter: sniffDelimiter(path), bom: true, skip_empty_lines: true, relax_column_count: true, to: 1 }));
-  input.on('error', (error) => parser.destroy(error));
+export async function readCsvHeader(path: string, encoding = UTF8): Promise<string[]> {
+  const input = textOf(path, false, encoding);
+  const parser = input.lines.pipe(parse({ delimiter: sniffDelimiter(path), bom: true, skip_empty_lines: true, relax_column_count: true, to: 1 }));
+  input.lines.on('error', (error) => parser.destroy(error));
   try {
     for await (const header of parser as AsyncIterable<string[]>) return header.map((h) => h.trim());
     return [];
   } finally {
-    input.destroy();
+    input.bytes.destroy();
+    input.lines.destroy();
   }
 }
 
 function notUtf8(position: number, raw: string, line = position): FileRow {
-  return { position, raw, error: { field: null, code: 'INVALID_ENCODING', message: `line ${line} is not valid UTF-8: save the file as UTF-8` } };
+  return { position, raw, error: { field: null, code: 'INVALID_ENCODING', message: `line ${line} is not valid UTF-8: save the file as UTF-8, or name the encoding it is in (--encoding windows-1252)` } };
 }
 
-async function* readNdjson(stream: Utf8Lines): AsyncGenerator<FileRow> {
+async function* readNdjson(stream: TextLines): AsyncGenerator<FileRow> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let position = 0;
   for await (const rawLine of lines) {
@@ -77,7 +87,7 @@ interface CsvInfo {
   readonly invalid_field_length: number;
 }
 
-async function* readCsv(stream: Utf8Lines, delimiter: string): AsyncGenerator<FileRow> {
+async function* readCsv(stream: TextLines, delimiter: string): AsyncGenerator<FileRow> {
   const skipped: FileRow[] = [];
   // Lines are found from csv-parse's byte offsets, not from its line count (a quoted \r\n would count
   // twice). A record may span lines (a quoted line break): it is unreadable if any of its lines is.

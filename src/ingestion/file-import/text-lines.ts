@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { singleByteDecoder, UTF8 } from './text-encoding';
 
 // ignoreBOM keeps a byte-order mark in the text (the readers drop it), so that wherever the file is valid
 // UTF-8 the text has exactly the file's bytes.
@@ -11,13 +12,14 @@ const CR = 0x0d;
 /**
  * Decodes a file's bytes to text line by line and remembers which lines are not valid UTF-8. Node would
  * quietly turn a broken byte into U+FFFD, and a mangled name would then enter master data as if the
- * source had sent it; with the line numbers known, the reader rejects those records instead.
+ * source had sent it; with the line numbers known, the reader rejects those records instead. A file in
+ * a single-byte encoding (`encoding`, see text-encoding.ts) has no invalid lines: every byte is a character.
  *
  * A line ends with \n, \r\n or a lone \r, as readline and csv-parse see it. With `trackLines`, it also
  * tells on which line a byte offset of its text (UTF-8, as csv-parse counts `info.bytes`) falls: the CSV
  * reader cannot use csv-parse's own line count, which takes a \r\n inside quotes for two lines.
  */
-export class Utf8Lines extends Transform {
+export class TextLines extends Transform {
   /** 1-based numbers of the lines that are not valid UTF-8. */
   readonly invalidLines = new Set<number>();
   private pending: Buffer = Buffer.alloc(0);
@@ -29,9 +31,15 @@ export class Utf8Lines extends Transform {
   /** lineEnds before `head` are released: lineAt() is not asked about them any more. */
   private head = 0;
   private released = 0;
+  /** The decoder of a single-byte encoding; null for UTF-8. */
+  private readonly singleByte: ((bytes: Buffer) => string) | null;
 
-  constructor(private readonly trackLines = false) {
+  constructor(
+    private readonly trackLines = false,
+    encoding = UTF8,
+  ) {
     super({ decodeStrings: true, encoding: 'utf8' });
+    this.singleByte = encoding === UTF8 ? null : singleByteDecoder(encoding);
   }
 
   /** The 1-based line of the text's byte at `offset` (with `trackLines`; not before the last release()). */
@@ -76,6 +84,7 @@ export class Utf8Lines extends Transform {
   /** Whole lines only (but for the last of the file), so a multi-byte character is never split between two chunks. */
   private decode(lines: Buffer): string {
     const ends = lineEndsOf(lines);
+    if (this.singleByte) return this.decodeSingleByte(lines, ends);
     try {
       const text = strict.decode(lines);
       // Valid UTF-8 decodes to text of the very same bytes, so its lines end where the buffer's do.
@@ -102,6 +111,19 @@ export class Utf8Lines extends Transform {
       }
       return texts.join('');
     }
+  }
+
+  /** One byte is one character: the text's lines end where the buffer's do, only their UTF-8 length differs. */
+  private decodeSingleByte(lines: Buffer, ends: readonly number[]): string {
+    const text = this.singleByte!(lines);
+    let start = 0;
+    for (const end of ends) {
+      this.textBytes += Buffer.byteLength(text.slice(start, end), 'utf8');
+      this.endLine(this.textBytes);
+      start = end;
+    }
+    this.textBytes += Buffer.byteLength(text.slice(start), 'utf8');
+    return text;
   }
 
   private endLine(textOffset: number): void {
