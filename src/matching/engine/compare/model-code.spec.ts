@@ -86,3 +86,18 @@ describe('extendedCode', () => {
     expect(extendedCode(a, b)).toBe(false);
   });
 });
+
+describe('differentVariants with an edition suffix', () => {
+  it.each([
+    [['PG545'], ['PG545XL'], 'a high-yield ink'],
+    [['ATHM50'], ['ATHM50BT'], 'the Bluetooth edition'],
+    [['ATHM50NC'], ['ATHM50BT'], 'two editions'],
+  ])('tells %j from %j (%s)', (a, b) => {
+    expect(differentVariants(a, b)).toBe(true);
+  });
+
+  it('still reads a missing colour suffix as the same variant', () => {
+    expect(differentVariants(['DMCTZ5'], ['DMCTZ5S'])).toBe(false);
+    expect(differentVariants(['PG545XL'], ['PG545XL'])).toBe(false);
+  });
+});

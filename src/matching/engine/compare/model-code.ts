@@ -5,6 +5,9 @@
 import { jaroWinkler } from './jaro-winkler';
 
 const SUFFIX = /[A-Z]{1,3}$/;
+// Suffixes that name an edition, not a colour or market: a high-yield ink (XL), a Bluetooth or
+// noise-cancelling version of a headphone (BT, NC).
+const EDITION = /^(?:XL|XXL|BT|NC)$/;
 
 /** A model code without its variant suffix (CLI8C → CLI8, YSP4000BK → YSP4000); a code without one stays whole. */
 export function baseCode(code: string): string {
@@ -27,6 +30,8 @@ export function differentVariants(a: readonly string[], b: readonly string[]): b
       if (baseCode(y) !== baseX) continue;
       sameBase = true;
       const [suffixX, suffixY] = [x.slice(baseX.length), y.slice(baseX.length)];
+      // An edition suffix is another product even when the other code has none (PG545 / PG545XL).
+      if (EDITION.test(suffixX) !== EDITION.test(suffixY)) continue;
       if (suffixX === '' || suffixY === '' || suffixX[0] === suffixY[0]) return false;
     }
   }

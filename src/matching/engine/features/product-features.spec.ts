@@ -96,7 +96,7 @@ describe('sizes, tiers, kinds and conditions a title names', () => {
   it('reads a German pack count, not a model code', () => {
     const features = productFeatures({ name: 'Screen Protector for Galaxy S24+, 3er Pack' });
     expect(features.pack).toBe(3);
-    expect(features.modelCodes).not.toContain('3ER');
+    expect(features.allCodes).not.toContain('3ER');
   });
 
   it.each([
@@ -105,5 +105,42 @@ describe('sizes, tiers, kinds and conditions a title names', () => {
     ['motorola edge 40 neo - 256 GB', 'new'],
   ])('%s is %s', (name, condition) => {
     expect(productFeatures({ name }).condition).toBe(condition);
+  });
+});
+
+describe('product features from other retailers (blind test)', () => {
+  it('reads a colour field in another language as the colour', () => {
+    expect(productFeatures({ name: 'Mixer', color: 'grau' }).color).toBe('grey');
+    expect(productFeatures({ name: 'Mixer', color: 'Grey' }).color).toBe('grey');
+    expect(productFeatures({ name: 'Mixer', color: 'Candy Apple' }).color).toBe('candy apple');
+  });
+
+  it.each([
+    ['Motorola moto g 78 Power 256GB Graphite', ['78']],
+    ['Sony Cyber-shot RX100 IV Digital Camera', ['4']],
+    ['Canon PowerShot G7 X Mark II', ['2']],
+    ['HP 635 Black Ink Cartridge (2023 Model)', ['635']],
+    ['Samsung 65" QLED TV 512GB', []],
+    ['Philips Shaver V Series', []],
+  ])('reads the numbers a title names its product by: %s', (name, numbers) => {
+    expect(productFeatures({ name }).titleNumbers ?? []).toEqual(numbers);
+  });
+
+  it('keeps the codes of what a product fits out of its model codes', () => {
+    const ink = productFeatures({ name: 'HP 661XL Black Ink Cartridge Works with HP OfficeJet Pro 2760e' });
+    expect(ink.modelCodes).toEqual(['661XL', 'HP661XL']);
+    expect(ink.allCodes).toEqual(expect.arrayContaining(['661XL', '2760E']));
+    expect(ink.kind).toBe('accessory');
+    expect(productFeatures({ name: 'Spigen Case for Galaxy S24 Ultra' }).modelCodes).toBeNull();
+  });
+
+  it("keeps a retail title's own code after the fitted device", () => {
+    expect(productFeatures({ name: 'Panasonic Add-On Handset For The KXTG6700B Phone System - Black Finish - KXTGA670B' }).modelCodes).toEqual(['KXTGA670B']);
+  });
+
+  it('counts a title without a pack count as one item', () => {
+    expect(productFeatures({ name: 'HP 979 Black Ink Cartridge' }).pack).toBe(1);
+    expect(productFeatures({ name: 'HP 979 Black Ink Cartridge 2 Pack' }).pack).toBe(2);
+    expect(productFeatures({ gtin: '00012345678905' }).pack).toBeNull();
   });
 });

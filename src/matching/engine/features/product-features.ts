@@ -1,8 +1,8 @@
 import type { Attributes } from '../types';
 import { normalizeName } from '../normalize/name';
-import { conditionOf, GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
+import { conditionOf, FOR_A_DEVICE, GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
 import { baseCode } from '../compare/model-code';
-import { analyzeTitle } from '../normalize/product-title';
+import { analyzeTitle, type ProductTitle } from '../normalize/product-title';
 import { coloursIn } from '../data/colours';
 import type { FeatureCatalog, Features } from './feature.types';
 
@@ -25,6 +25,7 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   powerW: 'number',
   color: 'text',
   titleColours: 'tokens',
+  titleNumbers: 'tokens',
   size: 'text',
   tier: 'text',
   kind: 'text',
@@ -43,7 +44,7 @@ export function productFeatures(a: Attributes): Features {
   // A size the title names ("EU 44", "Gr. 43") is the size, and not a code suffix or 43 grams.
   const titleSize = sizeInTitle(fullName);
   const name = (titleSize ? fullName.replace(titleSize.written, ' ') : fullName).replace(GERMAN_PACK, '$1-pack');
-  const analyzed = analyzeTitle(name);
+  const analyzed = withoutFittedCodes(analyzeTitle(name), name);
   const endCode = trailingCode(name);
   const title = endCode && !analyzed.modelCodes.includes(endCode) ? { ...analyzed, modelCodes: [...analyzed.modelCodes, endCode].sort() } : analyzed;
   const extra = analyzeTitle([a.size, a.color].filter((v) => typeof v === 'string').join(' '));
@@ -53,7 +54,7 @@ export function productFeatures(a: Attributes): Features {
   // A SKU that mixes letters and digits is usually the maker's part number (QN55Q80C), which another
   // source writes in its title: one more code, like a description's.
   const skuCode = sku && sku.length >= 4 && /[A-Z]/.test(sku) && /\d/.test(sku) ? [sku] : [];
-  const allCodes = unique([...title.modelCodes, ...(description?.modelCodes ?? []), ...skuCode]);
+  const allCodes = unique([...title.modelCodes, ...title.fittedCodes, ...(description?.modelCodes ?? []), ...skuCode]);
   const measures = { ...extra.measures, ...title.measures };
   const brand = typeof a.brand === 'string' ? normalizeName(a.brand) || null : null;
   // Without a brand, the title's first word usually is one ("Sony Turntable …"), a measure never: a guess,
@@ -74,14 +75,16 @@ export function productFeatures(a: Attributes): Features {
     storageGb: measures.storageGb ?? null,
     volumeMl: measures.volumeMl ?? null,
     massG: measures.massG ?? null,
-    // A content measure without a pack count is one item: "0.5 l" is not "6 x 500 ml".
-    pack: measures.pack ?? (measures.volumeMl !== undefined || measures.massG !== undefined ? 1 : null),
+    // A title without a pack count is one item: "0.5 l" is not "6 x 500 ml", "HP 979 Ink" not "HP 979 Ink 2 Pack"
+    // (shops name a multipack's count, never a single's).
+    pack: measures.pack ?? (fullName ? 1 : null),
     screenInch: measures.screenInch ?? null,
     lengthMm: measures.lengthMm ?? null,
     powerW: measures.powerW ?? null,
-    color: typeof a.color === 'string' ? normalizeName(a.color) || null : null,
+    color: typeof a.color === 'string' ? colourField(a.color) : null,
     // The colours a record names, in its title or its colour field: "… Mouse black" and color "white" disagree.
     titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
+    titleNumbers: nonEmpty(titleNumbers(title.tokens)),
     size: (typeof a.size === 'string' ? normalizeSize(a.size) : null) ?? titleSize?.size ?? null,
     tier: name ? tierOf(title.tokens, name) : null,
     kind: name ? kindOf(name, title.measures) : null,
@@ -97,6 +100,51 @@ function keyTokens(tokens: readonly string[], brand: string | null): readonly st
   const candidates = [...new Set(tokens)].filter((t) => t.length >= 4 && t !== brand && !/^\d+$/.test(t));
   candidates.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   return candidates.length > 0 ? candidates.slice(0, 3) : null;
+}
+
+/**
+ * "HP 661 Black Ink Cartridge Works with HP OfficeJet Pro 2760e", "Case for Galaxy S24": the codes after
+ * "for", "works with", "compatible with" name the device the product fits, not the product; as title
+ * codes they linked an ink with its printer. They stay as `allCodes` (blocking, a weaker comparison).
+ */
+const FITTED_END = /\s[-–|]\s|[,;(]/;
+
+function withoutFittedCodes(title: ProductTitle, name: string): ProductTitle & { fittedCodes: string[] } {
+  const phrase = FOR_A_DEVICE.exec(name);
+  if (!phrase || phrase.index === 0) return { ...title, fittedCodes: [] };
+  // The phrase ends at the next separator: a retail title's own code often follows ("… For iPod - CDI200").
+  const tail = name.slice(phrase.index);
+  const end = tail.search(FITTED_END);
+  const own = new Set(analyzeTitle(name.slice(0, phrase.index) + ' ' + (end > 0 ? tail.slice(end) : '')).modelCodes);
+  const fitted = title.modelCodes.filter((code) => !own.has(code));
+  return { ...title, modelCodes: title.modelCodes.filter((code) => own.has(code)), fittedCodes: fitted };
+}
+
+// A colour field in another language ("grau", "Schwarz", "noir") is the colour the dictionary knows
+// ("grey"): compared as written, a German shop's colour disagreed with everyone else's.
+function colourField(value: string): string | null {
+  const known = coloursIn(analyzeTitle(value).tokens);
+  return known.length > 0 ? known.join(' ') : normalizeName(value) || null;
+}
+
+const ROMAN = new Map([['ii', '2'], ['iii', '3'], ['iv', '4'], ['v', '5'], ['vi', '6'], ['vii', '7'], ['viii', '8'], ['ix', '9']]);
+const YEAR = /^(?:19[89]\d|20[0-4]\d)$/;
+
+/**
+ * The plain numbers a title names its product by: a model line's number ("moto g 78", "HP 635 ink",
+ * "Nokia G 21") or its generation in Roman numerals ("RX100 IV", "Mark II", read as 4 and 2). They are
+ * not codes (too short), yet they tell siblings of one line apart, and their agreement is what two
+ * shops' titles without a code share. Measures are already canonical tokens and years are left out.
+ */
+export function titleNumbers(tokens: readonly string[]): string[] {
+  const numbers = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (/^\d{1,4}$/.test(token) && !YEAR.test(token)) numbers.add(String(Number(token)));
+    // A lone "v" is a generation only after a number or "mark" ("RX100 V"), not on its own (volts, versus).
+    else if (ROMAN.has(token) && i > 0 && (token !== 'v' || /\d$|^mark$/.test(tokens[i - 1]))) numbers.add(ROMAN.get(token)!);
+  }
+  return [...numbers].sort();
 }
 
 // A model code without its trailing variant letters (colour or market: YSTFSW100BK, R1214SS, FE370S).

@@ -55,7 +55,7 @@ export function tierOf(tokens: readonly string[], name: string): string {
 
 // An accessory names itself (a case, a cover, a screen protector) or what it is for; "… with case" is a
 // bundle, still the device. A device here is what names its storage or screen size.
-const FOR_A_DEVICE = /(?<![\p{L}])(?:for|für|pour|compatible with)\s+(?:the\s+|your\s+)?[\p{L}\d]/iu;
+export const FOR_A_DEVICE = /(?<![\p{L}])(?:for|für|pour|compatible with|works with|fits|passend für|kompatibel mit)\s+(?:the\s+|your\s+)?[\p{L}\d]/iu;
 const ACCESSORY_NOUN = /(?<![\p{L}])(?:cases?|covers?|sleeves?|protectors?|screen ?guards?|tempered glass|skins?|bumpers?|pouch(?:es)?|holsters?)(?![\p{L}])/iu;
 const BUNDLED = /(?:with|w\/|incl\.?|including|\+|and)\s+(?:[\p{L}\d-]+\s+){0,2}$/iu;
 
