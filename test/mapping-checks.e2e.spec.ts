@@ -71,6 +71,25 @@ describe.each(DIALECTS)('canon import --map checks, rules train minimum (%s)', (
     expect(result.stderr).toContain('/dates/birthDate must be equal to one of the allowed values: YYYYMMDD, YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, YYYY/MM/DD');
   });
 
+  it('reads prices written with a decimal comma through "numbers", and says how when a file has them unmapped', async () => {
+    expect((await canon('source', 'add', 'de-shop')).code).toBe(0);
+    const file = write('preise.csv', 'Artikel;Bezeichnung;Preis\nA1;Wasserkocher 1,7 l;1.299,00 €\nA2;Toaster;24,95\nA3;Kaffeemühle;auf Anfrage\nA4;Mixer;12.5\n');
+    const unmapped = await canon('import', '--entity', 'product', '--source', 'de-shop', '--file', file, '--map', write('p0.map.json', { columns: { Artikel: 'sourceId', Bezeichnung: 'name', Preis: 'price' } }));
+    expect(unmapped.stdout).toMatch(/rejected\s+3\b/);
+    const hint = readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((r) => r.sourceId === 'A2');
+    expect(hint.errors).toEqual([{ field: 'price', code: 'WRONG_TYPE', message: 'must be a number, not "24,95": for a decimal comma, map the column with "numbers": { "price": "1.234,56" }' }]);
+
+    const mapping = write('p.map.json', { columns: { Artikel: 'sourceId', Bezeichnung: 'name', Preis: 'price' }, numbers: { price: '1.234,56' } });
+    const result = await canon('import', '--entity', 'product', '--source', 'de-shop', '--file', file, '--map', mapping);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/rejected\s+1\b/); // "auf Anfrage" is no price
+    expect(result.stdout).toMatch(/1 NUMBER_LAYOUT/); // 12.5 is read, and noted
+    const out = join(dir, 'products.ndjson');
+    expect((await canon('export', 'golden', '--entity', 'product', '--out', out)).code).toBe(0);
+    const prices = Object.fromEntries(readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).attributes).map((a) => [a.name, a.price]));
+    expect(prices).toEqual({ 'Wasserkocher 1,7 l': 1299, Toaster: 24.95, Mixer: 12.5 });
+  });
+
   it('refuses to write rules trained on a tiny hub unless forced, and warns when forced', async () => {
     const mapping = write('ok.map.json', { columns: { id: 'sourceId', first: 'givenName', last: 'familyName', born: 'birthDate' }, dates: { birthDate: 'YYYYMMDD' } });
     const imported = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', write('tiny.csv', people(25)), '--map', mapping);

@@ -206,6 +206,14 @@ describe('ContractValidator', () => {
       expect(errorsOf(productCsv.validate({ sourceId: 'p-1', name: 'Pencil', price: 'twelve' }))).toEqual([{ field: 'price', code: 'WRONG_TYPE', message: 'must be a number' }]);
     });
 
+    it('names the mapping line that reads a price written with a decimal comma', () => {
+      for (const price of ['12,50', '1.299,00', '1 299,00']) {
+        expect(errorsOf(productCsv.validate({ sourceId: 'p-1', name: 'Pencil', price }))).toEqual([
+          { field: 'price', code: 'WRONG_TYPE', message: `must be a number, not "${price}": for a decimal comma, map the column with "numbers": { "price": "1.234,56" }` },
+        ]);
+      }
+    });
+
     it('rejects a negative price as OUT_OF_RANGE and accepts zero', () => {
       expect(errorsOf(product.validate({ sourceId: 'p-1', name: 'Pencil', price: -0.01 }))).toEqual([{ field: 'price', code: 'OUT_OF_RANGE', message: 'must be >= 0' }]);
       expect(recordOf(product.validate({ sourceId: 'p-1', name: 'Pencil', price: 0 })).attributes.price).toBe(0);

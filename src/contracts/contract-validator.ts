@@ -71,7 +71,7 @@ export class ContractValidator {
     const valid: boolean = this.validateFn(record);
     if (!valid || characterErrors.length > 0) {
       const sourceId = typeof record.sourceId === 'string' ? record.sourceId : null;
-      return { ok: false, sourceId, errors: [...characterErrors, ...(valid ? [] : this.explain(this.validateFn.errors ?? []))] };
+      return { ok: false, sourceId, errors: [...characterErrors, ...(valid ? [] : this.explain(this.validateFn.errors ?? [], record))] };
     }
     const attributes: Record<string, AttributeValue> = {};
     for (const [field, value] of Object.entries(record)) {
@@ -84,14 +84,14 @@ export class ContractValidator {
     };
   }
 
-  private explain(errors: readonly ErrorObject[]): FieldError[] {
+  private explain(errors: readonly ErrorObject[], record: Readonly<Record<string, unknown>>): FieldError[] {
     // The branches of `anyOf` fail with `required` errors of their own, and `if` adds a generic failure;
     // one summary error says it better.
     const relevant = errors.filter((e) => !e.schemaPath.includes('/anyOf/') && e.keyword !== 'if');
     const seen = new Set<string>();
     const out: FieldError[] = [];
     for (const error of relevant) {
-      const explained = this.explainOne(error);
+      const explained = this.explainOne(error, record);
       const key = `${explained.field}|${explained.code}`;
       if (!seen.has(key)) {
         seen.add(key);
@@ -101,7 +101,7 @@ export class ContractValidator {
     return out;
   }
 
-  private explainOne(error: ErrorObject): FieldError {
+  private explainOne(error: ErrorObject, record: Readonly<Record<string, unknown>>): FieldError {
     const field = error.instancePath ? error.instancePath.slice(1).split('/')[0] : null;
     const params = error.params as Record<string, unknown>;
     switch (error.keyword) {
@@ -118,8 +118,12 @@ export class ContractValidator {
         const options = branches.map((b) => b.required[0]);
         return { field: null, code: 'MISSING_IDENTITY', message: `at least one of ${options.join(', ')} is required` };
       }
-      case 'type':
-        return { field, code: 'WRONG_TYPE', message: `must be ${describeType(params.type)}` };
+      case 'type': {
+        const value = field === null ? undefined : record[field];
+        // "12,99" from a spreadsheet in a decimal-comma locale: the fix is a line of the mapping.
+        const hint = typeof value === 'string' && DECIMAL_COMMA.test(value) ? `, not "${value}": for a decimal comma, map the column with "numbers": { "${field}": "1.234,56" }` : '';
+        return { field, code: 'WRONG_TYPE', message: `must be ${describeType(params.type)}${hint}` };
+      }
       case 'format':
         return { field, code: 'INVALID_FORMAT', message: formatMessage(String(params.format)) };
       case 'maxLength':
@@ -148,6 +152,9 @@ export class ContractValidator {
     return `must be ${standard}`;
   }
 }
+
+// A number written with a decimal comma, thousands grouped or not: 12,99 · 1.299,00 · 1 299,00.
+const DECIMAL_COMMA = /^[-+]?\d{1,3}(?:[.\s\u00a0\u202f']?\d{3})*,\d+$/;
 
 // C0 control characters but tab, line feed and carriage return, and DEL; and UTF-16 surrogates without their pair.
 const INVALID_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

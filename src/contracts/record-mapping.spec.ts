@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMapping, checkMappingColumns, checkMappingTargets, DATE_LAYOUTS, loadMapping, MappingError, toIsoDate, type DateLayout } from './record-mapping';
+import { applyMapping, checkMappingColumns, checkMappingTargets, DATE_LAYOUTS, loadMapping, MappingError, NUMBER_LAYOUTS, toIsoDate, toNumber, type DateLayout, type MappingWarning } from './record-mapping';
 
 describe('applyMapping', () => {
   it('renames columns and lets unmapped columns pass through', () => {
@@ -95,6 +95,49 @@ describe('toIsoDate', () => {
   });
 });
 
+describe('toNumber', () => {
+  it.each([
+    ['1.299,00', '1.234,56', 1299],
+    ['12,99', '1.234,56', 12.99],
+    ['1.234.567,5', '1.234,56', 1234567.5],
+    ['12,99 €', '1.234,56', 12.99],
+    ['1\u202f299,00', '1 234,56', 1299],
+    ['1 299,00', '1 234,56', 1299],
+    ['$1,234.50', '1,234.56', 1234.5],
+    ["1'299.95", "1'234.56", 1299.95],
+    ['-3,5', '1234,56', -3.5],
+    ['1299', '1.234,56', 1299],
+  ] as const)('reads %s written %s', (written, layout, value) => {
+    expect(toNumber(written, layout)).toBe(value);
+  });
+
+  it.each([
+    ['1.29', '1.234,56'], // not grouped by three: another layout, not 129
+    ['1,299.00', '1.234,56'],
+    ['12,99', '1,234.56'],
+    ['twelve', '1234.56'],
+    ['1.2.3', '1234.56'],
+    ['', '1234.56'],
+  ] as const)('does not read %s as %s', (written, layout) => {
+    expect(toNumber(written, layout)).toBeNull();
+  });
+
+  it('has a pattern for every declared layout', () => {
+    for (const layout of NUMBER_LAYOUTS) expect(toNumber(layout, layout)).toBe(1234.56);
+  });
+});
+
+describe('applyMapping numbers', () => {
+  it('reads a mapped number field, leaves one it cannot read as written, and warns of one in plain layout', () => {
+    const mapping = { columns: { Preis: 'price' }, numbers: { price: '1.234,56' as const } };
+    expect(applyMapping({ Preis: '1.299,00' }, mapping)).toEqual({ price: 1299 });
+    expect(applyMapping({ Preis: 'auf Anfrage' }, mapping)).toEqual({ price: 'auf Anfrage' });
+    const warnings: MappingWarning[] = [];
+    expect(applyMapping({ Preis: '12.5' }, mapping, warnings)).toEqual({ price: 12.5 });
+    expect(warnings).toEqual([{ field: 'price', code: 'NUMBER_LAYOUT', message: '"12.5" is not 1.234,56 as the mapping says: read as 12.5' }]);
+  });
+});
+
 describe('loadMapping', () => {
   const dir = mkdtempSync(join(tmpdir(), 'canon-mapping-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,6 +153,7 @@ describe('loadMapping', () => {
       columns: { cust_no: 'sourceId', internal: null },
       combine: { addressLine1: { from: ['no', 'street'], separator: ' ' } },
       dates: { birthDate: 'DD/MM/YYYY' },
+      numbers: { price: '1.234,56' },
       constants: { country: 'AU', deleted: false, price: 0 },
     };
     expect(loadMapping(file('valid.json', JSON.stringify(mapping)))).toEqual(mapping);
@@ -119,6 +163,7 @@ describe('loadMapping', () => {
     ['a column renamed to a number', '{"columns":{"a":1}}', '/columns/a must be string,null'],
     ['a column renamed to an empty name', '{"columns":{"a":""}}', '/columns/a must NOT have fewer than 1 characters'],
     ['an unknown date layout', '{"dates":{"birthDate":"DD-MM-YY"}}', `/dates/birthDate must be equal to one of the allowed values: ${DATE_LAYOUTS.join(', ')}`],
+    ['an unknown number layout', '{"numbers":{"price":"1,234"}}', `/numbers/price must be equal to one of the allowed values: ${NUMBER_LAYOUTS.join(', ')}`],
     ['a combine without columns', '{"combine":{"name":{"from":[]}}}', '/combine/name/from must NOT have fewer than 1 items'],
     ['a combine without from', '{"combine":{"name":{"separator":" "}}}', "/combine/name must have required property 'from'"],
     ['an object constant', '{"constants":{"country":{"code":"AU"}}}', '/constants/country must be string,number,boolean'],
@@ -173,6 +218,12 @@ describe('checkMappingTargets', () => {
     ['lenient, with no close field', { lenient: ['gtin'] }, '"gtin" (in lenient) is not a customer field.'],
   ])('checks the targets of %s too', (_section, mapping, problem) => {
     expect(() => checkMappingTargets(mapping, 'customer')).toThrow(`mapping: ${problem}`);
+  });
+
+  it('rejects numbers on a field that is not a number', () => {
+    expect(() => checkMappingTargets({ numbers: { price: '1.234,56' } }, 'product')).not.toThrow();
+    expect(() => checkMappingTargets({ numbers: { name: '1.234,56' } }, 'product')).toThrow('"name" (in numbers) is not a number field; the product number fields are: price');
+    expect(() => checkMappingTargets({ numbers: { prize: '1.234,56' } }, 'product')).toThrow('"prize" (in numbers) is not a product field (did you mean price?)');
   });
 
   it('lists every bad target in one error', () => {

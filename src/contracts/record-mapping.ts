@@ -7,13 +7,15 @@ import { loadContractSchema } from './contract-registry';
 /**
  * How the columns of a source file become contract fields. Applied in this order: `combine` joins source
  * columns into one field; `columns` renames a source column (or drops it with null); `dates` rewrites a
- * field from a source date layout to YYYY-MM-DD; `constants` fills fields the file does not have.
+ * field from a source date layout to YYYY-MM-DD; `numbers` reads a field written with a decimal comma or
+ * thousands separators (1.299,00); `constants` fills fields the file does not have.
  * Columns not named anywhere keep their name, so an unexpected column is reported as an unknown field.
  */
 export interface RecordMapping {
   readonly columns?: Readonly<Record<string, string | null>>;
   readonly combine?: Readonly<Record<string, { readonly from: readonly string[]; readonly separator?: string }>>;
   readonly dates?: Readonly<Record<string, DateLayout>>;
+  readonly numbers?: Readonly<Record<string, NumberLayout>>;
   readonly constants?: Readonly<Record<string, string | number | boolean>>;
   /** Contract fields whose invalid values are dropped with a warning instead of rejecting the record. */
   readonly lenient?: readonly string[];
@@ -21,6 +23,18 @@ export interface RecordMapping {
 
 export const DATE_LAYOUTS = ['YYYYMMDD', 'YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD'] as const;
 export type DateLayout = (typeof DATE_LAYOUTS)[number];
+
+/** How a number is written, shown on 1234.56: the thousands separator (if any) and the decimal mark. */
+const NUMBER_SEPARATORS = {
+  '1234.56': { group: '', decimal: '.' },
+  '1,234.56': { group: ',', decimal: '.' },
+  '1234,56': { group: '', decimal: ',' },
+  '1.234,56': { group: '.', decimal: ',' },
+  '1 234,56': { group: ' ', decimal: ',' },
+  "1'234.56": { group: "'", decimal: '.' },
+} as const;
+export type NumberLayout = keyof typeof NUMBER_SEPARATORS;
+export const NUMBER_LAYOUTS = Object.keys(NUMBER_SEPARATORS) as NumberLayout[];
 
 const MAPPING_SCHEMA = {
   type: 'object',
@@ -40,6 +54,7 @@ const MAPPING_SCHEMA = {
       },
     },
     dates: { type: 'object', additionalProperties: { enum: [...DATE_LAYOUTS] } },
+    numbers: { type: 'object', additionalProperties: { enum: [...NUMBER_LAYOUTS] } },
     constants: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
     lenient: { type: 'array', items: { type: 'string' } },
   },
@@ -72,6 +87,12 @@ export function loadMapping(path: string): RecordMapping {
   return parsed as RecordMapping;
 }
 
+/** The contract fields that hold numbers (what `numbers` may read). */
+function numberFields(entityType: EntityType): string[] {
+  const properties = (loadContractSchema(entityType).properties ?? {}) as Record<string, { type?: unknown }>;
+  return Object.keys(properties).filter((field) => [properties[field].type].flat().some((t) => t === 'number' || t === 'integer'));
+}
+
 /** The fields a mapping may write for an entity type: its contract's fields, the envelope (sourceId, updatedAt, deleted) included. */
 export function contractFields(entityType: EntityType): string[] {
   return Object.keys((loadContractSchema(entityType).properties ?? {}) as object);
@@ -90,6 +111,7 @@ export function checkMappingTargets(mapping: RecordMapping, entityType: EntityTy
     ...Object.entries(mapping.columns ?? {}).flatMap(([column, target]): [string, string][] => (target === null ? [] : [[target, `columns."${column}"`]])),
     ...Object.keys(mapping.combine ?? {}).map((target): [string, string] => [target, 'combine']),
     ...Object.keys(mapping.dates ?? {}).map((target): [string, string] => [target, 'dates']),
+    ...Object.keys(mapping.numbers ?? {}).map((target): [string, string] => [target, 'numbers']),
     ...Object.keys(mapping.constants ?? {}).map((target): [string, string] => [target, 'constants']),
     ...(mapping.lenient ?? []).map((target): [string, string] => [target, 'lenient']),
   ];
@@ -99,6 +121,10 @@ export function checkMappingTargets(mapping: RecordMapping, entityType: EntityTy
       const guess = closestName(target, fields, FIELD_ALIASES);
       return `"${target}" (in ${where}) is not a ${entityType} field${guess ? ` (did you mean ${guess}?)` : ''}`;
     });
+  const numeric = numberFields(entityType);
+  for (const target of Object.keys(mapping.numbers ?? {})) {
+    if (known.has(target) && !numeric.includes(target)) problems.push(`"${target}" (in numbers) is not a number field; the ${entityType} number fields are: ${numeric.join(', ') || 'none'}`);
+  }
   if (problems.length > 0) {
     throw new MappingError(`${origin}: ${problems.join('; ')}. The ${entityType} fields are: ${fields.join(', ')}.`);
   }
@@ -216,11 +242,51 @@ export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: Re
       warnings.push({ field, code: 'DATE_LAYOUT', message: `"${written}" is not ${layout} as the mapping says: read as YYYY-MM-DD` });
     }
   }
+  for (const [field, layout] of Object.entries(mapping.numbers ?? {})) {
+    if (typeof out[field] !== 'string') continue;
+    const written = (out[field] as string).trim();
+    const read = toNumber(written, layout);
+    out[field] = read ?? written; // as written, the contract says what is wrong with it
+    if (read === null && layout !== '1234.56' && toNumber(written, '1234.56') !== null) {
+      out[field] = toNumber(written, '1234.56');
+      warnings.push({ field, code: 'NUMBER_LAYOUT', message: `"${written}" is not ${layout} as the mapping says: read as ${out[field]}` });
+    }
+  }
   for (const [field, value] of Object.entries(mapping.constants ?? {})) {
     if (out[field] === undefined) out[field] = value;
   }
   return out;
 }
+
+// A currency sign before or after the amount ("12,99 €", "$1,234.50") is not part of the number.
+const CURRENCY_SIGN = /^[€$£¥]\s*|\s*[€$£¥]$/g;
+
+/**
+ * A number written in `layout`, or null when it is not written so. Thousands separators must group by
+ * three ("1.299,00", never "1.29"): a column whose rows mix layouts is noticed, not misread a hundredfold.
+ */
+export function toNumber(written: string, layout: NumberLayout): number | null {
+  const { pattern, group, decimal } = NUMBER_PATTERNS[layout];
+  const value = written.trim().replace(CURRENCY_SIGN, '');
+  if (!pattern.test(value)) return null;
+  return Number((group ? value.replace(group, '') : value).replace(decimal, '.'));
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Per layout: the whole number it accepts, and its separators as patterns (a space group takes the
+// no-break and narrow no-break spaces that French locales write too).
+const NUMBER_PATTERNS = Object.fromEntries(
+  NUMBER_LAYOUTS.map((layout) => {
+    const { group, decimal } = NUMBER_SEPARATORS[layout];
+    const groupChars = group === ' ' ? '[ \u00a0\u202f]' : group ? escape(group) : '';
+    const integer = group ? `(?:\\d{1,3}(?:${groupChars}\\d{3})+|\\d+)` : '\\d+';
+    return [
+      layout,
+      { pattern: new RegExp(`^[-+]?${integer}(?:${escape(decimal)}\\d+)?$`), group: group ? new RegExp(groupChars, 'g') : null, decimal },
+    ];
+  }),
+) as Record<NumberLayout, { pattern: RegExp; group: RegExp | null; decimal: string }>;
 
 const LAYOUT_PARTS: Record<DateLayout, RegExp> = {
   YYYYMMDD: /^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$/,
