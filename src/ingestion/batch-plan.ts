@@ -384,7 +384,8 @@ export class BatchPlan {
 
   /**
    * The record linked to its best match but matches other golden records as strongly: it bridges them.
-   * The rules decide: a steward reviews merging them (`review`), they merge now (`merge`), they merge
+   * The rules decide: a steward reviews merging them (`review`, unless the bridge only settles a doubt or
+   * their records would have joined one by one in another order), they merge now (`merge`), they merge
    * unless two of their records disagree decisively (`merge-consistent`), or nothing (`link-best`).
    * Merges happen one at a time, each checked against what the golden record holds by then. Returns
    * the bridged golden records left for a steward.
@@ -398,7 +399,11 @@ export class BatchPlan {
       const from = this.resolve(ranked.goldenId);
       if (from === into || this.goldensCannotLink(into, from)) continue;
       const merges =
-        policy === 'merge' ? true : policy === 'merge-consistent' ? !this.goldensDisagree(into, from) : this.settlesDoubt(record, into, from);
+        policy === 'merge'
+          ? true
+          : policy === 'merge-consistent'
+            ? !this.goldensDisagree(into, from)
+            : this.settlesDoubt(record, into, from) || this.joinsRecordByRecord(record, into, from);
       if (this.bothHoldRecordOfUniqueSource(into, from) || !merges) toReview.push(ranked);
       else this.mergeGolden(from, into, record.id);
     }
@@ -432,6 +437,56 @@ export class BatchPlan {
     return true;
   }
 
+  /**
+   * Under `review`, the other way a bridge merges: the two golden records would have become one had their
+   * records arrived in another order, each joining as a newcomer does (`chainsThroughMissing`). Every
+   * disagreement between a record of one and a record of the other must be one a newcomer joins past: a
+   * record beside one of them (the bridge included) matches the other on real values there, or disagrees
+   * with it there too. A pair that scores 'none' with nothing against it (too little in common, as a record
+   * with only an email and one with only a phone) is no disagreement a value settles: it passes only when
+   * the golden records look alike without the bridge (some pair across them is at least a possible match).
+   * Otherwise a steward decides, as for twins chained through a record without a given name.
+   */
+  private joinsRecordByRecord(bridge: SourceRecordWrite, into: string, from: string): boolean {
+    const live = (goldenId: string) =>
+      [...this.memberMap(goldenId).values()].filter((m) => !m.deleted).map((m) => ({ id: m.id, features: this.featuresOf(m) }));
+    const [xs, ys] = [live(into), live(from)];
+    type Member = (typeof xs)[number];
+    // `newcomer` joins past its disagreement with `other` through a record beside `other`.
+    const joinsPast = (newcomer: Member, other: Member, beside: Member[], disagreement: Disagreement) =>
+      beside.some((voucher) => voucher.id !== other.id && this.vouches(newcomer.features, voucher.features, other.features, disagreement));
+    let alike = false;
+    let unsupported = false;
+    for (const x of xs) {
+      if (x.id === bridge.id) continue;
+      for (const y of ys) {
+        const pair = this.pairs.compare(x.features, y.features);
+        if (pair.decision !== 'none') alike = true;
+        for (const disagreement of disagreementsOf(pair)) {
+          if (disagreement.comparisons.length === 0) unsupported = true;
+          if (!joinsPast(y, x, xs, disagreement) && !joinsPast(x, y, ys, disagreement)) return false;
+        }
+      }
+    }
+    return alike || !unsupported;
+  }
+
+  /**
+   * Whether a newcomer that matches `voucher` joins past its disagreement with `other` there: the voucher
+   * has real values on the comparisons it rests on and the newcomer matches them, or the voucher
+   * disagrees with `other` there too (its golden record already holds both values).
+   */
+  private vouches(newcomer: Features, voucher: Features, other: Features, { comparisons, plain }: Disagreement): boolean {
+    const pair = this.pairs.compare(newcomer, voucher);
+    if (pair.decision !== 'match') return false;
+    const engine = this.context.engine;
+    const compared = (comparison: string) =>
+      pair.explanation.comparisons.some((c) => c.comparison === comparison && c.level !== 'null' && isInformative(voucher[engine.featureOf(comparison) ?? '']));
+    if (comparisons.every(compared)) return true;
+    const against = this.pairs.compare(voucher, other);
+    return comparisons.some((comparison) => (plain ? scoresAgainst(against, comparison) : disagreesOn(against, comparison)));
+  }
+
   /** Both golden records hold a record of one source that holds each entity once: they are two entities. */
   private bothHoldRecordOfUniqueSource(x: string, y: string): boolean {
     const uniqueSourcesOf = (goldenId: string) =>
@@ -451,28 +506,17 @@ export class BatchPlan {
    * join as usual.
    */
   private chainsThroughMissing(features: Features, goldenId: string, self: string | undefined): boolean {
-    const engine = this.context.engine;
-    const disagreeing: { member: SourceRecordState; groups: Disagreement[] }[] = [];
-    const matched: { member: SourceRecordState; compared: Set<string> }[] = [];
+    const disagreeing: { member: Features; groups: Disagreement[] }[] = [];
+    const matched: Features[] = [];
     for (const member of this.memberMap(goldenId).values()) {
       if (member.deleted || member.id === self) continue;
-      const pair = this.pairs.compare(features, this.featuresOf(member));
-      const vetoes = vetoGroups(pair);
-      if (vetoes.length > 0) disagreeing.push({ member, groups: vetoes.map((comparisons) => ({ comparisons, plain: false })) });
-      else if (pair.decision === 'none') disagreeing.push({ member, groups: [{ comparisons: againstComparisons(pair), plain: true }] });
-      else if (pair.decision === 'match') {
-        const memberFeatures = this.featuresOf(member);
-        const informative = (c: { comparison: string; level: string }) => c.level !== 'null' && isInformative(memberFeatures[engine.featureOf(c.comparison) ?? '']);
-        matched.push({ member, compared: new Set(pair.explanation.comparisons.filter(informative).map((c) => c.comparison)) });
-      }
+      const memberFeatures = this.featuresOf(member);
+      const pair = this.pairs.compare(features, memberFeatures);
+      const groups = disagreementsOf(pair);
+      if (groups.length > 0) disagreeing.push({ member: memberFeatures, groups });
+      else if (pair.decision === 'match') matched.push(memberFeatures);
     }
-    const vouched = ({ comparisons, plain }: Disagreement, other: SourceRecordState) =>
-      matched.some(({ member, compared }) => {
-        if (comparisons.every((comparison) => compared.has(comparison))) return true;
-        const pair = this.pairs.compare(this.featuresOf(member), this.featuresOf(other));
-        return comparisons.some((comparison) => (plain ? scoresAgainst(pair, comparison) : disagreesOn(pair, comparison)));
-      });
-    return disagreeing.some(({ member, groups }) => groups.some((group) => !vouched(group, member)));
+    return disagreeing.some(({ member, groups }) => groups.some((group) => !matched.some((voucher) => this.vouches(features, voucher, member, group))));
   }
 
   /**
@@ -633,6 +677,13 @@ function vetoGroups(pair: PairScore): string[][] {
 interface Disagreement {
   readonly comparisons: readonly string[];
   readonly plain: boolean;
+}
+
+/** What a pair disagrees on: each veto's comparisons, or for a pair scoring 'none' without one, those that count against it. */
+function disagreementsOf(pair: PairScore): Disagreement[] {
+  const vetoes = vetoGroups(pair);
+  if (vetoes.length > 0) return vetoes.map((comparisons) => ({ comparisons, plain: false }));
+  return pair.decision === 'none' ? [{ comparisons: againstComparisons(pair), plain: true }] : [];
 }
 
 /** The comparisons where a pair's values differ enough to count against it. */
