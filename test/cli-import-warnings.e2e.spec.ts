@@ -122,7 +122,7 @@ describe.each(DIALECTS)('canon import: options, warnings, line ends (%s)', (dial
     expect(result.stdout).toMatch(/accepted\s+1\b/);
     expect(result.stdout).toMatch(/rejected\s+1\b/);
     expect(readLines(`${file}.rejects.ndjson`).map((l) => JSON.parse(l))).toEqual([
-      expect.objectContaining({ line: 4, errors: [expect.objectContaining({ code: 'INVALID_ENCODING', message: 'line 4 is not valid UTF-8: save the file as UTF-8' })] }),
+      expect.objectContaining({ line: 4, errors: [expect.objectContaining({ code: 'INVALID_ENCODING', message: 'line 4 is not valid UTF-8: save the file as UTF-8, or name the encoding it is in (--encoding windows-1252)' })] }),
     ]);
     const golden = await exportGolden('customer');
     expect(golden.find((g) => g.attributes.familyName === 'Muller')?.attributes.city).toMatch(/^Koln\s+Nord$/);
