@@ -532,11 +532,15 @@ describe('RulesEngine (customer): blocking keys', () => {
 });
 
 describe('RulesEngine (product): codes', () => {
-  it('a SKU holding the maker’s part number meets the same code in another title, and a steward decides', () => {
+  it('a SKU holding the maker’s part number meets the same code in another title; the series code in the full code links', () => {
     const listed = { sku: 'QN55Q80C', name: 'Samsung 55" QLED Q80C' };
     const pair = score(product, { name: 'Samsung QN55Q80C 55 inch QLED TV' }, listed);
-    expect(pair.decision).toBe('possible');
+    expect(pair.decision).toBe('match');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'modelCodes')?.level).toBe('series code in full code');
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'descriptionCodes')?.level).toBe('shared code');
+    // without the SKU too: the series code after the screen size, in a full code of the same screen size
+    expect(score(product, { name: 'Samsung QN55Q80C 55 inch QLED TV' }, { name: 'Samsung 55" QLED Q80C' }).decision).toBe('match');
+    expect(score(product, { name: 'Samsung QN55Q80C 55 inch QLED TV' }, { name: 'Samsung 50" QLED Q80C' }).decision).toBe('none');
     expect(product.blockingKeys(product.features(product.normalize(listed).cleansed!))).toContain('model:QN55Q80C');
     // a SKU of digits only is the shop's own number, not a code
     expect(product.features(product.normalize({ sku: '100234', name: 'Samsung 55" QLED Q80C' }).cleansed!).allCodes).toEqual(['Q80C']);
@@ -602,10 +606,32 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     expect(renewed.explanation.comparisons.find((c) => c.comparison === 'condition')?.level).toBe('new and used');
   });
 
+  it('one line’s models named by words, a camera body and its kit, black and tri-colour ink: other products', () => {
+    const elite = { brand: 'Instant Pot', name: 'Instant Pot Duo 7-in-1 Electric Pressure Cooker Elite, 8 Quart, Grey' };
+    const pro = score(product, elite, { brand: 'Instant Pot', name: 'Instant Pot - Duo 7-in-1 Electric Pressure Cooker Pro Elite 8 Quart - Grey' });
+    // a word more is weaker (one shop adds a descriptor as often): it takes weight away, the tier veto does the rest
+    expect(pro.explanation.comparisons.find((c) => c.comparison === 'nameWords')).toMatchObject({ level: 'a word added', weight: -3 });
+    const style = { brand: 'Instant Pot', name: 'Instant Pot Duo Style 7-in-1 Electric Pressure Cooker, 3 Quart, Blue' };
+    const prestige = score(product, style, { brand: 'Instant Pot', name: 'Instant Pot - Duo Prestige 7-in-1 Electric Pressure Cooker 3 Quart - Blue' });
+    expect(prestige.decision).not.toBe('match');
+    expect(prestige.explanation.comparisons.find((c) => c.comparison === 'nameWords')?.level).toBe('a word replaced');
+    // the same name, measure and colour in two shops' words: one product
+    const same = score(product, style, { brand: 'Instant Pot', name: 'Instant Pot - Duo Style 7-in-1 Electric Pressure Cooker 3 Quart - Blue' });
+    expect(same.decision).toBe('match');
+    expect(same.explanation.comparisons.find((c) => c.comparison === 'nameWords')?.level).toBe('same name');
+    const kit = score(product, { brand: 'Nikon', name: 'Nikon Z50 Digitalkamera Gehäuse schwarz Z50' }, { brand: 'Nikon', name: 'Nikon - Nikon Z50 with 28-70mm Lens - Black' });
+    expect(kit.decision).toBe('none');
+    const ink = score(product, { brand: 'Canon', name: 'Canon PG-246 Black Ink Cartridge' }, { brand: 'Canon', name: 'Canon PG-246 Tri-Color Ink Cartridge' });
+    expect(ink.decision).toBe('none');
+  });
+
   it('shoe sizes and screen sizes however a retailer writes them', () => {
     const shoe = { brand: 'Nike', name: 'Nike Air Max 90 CN8490-100 White/White', size: 'EU 44' };
     expect(score(product, shoe, { brand: 'Nike', name: 'NIKE AIR MAX 90 CN8490100 GR. 43 WHITE/WHITE' }).decision).toBe('none');
-    expect(score(product, shoe, { brand: 'Nike', name: 'NIKE AIR MAX 90 CN8490-100 UK 9 WHITE/WHITE' }).decision).toBe('none');
+    // UK 9 against EU 44: two systems, converted by maker and fit, so the sizes are not compared at all
+    const uk = score(product, shoe, { brand: 'Nike', name: 'NIKE AIR MAX 90 CN8490-100 UK 9 WHITE/WHITE' });
+    expect(['size', 'euSize'].map((name) => uk.explanation.comparisons.find((c) => c.comparison === name)?.level)).toEqual(['null', 'null']);
+    expect(score(product, { ...shoe, size: 'US 9' }, { brand: 'Nike', name: 'Nike Air Max 90 CN8490-100 UK 9' }).decision).toBe('none');
     expect(score(product, shoe, { ...shoe, size: '44 EU' }).decision).toBe('match');
     const tv = { brand: 'Samsung', name: 'Samsung Q60C 55" QLED' };
     for (const other of ['Samsung Q60C 50 inch', 'SAMSUNG Q60C 43IN QLED', 'Samsung Q60C 65 Zoll']) {

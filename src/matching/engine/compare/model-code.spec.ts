@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseCode, differentVariants, extendedCode, otherModelNumbers } from './model-code';
+import { baseCode, containedCode, differentVariants, extendedCode, otherModelNumbers } from './model-code';
 
 describe('baseCode', () => {
   it('drops a variant suffix of one to three letters after the last digit', () => {
@@ -99,5 +99,27 @@ describe('differentVariants with an edition suffix', () => {
   it('still reads a missing colour suffix as the same variant', () => {
     expect(differentVariants(['DMCTZ5'], ['DMCTZ5S'])).toBe(false);
     expect(differentVariants(['PG545XL'], ['PG545XL'])).toBe(false);
+  });
+});
+
+describe('containedCode', () => {
+  it.each([
+    [['U64'], ['43U64']],
+    [['S90B'], ['QN50S90BAFXZA']],
+    [['NANO754'], ['43NANO754PUA']],
+    [['XR50A95K'], ['A95K']],
+  ])('finds the series code %j inside the full code %j', (a, b) => {
+    expect(containedCode(a, b)).toBe(true);
+    expect(containedCode(b, a)).toBe(true);
+  });
+
+  it.each([
+    [['RX100'], ['DSCRX100M3'], 'a tail with digits: another generation'],
+    [['X100'], ['X100F'], 'no prefix: another variant'],
+    [['Q60'], ['QN55Q600B'], 'the number goes on'],
+    [['U64'], ['43U65'], 'another series'],
+    [['64'], ['43U64'], 'digits only'],
+  ])('is false for %j and %j (%s)', (a, b) => {
+    expect(containedCode(a, b)).toBe(false);
   });
 });

@@ -65,6 +65,25 @@ export function otherModelNumbers(a: readonly string[], b: readonly string[], si
 }
 
 /**
+ * Whether a short code of one list is the series code inside a maker's full code in the other: after a
+ * prefix holding the size or series number and before a tail of letters only (U64 in 43U64, S90B in
+ * QN50S90BAFXZA, NANO754 in 43NANO754PUA): one shop names a TV by its series and screen size, another
+ * by the full code. The short code starts with a letter and holds a digit. A tail with digits (RX100 in
+ * DSCRX100M3) is another generation, and no prefix (X100 in X100F) another variant.
+ */
+export function containedCode(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) {
+    for (const y of b) {
+      const [short, long] = x.length < y.length ? [x, y] : [y, x];
+      if (short.length < 3 || !/^[A-Z]/.test(short) || !/\d/.test(short)) continue;
+      const at = long.indexOf(short);
+      if (at > 0 && /\d/.test(long.slice(0, at)) && /^[A-Z]*$/.test(long.slice(at + short.length))) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Whether some code of one list is a code of the other written longer: with a short prefix of letters
  * (TV24734 and 24734, RPSDV02GU1A and SDV02GU1A: a maker's or series prefix one shop leaves out) or with a
  * tail of three digits or more (9614640403 and 961464, U5140900 and U5140: a region or packaging number).

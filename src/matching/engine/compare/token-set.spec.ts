@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenContainment, tokenSetSimilarity } from './token-set';
+import { tokenContainment, tokenSetSimilarity, wordsAdded, wordsReplaced } from './token-set';
 
 const tokens = fc.array(fc.constantFrom('sony', 'tv', 'lcd', '40', 'black', 'kdl40v4100', 'vol:500ml'), { maxLength: 8 });
 
@@ -49,5 +49,30 @@ describe(tokenContainment.name, () => {
         if (a.length > 0) expect(tokenContainment(a, [...a, ...b])).toBe(1);
       }),
     );
+  });
+});
+
+describe('words apart: the names of siblings', () => {
+  it.each([
+    [['duo', 'style', 'pressure', 'cooker'], ['duo', 'prestige', 'pressure', 'cooker'], true],
+    [['duo', 'style'], ['duo', 'prestige'], false], // one word shared: too little of a line
+    [['barista', 'chef', 'express'], ['barista', 'essential', 'express'], true],
+    [['duo', 'style'], ['duo', 'style'], false], // the same name
+    [['kettle'], ['toaster'], false], // nothing shared: no line
+    [['duo', 'style', 'plus'], ['duo', 'prestige', 'max'], false], // two words each: another wording
+    [['samsung', 'dlp', 'tv', 'stand'], ['samsung', 'tr72b', 'tv', 'stand'], false], // a code is compared as a code
+  ])('%j and %j: one word replaced is %s', (a, b, expected) => {
+    expect(wordsReplaced(a, b, 1)).toBe(expected);
+  });
+
+  it.each([
+    [['duo', 'elite'], ['duo', 'pro', 'elite'], true],
+    [['air', 'elite', 'fryer', 'pro'], ['air', 'elite', 'fryer'], true],
+    [['sony', 'cyber', 'shot'], ['cyber', 'shot'], false], // a first word one side lacks: the brand it did not give
+    [['duo', 'elite'], ['duo', 'elite'], false],
+    [['duo', 'elite'], ['duo', 'pro', 'max', 'elite'], false], // two more words: another wording
+    [['ink', 'cartridge'], ['ink', 'cartridge', 'k7s35gb'], false], // a code after the name
+  ])('%j and %j: one word added is %s', (a, b, expected) => {
+    expect(wordsAdded(a, b, 1)).toBe(expected);
   });
 });

@@ -18,6 +18,41 @@ export function tokenContainment(a: readonly string[], b: readonly string[]): nu
   return countShared(setA, setB) / Math.min(setA.size, setB.size);
 }
 
+/**
+ * Whether, of two word lists sharing at least two words, each has one to `n` words the other lacks
+ * ("duo style" / "duo prestige" at n = 1): one product line's siblings named by words. One word against
+ * one is no line shared ("kettle" / "toaster").
+ */
+export function wordsReplaced(a: readonly string[], b: readonly string[], n: number): boolean {
+  const [onlyA, onlyB, shared] = differences(a, b);
+  return shared >= 2 && onlyA >= 1 && onlyB >= 1 && onlyA <= n && onlyB <= n;
+}
+
+/**
+ * Whether one word list is the other, sharing at least two words, with one to `n` more ("duo pro elite" /
+ * "duo elite"): a sibling's tier or edition word, or a descriptor one shop adds (less telling). A first
+ * word only one side has is the brand one source did not give ("sony cyber shot" / "cyber shot"): not counted.
+ */
+export function wordsAdded(a: readonly string[], b: readonly string[], n: number): boolean {
+  const [onlyA, onlyB, shared] = differences(a, b);
+  if (shared < 2 || Math.min(onlyA, onlyB) > 0 || Math.max(onlyA, onlyB) === 0 || Math.max(onlyA, onlyB) > n) return false;
+  return !(onlyA + onlyB === 1 && (onlyA === 1 ? !b.includes(a[0]) : !a.includes(b[0])));
+}
+
+/**
+ * Distinct words only in a, only in b, and shared. A code (letters and digits: TR72B) only one side has is
+ * left out: codes are compared as codes, and one shop writes it in the name where another puts it after.
+ */
+function differences(a: readonly string[], b: readonly string[]): [number, number, number] {
+  const setA = new Set(a);
+  const setB = new Set(b);
+  const shared = countShared(setA, setB);
+  const only = (set: ReadonlySet<string>, other: ReadonlySet<string>) => [...set].filter((w) => !other.has(w) && !CODE_WORD.test(w)).length;
+  return [only(setA, setB), only(setB, setA), shared];
+}
+
+const CODE_WORD = /^(?=.*\d)(?=.*[a-z])/;
+
 function countShared(setA: ReadonlySet<string>, setB: ReadonlySet<string>): number {
   const small = setA.size <= setB.size ? setA : setB;
   const large = small === setA ? setB : setA;

@@ -12,6 +12,8 @@ describe(coloursIn.name, () => {
     [['espresso', 'machine', 'coffee'], []], // words that are more often something else
     [['sony', 'blu', 'ray', 'player', 'black'], ['black']], // a Blu-ray player is not blue
     [['red', 'eye', 'correction'], []],
+    [['pg', '246', 'tri', 'color', 'ink'], ['tricolour']], // "Tri-Color" ink is not the black one
+    [['tintenpatrone', 'dreifarbig'], ['tricolour']],
     [['blu', 'red'], ['blue', 'red']],
     [[], []],
   ])('finds in %j the colours %j', (tokens, expected) => {

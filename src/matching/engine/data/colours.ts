@@ -24,6 +24,8 @@ const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
   cyan: ['cyan'],
   magenta: ['magenta'],
   clear: ['clear', 'transparent', 'translucent'],
+  // An ink of three colours in one cartridge, another product than the black one of its number.
+  tricolour: ['tricolor', 'tricolour', 'dreifarbig', 'trichromatic'],
 };
 
 const CANONICAL = new Map<string, string>();
@@ -40,7 +42,8 @@ const NOT_A_COLOUR_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
 export function coloursIn(tokens: readonly string[]): string[] {
   const found = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
-    const colour = CANONICAL.get(tokens[i]);
+    // "Tri-Color" is read as two words.
+    const colour = tokens[i] === 'tri' && /^colou?r$/.test(tokens[i + 1] ?? '') ? 'tricolour' : CANONICAL.get(tokens[i]);
     if (colour !== undefined && !NOT_A_COLOUR_BEFORE[tokens[i]]?.has(tokens[i + 1])) found.add(colour);
   }
   return [...found].sort();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { productFeatures, trailingCode } from './product-features';
-import { normalizeSize } from './product-variants';
+import { nameWords, productFeatures, trailingCode } from './product-features';
+import { cameraPackageOf, normalizeSize } from './product-variants';
 
 describe('trailingCode', () => {
   it.each([
@@ -56,7 +56,7 @@ describe('sizes, tiers, kinds and conditions a title names', () => {
     ['Adidas Samba OG Größe 41', '41'],
   ])('reads the size of %s, and no code suffix or grams from it', (name, size) => {
     const features = productFeatures({ name });
-    expect(features.size).toBe(size);
+    expect(features.size ?? features.euSize).toBe(size);
     expect(features.massG).toBeNull();
     expect(features.modelCodes ?? []).not.toContain('CN8490100UK');
     expect(features.modelCodes ?? []).not.toContain('CN8490100EU');
@@ -142,5 +142,49 @@ describe('product features from other retailers (blind test)', () => {
     expect(productFeatures({ name: 'HP 979 Black Ink Cartridge' }).pack).toBe(1);
     expect(productFeatures({ name: 'HP 979 Black Ink Cartridge 2 Pack' }).pack).toBe(2);
     expect(productFeatures({ gtin: '00012345678905' }).pack).toBeNull();
+  });
+});
+
+describe('nameWords', () => {
+  it.each([
+    ['Ninja - Foodi Blender Signature 72 oz - Red', 'Ninja', ['foodi', 'blender', 'signature']],
+    ['Ninja Foodi Blender Signature, 72 oz, Red, BPA Free', 'Ninja', ['foodi', 'blender', 'signature']],
+    ['Nespresso Vertuo Next Coffee Machine 1,1 l, Farbe blau', 'Nespresso', ['vertuo', 'next', 'coffee', 'machine']],
+    ['OnePlus OnePlus 38 128 GB silber Dual-SIM', 'OnePlus', ['38']],
+    ['HP 388 Black Ink Cartridge 2 Pack Works with HP ENVY 6920e', 'HP', ['388', 'ink', 'cartridge']],
+    ['HP 979 Tintenpatrone schwarz K7S35GB', 'HP', ['979', 'tintenpatrone']],
+    ['Nikon - Nikon Z50 with 28-70mm Lens', 'Nikon', ['z50']],
+    ['iPhone 15 Pro 128GB Black', null, ['iphone', '15', 'pro']],
+  ])('names %s by the words before its measures, colours and descriptions', (title, brand, words) => {
+    expect(nameWords(title, brand)).toEqual(words);
+  });
+
+  it('is empty when the title starts with a measure', () => {
+    expect(nameWords('Samsung - 50" Class S90B QLED 4K Smart TV', 'Samsung')).toEqual([]);
+  });
+});
+
+describe('cameraPackageOf', () => {
+  it.each([
+    ['Nikon - Nikon Z50 with 28-70mm Lens', 'kit'],
+    ['Nikon Z50 Systemkamera mit Objektiv 28-70mm', 'kit'],
+    ['Sony DSLR-A350 Digital Camera And 18-70mm Zoom Lens - DSLRA350K', 'kit'],
+    ['Nikon D90 Black Digital SLR Camera With Nikkor 18-105mm Lens - D90OUTFIT', 'kit'],
+    ['Nikon Z50 Digitalkamera Gehäuse schwarz', 'body'],
+    ['Sony - Cyber-shot RX100 IV Body Only', 'body'],
+    ['Nikon D90 Black Digital SLR Camera - D90BODY', 'body'],
+    ['Fujifilm X-T50 Systemkamera schwarz', null],
+    ['Bracketron iPod Docking Kit', null],
+  ])('%s is %s', (title, expected) => {
+    expect(cameraPackageOf(title)).toBe(expected);
+  });
+});
+
+describe('shoe sizes in two systems', () => {
+  it('keeps a European size apart from a US or UK one, and reads US as the plain size', () => {
+    expect(productFeatures({ name: 'Adidas Ultraboost 22 Herren rot Gr. 42,5' })).toMatchObject({ euSize: '42.5', size: null });
+    expect(productFeatures({ name: "Adidas Men's Ultraboost 22 Classic Red Size 9" })).toMatchObject({ euSize: null, size: '9' });
+    expect(productFeatures({ name: "Adidas Men's Ultraboost 22 Red US 9" })).toMatchObject({ size: '9' });
+    expect(productFeatures({ name: 'Nike Air Max 90 UK 9' })).toMatchObject({ size: 'uk 9' });
   });
 });

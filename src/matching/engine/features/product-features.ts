@@ -1,6 +1,6 @@
 import type { Attributes } from '../types';
 import { normalizeName } from '../normalize/name';
-import { conditionOf, FOR_A_DEVICE, GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
+import { cameraPackageOf, conditionOf, FOR_A_DEVICE, GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
 import { baseCode } from '../compare/model-code';
 import { analyzeTitle, type ProductTitle } from '../normalize/product-title';
 import { coloursIn } from '../data/colours';
@@ -26,10 +26,13 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   color: 'text',
   titleColours: 'tokens',
   titleNumbers: 'tokens',
+  nameWords: 'tokens',
   size: 'text',
+  euSize: 'text',
   tier: 'text',
   kind: 'text',
   condition: 'text',
+  cameraPackage: 'text',
   price: 'number',
   category: 'name',
   sku: 'text',
@@ -85,10 +88,12 @@ export function productFeatures(a: Attributes): Features {
     // The colours a record names, in its title or its colour field: "… Mouse black" and color "white" disagree.
     titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
     titleNumbers: nonEmpty(titleNumbers(title.tokens)),
-    size: (typeof a.size === 'string' ? normalizeSize(a.size) : null) ?? titleSize?.size ?? null,
+    nameWords: nonEmpty(nameWords(name, typeof a.brand === 'string' ? a.brand : null)),
+    ...sizes((typeof a.size === 'string' ? normalizeSize(a.size) : null) ?? titleSize?.size ?? null),
     tier: name ? tierOf(title.tokens, name) : null,
     kind: name ? kindOf(name, title.measures) : null,
     condition: name ? conditionOf(name) : null,
+    cameraPackage: name ? cameraPackageOf(name) : null,
     price: typeof a.price === 'number' ? a.price : null,
     category: typeof a.category === 'string' ? normalizeName(a.category) || null : null,
     sku,
@@ -147,6 +152,41 @@ export function titleNumbers(tokens: readonly string[]): string[] {
   return [...numbers].sort();
 }
 
+// Where a retail title's name ends: a separator ("Brand - Name - Colour", "Name, 2 L, Red", "Name (2-Pack)"),
+// the device it fits, or a bundle ("Z50 with 28-70mm Lens"). A comma before a digit is a decimal one (1,8 l).
+const NAME_END = /\s[-–|/]\s|,\s|[;(]|\s(?:with|w\/|incl\.?|including|\+)\s/i;
+
+// A word of letters and digits (4+) or of 5+ digits at the end of the name: a code, not a name word.
+const TRAILING_CODE_WORD = /^(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{4,}$|^\d{5,}$/;
+
+/**
+ * The words a title names its product by, its brand left out (kept when unknown: the first word may be the
+ * line, "iPhone 15 Pro"): the first segment that is not the brand
+ * alone, up to its first measure, without colours ("Ninja - Foodi Blender Signature 72 oz - Red" and
+ * "Ninja Foodi Blender Signature, 72 oz, Red, BPA Free": foodi blender signature). Two shops' listings of one
+ * product agree on them although their descriptions after them differ; siblings of one line named by words
+ * only ("Duo Elite" / "Duo Pro Elite") differ in one of them.
+ */
+export function nameWords(name: string, brand: string | null): string[] {
+  const fitted = FOR_A_DEVICE.exec(name);
+  const head = fitted && fitted.index > 0 ? name.slice(0, fitted.index) : name;
+  const brandWords = new Set(brand ? analyzeTitle(brand).tokens : []);
+  for (const segment of head.split(NAME_END)) {
+    const tokens = analyzeTitle(segment).tokens;
+    // "Ninja - …": a segment of the brand alone comes before the name.
+    if (tokens.every((token) => brandWords.has(token))) continue;
+    const words: string[] = [];
+    for (const token of tokens) {
+      if (token.includes(':')) break;
+      if (!brandWords.has(token) && coloursIn([token]).length === 0) words.push(token);
+    }
+    // A code after the name ("HP 979 Tintenpatrone schwarz K7S35GB") is compared as a code, not as a word.
+    while (words.length > 1 && TRAILING_CODE_WORD.test(words[words.length - 1])) words.pop();
+    return words;
+  }
+  return [];
+}
+
 // A model code without its trailing variant letters (colour or market: YSTFSW100BK, R1214SS, FE370S).
 
 // "Sony Soft Carrying Case - LCSCST", "Griffin iTrip - 4052-TRPSEB": retail titles end in the model code
@@ -170,6 +210,14 @@ export function trailingCode(name: string): string | null {
   }
   if (code.length < 5 || code.length > 14) return null;
   return coloursIn([code.toLowerCase()]).length > 0 ? null : code;
+}
+
+// A European shoe size (EU 42,5, Gr. 44: 30 and up) and a US or UK one (Size 9, US 9) are other systems
+// for one shoe: compared apart, so that a shop writing EU sizes and one writing US sizes are not told apart
+// by it (the conversion depends on the maker and the fit).
+function sizes(size: string | null): { size: string | null; euSize: string | null } {
+  const european = size !== null && /^\d+(?:\.5)?$/.test(size) && Number(size) >= 30;
+  return european ? { size: null, euSize: size } : { size, euSize: null };
 }
 
 function nonEmpty(values: readonly string[]): readonly string[] | null {

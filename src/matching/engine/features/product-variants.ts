@@ -3,8 +3,8 @@
 // device or the device, and whether it is sold used.
 import { foldLatin, normalizeName } from '../normalize/name';
 
-// Shoe and clothing sizes: "EU 44", "Gr. 43", "Größe 42", "Size 9", "UK 9", "US 10.5". UK and US sizes
-// keep their system (UK 9 is not 9 of anything else); EU, Gr. and Size are the plain number.
+// Shoe and clothing sizes: "EU 44", "Gr. 43", "Größe 42", "Size 9", "UK 9", "US 10.5". UK sizes keep their
+// system (UK 9 is not 9 of anything else); EU, Gr., US and Size are the plain number.
 const SIZE_IN_TITLE = /(?<![\p{L}\d])(eu|gr\.?|gr(?:ö|oe|o)(?:ß|ss)e|size|taille|uk|us)\s*(\d{1,2}(?:[.,]5)?)(?![\d.,]*\s*(?:(?:cm|mm|m|in|inch|w|v|gb|mb|tb)(?![\p{L}])|["']))(?![\p{L}\d])/iu;
 
 export function sizeInTitle(name: string): { size: string; written: string } | null {
@@ -26,7 +26,8 @@ export function normalizeSize(value: string): string | null {
 function sizeValue(system: string, number: string): string {
   const plain = number.replace(',', '.');
   const kind = system.toLowerCase();
-  return kind === 'uk' || kind === 'us' ? `${kind} ${plain}` : plain;
+  // A plain "Size 9" is how US shops write a US size: "US 9" is the same; a UK size stays apart.
+  return kind === 'uk' ? `uk ${plain}` : plain;
 }
 
 // "3er Pack", "6er-Set": a German pack count, not a model code 3ER.
@@ -64,6 +65,18 @@ export function kindOf(name: string, measures: { storageGb?: number; screenInch?
   const noun = ACCESSORY_NOUN.exec(name);
   if (FOR_A_DEVICE.test(name) || (noun !== null && !BUNDLED.test(name.slice(0, noun.index)))) return 'accessory';
   return measures.storageGb !== undefined || measures.screenInch !== undefined ? 'device' : null;
+}
+
+// A camera sold as a body, or in a kit with a lens: two products under one model name ("Z50 Body",
+// "Z50 with 28-70mm Lens"). A code glued to "body" or "outfit" says it too (D90BODY, D90OUTFIT).
+const BODY = /(?<![a-z])body(?![a-z])|\dbody(?![a-z])|gehause|boitier/;
+const KIT = /(?:with|w\/|\+|and|&|mit|incl\.?|including|avec)\s+(?:[^\s,;]+\s+){0,8}?(?:lens|lenses|objektiv|objectif)(?![a-z])|(?<![a-z])(?:lens kit|outfit)(?![a-z])|\doutfit(?![a-z])/;
+
+/** "body" or "kit" (with a lens) when a title says which, else null (also when it says both). */
+export function cameraPackageOf(name: string): string | null {
+  const folded = foldLatin(name).toLowerCase();
+  const [body, kit] = [BODY.test(folded), KIT.test(folded)];
+  return body === kit ? null : body ? 'body' : 'kit';
 }
 
 // Not new: another condition of the same model, another offer.

@@ -150,6 +150,12 @@ export type LevelCondition =
   | { readonly otherModelNumbers: number }
   /** A code of one record is a code of the other with a letter prefix or a tail holding a digit (TV24734 and 24734, 961464-0403 and 961464). */
   | { readonly extendedCode: true }
+  /** A short code of one record is the series code inside the other's full code (U64 in 43U64, S90B in QN50S90BAFXZA). */
+  | { readonly containedCode: true }
+  /** Two lists of words sharing two or more, each with one to this many the other lacks: siblings' names ("Duo Style" / "Duo Prestige"). */
+  | { readonly wordsReplaced: number }
+  /** One list of words is the other (two words or more) with one to this many more: a tier or edition word ("Duo Elite" / "Duo Pro Elite"). */
+  | { readonly wordsAdded: number }
   | { readonly fuse: number }
   | { readonly dateTransposed: true }
   | { readonly yearsApart: number }
