@@ -79,6 +79,27 @@ describe.each(DIALECTS)('canon import: options, warnings, line ends (%s)', (dial
     expect(golden.find((g) => g.attributes.familyName === 'Layout')?.attributes.birthDate).toBe('1980-12-31');
   });
 
+  it('reads two-digit years, and says which layout a date was not in when it rejects or drops it', async () => {
+    const file = join(dir, 'short-years.csv');
+    writeFileSync(file, 'sourceId,familyName,birthDate\ny1,Eighties,12.03.85\ny2,Dashed,12-03-1985\n');
+    const strict = join(dir, 'short.map.json');
+    writeFileSync(strict, JSON.stringify({ dates: { birthDate: 'DD.MM.YY' } }));
+    const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--map', strict);
+    expect(result.stdout).toMatch(/rejected\s+1\b/);
+    expect(readLines(`${file}.rejects.ndjson`).map((l) => JSON.parse(l).errors)).toEqual([
+      [{ field: 'birthDate', code: 'INVALID_FORMAT', message: expect.stringMatching(/: "12-03-1985" is not DD\.MM\.YY as the mapping says$/) }],
+    ]);
+    expect((await exportGolden('customer')).find((g) => g.attributes.familyName === 'Eighties')?.attributes.birthDate).toBe('1985-03-12');
+
+    const lenient = join(dir, 'short-lenient.map.json');
+    writeFileSync(lenient, JSON.stringify({ dates: { birthDate: 'DD.MM.YY' }, lenient: ['birthDate'] }));
+    const dropped = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--map', lenient);
+    expect(dropped.stdout).toContain('(1 DROPPED_INVALID)');
+    expect(readLines(`${file}.warnings.ndjson`).map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ sourceId: 'y2', code: 'DROPPED_INVALID', message: expect.stringMatching(/: "12-03-1985" is not DD\.MM\.YY as the mapping says$/) }),
+    ]);
+  });
+
   it('counts the warnings by code in the summary and lists each in FILE.warnings.ndjson', async () => {
     // One mapping per entity type: a lenient field must be a field of the entity's contract.
     const lenient = join(dir, 'lenient.map.json');

@@ -69,6 +69,16 @@ describe('toIsoDate', () => {
     expect(toIsoDate(value, layout)).toBe(iso);
   });
 
+  it('puts a two-digit year in this century up to this year, else in the last: never in the future', () => {
+    const now = new Date('2026-11-27T12:00:00Z');
+    expect(toIsoDate('12.03.85', 'DD.MM.YY', now)).toBe('1985-03-12');
+    expect(toIsoDate('1.2.26', 'DD.MM.YY', now)).toBe('2026-02-01');
+    expect(toIsoDate('01/02/27', 'DD/MM/YY', now)).toBe('1927-02-01');
+    expect(toIsoDate('02/01/00', 'MM/DD/YY', now)).toBe('2000-02-01');
+    expect(toIsoDate('991231', 'YYMMDD', now)).toBe('1999-12-31');
+    expect(toIsoDate('12.03.1985', 'DD.MM.YY', now)).toBe('12.03.1985'); // four digits: not this layout
+  });
+
   it('rearranges an impossible date without judging it', () => {
     expect(toIsoDate('92/11/1955', 'DD/MM/YYYY')).toBe('1955-11-92');
   });
@@ -90,6 +100,10 @@ describe('toIsoDate', () => {
       'MM/DD/YYYY': '02/29/2024',
       'DD.MM.YYYY': '29.02.2024',
       'YYYY/MM/DD': '2024/02/29',
+      'DD.MM.YY': '29.02.24',
+      'DD/MM/YY': '29/02/24',
+      'MM/DD/YY': '02/29/24',
+      YYMMDD: '240229',
     };
     for (const layout of DATE_LAYOUTS) expect(toIsoDate(samples[layout], layout)).toBe('2024-02-29');
   });
@@ -124,6 +138,18 @@ describe('toNumber', () => {
 
   it('has a pattern for every declared layout', () => {
     for (const layout of NUMBER_LAYOUTS) expect(toNumber(layout, layout)).toBe(1234.56);
+  });
+});
+
+describe('applyMapping layout notes', () => {
+  it('notes a date or number in no layout it reads, for the message of the reject', () => {
+    const warnings: MappingWarning[] = [];
+    const out = applyMapping({ born: '12-03-1985', price: 'cheap' }, { columns: { born: 'birthDate' }, dates: { birthDate: 'DD.MM.YYYY' }, numbers: { price: '1.234,56' } }, warnings);
+    expect(out).toEqual({ birthDate: '12-03-1985', price: 'cheap' });
+    expect(warnings).toEqual([
+      { field: 'birthDate', code: 'NOT_IN_LAYOUT', message: '"12-03-1985" is not DD.MM.YYYY as the mapping says' },
+      { field: 'price', code: 'NOT_IN_LAYOUT', message: '"cheap" is not 1.234,56 as the mapping says' },
+    ]);
   });
 });
 

@@ -21,7 +21,18 @@ export interface RecordMapping {
   readonly lenient?: readonly string[];
 }
 
-export const DATE_LAYOUTS = ['YYYYMMDD', 'YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD'] as const;
+export const DATE_LAYOUTS = [
+  'YYYYMMDD',
+  'YYYY-MM-DD',
+  'DD/MM/YYYY',
+  'MM/DD/YYYY',
+  'DD.MM.YYYY',
+  'YYYY/MM/DD',
+  'DD.MM.YY',
+  'DD/MM/YY',
+  'MM/DD/YY',
+  'YYMMDD',
+] as const;
 export type DateLayout = (typeof DATE_LAYOUTS)[number];
 
 /** How a number is written, shown on 1234.56: the thousands separator (if any) and the decimal mark. */
@@ -238,24 +249,37 @@ export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: Re
     if (typeof out[field] !== 'string') continue;
     const written = (out[field] as string).trim();
     out[field] = toIsoDate(written, layout);
-    if (layout !== 'YYYY-MM-DD' && !LAYOUT_PARTS[layout].test(written) && LAYOUT_PARTS['YYYY-MM-DD'].test(written)) {
+    if (LAYOUT_PARTS[layout].test(written)) continue;
+    if (LAYOUT_PARTS['YYYY-MM-DD'].test(written)) {
       warnings.push({ field, code: 'DATE_LAYOUT', message: `"${written}" is not ${layout} as the mapping says: read as YYYY-MM-DD` });
-    }
+    } else warnings.push(notInLayout(field, written, layout));
   }
   for (const [field, layout] of Object.entries(mapping.numbers ?? {})) {
     if (typeof out[field] !== 'string') continue;
     const written = (out[field] as string).trim();
     const read = toNumber(written, layout);
     out[field] = read ?? written; // as written, the contract says what is wrong with it
-    if (read === null && layout !== '1234.56' && toNumber(written, '1234.56') !== null) {
-      out[field] = toNumber(written, '1234.56');
-      warnings.push({ field, code: 'NUMBER_LAYOUT', message: `"${written}" is not ${layout} as the mapping says: read as ${out[field]}` });
-    }
+    if (read !== null) continue;
+    const plain = toNumber(written, '1234.56');
+    if (plain !== null) {
+      out[field] = plain;
+      warnings.push({ field, code: 'NUMBER_LAYOUT', message: `"${written}" is not ${layout} as the mapping says: read as ${plain}` });
+    } else warnings.push(notInLayout(field, written, layout));
   }
   for (const [field, value] of Object.entries(mapping.constants ?? {})) {
     if (out[field] === undefined) out[field] = value;
   }
   return out;
+}
+
+/**
+ * A value in no layout the mapping reads: the contract rejects it (or drops it, when lenient), and the
+ * import adds this to that message, which otherwise would only say what the contract wants.
+ */
+export const NOT_IN_LAYOUT = 'NOT_IN_LAYOUT';
+
+function notInLayout(field: string, written: string, layout: string): MappingWarning {
+  return { field, code: NOT_IN_LAYOUT, message: `"${written}" is not ${layout} as the mapping says` };
 }
 
 // A currency sign before or after the amount ("12,99 €", "$1,234.50") is not part of the number.
@@ -289,6 +313,10 @@ const NUMBER_PATTERNS = Object.fromEntries(
 ) as Record<NumberLayout, { pattern: RegExp; group: RegExp | null; decimal: string }>;
 
 const LAYOUT_PARTS: Record<DateLayout, RegExp> = {
+  YYMMDD: /^(?<y>\d{2})(?<m>\d{2})(?<d>\d{2})$/,
+  'DD.MM.YY': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{2})$/,
+  'DD/MM/YY': /^(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{2})$/,
+  'MM/DD/YY': /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{2})$/,
   YYYYMMDD: /^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$/,
   'YYYY-MM-DD': /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$/,
   'YYYY/MM/DD': /^(?<y>\d{4})\/(?<m>\d{1,2})\/(?<d>\d{1,2})$/,
@@ -299,12 +327,19 @@ const LAYOUT_PARTS: Record<DateLayout, RegExp> = {
 
 /**
  * Rearranges a date into YYYY-MM-DD without judging it: an impossible date (1955-11-92) stays
- * impossible, and the data contract rejects it with a clear message.
+ * impossible, and the data contract rejects it with a clear message. A two-digit year is in this
+ * century up to this year's two digits, else in the last (`now` 2026: 26 is 2026, 27 is 1927), so no
+ * date lies in the future: birth dates, the dates such exports carry, never do.
  */
-export function toIsoDate(value: string, layout: DateLayout): string {
+export function toIsoDate(value: string, layout: DateLayout, now: Date = new Date()): string {
   const v = value.trim();
   const match = LAYOUT_PARTS[layout].exec(v);
   if (!match?.groups) return v;
   const { y, m, d } = match.groups;
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return `${y.length === 2 ? fullYear(Number(y), now) : y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+function fullYear(twoDigits: number, now: Date): number {
+  const century = Math.floor(now.getUTCFullYear() / 100) * 100;
+  return twoDigits <= now.getUTCFullYear() - century ? century + twoDigits : century - 100 + twoDigits;
 }

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../common/entity-type';
 import { ContractRegistry } from '../../contracts/contract-registry';
-import { applyMapping, type MappingWarning, type RecordMapping } from '../../contracts/record-mapping';
+import { applyMapping, NOT_IN_LAYOUT, type MappingWarning, type RecordMapping } from '../../contracts/record-mapping';
 import { ENTITY_DEFINITIONS } from '../../matching/engine';
 import { RulesEngine } from '../../matching/engine/rules-engine';
 import type { MatchRules } from '../../matching/engine/rules/match-rules';
@@ -61,7 +61,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
     const mappingWarnings = new Map(rows.filter((r) => r.warnings.length > 0).map((r) => [r.position, r.warnings]));
     const batch: PreparedFileBatch = {
       prepared: prepared.map((record) => withRepeatWarning(withWarnings(record, mappingWarnings.get(record.index)), firstSeen)),
-      rejected: [...unreadable.map((u) => u.result), ...invalid],
+      rejected: [...unreadable.map((u) => u.result), ...invalid.map((result) => ({ ...result, errors: withLayoutHints(result.errors, mappingWarnings.get(result.index)).kept }))],
       rawRejects: [
         ...unreadable.map((u): [number, unknown] => [u.position, truncate(u.raw)]),
         ...invalid.map((r): [number, unknown] => [r.index, truncate(rawByPosition.get(r.index))]),
@@ -85,8 +85,29 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
   if (rows.length + unreadable.length > 0) yield flush();
 }
 
-function withWarnings(record: PreparedRecord, warnings: RecordResult['warnings'] | undefined): PreparedRecord {
-  return warnings ? { ...record, warnings: [...warnings, ...record.warnings] } : record;
+function withWarnings(record: PreparedRecord, mapping: RecordResult['warnings'] | undefined): PreparedRecord {
+  if (!mapping) return record;
+  const { kept, unused } = withLayoutHints(record.warnings, mapping);
+  return { ...record, warnings: [...unused, ...kept] };
+}
+
+/**
+ * A value in no layout the mapping reads was rejected, or dropped from a lenient field, with the contract's
+ * message ("must be a date written YYYY-MM-DD"): the mapping's own note ("12.03.85" is not DD.MM.YYYY)
+ * says what to fix, so it joins that message. Notes on fields nothing was said about stay warnings.
+ */
+function withLayoutHints<T extends { field: string | null; message: string }>(
+  items: readonly T[],
+  mapping: RecordResult['warnings'] | undefined,
+): { kept: T[]; unused: RecordResult['warnings'] } {
+  const hints = new Map((mapping ?? []).filter((w) => w.code === NOT_IN_LAYOUT).map((w) => [w.field, w.message]));
+  const kept = items.map((item) => {
+    const hint = item.field === null ? undefined : hints.get(item.field);
+    if (hint === undefined) return item;
+    hints.delete(item.field);
+    return { ...item, message: `${item.message}: ${hint}` };
+  });
+  return { kept, unused: (mapping ?? []).filter((w) => w.code !== NOT_IN_LAYOUT || hints.has(w.field)) };
 }
 
 /** Warns on a record whose sourceId an earlier line of the file had: the later one replaces it. */
