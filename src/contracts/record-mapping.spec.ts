@@ -201,6 +201,12 @@ describe('loadMapping', () => {
     expect(() => loadMapping(path)).toThrow(`mapping ${path} is not valid: ${problem}`);
   });
 
+  it('rejects a split pattern that is not a regular expression, naming the file and the column', () => {
+    const path = file('split.json', JSON.stringify({ split: { Name: { patterns: ['^(?<familyName>[a-z'] } } }));
+    expect(() => loadMapping(path)).toThrow(MappingError);
+    expect(() => loadMapping(path)).toThrow(new RegExp(`^mapping ${path} is not valid: split."Name" pattern 1 is not a regular expression`));
+  });
+
   it('rejects a file that is not JSON', () => {
     const path = file('broken.json', '{ columns: ');
     expect(() => loadMapping(path)).toThrow(MappingError);
@@ -250,6 +256,12 @@ describe('checkMappingTargets', () => {
     expect(() => checkMappingTargets({ numbers: { price: '1.234,56' } }, 'product')).not.toThrow();
     expect(() => checkMappingTargets({ numbers: { name: '1.234,56' } }, 'product')).toThrow('"name" (in numbers) is not a number field; the product number fields are: price');
     expect(() => checkMappingTargets({ numbers: { prize: '1.234,56' } }, 'product')).toThrow('"prize" (in numbers) is not a product field (did you mean price?)');
+  });
+
+  it('checks the fields a split writes, and reads its column from the header', () => {
+    const mapping = { split: { Name: { patterns: ['^(?<familyName>[^,]+), (?<givenNam>.+)$'] } } };
+    expect(() => checkMappingTargets(mapping, 'customer')).toThrow('"givenNam" (in split."Name") is not a customer field (did you mean givenName?)');
+    expect(() => checkMappingColumns({ split: { Name: { patterns: ['(?<familyName>.+)'] } } }, ['id', 'name'], 'people.csv')).toThrow(/Name/);
   });
 
   it('lists every bad target in one error', () => {

@@ -2,11 +2,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import { distance } from 'fastest-levenshtein';
 import { readFileSync } from 'node:fs';
 import type { EntityType } from '../common/entity-type';
+import { applySplit, splitProblem, splitTargets, type ColumnSplit } from './column-split';
 import { loadContractSchema } from './contract-registry';
 
 /**
  * How the columns of a source file become contract fields. Applied in this order: `combine` joins source
- * columns into one field; `columns` renames a source column (or drops it with null); `dates` rewrites a
+ * columns into one field; `split` cuts one into several (see column-split.ts); `columns` renames a source column (or drops it with null); `dates` rewrites a
  * field from a source date layout to YYYY-MM-DD; `numbers` reads a field written with a decimal comma or
  * thousands separators (1.299,00); `constants` fills fields the file does not have.
  * Columns not named anywhere keep their name, so an unexpected column is reported as an unknown field.
@@ -14,6 +15,7 @@ import { loadContractSchema } from './contract-registry';
 export interface RecordMapping {
   readonly columns?: Readonly<Record<string, string | null>>;
   readonly combine?: Readonly<Record<string, { readonly from: readonly string[]; readonly separator?: string }>>;
+  readonly split?: Readonly<Record<string, ColumnSplit>>;
   readonly dates?: Readonly<Record<string, DateLayout>>;
   readonly numbers?: Readonly<Record<string, NumberLayout>>;
   readonly constants?: Readonly<Record<string, string | number | boolean>>;
@@ -64,6 +66,18 @@ const MAPPING_SCHEMA = {
         },
       },
     },
+    split: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['patterns'],
+        properties: {
+          patterns: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          else: { type: 'string', minLength: 1 },
+        },
+      },
+    },
     dates: { type: 'object', additionalProperties: { enum: [...DATE_LAYOUTS] } },
     numbers: { type: 'object', additionalProperties: { enum: [...NUMBER_LAYOUTS] } },
     constants: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
@@ -95,7 +109,10 @@ export function loadMapping(path: string): RecordMapping {
       .join('; ');
     throw new MappingError(`mapping ${path} is not valid: ${detail}`);
   }
-  return parsed as RecordMapping;
+  const mapping = parsed as RecordMapping;
+  const problems = Object.entries(mapping.split ?? {}).flatMap(([column, rule]) => splitProblem(column, rule) ?? []);
+  if (problems.length > 0) throw new MappingError(`mapping ${path} is not valid: ${problems.join('; ')}`);
+  return mapping;
 }
 
 /** The contract fields that hold numbers (what `numbers` may read). */
@@ -121,6 +138,7 @@ export function checkMappingTargets(mapping: RecordMapping, entityType: EntityTy
   const targets: [target: string, where: string][] = [
     ...Object.entries(mapping.columns ?? {}).flatMap(([column, target]): [string, string][] => (target === null ? [] : [[target, `columns."${column}"`]])),
     ...Object.keys(mapping.combine ?? {}).map((target): [string, string] => [target, 'combine']),
+    ...Object.entries(mapping.split ?? {}).flatMap(([column, rule]) => splitTargets(rule).map((target): [string, string] => [target, `split."${column}"`])),
     ...Object.keys(mapping.dates ?? {}).map((target): [string, string] => [target, 'dates']),
     ...Object.keys(mapping.numbers ?? {}).map((target): [string, string] => [target, 'numbers']),
     ...Object.keys(mapping.constants ?? {}).map((target): [string, string] => [target, 'constants']),
@@ -148,6 +166,7 @@ export function mappingSourceColumns(mapping: RecordMapping): [column: string, w
   for (const [target, rule] of Object.entries(mapping.combine ?? {})) {
     for (const column of rule.from) if (!columns.has(column)) columns.set(column, `combine."${target}"`);
   }
+  for (const column of Object.keys(mapping.split ?? {})) if (!columns.has(column)) columns.set(column, 'split');
   return [...columns];
 }
 
@@ -234,7 +253,8 @@ export interface MappingWarning {
 export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: RecordMapping, warnings: MappingWarning[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const combined = Object.entries(mapping.combine ?? {});
-  const consumed = new Set(combined.flatMap(([, rule]) => rule.from));
+  const splits = Object.entries(mapping.split ?? {});
+  const consumed = new Set([...combined.flatMap(([, rule]) => rule.from), ...splits.map(([column]) => column)]);
   const columns = mapping.columns ?? {};
   for (const [column, value] of Object.entries(row)) {
     const renamed = Object.hasOwn(columns, column) ? columns[column] : consumed.has(column) ? null : column;
@@ -245,6 +265,8 @@ export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: Re
     const parts = rule.from.map((column) => (Object.hasOwn(row, column) ? row[column] : undefined)).filter((v) => v !== undefined && v !== null && v !== '');
     if (parts.length > 0) out[target] = parts.map(String).join(rule.separator ?? ' ');
   }
+  // So do the fields a split fills.
+  for (const [column, rule] of splits) applySplit(column, Object.hasOwn(row, column) ? row[column] : undefined, rule, out, warnings);
   for (const [field, layout] of Object.entries(mapping.dates ?? {})) {
     if (typeof out[field] !== 'string') continue;
     const written = (out[field] as string).trim();
