@@ -130,8 +130,10 @@ describe.each(DIALECTS)('canon import --map checks, rules train minimum (%s)', (
 
     const forced = await canon('rules', 'train', '--entity', 'customer', '--out', out, '--force');
     expect(forced.code).toBe(0);
-    expect(forced.stderr).toMatch(/warning: trained on only 26 customer records, fewer than 1,000: m and u are unreliable/);
-    expect(forced.stdout).toMatch(/trained customer rules on 26 records/);
-    expect(JSON.parse(readFileSync(out, 'utf8')).training).toMatchObject({ records: 26 });
+    // Every live customer of this hub: the 25 just imported and those of the tests before.
+    const records = Number(/warning: trained on only (\d+) customer records, fewer than 1,000: m and u are unreliable/.exec(forced.stderr)?.[1]);
+    expect(records).toBeGreaterThanOrEqual(25);
+    expect(forced.stdout).toMatch(new RegExp(`trained customer rules on ${records} records`));
+    expect(JSON.parse(readFileSync(out, 'utf8')).training).toMatchObject({ records });
   });
 });
