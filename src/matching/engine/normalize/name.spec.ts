@@ -138,6 +138,18 @@ describe(areNicknames.name, () => {
     ['Paco', 'Francisco'],
     ['Pepe', 'José'],
     ['Beppe', 'Giuseppe'],
+    ['Kasia', 'Katarzyna'],
+    ['Gosia', 'Małgorzata'],
+    ['Kuba', 'Jakub'],
+    ['Tomek', 'Tomasz'],
+    ['Krzysiek', 'Krzysztof'],
+    ['Wojtek', 'Wojciech'],
+    ['Stina', 'Kristina'],
+    ['Micke', 'Mikael'],
+    ['Kalle', 'Karl'],
+    ['Lasse', 'Lars'],
+    ['Kajsa', 'Katarina'],
+    ['Honza', 'Jan'],
     ['Bob Smith', 'Robert Jones'], // first tokens only
   ])('is true for %j and %j', (a, b) => {
     expect(areNicknames(a, b)).toBe(true);
