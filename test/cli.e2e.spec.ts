@@ -270,4 +270,21 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect(existsSync(`${utf8}.rejects.ndjson`)).toBe(false);
     expect((await exportGolden('customer')).some((g) => g.attributes.familyName === 'Zoë')).toBe(false);
   });
+
+  it('writes the rejects where --reports-dir says, and refuses a folder it cannot write to before importing', async () => {
+    expect((await canon('source', 'add', 'reporting')).code).toBe(0);
+    const file = join(dir, 'reported.ndjson');
+    writeFileSync(file, [JSON.stringify({ sourceId: 'R1', familyName: 'Reported' }), JSON.stringify({ sourceId: 'R2', shoeSize: 44 })].join('\n'));
+    const reports = join(dir, 'reports', 'today');
+    const result = await canon('import', '--entity', 'customer', '--source', 'reporting', '--file', file, '--reports-dir', reports);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(join(reports, 'reported.ndjson.rejects.ndjson'));
+    expect(readLines(join(reports, 'reported.ndjson.rejects.ndjson')).map((l) => JSON.parse(l).sourceId)).toEqual(['R2']);
+    expect(existsSync(`${file}.rejects.ndjson`)).toBe(false);
+
+    const notAFolder = await canon('import', '--entity', 'customer', '--source', 'reporting', '--file', file, '--reports-dir', file);
+    expect(notAFolder.code).toBe(1);
+    expect(notAFolder.stdout).not.toMatch(/imported/);
+    expect(notAFolder.stderr).toMatch(/cannot write the rejects and warnings files in .*reported\.ndjson \(EEXIST\): pass --reports-dir with a folder you can write to/);
+  });
 });

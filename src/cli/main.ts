@@ -126,7 +126,8 @@ program
   .option('--map <mapping.json>', 'rename, drop, combine or reformat source columns')
   .option('--batch-size <n>', 'records per transaction (1-5000, default 2000)', parseBatchSize)
   .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8: windows-1252 (latin1), iso-8859-15, windows-1250…')
-  .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number; encoding?: string }) =>
+  .option('--reports-dir <dir>', 'where FILE.rejects.ndjson and FILE.warnings.ndjson go (default: beside the file)')
+  .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number; encoding?: string; reportsDir?: string }) =>
     withServices(async (app, s) => {
       const mapping = options.map ? s.loadMapping(options.map) : undefined;
       const progress = new ProgressBar();
@@ -137,6 +138,7 @@ program
         mapping,
         mappingFile: options.map,
         encoding: options.encoding,
+        reportsDir: options.reportsDir,
         batchSize: options.batchSize,
         actor: s.cliActor(), // the same actor in golden history as in the audit log
         onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.records, p.rejected),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { createWriteStream, rmSync, statSync, type WriteStream } from 'node:fs';
+import { accessSync, constants, createWriteStream, mkdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { EntityType } from '../../common/entity-type';
 import { checkMappingColumns, checkMappingTargets, type RecordMapping } from '../../contracts/record-mapping';
 import { MatchingService } from '../../matching/matching.service';
@@ -20,6 +21,8 @@ export interface FileImportOptions {
   /** The file's encoding (`windows-1252`, `latin1`…); UTF-8 when absent. */
   readonly encoding?: string;
   readonly batchSize?: number;
+  /** Where the rejects and warnings files go; beside the file when absent. */
+  readonly reportsDir?: string;
   readonly actor: string;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
@@ -81,8 +84,9 @@ export class FileImportService {
       }
     }
     const totalBytes = statSync(options.file).size;
-    const rejectsFile = `${options.file}.rejects.ndjson`;
-    const warningsFile = `${options.file}.warnings.ndjson`;
+    const reports = reportsBase(options.file, options.reportsDir); // so does a folder the reports cannot go to
+    const rejectsFile = `${reports}.rejects.ndjson`;
+    const warningsFile = `${reports}.warnings.ndjson`;
     rmSync(rejectsFile, { force: true });
     rmSync(warningsFile, { force: true });
     const rejects = new LinesWriter(rejectsFile);
@@ -140,6 +144,25 @@ export class FileImportService {
 }
 
 /** Appends one JSON line per entry; the file is created only when the first entry arrives. */
+/**
+ * The path the rejects and warnings files start with: the file's own, or its name in `reportsDir`
+ * (created if absent). Checked before anything is imported: a read-only folder beside the file
+ * (a mounted export share) would otherwise stop the import at its first rejected record.
+ */
+function reportsBase(file: string, reportsDir: string | undefined): string {
+  const dir = reportsDir ?? dirname(file);
+  try {
+    if (reportsDir) mkdirSync(reportsDir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ReportsFolderError(`cannot write the rejects and warnings files in ${dir} (${reason}): pass --reports-dir with a folder you can write to`);
+  }
+  return join(dir, basename(file));
+}
+
+export class ReportsFolderError extends Error {}
+
 class LinesWriter {
   private stream: WriteStream | null = null;
 
