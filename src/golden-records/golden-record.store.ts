@@ -6,6 +6,7 @@ import type { Attributes } from '../matching/engine/types';
 import { FILTER_COLUMNS, filterColumnValues } from './filter-columns';
 import { GoldenEventSinks } from './golden-event-sinks';
 import type { GoldenEvent, GoldenState, RecordMove, SourceRecordState, SourceRecordWrite } from './golden-record.types';
+import { storedExplanation } from '../matching/stored-explanation';
 
 const SOURCE_STATE_COLUMNS =
   'id, entity_type, source, source_id, content_hash, source_updated_at, received_at, deleted, golden_id, previous_golden_ids, normalized, match_keys';
@@ -83,7 +84,7 @@ export class GoldenRecordStore {
         r.previousGoldenIds.length > 0 ? JSON.stringify(r.previousGoldenIds) : null,
         JSON.stringify(r.matchKeys ?? []),
         r.linkScore,
-        r.linkExplanation ? JSON.stringify(r.linkExplanation) : null,
+        r.linkExplanation ? storedExplanation(r.linkExplanation) : null,
       ]),
       {
         target: ['id'],

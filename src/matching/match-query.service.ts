@@ -4,6 +4,7 @@ import type { EntityType } from '../common/entity-type';
 import { ContractRegistry } from '../contracts/contract-registry';
 import type { FieldError, Features, MatchExplanation, PairScore } from './engine/types';
 import { MatchingService } from './matching.service';
+import { explanationFromStore } from './stored-explanation';
 
 export interface ScoredGolden {
   readonly goldenId: string;
@@ -58,7 +59,7 @@ export class MatchQueryService {
     );
     const subject = rows.find((r) => r.id === sourceRecordId);
     if (!subject) return null;
-    if (subject.link_explanation) return { ...(JSON.parse(subject.link_explanation) as MatchExplanation), stored: true };
+    if (subject.link_explanation) return { ...explanationFromStore(subject.link_explanation), stored: true };
     const entityType = subject.entity_type as EntityType;
     const engine = this.matching.engine(entityType);
     const features = (row: MemberRow): Features =>

@@ -5,6 +5,7 @@ import type { EntityType } from '../common/entity-type';
 import { toConnection, withTotalCount, type Connection } from '../common/pagination';
 import type { MatchExplanation } from '../matching/engine/types';
 import type { ReviewTaskSubjects, ReviewTaskKind, ReviewTaskStatus } from './review-task.types';
+import { explanationFromStore } from '../matching/stored-explanation';
 
 export interface ReviewTaskView {
   readonly id: string;
@@ -69,7 +70,7 @@ function toReviewTaskView(row: Row): ReviewTaskView {
     goldenId: row.golden_id as string,
     subjects: JSON.parse(row.subjects as string) as ReviewTaskSubjects,
     score: row.score === null ? null : Number(row.score),
-    explanation: row.explanation ? (JSON.parse(row.explanation as string) as MatchExplanation) : null,
+    explanation: row.explanation ? explanationFromStore(row.explanation as string) : null,
     assignee: (row.assignee as string | null) ?? null,
     version: Number(row.version),
     createdAt: row.created_at as string,

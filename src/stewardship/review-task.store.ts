@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { queryInChunks, type Tx } from '../common/database/tx';
 import type { PotentialMatchSubjects, ReviewTaskWrite } from './review-task.types';
+import { storedExplanation } from '../matching/stored-explanation';
 
 /** Writes review tasks inside the caller's transaction, in bulk. */
 @Injectable()
@@ -17,7 +18,7 @@ export class ReviewTaskStore {
         t.goldenId,
         JSON.stringify(t.subjects),
         t.score,
-        t.explanation ? JSON.stringify(t.explanation) : null,
+        t.explanation ? storedExplanation(t.explanation) : null,
         null,
         1,
         t.createdAt,
