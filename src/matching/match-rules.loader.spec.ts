@@ -87,6 +87,21 @@ describe('rules files', () => {
     ]);
   });
 
+  it('lets a count-once rule of agreements hinge on disagreeing and missing values, and only such a rule', () => {
+    const rules = shipped('customer');
+    const place = { name: 'place', comparisons: ['city', 'postalCode'], when: { address: ['else', 'null'] } };
+    rules.countOnce = [{ ...place, agreements: true }];
+    const loaded = loadRulesFile(write('agreements.rules.json', rules), 'customer');
+    expect(loaded.countOnce).toEqual([{ ...place, agreements: true }]);
+    rules.countOnce = [place];
+    expect(problemsOf(() => loadRulesFile(write('agreements-off.rules.json', rules), 'customer'))).toEqual([
+      expect.stringMatching(/^countOnce\[0\] \(place\)\.when\.levels\.address: "else" is a disagreement/),
+      expect.stringMatching(/^countOnce\[0\] \(place\)\.when\.levels\.address: no level "null"/),
+    ]);
+    rules.countOnce = [{ ...place, agreements: 'yes' }];
+    expect(problemsOf(() => loadRulesFile(write('agreements-odd.rules.json', rules), 'customer')).join('\n')).toMatch(/agreements/);
+  });
+
   it('checks the survivorship section: strategies, attributes and groups', () => {
     const rules = shipped('customer');
     rules.survivorship = {

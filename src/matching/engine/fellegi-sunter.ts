@@ -45,10 +45,17 @@ export function scorePair(rules: CompiledRules, a: Features, b: Features, engine
   }
   for (const rule of rules.countOnce) {
     if (!holds(rule.requires, comparisons)) continue;
-    const against = comparisons.filter((c) => rule.comparisons.has(c.comparison) && (weights.get(c.comparison) ?? 0) < 0);
+    // Disagreements by default (a move); with `agreements`, agreements (a postcode and its town).
+    const sign = rule.agreements ? 1 : -1;
+    const against = comparisons.filter((c) => rule.comparisons.has(c.comparison) && sign * (weights.get(c.comparison) ?? 0) > 0);
     if (against.length < 2) continue;
-    const strongest = against.reduce((x, y) => (weights.get(y.comparison)! < weights.get(x.comparison)! ? y : x));
-    for (const c of against) if (c !== strongest) total -= weights.get(c.comparison)!;
+    const strongest = against.reduce((x, y) => (sign * weights.get(y.comparison)! > sign * weights.get(x.comparison)! ? y : x));
+    for (const c of against) {
+      if (c === strongest) continue;
+      total -= weights.get(c.comparison)!;
+      // Counted once: a later rule over the same comparisons must not take it away again.
+      weights.set(c.comparison, 0);
+    }
     comparisons = comparisons.map((c) =>
       against.includes(c) && c !== strongest ? { ...c, weight: 0, detail: `counted once, with ${strongest.comparison}: ${rule.name}` } : c,
     );

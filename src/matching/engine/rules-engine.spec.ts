@@ -739,3 +739,68 @@ describe('RulesEngine (customer): properties', () => {
     );
   });
 });
+
+describe('RulesEngine (customer): one-line addresses and neighbours', () => {
+  const erp: Attributes = { givenName: 'Anna', familyName: 'Conti', addressLine1: 'Via Roma 12, 20121 Milano', country: 'IT', birthDate: '1980-03-04' };
+
+  it('compares an address written on one line as street, postcode and town', () => {
+    const crm = { givenName: 'ANNA', familyName: 'CONTI', addressLine1: 'Via Roma 12', city: 'Milano', postalCode: '20121', country: 'IT', birthDate: '1980-03-04' };
+    const levels = Object.fromEntries(score(customer, erp, crm).explanation.comparisons.map((c) => [c.comparison, c.level]));
+    expect(levels).toMatchObject({ address: 'exact', city: 'exact', postalCode: 'exact' });
+    expect(score(customer, erp, crm).decision).toBe('match');
+  });
+
+  it('counts a postcode and its town once when the street differs: namesakes in one town go to a steward', () => {
+    const other = { givenName: 'Anna', familyName: 'Conti', addressLine1: 'Corso Buenos Aires 140', city: 'Milano', postalCode: '20121', country: 'IT' };
+    const pair = score(customer, erp, other);
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'city')?.weight).toBe(0);
+    expect(pair.decision).not.toBe('match');
+  });
+
+  it('a neighbour of one name (another house number, no birth date, no contact agreeing): the place counts once, no match', () => {
+    const neighbour = { givenName: 'Anna', familyName: 'Conti', addressLine1: 'Via Roma 48', city: 'Milano', postalCode: '20121', country: 'IT', phone: '+39 347 1234567' };
+    const pair = score(customer, erp, neighbour);
+    expect(pair.explanation.comparisons.filter((c) => ['address', 'city', 'postalCode'].includes(c.comparison) && c.weight > 0)).toHaveLength(1);
+    expect(pair.decision).not.toBe('match');
+  });
+
+  it('one name in one place with another birth date, phone and email is no match', () => {
+    const a = { ...robert, addressLine1: '12 Wattle Street' };
+    const b = { ...robert, addressLine1: '19 Wattle Street', birthDate: '1984-09-02', email: 'rmiller@example.org', phone: '+61 412 345 678' };
+    expect(score(customer, a, b).decision).not.toBe('match');
+  });
+});
+
+describe('RulesEngine (customer): a household\'s evidence counts once where nothing personal agrees', () => {
+  // A father (one-line address, birth date) and his son of one name, whose record has no birth date, no email and the home landline.
+  const father: Attributes = { givenName: 'Richard', familyName: 'Featherstonehaugh', birthDate: '1961-02-03', phone: '0117 101 2191', addressLine1: '14 Clifton Road, Bristol BS8 1AA', country: 'GB' };
+  const son: Attributes = { givenName: 'RICHARD', familyName: 'FEATHERSTONHAUGH', phone: '+44 117 101 2191', addressLine1: '14 Clifton Road', city: 'Bristol', postalCode: 'BS8 1AA', country: 'GB' };
+  const household = ['phone', 'address', 'addressLine2', 'city', 'postalCode', 'region'];
+  const agreeing = (pair: ReturnType<typeof score>) => pair.explanation.comparisons.filter((c) => household.includes(c.comparison) && c.weight > 0);
+
+  it('the landline, street, postcode and town say one place: they count once, the strongest', () => {
+    const pair = score(customer, father, son);
+    expect(agreeing(pair).map((c) => c.comparison)).toEqual(['phone']);
+    expect(pair.explanation.comparisons.filter((c) => c.detail?.startsWith('counted once, with phone'))).toHaveLength(3);
+    expect(pair.decision).toBe('possible');
+    const sum = pair.explanation.priorWeight + pair.explanation.comparisons.reduce((total, c) => total + c.weight, 0);
+    expect(sum).toBeCloseTo(pair.explanation.totalWeight, 1);
+  });
+
+  it('anything personal agreeing (the birth date, a mobile) lets each part count', () => {
+    expect(agreeing(score(customer, father, { ...son, birthDate: '1961-02-03' }))).toHaveLength(4);
+    const mobile = score(customer, { ...father, phone: '07911 123456' }, { ...son, phone: '+44 7911 123456' });
+    expect(mobile.explanation.comparisons.find((c) => c.comparison === 'phone')?.level).toBe('exact');
+    expect(agreeing(mobile)).toHaveLength(4);
+    expect(mobile.decision).toBe('match');
+  });
+
+  it('a number whose kind the plan does not tell (the US) weighs as much as a mobile, but counts as a household\'s', () => {
+    const us = { givenName: 'Ann', familyName: 'Lee', addressLine1: '34 Oak Ave', city: 'Austin', postalCode: '78701', country: 'US' };
+    const pair = score(customer, { ...us, phone: '(512) 650-9899' }, { ...us, birthDate: '1986-07-07', phone: '+1 512 650 9899' });
+    const phone = pair.explanation.comparisons.find((c) => c.comparison === 'phone');
+    expect(phone).toMatchObject({ level: 'same number, kind unknown', weight: expect.closeTo(Math.log2(0.5 / 0.0000625), 1) });
+    expect(agreeing(pair).map((c) => c.comparison)).toEqual(['phone']);
+    expect(pair.decision).toBe('match');
+  });
+});

@@ -1,5 +1,5 @@
 import type { Attributes } from '../types';
-import { normalizeAddressLine, addressTokens, normalizePostcode, houseNumber } from '../normalize/address';
+import { normalizeAddressLine, addressTokens, normalizePostcode, houseNumber, splitLocality } from '../normalize/address';
 import { cityName } from '../normalize/city';
 import { mailbox } from '../normalize/email';
 import { nicknameKeys, normalizeName, withoutParticles, withoutTitle } from '../normalize/name';
@@ -44,7 +44,9 @@ export function customerFeatures(a: Attributes): Features {
   const birthDate = typeof a.birthDate === 'string' ? a.birthDate : null;
   const email = typeof a.email === 'string' ? mailbox(a.email) : null;
   const phone = typeof a.phone === 'string' && a.phone.startsWith('+') ? a.phone : null;
-  const address = text(a.addressLine1, normalizeAddressLine);
+  // An address on one line ("Via Roma 12, 20121 Milano") is compared and blocked as street, postcode and town.
+  const oneLine = typeof a.addressLine1 === 'string' ? splitLocality(a.addressLine1) : null;
+  const address = text(oneLine?.street ?? a.addressLine1, normalizeAddressLine);
   const givenPhonetic = given ? phoneticKeys(given.split(' ')[0]) : [];
   const familyPhonetic = family ? phoneticKeys(family) : [];
   return {
@@ -73,8 +75,8 @@ export function customerFeatures(a: Attributes): Features {
     streetNumber: address ? houseNumber(address) : null,
     addressTokens: address ? nonEmpty(addressTokens(address)) : null,
     addressLine2: text(a.addressLine2, normalizeAddressLine),
-    city: text(a.city, cityName),
-    postalCode: text(a.postalCode, normalizePostcode),
+    city: text(a.city ?? oneLine?.city, cityName),
+    postalCode: text(a.postalCode ?? oneLine?.postalCode, normalizePostcode),
     region: text(a.region, normalizeName),
     country: typeof a.country === 'string' ? a.country : null,
   };

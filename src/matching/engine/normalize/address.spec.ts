@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addressTokens, houseNumber, normalizeAddressLine, normalizePostcode } from './address';
+import { addressTokens, houseNumber, normalizeAddressLine, normalizePostcode, splitLocality } from './address';
 
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
 const streetWord = fc.constantFrom(
@@ -145,4 +145,23 @@ describe('houseNumber', () => {
     ['Calle Mayor 5, 2º B', '5'],
     ['High Street', null],
   ])('%s → %s', (line, number) => expect(houseNumber(normalizeAddressLine(line))).toBe(number));
+});
+
+describe('splitLocality', () => {
+  it.each([
+    ['Via Roma 12, 20121 Milano', 'Via Roma 12', '20121', 'Milano'],
+    ['ul. Długa 5/3, 00-950 Warszawa', 'ul. Długa 5/3', '00-950', 'Warszawa'],
+    ['Storgatan 12, 111 22 Stockholm', 'Storgatan 12', '111 22', 'Stockholm'],
+    ['Vesterbrogade 12, 1620 København V', 'Vesterbrogade 12', '1620', 'København V'],
+    ['Bahnhofstrasse 1, CH-8001 Zürich', 'Bahnhofstrasse 1', 'CH-8001', 'Zürich'],
+    ['Keizersgracht 1, 1015 CJ Amsterdam', 'Keizersgracht 1', '1015 CJ', 'Amsterdam'],
+    ['12 Rue Sherbrooke, H2X 1L4 Montréal', '12 Rue Sherbrooke', 'H2X 1L4', 'Montréal'],
+    ['8 Shop Street, Limerick V94 T9PX', '8 Shop Street', 'V94 T9PX', 'Limerick'],
+    ['10 Downing Street, London SW1A 2AA', '10 Downing Street', 'SW1A 2AA', 'London'],
+  ])('%s', (line, street, postalCode, city) => expect(splitLocality(line)).toEqual({ street, postalCode, city }));
+
+  it.each(['Hauptstr. 12', '12 High St, Flat 3', 'Unit 5, 1200 Main Street', '123 Main St, Springfield, IL 62701', ', 20121 Milano', 'Via Roma 12, Milano'])(
+    'leaves %s whole',
+    (line) => expect(splitLocality(line)).toBeNull(),
+  );
 });

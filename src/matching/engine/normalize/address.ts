@@ -113,3 +113,37 @@ export function houseNumber(address: string): string | null {
   const line = address.replace(UNIT_PREFIX, '');
   return /^\d+[a-z]?\b/.exec(line)?.[0] ?? /\b\d+[a-z]?\b/.exec(line)?.[0] ?? null;
 }
+
+// Postcode shapes of a one-line address's last part, an optional country prefix ("D-80331", "CH-8001")
+// allowed: digits (4–5; "00-950", "111 22", "1234-567"), Dutch "1011 AB", Canadian "H2X 1L4", British
+// "SW1A 1AA" and Irish Eircodes "D02 X285".
+const POSTCODE =
+  '(?:[A-Z]{1,3}-)?(?:\\d{4} ?[A-Z]{2}|\\d{4,5}|\\d{2}-\\d{3}|\\d{3} \\d{2}|\\d{4}-\\d{3}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}|[A-Z]\\d[\\dW] ?[A-Z\\d]{4})';
+const TOWN = "\\p{L}[\\p{L}.'’ -]*";
+const POSTCODE_TOWN = new RegExp(`^(${POSTCODE}) +(${TOWN})$`, 'iu');
+const TOWN_POSTCODE = new RegExp(`^(${TOWN}?) +(${POSTCODE})$`, 'iu');
+
+/**
+ * Splits the locality off an address written on one line, as ERPs and paper forms keep it:
+ * "Via Roma 12, 20121 Milano" → street "Via Roma 12", postcode "20121", town "Milano" ("…, Dublin D02 X285"
+ * too). Only a last comma-separated part holding a postcode and a town is taken, so "12 High St, Flat 3"
+ * and "Hauptstr. 12" are left as they are (null).
+ */
+export function splitLocality(line: string): { street: string; postalCode: string; city: string } | null {
+  const comma = line.lastIndexOf(',');
+  if (comma <= 0) return null;
+  const street = line.slice(0, comma).trim();
+  const last = line.slice(comma + 1).trim();
+  if (!street || !/\d/.test(last)) return null;
+  const before = POSTCODE_TOWN.exec(last);
+  const after = before ? null : TOWN_POSTCODE.exec(last);
+  const [postalCode, city] = before ? [before[1], before[2].trim()] : after ? [after[2], after[1].trim()] : [];
+  return postalCode && city && isTown(city) ? { street, postalCode, city } : null;
+}
+
+// "Unit 5, 1200 Main St" is a street with its number, "…, IL 62701" a state: neither is a town.
+function isTown(name: string): boolean {
+  const tokens = addressTokens(name);
+  const last = tokens[tokens.length - 1] ?? '';
+  return name.replace(/[^\p{L}]/gu, '').length >= 3 && !(last.length > 1 && CANONICAL.get(last) === last);
+}

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { lineType } from './phone-line';
+import { isFixedOrMobile, lineType } from './phone-line';
 
 describe('lineType', () => {
   it.each([
@@ -32,4 +32,14 @@ describe('lineType', () => {
       expect([number, lineType(number)]).toEqual([number, type === 'FIXED_LINE' ? 'fixed' : type === 'MOBILE' ? 'mobile' : null]);
     }
   });
+});
+
+describe('isFixedOrMobile', () => {
+  it.each([
+    ['+15126509899', true], // the US: one pattern for both kinds
+    ['+16133307243', true], // Canada
+    ['+447911123456', false], // a British mobile
+    ['+441171012191', false], // a British landline
+    ['+447700900001', false], // a number of neither kind (reserved for drama)
+  ])('%s → %s', (e164, either) => expect(isFixedOrMobile(e164)).toBe(either));
 });

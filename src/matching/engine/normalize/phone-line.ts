@@ -15,6 +15,19 @@ const metadata = maxMetadata as MetadataJson;
  * country, and costs a regular expression test or two.
  */
 export function lineType(e164: string): 'fixed' | 'mobile' | null {
+  const kind = lineKind(e164);
+  return kind === 'fixed or mobile' ? null : kind;
+}
+
+/**
+ * Whether the number is one its numbering plan cannot tell a landline from a mobile by (the US and
+ * Canada): valid as a fixed line and as a mobile alike. A number that is neither is not such a one.
+ */
+export function isFixedOrMobile(e164: string): boolean {
+  return lineKind(e164) === 'fixed or mobile';
+}
+
+function lineKind(e164: string): 'fixed' | 'mobile' | 'fixed or mobile' | null {
   if (!e164.startsWith('+')) return null;
   // Calling codes are prefix-free: one to three digits, and only one length is a code.
   for (let length = 1; length <= 3; length++) {
@@ -24,7 +37,7 @@ export function lineType(e164: string): 'fixed' | 'mobile' | null {
     const national = e164.slice(1 + length);
     for (const country of countries) {
       const { fixed, mobile } = patternsOf(country);
-      if (fixed?.test(national)) return mobile && !mobile.test(national) ? 'fixed' : null;
+      if (fixed?.test(national)) return mobile && !mobile.test(national) ? 'fixed' : 'fixed or mobile';
       if (mobile?.test(national)) return 'mobile';
     }
     return null;

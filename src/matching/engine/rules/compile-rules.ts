@@ -8,7 +8,7 @@ import { tokenContainment, tokenSetSimilarity, wordsAdded, wordsReplaced } from 
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { areDistinctKnownNames, areNicknames } from '../normalize/name';
 import { splitExtension } from '../normalize/phone';
-import { lineType } from '../normalize/phone-line';
+import { isFixedOrMobile, lineType } from '../normalize/phone-line';
 import type { ConflictRule, CorroborationRule, CountOnceRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
 
 /** Whether a pair is at a level: the compared values, and the whole features for conditions that look across. */
@@ -51,6 +51,7 @@ export interface CompiledRules {
 
 export interface CompiledCountOnce {
   readonly name: string;
+  readonly agreements: boolean;
   readonly comparisons: ReadonlySet<string>;
   readonly requires: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -79,7 +80,7 @@ export function compileRules(rules: MatchRules, catalog: FeatureCatalog): Compil
 }
 
 function compileCountOnce(rule: CountOnceRule): CompiledCountOnce {
-  return { name: rule.name, comparisons: new Set(rule.comparisons), requires: requirements(rule.when) };
+  return { name: rule.name, agreements: rule.agreements === true, comparisons: new Set(rule.comparisons), requires: requirements(rule.when) };
 }
 
 function compileConflict(rule: ConflictRule): CompiledConflict {
@@ -142,7 +143,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
   if ('yearsApartAtLeast' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? 0) >= condition.yearsApartAtLeast;
-  if ('sharedLine' in condition) return () => false; // validateRules allows it on phones only
+  if ('sharedLine' in condition || 'unknownLine' in condition) return () => false; // validateRules allows them on phones only
   return (a, b) => relativeDifference(Number(a), Number(b)) <= condition.relativeDifference;
 }
 
@@ -150,6 +151,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
 // desks, so a level that forgives a slip in the number (one digit off) needs the same extension too.
 function phoneTest(condition: LevelCondition): LevelTest {
   if ('sharedLine' in condition) return (a, b) => isSharedLine(String(a), String(b));
+  if ('unknownLine' in condition) return (a, b) => a === b && !String(a).includes(';') && isFixedOrMobile(String(a));
   const test = levelTest(condition, 'text');
   if ('exact' in condition || 'else' in condition) return test;
   return (a, b, fa, fb) => {

@@ -126,6 +126,8 @@ export interface CountOnceRule {
   readonly name: string;
   readonly comparisons: readonly string[];
   readonly when: Readonly<Record<string, readonly string[]>>;
+  /** Count their agreements once instead: a postcode and the town it lies in say one thing, not two. */
+  readonly agreements?: boolean;
 }
 
 export type LevelCondition =
@@ -171,6 +173,12 @@ export type LevelCondition =
    * not tell (the US), is the person's own: `exact`.
    */
   | { readonly sharedLine: true }
+  /**
+   * Phones: the same number (no extension), valid alike as a fixed line and as a mobile on a plan that
+   * does not tell them apart (the US and Canada): as strong as `exact`, but rules can tell it from a number known to be a mobile, the only
+   * personal one (`countOnce` of household evidence).
+   */
+  | { readonly unknownLine: true }
   | { readonly else: true };
 
 export interface TermFrequencyTable {

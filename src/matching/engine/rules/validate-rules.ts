@@ -17,7 +17,7 @@ const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   text: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
   name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
   'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'swappedWith', 'else'],
-  phone: ['exact', 'sharedLine', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
+  phone: ['exact', 'sharedLine', 'unknownLine', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
   date: ['exact', 'dateTransposed', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
   tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'extendedCode', 'containedCode', 'wordsReplaced', 'wordsAdded', 'tokenSet', 'containment', 'else'],
@@ -93,7 +93,8 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
   (rules.conflicts ?? []).forEach((c, i) => checkLevels(`conflicts[${i}] (${c.name})`, c.levels, false));
   (rules.countOnce ?? []).forEach((c, i) => {
     const path = `countOnce[${i}] (${c.name})`;
-    checkLevels(`${path}.when`, c.when, true);
+    // Agreements counted once may hinge on a disagreement (another street in the same town and postcode).
+    checkLevels(`${path}.when`, c.when, c.agreements !== true);
     for (const name of c.comparisons) if (!rules.comparisons.some((x) => x.name === name)) problems.push(`${path}.comparisons: unknown comparison "${name}"`);
   });
   for (const name of Object.keys(rules.termFrequencies ?? {})) feature(`termFrequencies.${name}`, name);
