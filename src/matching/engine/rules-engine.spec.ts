@@ -609,8 +609,12 @@ describe('RulesEngine (product): hard negatives never merge', () => {
   it('one line’s models named by words, a camera body and its kit, black and tri-colour ink: other products', () => {
     const elite = { brand: 'Instant Pot', name: 'Instant Pot Duo 7-in-1 Electric Pressure Cooker Elite, 8 Quart, Grey' };
     const pro = score(product, elite, { brand: 'Instant Pot', name: 'Instant Pot - Duo 7-in-1 Electric Pressure Cooker Pro Elite 8 Quart - Grey' });
-    // a word more is weaker (one shop adds a descriptor as often): it takes weight away, the tier veto does the rest
-    expect(pro.explanation.comparisons.find((c) => c.comparison === 'nameWords')).toMatchObject({ level: 'a word added', weight: -3 });
+    // a tier word more, the name agreeing otherwise, is a sibling wherever it stands ("Pro Elite")
+    expect(pro.decision).not.toBe('match');
+    expect(pro.explanation.comparisons.find((c) => c.comparison === 'nameWords')).toMatchObject({ level: 'a tier word added', veto: 'review' });
+    // another word more is weaker (one shop adds a descriptor as often): it takes weight away
+    const wireless = score(product, elite, { brand: 'Instant Pot', name: 'Instant Pot - Duo 7-in-1 Electric Pressure Cooker Digital Elite 8 Quart - Grey' });
+    expect(wireless.explanation.comparisons.find((c) => c.comparison === 'nameWords')).toMatchObject({ level: 'a word added', weight: -3 });
     const style = { brand: 'Instant Pot', name: 'Instant Pot Duo Style 7-in-1 Electric Pressure Cooker, 3 Quart, Blue' };
     const prestige = score(product, style, { brand: 'Instant Pot', name: 'Instant Pot - Duo Prestige 7-in-1 Electric Pressure Cooker 3 Quart - Blue' });
     expect(prestige.decision).not.toBe('match');
@@ -653,6 +657,35 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     expect(pair.decision).toBe('none');
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'titleColours')).toMatchObject({ level: 'else', veto: 'none' });
     expect(score(product, black, { ...white, color: 'Black' }).decision).toBe('match');
+  });
+
+  it('a code one shop writes with a maker prefix or a packaging tail: one product', () => {
+    const antenna = score(product, { name: 'GE Platinum HDTV Millennium TV Antenna - TV24734' }, { name: 'GE Millennium TV Antenna - 24734' });
+    expect(antenna.decision).toBe('match');
+    expect(antenna.explanation.comparisons.find((c) => c.comparison === 'descriptionCodes')?.level).toBe('extended code');
+    const console = score(product, { name: 'Nintendo DS Lite Crimson/Black Portable Gaming System - NDSUSGSRMKB' }, { name: 'Nintendo DS Lite (Crimson & Black) - USGSRMKB' });
+    expect(console.decision).toBe('match');
+  });
+
+  it('an accessory and the device it fits, another generation, a tier word more: other products', () => {
+    const battery = score(product, { brand: 'Sony', name: 'Sony Battery for Sony Cyber-shot RX100 IV, Rechargeable' }, { brand: 'Sony', name: 'Sony Cyber-shot RX100 IV Digitalkamera Gehäuse DSCRX100M4/B' });
+    expect(battery.decision).not.toBe('match');
+    expect(battery.explanation.comparisons.find((c) => c.comparison === 'fittedDevice')).toMatchObject({ level: 'fits the other', veto: 'review' });
+    const generation = score(product, { brand: 'Sony', name: 'Sony Cyber-shot RX100 III 4K Video Camera Body Black' }, { brand: 'Sony', name: 'Sony - Cyber-shot RX100 VII Black' });
+    expect(generation.decision).not.toBe('match');
+    expect(generation.explanation.comparisons.find((c) => c.comparison === 'generation')?.level).toBe('another generation');
+    const tier = score(product, { brand: 'Xiaomi', name: 'Xiaomi - Redmi Note 56 64GB (Unlocked) - Silver' }, { brand: 'Xiaomi', name: 'Xiaomi - Redmi Note 56 Pro 64GB (Unlocked) - Silver' });
+    expect(tier.decision).not.toBe('match');
+  });
+
+  it('a German listing and an English one of one printer: one product, its sibling by number another', () => {
+    const english = { brand: 'HP', name: 'HP OfficeJet Pro 2820 Color All-in-One Printer' };
+    expect(score(product, english, { brand: 'HP', name: 'HP OfficeJet Pro 2820 Multifunktionsdrucker' }).explanation.comparisons.find((c) => c.comparison === 'title')?.level).toMatch(/^(tokens|contained)>=0\.8$/);
+    expect(score(product, english, { brand: 'HP', name: 'HP OfficeJet Pro 2720 Multifunktionsdrucker' }).decision).not.toBe('match');
+    // one number in two lines ("ENVY" for "OfficeJet Pro"): a line word swapped for two is a sibling too
+    const envy = score(product, { brand: 'HP', name: 'HP ENVY 2720 Color All-in-One Printer' }, { brand: 'HP', name: 'HP OfficeJet Pro 2720 Color All-in-One Printer' });
+    expect(envy.decision).not.toBe('match');
+    expect(envy.explanation.comparisons.find((c) => c.comparison === 'nameWords')?.level).toBe('a word replaced');
   });
 
   it('products that differ only in pack count or volume', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseCode, containedCode, differentVariants, extendedCode, otherModelNumbers } from './model-code';
+import { fitsOwnCode, baseCode, containedCode, differentVariants, extendedCode, otherModelNumbers } from './model-code';
 
 describe('baseCode', () => {
   it('drops a variant suffix of one to three letters after the last digit', () => {
@@ -121,5 +121,26 @@ describe('containedCode', () => {
     [['64'], ['43U64'], 'digits only'],
   ])('is false for %j and %j (%s)', (a, b) => {
     expect(containedCode(a, b)).toBe(false);
+  });
+});
+
+describe(fitsOwnCode.name, () => {
+  it('finds a code one record fits and the other names as its own', () => {
+    expect(fitsOwnCode(['fits:RX100'], ['own:DSCRX100M4B', 'own:RX100'])).toBe(true);
+    expect(fitsOwnCode(['own:7415E'], ['own:123', 'fits:7415E'])).toBe(true);
+  });
+
+  it('is not an accessory and its device when both fit the code, or when the codes are both own', () => {
+    expect(fitsOwnCode(['own:NPBX1', 'fits:RX100'], ['fits:RX100'])).toBe(false);
+    expect(fitsOwnCode(['own:NPBX1', 'fits:RX100'], ['own:NPBX1'])).toBe(false);
+    expect(fitsOwnCode(['own:RX100'], ['own:RX100'])).toBe(false);
+  });
+});
+
+describe('extendedCode with codes of letters only', () => {
+  it('finds a letters-only code of six or more inside a longer one with a short prefix', () => {
+    expect(extendedCode(['NDSUSGSRMKB'], ['USGSRMKB'])).toBe(true);
+    expect(extendedCode(['XLCDS'], ['LCDS'])).toBe(false);
+    expect(extendedCode(['ABTVLCD'], ['TVLCD'])).toBe(false);
   });
 });

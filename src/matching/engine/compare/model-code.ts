@@ -84,6 +84,25 @@ export function containedCode(a: readonly string[], b: readonly string[]): boole
 }
 
 /**
+ * Whether one record names, as the device it fits, a code the other names as its own: "Battery for Sony
+ * RX100 IV" (`fits:RX100`) and "Sony RX100 IV Camera" (`own:RX100`), an ink "Works with HP OfficeJet Pro
+ * 7415e" and that printer. The accessory and its device, not one product; unless the other fits that code too.
+ * The lists hold a record's title codes by role, `own:CODE` and `fits:CODE` (the `codeRoles` feature).
+ */
+export function fitsOwnCode(a: readonly string[], b: readonly string[]): boolean {
+  return fitsOwn(a, b) || fitsOwn(b, a);
+}
+
+function fitsOwn(fitting: readonly string[], device: readonly string[]): boolean {
+  for (const role of fitting) {
+    if (!role.startsWith('fits:')) continue;
+    const code = role.slice('fits:'.length);
+    if (device.includes(`own:${code}`) && !device.includes(role)) return true;
+  }
+  return false;
+}
+
+/**
  * Whether some code of one list is a code of the other written longer: with a short prefix of letters
  * (TV24734 and 24734, RPSDV02GU1A and SDV02GU1A: a maker's or series prefix one shop leaves out) or with a
  * tail of three digits or more (9614640403 and 961464, U5140900 and U5140: a region or packaging number).
@@ -95,7 +114,8 @@ export function extendedCode(a: readonly string[], b: readonly string[]): boolea
   for (const x of a) {
     for (const y of b) {
       const [short, long] = x.length < y.length ? [x, y] : [y, x];
-      if (short.length < 5 || short.length === long.length || !/\d/.test(short)) continue;
+      // A code of letters only needs six of them to be one ("USGSRMKB" in "NDSUSGSRMKB").
+      if (short.length < 5 || short.length === long.length || (!/\d/.test(short) && short.length < 6)) continue;
       if (long.endsWith(short) && /^[A-Z]{1,3}$/.test(long.slice(0, -short.length))) return true;
       if (long.startsWith(short) && /^\d{3,}$/.test(long.slice(short.length))) return true;
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenContainment, tokenSetSimilarity, wordsAdded, wordsReplaced } from './token-set';
+import { sameButFirstWord, wordAddedFrom, tokenContainment, tokenSetSimilarity, wordsAdded, wordsReplaced } from './token-set';
 
 const tokens = fc.array(fc.constantFrom('sony', 'tv', 'lcd', '40', 'black', 'kdl40v4100', 'vol:500ml'), { maxLength: 8 });
 
@@ -74,5 +74,31 @@ describe('words apart: the names of siblings', () => {
     [['ink', 'cartridge'], ['ink', 'cartridge', 'k7s35gb'], false], // a code after the name
   ])('%j and %j: one word added is %s', (a, b, expected) => {
     expect(wordsAdded(a, b, 1)).toBe(expected);
+  });
+});
+
+describe(wordAddedFrom.name, () => {
+  const tiers = new Set(['pro', 'ultra', 'max']);
+  it('is one more word, a tier word, wherever it stands', () => {
+    expect(wordAddedFrom(['duo', 'pro', 'elite'], ['duo', 'elite'], tiers)).toBe(true);
+    expect(wordAddedFrom(['redmi', 'note', '56'], ['redmi', 'note', '56', 'pro'], tiers)).toBe(true);
+  });
+
+  it('is not another word added, a word replaced, or more words', () => {
+    expect(wordAddedFrom(['duo', 'wireless', 'elite'], ['duo', 'elite'], tiers)).toBe(false);
+    expect(wordAddedFrom(['duo', 'pro'], ['duo', 'max'], tiers)).toBe(false);
+    expect(wordAddedFrom(['duo', 'pro', 'max', 'elite'], ['duo', 'elite'], tiers)).toBe(false);
+  });
+});
+
+describe(sameButFirstWord.name, () => {
+  it('is one name with a brand first in one list only', () => {
+    expect(sameButFirstWord(['cuisinart', 'food', 'style', 'processor'], ['food', 'style', 'processor'])).toBe(true);
+  });
+
+  it('is not another word, a code more, or a word elsewhere', () => {
+    expect(sameButFirstWord(['brother', 'lc771', 'ink'], ['lc77', 'ink'])).toBe(false);
+    expect(sameButFirstWord(['food', 'style', 'processor', 'pro'], ['food', 'style', 'processor'])).toBe(false);
+    expect(sameButFirstWord(['food', 'style'], ['food', 'style'])).toBe(false);
   });
 });

@@ -40,6 +40,29 @@ export function wordsAdded(a: readonly string[], b: readonly string[], n: number
 }
 
 /**
+ * Whether one word list is the other (two words or more) with one more word, and that word one of `words`:
+ * "duo pro elite" / "duo elite", "redmi note 56 pro" / "redmi note 56". A tier word added to a name that
+ * agrees otherwise is a sibling, wherever the word stands; a shop's descriptor ("wireless") is not one.
+ */
+export function wordAddedFrom(a: readonly string[], b: readonly string[], words: ReadonlySet<string>): boolean {
+  if (!wordsAdded(a, b, 1)) return false;
+  const [longer, shorter] = a.length > b.length ? [new Set(a), new Set(b)] : [new Set(b), new Set(a)];
+  return [...longer].some((word) => !shorter.has(word) && words.has(word));
+}
+
+/**
+ * Whether two word lists are one name but for a first word only one has: the brand, which one source gave
+ * in its brand field and the other only in its title ("cuisinart food style processor" / "food style processor").
+ */
+export function sameButFirstWord(a: readonly string[], b: readonly string[]): boolean {
+  // Codes count here: "lc77 ink" and "brother lc771 ink" are not one name.
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  const rest = new Set(longer.slice(1));
+  const words = new Set(shorter);
+  return words.size >= 2 && !words.has(longer[0]) && rest.size === words.size && [...words].every((word) => rest.has(word));
+}
+
+/**
  * Distinct words only in a, only in b, and shared. A code (letters and digits: TR72B) only one side has is
  * left out: codes are compared as codes, and one shop writes it in the name where another puts it after.
  */

@@ -15,6 +15,8 @@ describe(coloursIn.name, () => {
     [['pg', '246', 'tri', 'color', 'ink'], ['tricolour']], // "Tri-Color" ink is not the black one
     [['tintenpatrone', 'dreifarbig'], ['tricolour']],
     [['blu', 'red'], ['blue', 'red']],
+    [['creme'], ['beige']], // cream in German, French and Spanish
+    [['graphit'], ['black']], // graphite in German
     [[], []],
   ])('finds in %j the colours %j', (tokens, expected) => {
     expect(coloursIn(tokens)).toEqual(expected);

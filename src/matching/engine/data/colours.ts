@@ -5,7 +5,7 @@
  * stay apart; words that are more often something else (coffee, cherry, chrome, mint) are left out.
  */
 const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
-  black: ['black', 'blk', 'schwarz', 'noir', 'noire', 'negro', 'negra', 'nero', 'nera', 'zwart', 'midnight', 'onyx', 'ebony', 'graphite'],
+  black: ['black', 'blk', 'schwarz', 'noir', 'noire', 'negro', 'negra', 'nero', 'nera', 'zwart', 'midnight', 'onyx', 'ebony', 'graphite', 'graphit'],
   white: ['white', 'wht', 'weiss', 'blanc', 'blanche', 'blanco', 'blanca', 'bianco', 'bianca', 'ivory'],
   grey: ['grey', 'gray', 'gry', 'grau', 'gris', 'grigio', 'grijs', 'charcoal', 'slate', 'titanium', 'gunmetal'],
   silver: ['silver', 'slv', 'silber', 'argent', 'plata', 'argento', 'zilver', 'platinum'],
@@ -19,7 +19,7 @@ const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
   pink: ['pink', 'pnk', 'rosa', 'rosado', 'roze', 'fuchsia', 'blush'],
   purple: ['purple', 'prpl', 'lila', 'violett', 'violet', 'morado', 'paars', 'lavender', 'lilac', 'plum', 'mauve', 'aubergine'],
   brown: ['brown', 'brn', 'braun', 'marron', 'brun', 'bruin', 'marrone', 'mocha', 'walnut', 'tan', 'chestnut', 'cognac'],
-  beige: ['beige', 'cream', 'taupe', 'ecru', 'nude', 'camel', 'oatmeal'],
+  beige: ['beige', 'cream', 'creme', 'crema', 'taupe', 'ecru', 'nude', 'camel', 'oatmeal'],
   bronze: ['bronze', 'copper', 'kupfer', 'cuivre', 'cobre', 'rame'],
   cyan: ['cyan'],
   magenta: ['magenta'],

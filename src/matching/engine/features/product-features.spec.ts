@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameWords, productFeatures, trailingCode } from './product-features';
+import { generationOf, nameWords, productFeatures, trailingCode } from './product-features';
 import { cameraPackageOf, normalizeSize } from './product-variants';
 
 describe('trailingCode', () => {
@@ -68,6 +68,8 @@ describe('sizes, tiers, kinds and conditions a title names', () => {
     ['Gr. 44', '44'],
     ['UK 9', 'uk 9'],
     ['XL', 'xl'],
+    ['2XL', 'xxl'],
+    ['Size M', 'm'],
   ])('compares the size field %s as %s', (size, normalized) => {
     expect(normalizeSize(size)).toBe(normalized);
   });
@@ -76,6 +78,7 @@ describe('sizes, tiers, kinds and conditions a title names', () => {
     ['Apple iPhone 14 Pro Max 256GB', 'max pro'],
     ['Apple iPhone 14 256GB', 'base'],
     ['Samsung Galaxy S24+ 256GB', 'plus'],
+    ['Xiaomi Redmi Note 38 Pro+ 256GB White', 'plus pro'],
     ['Samsung Galaxy S23 FE', 'fe'],
     ['Panasonic Yeast Pro Automatic Breadmaker - SDYD250', 'base'],
     ['Sony Mini DV Cassette - DVM63HD', 'base'],
@@ -118,10 +121,15 @@ describe('product features from other retailers (blind test)', () => {
   it.each([
     ['Motorola moto g 78 Power 256GB Graphite', ['78']],
     ['Sony Cyber-shot RX100 IV Digital Camera', ['4']],
-    ['Canon PowerShot G7 X Mark II', ['2']],
+    ['Canon PowerShot G7 X Mark II', ['2', 'g7']],
     ['HP 635 Black Ink Cartridge (2023 Model)', ['635']],
     ['Samsung 65" QLED TV 512GB', []],
     ['Philips Shaver V Series', []],
+    ['JBL Tune 660 Wireless Headphones, 30 Hours Battery', ['660']],
+    ['LG 65-Inch Class OLED C3 evo 4K Smart TV', ['c3']],
+    ['Google Pixel 24a 128gb Blue 5G Phone', ['24a']],
+    ['Instant Pot Duo 7-in-1 Electric Pressure Cooker, 8 Quart', []],
+    ['Cuisinart Food Processor Digital, 11 Cup, Blue', ['11']],
   ])('reads the numbers a title names its product by: %s', (name, numbers) => {
     expect(productFeatures({ name }).titleNumbers ?? []).toEqual(numbers);
   });
@@ -142,6 +150,7 @@ describe('product features from other retailers (blind test)', () => {
     expect(productFeatures({ name: 'HP 979 Black Ink Cartridge' }).pack).toBe(1);
     expect(productFeatures({ name: 'HP 979 Black Ink Cartridge 2 Pack' }).pack).toBe(2);
     expect(productFeatures({ gtin: '00012345678905' }).pack).toBeNull();
+
   });
 });
 
@@ -152,9 +161,10 @@ describe('nameWords', () => {
     ['Nespresso Vertuo Next Coffee Machine 1,1 l, Farbe blau', 'Nespresso', ['vertuo', 'next', 'coffee', 'machine']],
     ['OnePlus OnePlus 38 128 GB silber Dual-SIM', 'OnePlus', ['38']],
     ['HP 388 Black Ink Cartridge 2 Pack Works with HP ENVY 6920e', 'HP', ['388', 'ink', 'cartridge']],
-    ['HP 979 Tintenpatrone schwarz K7S35GB', 'HP', ['979', 'tintenpatrone']],
+    ['HP 979 Tintenpatrone schwarz K7S35GB', 'HP', ['979', 'ink', 'cartridge']],
     ['Nikon - Nikon Z50 with 28-70mm Lens', 'Nikon', ['z50']],
     ['iPhone 15 Pro 128GB Black', null, ['iphone', '15', 'pro']],
+    ['Cuisinart - Food Style Processor 14 Cup - Silver', 'Cuisinart', ['food', 'style', 'processor']],
   ])('names %s by the words before its measures, colours and descriptions', (title, brand, words) => {
     expect(nameWords(title, brand)).toEqual(words);
   });
@@ -186,5 +196,60 @@ describe('shoe sizes in two systems', () => {
     expect(productFeatures({ name: "Adidas Men's Ultraboost 22 Classic Red Size 9" })).toMatchObject({ euSize: null, size: '9' });
     expect(productFeatures({ name: "Adidas Men's Ultraboost 22 Red US 9" })).toMatchObject({ size: '9' });
     expect(productFeatures({ name: 'Nike Air Max 90 UK 9' })).toMatchObject({ size: 'uk 9' });
+  });
+});
+
+describe('clothing sizes in letters', () => {
+  it.each([
+    ["Hanes Men's ComfortSoft Crew T-Shirt 6 Pack Cotton Red Size XXL", 'xxl'],
+    ['Hanes ComfortSoft Crew T-Shirt Herren 3er Pack orange Gr. XL', 'xl'],
+    ['Carhartt Pocket T-Shirt Größe M', 'm'],
+    ['Levi’s 501 Jeans Size 3XL', 'xxxl'],
+  ])('reads the size of %s', (name, size) => {
+    expect(productFeatures({ name }).size).toBe(size);
+  });
+
+  it('needs a size word before the letters', () => {
+    expect(productFeatures({ name: 'BMW M Sport Key Case' }).size).toBeNull();
+    expect(productFeatures({ name: 'Canon EF 50mm f/1.8 STM Lens L' }).size).toBeNull();
+  });
+
+  it('tells XL from XXL of one shirt, written by two shops', () => {
+    const a = productFeatures({ name: "Hanes - Men's ComfortSoft Crew T-Shirt (3-Pack) - Orange - Size XXL" });
+    const b = productFeatures({ name: 'Hanes ComfortSoft Crew T-Shirt Herren 3er Pack orange Gr. XL' });
+    expect([a.size, b.size]).toEqual(['xxl', 'xl']);
+  });
+});
+
+describe('product words in German', () => {
+  it('reads a German title with the English words of its kind', () => {
+    const german = productFeatures({ name: 'HP 961 Tintenpatrone schwarz W4F07LK' });
+    expect(german.titleTokens).toEqual(expect.arrayContaining(['ink', 'cartridge']));
+    expect(german.titleTokens).not.toContain('tintenpatrone');
+    expect(productFeatures({ name: 'Hanes ComfortSoft Crew T-Shirt Herren, Farbe rot' }).titleTokens).toEqual(['hanes', 'comfortsoft', 'crew', 't', 'shirt', 'men', 's', 'rot']);
+  });
+});
+
+describe('codes by role', () => {
+  it('tells the codes of the device an accessory fits from its own', () => {
+    expect(productFeatures({ name: 'HP 123 Black Ink Cartridge Works with HP OfficeJet Pro 7415e' }).codeRoles).toEqual(['fits:7415E', 'fits:PRO7415E']);
+    expect(productFeatures({ name: 'HP OfficeJet Pro 7415e Multifunktionsdrucker' }).codeRoles).toContain('own:7415E');
+  });
+});
+
+describe(generationOf.name, () => {
+  it.each([
+    ['Sony Cyber-shot RX100 III Mirrorless Camera', '3'],
+    ['Sony - Cyber-shot RX100 VII Black', '7'],
+    ['Olympus OM-D E-M1 Mark III Body Only', '3'],
+    ['Canon EOS 5D Mk 4', '4'],
+    ['Sony Cyber-shot DSC-RX100M3', null],
+    ['Bose Acoustimass 5 Series III Speaker System', null],
+    ['Kingdom Hearts II Video Game', null],
+    ['Fujifilm X100VI Digital Camera', '6'],
+    ['Fujifilm X100V Digital Camera', '5'],
+    ['Fujifilm X100F Digital Camera', null],
+  ])('reads the generation of %s as %s', (name, generation) => {
+    expect(generationOf((productFeatures({ name }).titleTokens as readonly string[] | null) ?? [])).toBe(generation);
   });
 });

@@ -10,6 +10,7 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   gtin: 'text',
   modelCodes: 'tokens',
   allCodes: 'tokens',
+  codeRoles: 'tokens',
   baseCodes: 'tokens',
   brand: 'name',
   brandGuess: 'name',
@@ -26,6 +27,7 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   color: 'text',
   titleColours: 'tokens',
   titleNumbers: 'tokens',
+  generation: 'text',
   nameWords: 'tokens',
   size: 'text',
   euSize: 'text',
@@ -70,6 +72,8 @@ export function productFeatures(a: Attributes): Features {
     modelCodes: title.modelCodes.length > 0 ? title.modelCodes : null,
     allCodes: allCodes.length > 0 ? allCodes : null,
     baseCodes: nonEmpty(unique(title.modelCodes.map(baseCode))),
+    // The title's codes by role: its own, and those of the device it fits (an accessory's "for …").
+    codeRoles: nonEmpty([...title.modelCodes.map((code) => `own:${code}`), ...title.fittedCodes.map((code) => `fits:${code}`)]),
     brand,
     brandGuess,
     titleTokens: title.tokens.length > 0 ? title.tokens : null,
@@ -88,6 +92,7 @@ export function productFeatures(a: Attributes): Features {
     // The colours a record names, in its title or its colour field: "… Mouse black" and color "white" disagree.
     titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
     titleNumbers: nonEmpty(titleNumbers(title.tokens)),
+    generation: generationOf(title.tokens),
     nameWords: nonEmpty(nameWords(name, typeof a.brand === 'string' ? a.brand : null)),
     ...sizes((typeof a.size === 'string' ? normalizeSize(a.size) : null) ?? titleSize?.size ?? null),
     tier: name ? tierOf(title.tokens, name) : null,
@@ -134,6 +139,12 @@ function colourField(value: string): string | null {
 
 const ROMAN = new Map([['ii', '2'], ['iii', '3'], ['iv', '4'], ['v', '5'], ['vi', '6'], ['vii', '7'], ['viii', '8'], ['ix', '9']]);
 const YEAR = /^(?:19[89]\d|20[0-4]\d)$/;
+// Words a number counts in a title's specifications (after it), and "7-in-1" (its tokens: 7 1).
+const COUNTED = new Set(['hour', 'hours', 'hr', 'hrs', 'h', 'minute', 'minutes', 'min', 'mins', 'cup', 'cups', 'slice', 'slices', 'speed', 'speeds', 'piece', 'pieces', 'person', 'persons', 'people', 'burner', 'burners', 'year', 'years', 'month', 'months', 'day', 'days', 'port', 'ports', 'outlet', 'outlets', 'setting', 'settings', 'programs', 'programmes']);
+const IN_ONE = /^\d{1,2} 1$/;
+const SPEC_LETTER = /[gkdpixvwhmbtlr]/;
+// A capacity in cups tells siblings apart (7 Cup, 14 Cup): a number, though not a name word.
+const CAPACITY = new Set(['cup', 'cups']);
 
 /**
  * The plain numbers a title names its product by: a model line's number ("moto g 78", "HP 635 ink",
@@ -145,11 +156,38 @@ export function titleNumbers(tokens: readonly string[]): string[] {
   const numbers = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (/^\d{1,4}$/.test(token) && !YEAR.test(token)) numbers.add(String(Number(token)));
+    // "30 Hours Battery", "14 Cup", "4 Slice", "7-in-1": a count of something, a specification, not the model's number.
+    const counted = (COUNTED.has(tokens[i + 1] ?? '') && !CAPACITY.has(tokens[i + 1])) || IN_ONE.test(`${token} ${tokens[i + 1] ?? ''}`) || IN_ONE.test(`${tokens[i - 1] ?? ''} ${token}`);
+    if (/^\d{1,4}$/.test(token) && !YEAR.test(token) && !counted) numbers.add(String(Number(token)));
+    // A letter and a digit ("OLED C3", "PowerShot G7") is a model's short name, too short to be read as a code.
+    else if (/^[a-z]\d$/.test(token) && i > 0) numbers.add(token);
+    // A number and a letter ("Pixel 7a", "iPhone 6s"), a specification's letter aside (5G, 4K, 3D, 1080p, 10x, 12V).
+    else if (/^\d{1,3}[a-z]$/.test(token) && !SPEC_LETTER.test(token.slice(-1)) && i > 0) numbers.add(String(Number(token.slice(0, -1))) + token.slice(-1));
     // A lone "v" is a generation only after a number or "mark" ("RX100 V"), not on its own (volts, versus).
     else if (ROMAN.has(token) && i > 0 && (token !== 'v' || /\d$|^mark$/.test(tokens[i - 1]))) numbers.add(ROMAN.get(token)!);
   }
   return [...numbers].sort();
+}
+
+/**
+ * The generation a title gives its model in Roman numerals or after "Mark": "RX100 III", "E-M1 Mark III",
+ * "5D Mk 4" are 3, 3 and 4. One model's generations share its code (RX100) and every other word, so the
+ * code alone links them; a title without a generation ("RX100", "… DSC-RX100M3") is not compared.
+ */
+export function generationOf(tokens: readonly string[]): string | null {
+  for (let i = 1; i < tokens.length; i++) {
+    const [before, token] = [tokens[i - 1], tokens[i]];
+    if (before === 'mark' || before === 'mk') {
+      if (ROMAN.has(token)) return ROMAN.get(token)!;
+      if (/^\d{1,2}$/.test(token)) return String(Number(token));
+    } else if (ROMAN.has(token) && /[a-z]*\d$/.test(before) && !/^\d+$/.test(before)) return ROMAN.get(token)!;
+  }
+  // A short code with its generation glued on: "X100VI", "X100V".
+  for (const token of tokens) {
+    const glued = /^[a-z]{1,2}\d{2,3}(i{2,3}|iv|vi{0,3})$/.exec(token);
+    if (glued) return ROMAN.get(glued[1])!;
+  }
+  return null;
 }
 
 // Where a retail title's name ends: a separator ("Brand - Name - Colour", "Name, 2 L, Red", "Name (2-Pack)"),
@@ -176,8 +214,9 @@ export function nameWords(name: string, brand: string | null): string[] {
     // "Ninja - …": a segment of the brand alone comes before the name.
     if (tokens.every((token) => brandWords.has(token))) continue;
     const words: string[] = [];
-    for (const token of tokens) {
-      if (token.includes(':')) break;
+    for (const [i, token] of tokens.entries()) {
+      // A measure ends the name, and so does a count ("Food Processor 14 Cup", "30 Hours Battery").
+      if (token.includes(':') || (/^\d+$/.test(token) && COUNTED.has(tokens[i + 1] ?? ''))) break;
       if (!brandWords.has(token) && coloursIn([token]).length === 0) words.push(token);
     }
     // A code after the name ("HP 979 Tintenpatrone schwarz K7S35GB") is compared as a code, not as a word.

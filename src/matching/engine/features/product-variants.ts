@@ -7,10 +7,22 @@ import { foldLatin, normalizeName } from '../normalize/name';
 // system (UK 9 is not 9 of anything else); EU, Gr., US and Size are the plain number.
 const SIZE_IN_TITLE = /(?<![\p{L}\d])(eu|gr\.?|gr(?:ö|oe|o)(?:ß|ss)e|size|taille|uk|us)\s*(\d{1,2}(?:[.,]5)?)(?![\d.,]*\s*(?:(?:cm|mm|m|in|inch|w|v|gb|mb|tb)(?![\p{L}])|["']))(?![\p{L}\d])/iu;
 
+// A clothing size in letters after a size word ("Size XXL", "Gr. XL", "Größe M", "Taille L"): without the word,
+// a lone S, M or L is too often something else ("Series L", "M Sport").
+const LETTER_SIZE_IN_TITLE = /(?<![\p{L}\d])(?:gr\.?|gr(?:ö|oe|o)(?:ß|ss)e|size|taille)\s*((?:[2-5]x|x{0,4})[sl]|m)(?![\p{L}\d])/iu;
+
 export function sizeInTitle(name: string): { size: string; written: string } | null {
   const match = SIZE_IN_TITLE.exec(name);
-  if (!match) return null;
-  return { size: sizeValue(match[1], match[2]), written: match[0] };
+  if (match) return { size: sizeValue(match[1], match[2]), written: match[0] };
+  const letters = LETTER_SIZE_IN_TITLE.exec(name);
+  return letters ? { size: letterSize(letters[1]), written: letters[0] } : null;
+}
+
+// "2XL" is "XXL", "3XL" "XXXL": one size written two ways.
+function letterSize(written: string): string {
+  const lower = written.toLowerCase();
+  const times = /^([2-5])x([sl])$/.exec(lower);
+  return times ? 'x'.repeat(Number(times[1])) + times[2] : lower;
 }
 
 /** A size field as comparable: "EU 44", "44 EU" and "Gr. 44" are 44; "UK 9" stays uk 9; "XL" is xl. */
@@ -20,6 +32,8 @@ export function normalizeSize(value: string): string | null {
   if (prefixed) return sizeValue(prefixed[1], prefixed[2]);
   const suffixed = /^(\d{1,2}(?:[.,]5)?)\s*(eu|uk|us)$/.exec(folded);
   if (suffixed) return sizeValue(suffixed[2], suffixed[1]);
+  const letters = /^(?:(?:gr|grosse|grose|size|taille)\s*)?((?:[2-5]x|x{0,4})[sl]|m)$/.exec(folded);
+  if (letters) return letterSize(letters[1]);
   return folded || null;
 }
 
@@ -37,7 +51,7 @@ export const GERMAN_PACK = /(?<![\p{L}\d])(\d{1,3})er[\s-]*(?:pack|packung|set)(
 // A tier word counts right after a model number ("Yeast Pro", "Mini DV" name no tier); the word "Plus"
 // not at all (Select2 Plus, EyeTV 250 Plus are names), its sign does (S24+).
 const TIERS = new Set(['pro', 'max', 'ultra', 'mini', 'lite', 'fe', 'se']);
-const PLUS_SIGN = /[a-z]*\d[a-z0-9]*\+(?![a-z0-9])/i;
+const PLUS_SIGN = /(?:[a-z]*\d[a-z0-9]*|\d\s+(?:pro|max|ultra))\+(?![a-z0-9])/i;
 // A model number a tier follows: short, ending in one to three digits (14, s24, a15, iphone14).
 const MODEL_NUMBER = /^[a-z]{0,6}\d{1,3}$/;
 

@@ -265,3 +265,30 @@ describe('sizes retailers write in other ways', () => {
     expect(analyzeTitle(title).measures).toEqual(measures);
   });
 });
+
+describe('German and French product words', () => {
+  it('are read as the English words for them, and again the same', () => {
+    const title = analyzeTitle('Sony WH-1000XM5 Kopfhörer, Farbe schwarz');
+    expect(title.tokens).toEqual(['sony', 'wh', '1000xm5', 'headphones', 'schwarz']);
+    expect(analyzeTitle(title.tokens.join(' ')).tokens).toEqual(title.tokens);
+    expect(analyzeTitle('HP ENVY 6055e Tintenstrahldrucker').tokens).toEqual(['hp', 'envy', '6055e', 'inkjet', 'printer']);
+    expect(analyzeTitle('Nikon Z50 Gehäuse').tokens).toEqual(['nikon', 'z50', 'body']);
+    expect(analyzeTitle('Mounting Dream Wandhalterung für Sony A95K').tokens).toEqual(['mounting', 'dream', 'wall', 'mount', 'fur', 'sony', 'a95k']);
+  });
+
+  it('leave English words and codes alone', () => {
+    expect(analyzeTitle('Handy Mixer Pro HX-100').tokens).toEqual(['handy', 'mixer', 'pro', 'hx100']);
+  });
+});
+
+describe('a short code ending in a number and one letter', () => {
+  it('is a code, not metres or litres', () => {
+    expect(analyzeTitle('Canon CLI-8M Ink Cartridge')).toMatchObject({ modelCodes: ['CLI8M'], measures: {} });
+    expect(analyzeTitle('Canon NB-5L Battery')).toMatchObject({ modelCodes: ['NB5L'], measures: {} });
+  });
+
+  it('leaves measures after a space, or with a longer unit, alone', () => {
+    expect(analyzeTitle('Cable 2m').measures).toEqual({ lengthMm: 2000 });
+    expect(analyzeTitle('Xbox HDD-120GB').measures).toEqual({ storageGb: 120 });
+  });
+});

@@ -1,4 +1,5 @@
 import { foldLatin } from './name';
+import { englishWords } from '../data/product-words';
 
 export interface Measures {
   volumeMl?: number;
@@ -104,6 +105,8 @@ const SCREEN_BEFORE = new RegExp(`(?:^|[^a-z0-9])(?:${SCREEN_WORDS})(?:[^a-z0-9]
 const SCREEN_AFTER = new RegExp(`^(?:[^a-z0-9]+[a-z0-9.]+){0,2}[^a-z0-9]+(?:${SCREEN_WORDS})(?![a-z0-9])`);
 const CONTEXT_CHARS = 40;
 const TWO_DIGITS = /^\d\d(?:\.|$)/;
+const SINGLE_LETTER_UNIT = /^\d{1,3}[a-z]$/;
+const CODE_PREFIX = /(?<![a-z0-9])[a-z]{2,4}-$/;
 const NOT_LETTERS = /[^a-z"']/g;
 
 // Typographic quotes first: NFKD would turn a double prime into two single ones.
@@ -193,6 +196,8 @@ function readMeasure(measures: Measures, match: string, args: readonly unknown[]
     return measure ?? match.replace(':', ' ');
   }
   if (packOf !== undefined || packCount !== undefined) return record(measures, 'pack', Number(packOf ?? packCount)) ?? match;
+  // "CLI-8M", "NB-5L": a short code's letters, a hyphen, a number and one letter are a code, not 8 metres or 5 litres.
+  if (SINGLE_LETTER_UNIT.test(match) && CODE_PREFIX.test(text.slice(Math.max(0, offset - 6), offset))) return match;
   if (inches !== undefined) return record(measures, ...inchMeasure(inches, 'in', text, offset, match.length)) ?? match;
   const spelling = unit!.replace(NOT_LETTERS, '');
   const [quantity, factor] = UNITS.get(spelling)!;
@@ -249,7 +254,13 @@ function pushWord(tokens: string[], word: string): void {
       return;
     }
   }
-  for (const part of parts) if (!STOP_WORDS.has(part)) tokens.push(part);
+  for (const part of parts) {
+    if (STOP_WORDS.has(part)) continue;
+    // A German or French product word is compared as the English words other shops write ("Tintenpatrone": ink cartridge).
+    const english = englishWords(part);
+    if (english) tokens.push(...english);
+    else tokens.push(part);
+  }
 }
 
 /** The parts of a word joined into one code token, or null when they are separate words. */
@@ -275,7 +286,9 @@ function joinCode(parts: readonly string[]): string | null {
       if (part[0] === '0') leadingZero = true;
     } else {
       // A number with a unit ("100-240v") or a decimal ("7.1-channel") is a description.
-      if (UNIT_TOKEN.test(part) || part.includes('.')) return null;
+      // "CLI-8M", "NB-5L": a number and one letter after a short code's letters are the code's, not metres or litres.
+      const codeTail = i === 1 && parts.length === 2 && SINGLE_LETTER_UNIT.test(part) && /^[a-z]{2,4}$/.test(parts[0]);
+      if ((UNIT_TOKEN.test(part) && !codeTail) || part.includes('.')) return null;
       allDigits = false;
       mixed = true;
     }

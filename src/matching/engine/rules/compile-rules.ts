@@ -1,10 +1,10 @@
 import { compareDates } from '../compare/date-distance';
 import { fuseSimilarity } from '../compare/fuse-similarity';
 import { jaroWinkler } from '../compare/jaro-winkler';
-import { containedCode, differentVariants, extendedCode, otherModelNumbers } from '../compare/model-code';
+import { fitsOwnCode, containedCode, differentVariants, extendedCode, otherModelNumbers } from '../compare/model-code';
 import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { relativeDifference } from '../compare/numeric';
-import { tokenContainment, tokenSetSimilarity, wordsAdded, wordsReplaced } from '../compare/token-set';
+import { sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { areDistinctKnownNames, areNicknames } from '../normalize/name';
 import { splitExtension } from '../normalize/phone';
@@ -131,8 +131,14 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('similarValue' in condition) return (a, b) => bestPairSimilarity(tokens(a), tokens(b)) >= condition.similarValue;
   if ('differentVariants' in condition) return (a, b) => differentVariants(tokens(a), tokens(b));
   if ('extendedCode' in condition) return (a, b) => extendedCode(tokens(a), tokens(b));
+  if ('fitsOwnCode' in condition) return (a, b) => fitsOwnCode(tokens(a), tokens(b));
   if ('containedCode' in condition) return (a, b) => containedCode(tokens(a), tokens(b));
   if ('wordsReplaced' in condition) return (a, b) => wordsReplaced(tokens(a), tokens(b), condition.wordsReplaced);
+  if ('sameButFirstWord' in condition) return (a, b) => sameButFirstWord(tokens(a), tokens(b));
+  if ('wordAddedFrom' in condition) {
+    const words = new Set(condition.wordAddedFrom);
+    return (a, b) => wordAddedFrom(tokens(a), tokens(b), words);
+  }
   if ('wordsAdded' in condition) return (a, b) => wordsAdded(tokens(a), tokens(b), condition.wordsAdded);
   if ('otherModelNumbers' in condition) return (a, b) => otherModelNumbers(tokens(a), tokens(b), condition.otherModelNumbers);
   if ('fuse' in condition) return (a, b) => fuseSimilarity(String(a), String(b)) >= condition.fuse;

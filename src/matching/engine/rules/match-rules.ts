@@ -154,10 +154,16 @@ export type LevelCondition =
   | { readonly extendedCode: true }
   /** A short code of one record is the series code inside the other's full code (U64 in 43U64, S90B in QN50S90BAFXZA). */
   | { readonly containedCode: true }
+  /** One record fits ("for …", "works with …") a code the other names as its own: an accessory and its device (`codeRoles`). */
+  | { readonly fitsOwnCode: true }
   /** Two lists of words sharing two or more, each with one to this many the other lacks: siblings' names ("Duo Style" / "Duo Prestige"). */
   | { readonly wordsReplaced: number }
   /** One list of words is the other (two words or more) with one to this many more: a tier or edition word ("Duo Elite" / "Duo Pro Elite"). */
   | { readonly wordsAdded: number }
+  /** Two lists of words that are one but for a first word only one has (a brand given in one title only). */
+  | { readonly sameButFirstWord: true }
+  /** One list of words is the other with one more, and that word one of these: a tier word ("Duo Elite" / "Duo Pro Elite"). */
+  | { readonly wordAddedFrom: readonly string[] }
   | { readonly fuse: number }
   | { readonly dateTransposed: true }
   | { readonly yearsApart: number }
