@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { EntityType } from '../common/entity-type';
 import { applySplit, splitProblem, splitTargets, type ColumnSplit } from './column-split';
 import { loadContractSchema } from './contract-registry';
+import { DATE_LAYOUTS, inDateLayout, NUMBER_LAYOUTS, toIsoDate, toNumber, type DateLayout, type NumberLayout } from './value-layouts';
 
 /**
  * How the columns of a source file become contract fields. Applied in this order: `combine` joins source
@@ -22,32 +23,6 @@ export interface RecordMapping {
   /** Contract fields whose invalid values are dropped with a warning instead of rejecting the record. */
   readonly lenient?: readonly string[];
 }
-
-export const DATE_LAYOUTS = [
-  'YYYYMMDD',
-  'YYYY-MM-DD',
-  'DD/MM/YYYY',
-  'MM/DD/YYYY',
-  'DD.MM.YYYY',
-  'YYYY/MM/DD',
-  'DD.MM.YY',
-  'DD/MM/YY',
-  'MM/DD/YY',
-  'YYMMDD',
-] as const;
-export type DateLayout = (typeof DATE_LAYOUTS)[number];
-
-/** How a number is written, shown on 1234.56: the thousands separator (if any) and the decimal mark. */
-const NUMBER_SEPARATORS = {
-  '1234.56': { group: '', decimal: '.' },
-  '1,234.56': { group: ',', decimal: '.' },
-  '1234,56': { group: '', decimal: ',' },
-  '1.234,56': { group: '.', decimal: ',' },
-  '1 234,56': { group: ' ', decimal: ',' },
-  "1'234.56": { group: "'", decimal: '.' },
-} as const;
-export type NumberLayout = keyof typeof NUMBER_SEPARATORS;
-export const NUMBER_LAYOUTS = Object.keys(NUMBER_SEPARATORS) as NumberLayout[];
 
 const MAPPING_SCHEMA = {
   type: 'object',
@@ -271,8 +246,8 @@ export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: Re
     if (typeof out[field] !== 'string') continue;
     const written = (out[field] as string).trim();
     out[field] = toIsoDate(written, layout);
-    if (LAYOUT_PARTS[layout].test(written)) continue;
-    if (LAYOUT_PARTS['YYYY-MM-DD'].test(written)) {
+    if (inDateLayout(written, layout)) continue;
+    if (inDateLayout(written, 'YYYY-MM-DD')) {
       warnings.push({ field, code: 'DATE_LAYOUT', message: `"${written}" is not ${layout} as the mapping says: read as YYYY-MM-DD` });
     } else warnings.push(notInLayout(field, written, layout));
   }
@@ -302,66 +277,4 @@ export const NOT_IN_LAYOUT = 'NOT_IN_LAYOUT';
 
 function notInLayout(field: string, written: string, layout: string): MappingWarning {
   return { field, code: NOT_IN_LAYOUT, message: `"${written}" is not ${layout} as the mapping says` };
-}
-
-// A currency sign before or after the amount ("12,99 €", "$1,234.50") is not part of the number.
-const CURRENCY_SIGN = /^[€$£¥]\s*|\s*[€$£¥]$/g;
-
-/**
- * A number written in `layout`, or null when it is not written so. Thousands separators must group by
- * three ("1.299,00", never "1.29"): a column whose rows mix layouts is noticed, not misread a hundredfold.
- */
-export function toNumber(written: string, layout: NumberLayout): number | null {
-  const { pattern, group, decimal } = NUMBER_PATTERNS[layout];
-  const value = written.trim().replace(CURRENCY_SIGN, '');
-  if (!pattern.test(value)) return null;
-  return Number((group ? value.replace(group, '') : value).replace(decimal, '.'));
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// Per layout: the whole number it accepts, and its separators as patterns (a space group takes the
-// no-break and narrow no-break spaces that French locales write too).
-const NUMBER_PATTERNS = Object.fromEntries(
-  NUMBER_LAYOUTS.map((layout) => {
-    const { group, decimal } = NUMBER_SEPARATORS[layout];
-    const groupChars = group === ' ' ? '[ \u00a0\u202f]' : group ? escape(group) : '';
-    const integer = group ? `(?:\\d{1,3}(?:${groupChars}\\d{3})+|\\d+)` : '\\d+';
-    return [
-      layout,
-      { pattern: new RegExp(`^[-+]?${integer}(?:${escape(decimal)}\\d+)?$`), group: group ? new RegExp(groupChars, 'g') : null, decimal },
-    ];
-  }),
-) as Record<NumberLayout, { pattern: RegExp; group: RegExp | null; decimal: string }>;
-
-const LAYOUT_PARTS: Record<DateLayout, RegExp> = {
-  YYMMDD: /^(?<y>\d{2})(?<m>\d{2})(?<d>\d{2})$/,
-  'DD.MM.YY': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{2})$/,
-  'DD/MM/YY': /^(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{2})$/,
-  'MM/DD/YY': /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{2})$/,
-  YYYYMMDD: /^(?<y>\d{4})(?<m>\d{2})(?<d>\d{2})$/,
-  'YYYY-MM-DD': /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$/,
-  'YYYY/MM/DD': /^(?<y>\d{4})\/(?<m>\d{1,2})\/(?<d>\d{1,2})$/,
-  'DD/MM/YYYY': /^(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4})$/,
-  'MM/DD/YYYY': /^(?<m>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4})$/,
-  'DD.MM.YYYY': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})$/,
-};
-
-/**
- * Rearranges a date into YYYY-MM-DD without judging it: an impossible date (1955-11-92) stays
- * impossible, and the data contract rejects it with a clear message. A two-digit year is in this
- * century up to this year's two digits, else in the last (`now` 2026: 26 is 2026, 27 is 1927), so no
- * date lies in the future: birth dates, the dates such exports carry, never do.
- */
-export function toIsoDate(value: string, layout: DateLayout, now: Date = new Date()): string {
-  const v = value.trim();
-  const match = LAYOUT_PARTS[layout].exec(v);
-  if (!match?.groups) return v;
-  const { y, m, d } = match.groups;
-  return `${y.length === 2 ? fullYear(Number(y), now) : y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-}
-
-function fullYear(twoDigits: number, now: Date): number {
-  const century = Math.floor(now.getUTCFullYear() / 100) * 100;
-  return twoDigits <= now.getUTCFullYear() - century ? century + twoDigits : century - 100 + twoDigits;
 }

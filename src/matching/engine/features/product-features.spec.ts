@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generationOf, nameWords, productFeatures, trailingCode } from './product-features';
+import { generationOf, nameWords } from './product-names';
+import { productFeatures, trailingCode } from './product-features';
 import { cameraPackageOf, normalizeSize } from './product-variants';
 
 describe('trailingCode', () => {
