@@ -61,7 +61,7 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
     const mappingWarnings = new Map(rows.filter((r) => r.warnings.length > 0).map((r) => [r.position, r.warnings]));
     const batch: PreparedFileBatch = {
       prepared: prepared.map((record) => withRepeatWarning(withWarnings(record, mappingWarnings.get(record.index)), firstSeen)),
-      rejected: [...unreadable.map((u) => u.result), ...invalid.map((result) => ({ ...result, errors: withLayoutHints(result.errors, mappingWarnings.get(result.index)).kept }))],
+      rejected: [...unreadable.map((u) => u.result), ...invalid.map((result) => ({ ...result, errors: withLayoutHints(result.errors, mappingWarnings.get(result.index)).items }))],
       rawRejects: [
         ...unreadable.map((u): [number, unknown] => [u.position, truncate(u.raw)]),
         ...invalid.map((r): [number, unknown] => [r.index, truncate(rawByPosition.get(r.index))]),
@@ -87,8 +87,8 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
 
 function withWarnings(record: PreparedRecord, mapping: RecordResult['warnings'] | undefined): PreparedRecord {
   if (!mapping) return record;
-  const { kept, unused } = withLayoutHints(record.warnings, mapping);
-  return { ...record, warnings: [...unused, ...kept] };
+  const { items, notes } = withLayoutHints(record.warnings, mapping);
+  return { ...record, warnings: [...notes, ...items] };
 }
 
 /**
@@ -99,15 +99,16 @@ function withWarnings(record: PreparedRecord, mapping: RecordResult['warnings'] 
 function withLayoutHints<T extends { field: string | null; message: string }>(
   items: readonly T[],
   mapping: RecordResult['warnings'] | undefined,
-): { kept: T[]; unused: RecordResult['warnings'] } {
+): { items: T[]; notes: RecordResult['warnings'] } {
   const hints = new Map((mapping ?? []).filter((w) => w.code === NOT_IN_LAYOUT).map((w) => [w.field, w.message]));
-  const kept = items.map((item) => {
+  const hinted = items.map((item) => {
     const hint = item.field === null ? undefined : hints.get(item.field);
     if (hint === undefined) return item;
     hints.delete(item.field);
     return { ...item, message: `${item.message}: ${hint}` };
   });
-  return { kept, unused: (mapping ?? []).filter((w) => w.code !== NOT_IN_LAYOUT || hints.has(w.field)) };
+  // The mapping's notes that joined no message stay warnings of their own.
+  return { items: hinted, notes: (mapping ?? []).filter((w) => w.code !== NOT_IN_LAYOUT || hints.has(w.field)) };
 }
 
 /** Warns on a record whose sourceId an earlier line of the file had: the later one replaces it. */
