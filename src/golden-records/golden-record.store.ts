@@ -97,11 +97,18 @@ export class GoldenRecordStore {
   /** Moves source records to other golden records (merges, unmerges), with the golden records they came from. */
   async moveRecords(tx: Tx, moves: readonly RecordMove[]): Promise<void> {
     for (const move of moves) {
-      await tx.execute('UPDATE source_record SET golden_id = ?, previous_golden_ids = ? WHERE id = ?', [
-        move.goldenId,
-        move.previousGoldenIds.length > 0 ? JSON.stringify(move.previousGoldenIds) : null,
-        move.sourceRecordId,
-      ]);
+      const previous = move.previousGoldenIds.length > 0 ? JSON.stringify(move.previousGoldenIds) : null;
+      if (move.link === undefined) {
+        await tx.execute('UPDATE source_record SET golden_id = ?, previous_golden_ids = ? WHERE id = ?', [move.goldenId, previous, move.sourceRecordId]);
+      } else {
+        await tx.execute('UPDATE source_record SET golden_id = ?, previous_golden_ids = ?, link_score = ?, link_explanation = ? WHERE id = ?', [
+          move.goldenId,
+          previous,
+          move.link?.score ?? null,
+          move.link ? storedExplanation(move.link.explanation) : null,
+          move.sourceRecordId,
+        ]);
+      }
     }
   }
 

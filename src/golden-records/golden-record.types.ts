@@ -1,5 +1,5 @@
 import type { EntityType } from '../common/entity-type';
-import type { AttributeValue, Attributes, MatchExplanation } from '../matching/engine/types';
+import type { AttributeValue, Attributes, MatchExplanation, PairScore } from '../matching/engine/types';
 import type { StoredProvenance } from '../survivorship/stored-provenance';
 
 export type GoldenStatus = 'active' | 'merged' | 'deleted';
@@ -51,6 +51,8 @@ export interface RecordMove {
   readonly sourceRecordId: string;
   readonly goldenId: string;
   readonly previousGoldenIds: readonly string[];
+  /** The pair that put it there, when the matcher moved it on its own (it replaces the record's link explanation). */
+  readonly link?: PairScore | null;
 }
 
 /** A source record to write: its state plus the attributes exactly as received, and why it was linked. */

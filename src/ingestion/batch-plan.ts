@@ -5,7 +5,7 @@ import { decideMatch } from '../matching/engine/decide';
 import { PairMemo } from '../matching/engine/pair-memo';
 import type { KeyedCandidate } from '../matching/matching.service';
 import { conflictTasks } from '../stewardship/conflict-tasks';
-import type { ReviewTaskWrite } from '../stewardship/review-task.types';
+import type { PotentialMatchSubjects, ReviewTaskWrite } from '../stewardship/review-task.types';
 import { recomputeGolden, type RecomputeContext, type Recomputed } from '../golden-records/recompute-golden';
 import type { PreparedRecord, RecordResult } from './ingest.types';
 
@@ -18,6 +18,8 @@ export interface BatchSnapshot {
   readonly goldens: readonly GoldenState[];
   /** Stewards' not-a-match decisions touching those source records, as pairs of source record ids. */
   readonly cannotLinks: readonly (readonly [string, string])[];
+  /** Stewards' merge decisions touching those source records (absent: none). */
+  readonly mustLinks?: readonly (readonly [string, string])[];
 }
 
 export interface BatchContext extends RecomputeContext {
@@ -136,7 +138,7 @@ export class BatchPlan {
   private readonly batchKeys = new Map<string, Set<string>>();
   private readonly touched = new Map<string, SourceRecordWrite>();
   private readonly touchedFeatures = new Map<string, Features>();
-  private readonly reviewTasks: ReviewTaskWrite[] = [];
+  private reviewTasks: ReviewTaskWrite[] = [];
   private readonly moves: RecordMove[] = [];
   /** Golden records this batch merged away, and where into. */
   private readonly mergedAway = new Map<string, string>();
@@ -150,6 +152,14 @@ export class BatchPlan {
   /** Source record → the source records a steward said it does not match. */
   private readonly cannotLinked = new Map<string, Set<string>>();
   private readonly pairs: PairMemo;
+  /** Stored records this batch moved on their own (not with their golden record): where they are now. */
+  private readonly relocated = new Map<string, string>();
+  /** Off in the plan that groups a component again (it must not recurse). */
+  private settles = true;
+  /** The pair that linked each record this batch linked to an existing golden record. */
+  private readonly links = new Map<string, PairScore>();
+  /** Records in a steward's must-link decision: their grouping is the steward's, never regrouped. */
+  private readonly stewardLinked: ReadonlySet<string>;
 
   constructor(
     private readonly context: BatchContext,
@@ -164,6 +174,7 @@ export class BatchPlan {
       this.cannotLinkSet(b).add(a);
     }
     this.storedCandidates = byBlockKey(snapshot.candidates);
+    this.stewardLinked = new Set((snapshot.mustLinks ?? []).flat());
   }
 
   apply(record: PreparedRecord): RecordResult {
@@ -196,6 +207,7 @@ export class BatchPlan {
     const goldenId = this.chooseGolden(previous, matched);
     const linked = matched !== null && goldenId === matched && goldenId !== previous?.goldenId;
     const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? choice.link!.pair : null);
+    if (linked) this.links.set(written.id, choice.link!.pair);
     // An updated record already in one of the possible golden records needs no steward.
     const inOneOf = (ranked: readonly Ranked[]) => ranked.some((r) => this.resolve(r.goldenId) === goldenId);
     if (outcome.action === 'review' && !inOneOf(outcome.ranked)) this.openReview(written, outcome, outcome.ranked);
@@ -206,7 +218,8 @@ export class BatchPlan {
       (r) => this.resolve(r.goldenId) !== own() && !this.goldensCannotLink(own(), this.resolve(r.goldenId)),
     );
     if (toReview.length > 0) this.openReview(written, outcome, toReview);
-    return result(previous ? 'UPDATED' : 'CREATED', this.resolve(goldenId));
+    this.settleComponent(written.id, outcome);
+    return result(previous ? 'UPDATED' : 'CREATED', this.locationOf(written.id)!);
   }
 
   /** Recomputes every touched golden record from its source records and returns the rows to write. */
@@ -224,8 +237,8 @@ export class BatchPlan {
       if (change.event.type === 'created') goldenCreated++;
       else goldenUpdated++;
     }
-    // A task of this batch between golden records it merged afterwards has been answered by the merge.
-    const open = this.reviewTasks.filter((task) => task.kind !== 'potential_match' || !this.answeredByMerge(task));
+    // A task of this batch between golden records it merged or regrouped afterwards has been answered.
+    const open = this.reviewTasks.map((task) => (task.kind === 'potential_match' ? this.whereNow(task) : task)).filter((task) => !this.answered(task));
     return {
       mergedGroups: this.mergedGroups(),
       sourceRecords: [...this.touched.values()],
@@ -242,10 +255,20 @@ export class BatchPlan {
     };
   }
 
-  private answeredByMerge(task: ReviewTaskWrite): boolean {
-    const own = this.resolve(task.goldenId);
+  /** A potential-match task with its golden ids as they are at the end of the batch (records may have moved since). */
+  private whereNow(task: ReviewTaskWrite): ReviewTaskWrite {
+    const subjects = task.subjects as PotentialMatchSubjects;
+    const at = (goldenId: string, sourceRecordId: string) => this.locationOf(sourceRecordId) ?? this.resolve(goldenId);
+    return {
+      ...task,
+      goldenId: at(task.goldenId, subjects.sourceRecordId),
+      subjects: { ...subjects, candidates: subjects.candidates.map((c) => ({ ...c, goldenId: at(c.goldenId, c.sourceRecordId) })) },
+    };
+  }
+
+  private answered(task: ReviewTaskWrite): boolean {
     const candidates = (task.subjects as { candidates?: { goldenId: string }[] }).candidates ?? [];
-    return candidates.length > 0 && candidates.every((c) => this.resolve(c.goldenId) === own);
+    return task.kind === 'potential_match' && candidates.length > 0 && candidates.every((c) => c.goldenId === task.goldenId);
   }
 
   /** Each golden record that absorbed others in this batch, with those it absorbed. */
@@ -279,7 +302,7 @@ export class BatchPlan {
       if (stored.length + (inBatch?.size ?? 0) > this.context.engine.maxFrequencyOf(key)) continue;
       for (const candidate of stored) {
         if (candidate.sourceRecordId !== self && !this.touched.has(candidate.sourceRecordId)) {
-          const goldenId = this.resolve(candidate.goldenId);
+          const goldenId = this.resolve(this.relocated.get(candidate.sourceRecordId) ?? candidate.goldenId);
           add(goldenId === candidate.goldenId ? candidate : { ...candidate, goldenId });
         }
       }
@@ -641,6 +664,139 @@ export class BatchPlan {
     return map;
   }
 
+
+  /**
+   * Sequence neutrality. Linking one record at a time is greedy: where two records disagree (a veto, a
+   * pair too different to match), which of them a third record joins depends on which came first. So
+   * when a record touches several golden records, or joins one holding such a pair, their records are
+   * grouped again as if they had arrived in one canonical order (the fullest records first, then by
+   * content hash), and records move to where that grouping puts them. Steward decisions are never
+   * regrouped: a component holding a pinned golden record or a record with a steward's match decision,
+   * a tombstone, or a record of a source that holds each entity once, stays as it is.
+   */
+  private settleComponent(recordId: string, outcome: MatchOutcome): void {
+    if (!this.settles) return;
+    const own = this.locationOf(recordId)!;
+    const goldenIds = [...new Set([own, ...outcome.ranked.map((r) => this.locationOf(r.sourceRecordId) ?? this.resolve(r.goldenId))])];
+    const members = goldenIds.flatMap((goldenId) => [...this.memberMap(goldenId).values()].map((state) => ({ state, goldenId })));
+    if (members.length > COMPONENT_LIMIT || !this.mayRegroup(goldenIds, members.map((m) => m.state))) return;
+    // One golden record is left as it is unless two of its records disagree: only then can order matter.
+    if (goldenIds.length < 2 && !this.holdsDisagreement(members.map((m) => m.state))) return;
+    const { placed, nested } = this.canonicalGroups(members.map((m) => m.state));
+    const groups = new Map<string, typeof members>();
+    for (const member of members) {
+      const group = placed.get(member.state.id)!.group;
+      groups.set(group, [...(groups.get(group) ?? []), member]);
+    }
+    const sizes = new Map<string, number>();
+    for (const { goldenId } of members) sizes.set(goldenId, (sizes.get(goldenId) ?? 0) + 1);
+    const unchanged = [...groups.values()].every((group) => group.every((m) => m.goldenId === group[0].goldenId) && sizes.get(group[0].goldenId) === group.length);
+    if (unchanged) return;
+    // Each group keeps the golden record most of its records are in already (ids stay as stable as they can).
+    const targets = new Map<string, string>();
+    for (const [nestedGroup, group] of groups) {
+      const votes = new Map<string, number>();
+      for (const { goldenId } of group) if (![...targets.values()].includes(goldenId)) votes.set(goldenId, (votes.get(goldenId) ?? 0) + 1);
+      const target = [...votes].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]?.[0] ?? uuidv7();
+      targets.set(nestedGroup, target);
+      for (const member of group) if (member.goldenId !== target) this.relocate(member.state, member.goldenId, target, placed.get(member.state.id)!.link);
+    }
+    this.adoptTasks(members.map((m) => m.state), placed, nested, targets);
+  }
+
+  private mayRegroup(goldenIds: readonly string[], records: readonly SourceRecordState[]): boolean {
+    if (this.context.uniqueRecords || goldenIds.some((id) => Object.keys(this.goldens.get(id)?.pins ?? {}).length > 0)) return false;
+    return !records.some((r) => r.deleted || this.cannotLinked.has(r.id) || this.stewardLinked.has(r.id) || this.context.uniqueSources.has(r.source));
+  }
+
+  /**
+   * Where each record lands, and the pair that linked it, when the records arrive in canonical order into
+   * an empty hub; and the potential matches that left for a steward (in the plan's own ids).
+   */
+  private canonicalGroups(records: readonly SourceRecordState[]): { placed: Map<string, Placement>; nested: BatchPlan } {
+    const filled = (r: SourceRecordState) => Object.keys(r.normalized).length;
+    const ordered = [...records].sort((a, b) => filled(b) - filled(a) || compare(a.contentHash, b.contentHash) || compare(a.id, b.id));
+    const nested = new BatchPlan({ ...this.context, pairs: this.pairs }, { existing: [], candidates: [], members: [], goldens: [], cannotLinks: [] });
+    nested.settles = false;
+    ordered.forEach((record, index) => {
+      const features = this.featuresOf(record);
+      const keys = this.context.engine.blockingKeys(features);
+      nested.apply({ index, sourceId: record.id, updatedAt: null, deleted: false, attributes: {}, cleansed: record.normalized, features, keys, contentHash: record.contentHash, warnings: [] });
+    });
+    const placed = new Map<string, Placement>();
+    for (const record of records) {
+      const write = nested.touched.get(nested.byIdentity.get(record.id)!.id)!;
+      placed.set(record.id, { group: nested.resolve(write.goldenId), link: nested.links.get(write.id) ?? null, nestedId: write.id });
+    }
+    return { placed, nested };
+  }
+
+  /**
+   * The component's open questions are those of its regrouping: this batch's potential matches about its
+   * records give way to the ones the canonical order left, in the hub's ids.
+   */
+  private adoptTasks(records: readonly SourceRecordState[], placed: ReadonlyMap<string, Placement>, nested: BatchPlan, targets: ReadonlyMap<string, string>): void {
+    const ids = new Set(records.map((r) => r.id));
+    const byNestedId = new Map(records.map((r) => [placed.get(r.id)!.nestedId, r]));
+    this.reviewTasks = this.reviewTasks.filter((task) => task.kind !== 'potential_match' || !ids.has((task.subjects as PotentialMatchSubjects).sourceRecordId));
+    for (const task of nested.reviewTasks) {
+      if (task.kind !== 'potential_match') continue;
+      const subjects = task.subjects as PotentialMatchSubjects;
+      const inbound = byNestedId.get(subjects.sourceRecordId)!;
+      this.reviewTasks.push({
+        ...task,
+        goldenId: targets.get(nested.resolve(task.goldenId))!,
+        subjects: {
+          sourceRecordId: inbound.id,
+          source: inbound.source,
+          sourceId: inbound.sourceId,
+          candidates: subjects.candidates.map((c) => ({ ...c, goldenId: targets.get(nested.resolve(c.goldenId))!, sourceRecordId: byNestedId.get(c.sourceRecordId)!.id })),
+        },
+      });
+    }
+  }
+
+  private holdsDisagreement(records: readonly SourceRecordState[]): boolean {
+    const features = records.map((r) => this.featuresOf(r));
+    for (let i = 0; i < features.length; i++) {
+      for (let j = i + 1; j < features.length; j++) if (disagreementsOf(this.pairs.compare(features[i], features[j])).length > 0) return true;
+    }
+    return false;
+  }
+
+  /** The golden record a record this batch wrote or moved is in now (undefined for others). */
+  private locationOf(sourceRecordId: string): string | undefined {
+    const at = this.touched.get(sourceRecordId)?.goldenId ?? this.relocated.get(sourceRecordId);
+    return at === undefined ? undefined : this.resolve(at);
+  }
+
+  /**
+   * Moves one source record to another golden record, with the pair that put it there as its link; a
+   * golden record left empty counts as merged into the one its last record went to.
+   */
+  private relocate(state: SourceRecordState, from: string, to: string, link: PairScore | null): void {
+    const previousGoldenIds = [...state.previousGoldenIds, from];
+    const written = this.touched.get(state.id);
+    let moved: SourceRecordState;
+    if (written) {
+      moved = { ...written, goldenId: to, previousGoldenIds, linkScore: link?.score ?? null, linkExplanation: link?.explanation ?? null } as SourceRecordWrite;
+      this.touched.set(state.id, moved as SourceRecordWrite);
+    } else {
+      moved = { ...state, goldenId: to, previousGoldenIds };
+      this.moves.push({ sourceRecordId: state.id, goldenId: to, previousGoldenIds, link });
+      this.relocated.set(state.id, to);
+    }
+    if (state.source === this.context.source && this.byIdentity.get(state.sourceId)?.id === state.id) this.byIdentity.set(state.sourceId, moved);
+    this.memberMap(from).delete(state.id);
+    this.memberMap(to).set(state.id, moved);
+    this.affect(from, state.id);
+    this.affect(to, state.id);
+    if (this.memberMap(from).size === 0) {
+      this.mergedAway.set(from, to);
+      this.emptiedInto.set(from, to);
+    }
+  }
+
   private recompute(goldenId: string): Recomputed | null {
     return recomputeGolden(
       {
@@ -663,6 +819,20 @@ export class BatchPlan {
     }
     return pins;
   }
+}
+
+/** Where the canonical order puts a record: its group (a golden id of the nested plan), its link, its id there. */
+interface Placement {
+  readonly group: string;
+  readonly link: PairScore | null;
+  readonly nestedId: string;
+}
+
+/** The most source records a record's golden records may hold together for them to be grouped again (see settleComponent). */
+const COMPONENT_LIMIT = 50;
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -104,6 +104,7 @@ export class IngestionService {
           members,
           goldens: await this.store.goldens(tx, goldenIds),
           cannotLinks: await this.constraints.cannotLinks(tx, members.map((m) => m.id)),
+          mustLinks: await this.constraints.mustLinks(tx, members.map((m) => m.id)),
         });
         const recordResults = prepared.map((p) => plan.apply(p));
         const writes = plan.finish();

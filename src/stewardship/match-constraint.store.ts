@@ -17,14 +17,23 @@ export interface ConstraintWrite {
 @Injectable()
 export class MatchConstraintStore {
   /** The cannot-link pairs that involve any of `sourceRecordIds`. */
-  async cannotLinks(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
+  cannotLinks(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
+    return this.pairsOfKind(tx, 'cannot_link', sourceRecordIds);
+  }
+
+  /** The must-link pairs (a steward's merges) that involve any of `sourceRecordIds`. */
+  mustLinks(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
+    return this.pairsOfKind(tx, 'must_link', sourceRecordIds);
+  }
+
+  private async pairsOfKind(tx: SqlExecutor, kind: ConstraintKind, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
     const ids = [...new Set(sourceRecordIds)];
     const rows = [
       ...(await queryInChunks(tx, ids, (chunk, ph) =>
-        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b FROM match_constraint WHERE kind = 'cannot_link' AND a_source_record_id IN (${ph})`, chunk),
+        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b FROM match_constraint WHERE kind = ? AND a_source_record_id IN (${ph})`, [kind, ...chunk]),
       )),
       ...(await queryInChunks(tx, ids, (chunk, ph) =>
-        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b FROM match_constraint WHERE kind = 'cannot_link' AND b_source_record_id IN (${ph})`, chunk),
+        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b FROM match_constraint WHERE kind = ? AND b_source_record_id IN (${ph})`, [kind, ...chunk]),
       )),
     ];
     const pairs = new Map(rows.map((r) => [`${r.a} ${r.b}`, [r.a as string, r.b as string] as [string, string]]));
