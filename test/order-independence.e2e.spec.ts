@@ -101,7 +101,7 @@ describe.each(DIALECTS)('golden records do not depend on arrival order (%s)', (d
   // agreeing with both, and a record bridging two that do not look alike. Greedy linking would group them
   // by who came first; the hub regroups what a record touches in one canonical order.
   it('groups records around a disagreement the same way in every order and batching', async () => {
-    const riley = { familyName: 'King', city: 'Aberdeen', email: 'riley.k@zavala.com', country: 'GB' };
+    const riley = { familyName: 'King', city: 'Aberdeen', email: 'aberdeen84@zavala.com', country: 'GB' };
     const jane = { givenName: 'Jane', familyName: 'Roe', country: 'GB' };
     const tangled: Sent[] = [
       { source: 'crm', record: { sourceId: 'r1', ...riley, birthDate: '1984-04-19' } },

@@ -343,7 +343,7 @@ describe('BatchPlan: sequence neutrality', () => {
   // One person typed five ways: one record lacks the given name and has the birth date of three others,
   // one has the given name and another birth date. The first and the second disagree (a household member?),
   // the others agree with both: which side the first ends on must not depend on who came first.
-  const riley = { familyName: 'King', city: 'Aberdeen', email: 'riley.k@zavala.com', country: 'GB' };
+  const riley = { familyName: 'King', city: 'Aberdeen', email: 'aberdeen84@zavala.com', country: 'GB' };
   const records: Record<string, Attributes> = {
     noGiven: { ...riley, birthDate: '1984-04-19' },
     otherBirth: { ...riley, givenName: 'Riley', birthDate: '1985-03-20' },

@@ -61,10 +61,20 @@ describe('rules files', () => {
     rules.corroborations = [{ name: 'loose', levels: { givenName: ['exact', 'else'], shoe: ['exact'], familyName: ['same-ish'], nationalId: ['else'] } }];
     const problems = problemsOf(() => loadRulesFile(write('corroboration.rules.json', rules), 'customer'));
     expect(problems).toEqual([
-      'corroborations[0] (loose).levels.givenName: "else" is a disagreement (a veto or "else"), not an agreement',
+      'corroborations[0] (loose).levels.givenName: "else" is a disagreement ("else"), not an agreement',
       expect.stringMatching(/^corroborations\[0\] \(loose\)\.levels\.shoe: unknown comparison \(known: givenName, familyName/),
       expect.stringMatching(/^corroborations\[0\] \(loose\)\.levels\.familyName: no level "same-ish" \(levels: exact, /),
-      'corroborations[0] (loose).levels.nationalId: "else" is a disagreement (a veto or "else"), not an agreement',
+      'corroborations[0] (loose).levels.nationalId: "else" is a disagreement ("else"), not an agreement',
+    ]);
+  });
+
+  it('lets a corroboration name a near agreement that vetoes to review, and a missing value, never a none veto', () => {
+    const rules = shipped('customer');
+    rules.corroborations = [{ name: 'mailbox', levels: { email: ['exact'], givenName: ['jw>=0.80', 'null'] } }];
+    expect(loadRulesFile(write('near.rules.json', rules), 'customer').corroborations).toEqual(rules.corroborations);
+    rules.corroborations = [{ name: 'decades', levels: { email: ['exact'], birthDate: ['a decade or more apart'] } }];
+    expect(problemsOf(() => loadRulesFile(write('decades.rules.json', rules), 'customer'))).toEqual([
+      'corroborations[0] (decades).levels.birthDate: "a decade or more apart" is a disagreement (a "none" veto), not an agreement',
     ]);
   });
 

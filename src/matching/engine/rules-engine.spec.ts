@@ -103,10 +103,13 @@ describe('RulesEngine (customer): names and addresses as other systems write the
   it('compares the mailbox an address delivers to: Gmail ignores dots, a +tag reaches the same inbox', () => {
     const mike = { givenName: 'Mike', familyName: 'DiMaggio', email: 'm.dimaggio@gmail.com', country: 'US' };
     const tagged = score(customer, mike, { ...mike, email: 'M.DIMAGGIO+orders@googlemail.com' });
-    expect(level(tagged, 'email')).toBe('exact');
-    expect(level(score(customer, mike, { ...mike, email: 'mdimaggio@gmail.com' }), 'email')).toBe('exact');
+    // the same mailbox, and one made of Mike DiMaggio's name (m + dimaggio)
+    expect(level(tagged, 'email')).toBe("one person's mailbox");
+    expect(level(score(customer, mike, { ...mike, email: 'mdimaggio@gmail.com' }), 'email')).toBe("one person's mailbox");
     // elsewhere a dot is part of the name: another mailbox, perhaps another person's
-    expect(level(score(customer, { ...mike, email: 'm.dimaggio@example.com' }, { ...mike, email: 'mdimaggio@example.com' }), 'email')).not.toBe('exact');
+    const other = level(score(customer, { ...mike, email: 'm.dimaggio@example.com' }, { ...mike, email: 'mdimaggio@example.com' }), 'email');
+    expect(other).not.toBe('exact');
+    expect(other).not.toBe("one person's mailbox");
   });
 
   it('judges two addresses at one provider by their user names: helene.dupont@ and dupont.helene@ are two mailboxes', () => {
@@ -420,6 +423,98 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
   it('namesakes in different cities', () => {
     const namesake = { givenName: 'Robert', familyName: 'Miller', addressLine1: '3 Ocean Road', city: 'Perth', postalCode: '6000', country: 'AU' };
     expect(score(customer, robert, namesake).decision).toBe('none');
+  });
+});
+
+describe("RulesEngine (customer): one person's mailbox, and a name filed in the other field", () => {
+  const level = (pair: ReturnType<typeof score>, comparison: string) => pair.explanation.comparisons.find((c) => c.comparison === comparison);
+  const home = { familyName: 'Cole', addressLine1: '4 Mill Lane', city: 'Bristol', postalCode: 'BS1 4DJ', country: 'GB' };
+
+  it('reads a mailbox made of a name of the pair as one person\'s: given name, initials, family name, either order', () => {
+    const ryan = { ...home, givenName: 'Ryan', birthDate: '1987-05-27' };
+    for (const email of ['r.cole1@example.com', 'ryan.cole@example.com', 'coler@example.com', 'ryan@example.com', 'rc84@example.com']) {
+      expect(level(score(customer, { ...ryan, email }, { ...ryan, email }), 'email')?.level, email).toBe("one person's mailbox");
+    }
+    for (const email of ['thesmiths@example.com', 'info@example.com', 'cole.family@example.com', 'sarah.cole@example.com', 'r@example.com']) {
+      expect(level(score(customer, { ...ryan, email }, { ...ryan, email }), 'email')?.level, email).toBe('exact');
+    }
+  });
+
+  it('a given name mistyped or missing, a birth date a slip off, one person\'s mailbox: one person', () => {
+    const ryan = { ...home, givenName: 'Ryan', birthDate: '1987-05-27', email: 'r.cole1@example.com' };
+    const { familyName: _f, ...unnamedFamily } = ryan;
+    // one keystroke off and a month off: alone a household member's (a steward decides), with his mailbox him
+    const typo = score(customer, ryan, { ...unnamedFamily, givenName: 'Rnyan', birthDate: '1987-06-26' });
+    expect(typo.decision).toBe('match');
+    expect(level(typo, 'givenName')).toMatchObject({ lifted: 'review', detail: expect.stringContaining("one person's mailbox") });
+    const { email: _e, ...withoutEmail } = ryan;
+    expect(score(customer, withoutEmail, { ...withoutEmail, givenName: 'Rnyan', birthDate: '1987-06-26' }).decision).toBe('possible');
+    // more than a keystroke off (a letter keyed in and two swapped)
+    const theodore = { ...home, familyName: 'Morris', givenName: 'Theodore', birthDate: '1978-08-19', email: 't.m39@example.com' };
+    const scrambled = score(customer, theodore, { ...theodore, givenName: 'eTheodroe' });
+    expect(scrambled.decision).toBe('match');
+    const { email: _t, ...noMailbox } = theodore;
+    expect(score(customer, noMailbox, { ...noMailbox, givenName: 'eTheodroe' }).decision).toBe('possible');
+    // no given name, and the birth date a month and a day off
+    const { givenName: _g, ...unnamed } = ryan;
+    expect(score(customer, ryan, { ...unnamed, birthDate: '1987-06-26' }).decision).toBe('match');
+  });
+
+  it.each([
+    ['Emma', 'Ella'],
+    ['Michael', 'Michelle'],
+    ['Oliver', 'Olivia'],
+  ])('twins %s and %s with one birth date and address stay apart: their own emails, none, or a parent\'s mailbox', (first, second) => {
+    const twins = { ...home, familyName: 'Jones', birthDate: '2009-03-14', phone: '+44 117 496 0000' };
+    const own = score(customer, { ...twins, givenName: first, email: `${first.toLowerCase()}.jones@example.com` }, { ...twins, givenName: second, email: `${second.toLowerCase()}.jones@example.com` });
+    expect(own.decision).toBe('possible');
+    expect(score(customer, { ...twins, givenName: first }, { ...twins, givenName: second }).decision).toBe('possible');
+    const parent = score(customer, { ...twins, givenName: first, email: 'sarah.jones@example.com' }, { ...twins, givenName: second, email: 'sarah.jones@example.com' });
+    expect(level(parent, 'email')?.level).toBe('exact');
+    expect(parent.decision).toBe('possible');
+  });
+
+  it('spouses sharing one mailbox stay apart: two given names, or one missing with another birth date', () => {
+    const couple = { ...home, familyName: 'Smith', phone: '+44 117 496 0000' };
+    // a household's mailbox names nobody
+    const household = score(customer, { ...couple, givenName: 'John', birthDate: '1970-05-05', email: 'thesmiths@example.com' }, { ...couple, givenName: 'Joan', birthDate: '1972-08-09', email: 'thesmiths@example.com' });
+    expect(household.decision).toBe('possible');
+    const unnamed = couple; // no given name
+    expect(score(customer, { ...couple, givenName: 'John', birthDate: '1960-07-03', email: 'thesmiths@example.com' }, { ...unnamed, birthDate: '1958-07-08', email: 'thesmiths@example.com' }).decision).toBe('possible');
+    // his mailbox on her record: two given names are never a slip, whatever the mailbox says
+    const his = score(customer, { ...couple, givenName: 'John', birthDate: '1970-05-05', email: 'john.smith@example.com' }, { ...couple, givenName: 'Mary', birthDate: '1970-05-08', email: 'john.smith@example.com' });
+    expect(level(his, 'email')?.level).toBe("one person's mailbox");
+    expect(his.decision).toBe('possible');
+    expect(level(his, 'givenName')).toMatchObject({ level: 'else', veto: 'review' });
+  });
+
+  it('junior and senior sharing the family\'s mailbox stay apart: decades apart, or no birth date and a suffix', () => {
+    const father = { ...home, familyName: 'Smith', givenName: 'John', email: 'john.smith@example.com' };
+    expect(score(customer, { ...father, birthDate: '1952-09-30' }, { ...father, birthDate: '1981-04-17' }).decision).toBe('none');
+    const suffix = score(customer, { ...father, familyName: 'Smith Sr' }, { ...father, familyName: 'Smith Jr' });
+    expect(suffix.decision).toBe('possible');
+  });
+
+  it('one name filed in the other field: "Moore, Oscar" and "Oscar" alone are one name agreeing, not two given names', () => {
+    const oscar = { givenName: 'Oscar', birthDate: '2016-01-12', city: 'Liverpool', country: 'GB' };
+    const pair = score(customer, { ...oscar, givenName: 'Moore', familyName: 'Oscar' }, oscar);
+    expect(level(pair, 'givenName')).toMatchObject({ level: 'in the family name field' });
+    expect(level(pair, 'givenName')?.veto).toBeUndefined();
+    expect(pair.decision).toBe('match');
+    // the same for a family name alone against a given name ("Thomas" and "Thomas, Gabriel" swapped)
+    const family = score(customer, { familyName: 'Thomas', birthDate: '1976-09-15', city: 'London', country: 'GB' }, { givenName: 'Thomas', familyName: 'Gabriel', birthDate: '1976-09-15', city: 'London', country: 'GB' });
+    expect(level(family, 'familyName')?.level).toBe('in the given name field');
+    expect(family.decision).toBe('match');
+  });
+
+  it('a family name filed as the only given name is no given name: with another birth date, a household member', () => {
+    const john = { givenName: 'John', familyName: 'Smith', birthDate: '1970-05-05', addressLine1: '4 Mill Lane', city: 'Bristol', country: 'GB' };
+    const pair = score(customer, john, { givenName: 'Smith', birthDate: '1972-08-09', addressLine1: '4 Mill Lane', city: 'Bristol', country: 'GB' });
+    expect(level(pair, 'givenName')).toMatchObject({ level: 'in the family name field', veto: 'review', detail: expect.stringContaining('a household member') });
+    expect(pair.decision).not.toBe('match');
+    // two full names are never a name in the other field
+    const twins = score(customer, { ...john, givenName: 'Smith', familyName: 'Emma' }, { ...john, givenName: 'Ella' });
+    expect(level(twins, 'givenName')?.level).toBe('else');
   });
 });
 

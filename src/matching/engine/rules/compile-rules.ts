@@ -146,6 +146,11 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
     const other = condition.swappedWith;
     return (a, b, fa, fb) => similarText(a, fb[other]) && similarText(fa[other], b);
   }
+  if ('inOtherField' in condition) {
+    const other = condition.inOtherField;
+    return (a, b, fa, fb) => (isMissing(fa[other]) && similarText(a, fb[other])) || (isMissing(fb[other]) && similarText(fa[other], b));
+  }
+  if ('personalMailbox' in condition) return (a, b, fa, fb) => a === b && namesPerson(String(a), fa, fb);
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
   if ('yearsApartAtLeast' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? 0) >= condition.yearsApartAtLeast;
@@ -224,6 +229,40 @@ function withSameNumbers(test: LevelTest): LevelTest {
 function similarText(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
   if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
   return a === b || (isGivenNameTypo(a, b) && !areDistinctKnownNames(a, b));
+}
+
+// A mailbox's user name made of a name of one of the two records: given name (G) or its initial (g) with
+// nothing, the family name (F) or its initial (f), either order: "ryan", "ryancole", "ryanc", "rcole",
+// "coler", "rc". Digits and separators are left out ("r.cole1"). Names are taken across the two records, as
+// one of them may lack a given or family name ("|Cole" and "Ryan|" with r.cole1@).
+function namesPerson(email: string, fa: Features, fb: Features): boolean {
+  const user = email.slice(0, email.lastIndexOf('@')).replace(NOT_LETTERS, '');
+  if (user.length < 2) return false;
+  const givens = [firstName(fa.givenName), firstName(fb.givenName)].filter((g) => g.length >= 2);
+  const families = [fa.familyName, fb.familyName].filter((f): f is string => typeof f === 'string' && f.length >= 2);
+  for (const given of givens) {
+    if (user === given) return true;
+    for (const family of families) {
+      for (const g of [given, given[0]]) {
+        for (const f of [family, family[0]]) {
+          if (user === g + f || user === f + g) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+const NOT_LETTERS = /[^a-z]/g;
+
+function firstName(value: FeatureValue | undefined): string {
+  if (typeof value !== 'string') return '';
+  const space = value.indexOf(' ');
+  return space === -1 ? value : value.slice(0, space);
+}
+
+function isMissing(value: FeatureValue | undefined): boolean {
+  return value === null || value === undefined || value === '';
 }
 
 // "Anna L." and "Anna Lena", "Robert" and "Robert Lee": one person, written with more or fewer of her names.

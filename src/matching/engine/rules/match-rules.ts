@@ -173,6 +173,19 @@ export type LevelCondition =
   /** The two records have this feature and `swappedWith` the other way round (given and family name swapped). */
   | { readonly swappedWith: string }
   /**
+   * A record with one name only, filed in the other field: one record lacks `inOtherField` and its value
+   * here is the other record's `inOtherField` ("Oscar" as given name against "Moore, Oscar" swapped; a
+   * family name "Thomas" against a given name "Thomas"). One name agreeing, the other missing.
+   */
+  | { readonly inOtherField: string }
+  /**
+   * Emails: the same mailbox, and its user name is made of the name of one of the two records (a given
+   * name, alone or with the family name or its initial; a given name's initial with the family name or
+   * its initial: "ryan.cole7", "rcole", "harleyk", "jc"). One person's mailbox, not a household's
+   * ("thesmiths@", "info@", a parent's address on a child's record name nobody or someone else).
+   */
+  | { readonly personalMailbox: true }
+  /**
    * Phones: the same number on a line other people answer too, so it says "same household" or "same
    * company", not "same person": a fixed line without extensions (a home's landline), or a switchboard
    * that one record gives with an extension and the other without. A mobile, or a number whose plan does

@@ -14,9 +14,9 @@ export class RulesError extends Error {
 
 // Which level conditions make sense for which kind of feature.
 const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
-  text: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
-  name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'else'],
-  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'swappedWith', 'else'],
+  text: ['exact', 'personalMailbox', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
+  name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
+  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'swappedWith', 'inOtherField', 'else'],
   phone: ['exact', 'sharedLine', 'unknownLine', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
   date: ['exact', 'dateTransposed', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
@@ -59,6 +59,7 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
         problems.push(`${path}.levels[${j}] (${level.label}): "${condition}" does not apply to a ${kind} feature`);
       }
       if ('swappedWith' in level.when) feature(`${path}.levels[${j}].when.swappedWith`, level.when.swappedWith);
+      if ('inOtherField' in level.when) feature(`${path}.levels[${j}].when.inOtherField`, level.when.inOtherField);
       if (level.confirms && (condition === 'else' || level.veto)) {
         problems.push(`${path}.levels[${j}] (${level.label}): a level that confirms a match can be neither "else" nor a veto`);
       }
@@ -73,7 +74,9 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
     }
     if (comparison.tf && !comparison.levels.some((l) => 'exact' in l.when)) problems.push(`${path}: tf needs an exact level to adjust`);
   });
-  const checkLevels = (path: string, levels: Readonly<Record<string, readonly string[]>>, agreeing: boolean) => {
+  // A corroboration may also name a missing value and a near agreement that vetoes to review (a given name a
+  // slip off): that is the veto it lifts. "else" and a "none" veto are disagreements it never outranks.
+  const checkLevels = (path: string, levels: Readonly<Record<string, readonly string[]>>, agreeing: boolean, corroboration = false) => {
     for (const [name, labels] of Object.entries(levels)) {
       const comparison = rules.comparisons.find((c) => c.name === name);
       if (!comparison) {
@@ -81,15 +84,17 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
         continue;
       }
       for (const label of labels) {
-        // "null" is where either record has no value: a conflict may ask for it ("no given name to tell").
-        if (label === 'null' && !agreeing) continue;
+        // "null" is where either record has no value: a conflict may ask for it ("no given name to tell"), and a
+        // corroboration may allow it (a record without an id).
+        if (label === 'null' && (!agreeing || corroboration)) continue;
         const level = comparison.levels.find((l) => l.label === label);
         if (!level) problems.push(`${path}.levels.${name}: no level "${label}" (levels: ${comparison.levels.map((l) => l.label).join(', ')})`);
-        else if (agreeing && (level.veto || 'else' in level.when)) problems.push(`${path}.levels.${name}: "${label}" is a disagreement (a veto or "else"), not an agreement`);
+        else if (agreeing && (corroboration ? level.veto === 'none' : level.veto)) problems.push(`${path}.levels.${name}: "${label}" is a disagreement (${corroboration ? 'a "none" veto' : 'a veto'}), not an agreement`);
+        else if (agreeing && 'else' in level.when) problems.push(`${path}.levels.${name}: "${label}" is a disagreement ("else"), not an agreement`);
       }
     }
   };
-  (rules.corroborations ?? []).forEach((c, i) => checkLevels(`corroborations[${i}] (${c.name})`, c.levels, true));
+  (rules.corroborations ?? []).forEach((c, i) => checkLevels(`corroborations[${i}] (${c.name})`, c.levels, true, true));
   (rules.conflicts ?? []).forEach((c, i) => checkLevels(`conflicts[${i}] (${c.name})`, c.levels, false));
   (rules.countOnce ?? []).forEach((c, i) => {
     const path = `countOnce[${i}] (${c.name})`;
