@@ -190,6 +190,22 @@ describe('BatchPlan: twins chained through a record that cannot tell them apart'
     });
   });
 
+  it('lets a record join past a member it cannot be told from when another member holds the value it lacks (the same mobile)', () => {
+    // Emma's golden record: one record with her birth date and ziggo email, one without a birth date, with
+    // another email and the same mobile. A record without a given name or phone, with her birth date and
+    // ziggo email, cannot tell the second from a son of one name (no birth date there, emails differ), but
+    // the first has the mobile the second has: it is one person.
+    const emma = { familyName: 'Verhoeven', addressLine1: 'Oranjestraat 25', city: 'Rotterdam', postalCode: '3072 DC', country: 'NL' };
+    const records: Record<string, Attributes> = {
+      dated: { ...emma, givenName: 'Emma', email: 'e.verhoeven@ziggo.nl', phone: '+31 6 47550585', birthDate: '1950-05-13' },
+      undated: { ...emma, givenName: 'Emma', email: 'emma.verhoeven@hotmail.nl', phone: '06 47550585' },
+      sparse: { ...emma, email: 'e.verhoeven@ziggo.nl', birthDate: '1950-05-13' },
+    };
+    const probe = new MemoryHub();
+    expect(probe.engine.compare(probe.features(records.sparse), probe.features(records.undated)).explanation.vetoed).toBe('review');
+    inEveryOrder(records, (hub, order) => expect(new Set(Object.keys(records).map((id) => hub.goldenOf(id))).size, order).toBe(1));
+  });
+
   it('keeps namesakes in two cities apart in every order when the record fitting both has only a name and a birth date', () => {
     const ethan = { givenName: 'Ethan', familyName: 'Murray', birthDate: '1968-05-01', country: 'AU' };
     const records: Record<string, Attributes> = {
@@ -356,6 +372,16 @@ describe('BatchPlan: sequence neutrality', () => {
     expect(probe.engine.compare(probe.features(records.noGiven), probe.features(records.otherBirth)).explanation.vetoed).toBe('review');
     const groupings = new Set<string>();
     inEveryOrder(records, (hub) => groupings.add(partition(hub, Object.keys(records))));
+    expect([...groupings]).toHaveLength(1);
+  });
+
+  it('puts a record that fits both twins on the same side whoever came first', () => {
+    const twins: Record<string, Attributes> = { chidi: { ...home, givenName: 'Chidi' }, chinedu: { ...home, givenName: 'Chinedu' }, bridge: { ...home } };
+    const groupings = new Set<string>();
+    inEveryOrder(twins, (hub, order) => {
+      expect(hub.goldenOf('chidi'), order).not.toBe(hub.goldenOf('chinedu'));
+      groupings.add(partition(hub, Object.keys(twins)));
+    });
     expect([...groupings]).toHaveLength(1);
   });
 

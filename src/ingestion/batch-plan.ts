@@ -503,10 +503,14 @@ export class BatchPlan {
     const pair = this.pairs.compare(newcomer, voucher);
     if (pair.decision !== 'match') return false;
     const engine = this.context.engine;
-    const compared = (comparison: string) =>
-      pair.explanation.comparisons.some((c) => c.comparison === comparison && c.level !== 'null' && isInformative(voucher[engine.featureOf(comparison) ?? '']));
-    if (comparisons.every(compared)) return true;
     const against = this.pairs.compare(voucher, other);
+    const feature = (comparison: string) => engine.featureOf(comparison) ?? '';
+    // Compared on real values, or (where the newcomer has no value to compare) the voucher holds the
+    // value `other` has: a mobile number ties the voucher to `other` where the newcomer lists none.
+    const compared = (comparison: string) =>
+      pair.explanation.comparisons.some((c) => c.comparison === comparison && c.level !== 'null' && isInformative(voucher[feature(comparison)])) ||
+      (!isInformative(newcomer[feature(comparison)]) && agreesOn(against, comparison));
+    if (comparisons.every(compared)) return true;
     return comparisons.some((comparison) => (plain ? scoresAgainst(against, comparison) : disagreesOn(against, comparison)));
   }
 
@@ -859,6 +863,11 @@ function disagreementsOf(pair: PairScore): Disagreement[] {
 /** The comparisons where a pair's values differ enough to count against it. */
 function againstComparisons(pair: PairScore): string[] {
   return pair.explanation.comparisons.filter((c) => c.weight < 0 && c.level !== 'null').map((c) => c.comparison);
+}
+
+function agreesOn(pair: PairScore, comparison: string): boolean {
+  const outcome = pair.explanation.comparisons.find((c) => c.comparison === comparison);
+  return outcome !== undefined && outcome.level !== 'null' && outcome.weight > 0;
 }
 
 function scoresAgainst(pair: PairScore, comparison: string): boolean {
