@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../src/common/database/database';
 import { IngestionService } from '../src/ingestion/ingestion.service';
+import { ReviewTaskStore } from '../src/stewardship/review-task.store';
 import { addSource, DIALECTS, emptyHub, startTestHub, type TestHub } from './support/hub';
 
 // Invariant 3: a golden record is a pure function of its source records, the rules and the stewards'
@@ -72,6 +73,19 @@ describe.each(DIALECTS)('golden records do not depend on arrival order (%s)', (d
     );
   }
 
+  /** Open potential matches whose record is already in one golden record with a candidate: answered, yet open. */
+  async function answeredButOpen(): Promise<string[]> {
+    const db = hub.server.app.get(Database);
+    const goldenOf = new Map((await db.query<{ id: string; golden_id: string }>('SELECT id, golden_id FROM source_record')).map((r) => [r.id, r.golden_id]));
+    const open = await db.query<{ id: string; subjects: string }>("SELECT id, subjects FROM review_task WHERE status = 'open' AND kind = 'potential_match'");
+    return open
+      .filter((task) => {
+        const subjects = JSON.parse(task.subjects) as { sourceRecordId: string; candidates: { sourceRecordId: string }[] };
+        return subjects.candidates.some((c) => goldenOf.get(c.sourceRecordId) === goldenOf.get(subjects.sourceRecordId));
+      })
+      .map((task) => task.id);
+  }
+
   it('gives identical golden records for every order and batching of the same records, and for a replay', async () => {
     await emptyHub(hub);
     await load(RECORDS, [RECORDS.length]);
@@ -118,6 +132,7 @@ describe.each(DIALECTS)('golden records do not depend on arrival order (%s)', (d
         await emptyHub(hub);
         await load(order, sizes, tangled);
         groupings.add(Object.keys(await snapshot()).sort().join(' | '));
+        expect(await answeredButOpen()).toEqual([]);
       }),
       { numRuns: 12 },
     );
@@ -125,4 +140,26 @@ describe.each(DIALECTS)('golden records do not depend on arrival order (%s)', (d
     // name and vouches for both, so all four are one, whoever came first.
     expect([...groupings]).toEqual(['crm/j1 + erp/j2 + shop/j3 | crm/r1 + crm/r2 + erp/r3 + shop/r4']);
   }, 120_000);
+
+  it('closes a stored potential match once its record is regrouped into its candidate’s golden record', async () => {
+    await emptyHub(hub);
+    const home = { familyName: 'Okonkwo', birthDate: '1990-05-14', addressLine1: '8 Mill Lane', city: 'Bristol', postalCode: 'BS1 4DJ', country: 'GB' };
+    await load([{ source: 'crm', record: { sourceId: 't1', ...home, givenName: 'Chidi' } }, { source: 'crm', record: { sourceId: 't2', ...home, givenName: 'Chinedu' } }], [1], []);
+    const db = hub.server.app.get(Database);
+    const records = await db.query<{ id: string; source_id: string; golden_id: string }>('SELECT id, source_id, golden_id FROM source_record');
+    const [t1, t2] = ['t1', 't2'].map((id) => records.find((r) => r.source_id === id)!);
+    expect(t1.golden_id).not.toBe(t2.golden_id);
+    const open = () => db.query<{ id: string }>("SELECT id FROM review_task WHERE status = 'open' AND kind = 'potential_match'");
+    expect(await open()).toHaveLength(1);
+    const decision = { actor: 'matcher', reason: 'regrouped into one golden record', at: new Date().toISOString(), decision: 'merged' };
+    const store = hub.server.app.get(ReviewTaskStore);
+    // Still apart: the question stands.
+    expect(await db.transaction((tx) => store.resolveWhereTogether(tx, [t1.golden_id, t2.golden_id], decision))).toBe(0);
+    // Regrouped together (as settleComponent may do in a later batch): answered.
+    await db.transaction(async (tx) => {
+      await tx.execute('UPDATE source_record SET golden_id = ? WHERE id = ?', [t1.golden_id, t2.id]);
+      expect(await store.resolveWhereTogether(tx, [t1.golden_id, t2.golden_id], decision)).toBe(1);
+    });
+    expect(await open()).toHaveLength(0);
+  });
 });

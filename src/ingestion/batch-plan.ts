@@ -117,6 +117,8 @@ export interface BatchWrites {
   readonly moves: RecordMove[];
   /** Golden records this batch merged, each group as one golden record now: their open tasks about one another are answered. */
   readonly mergedGroups: string[][];
+  /** Golden records records were regrouped out of or into: their open tasks may have been answered. */
+  readonly regrouped: string[];
   /** The matcher's features of the records written, to cache for the batches that meet them as candidates. */
   readonly features: ReadonlyMap<string, Features>;
   readonly goldenCreated: number;
@@ -154,6 +156,7 @@ export class BatchPlan {
   private readonly pairs: PairMemo;
   /** Stored records this batch moved on their own (not with their golden record): where they are now. */
   private readonly relocated = new Map<string, string>();
+  private readonly regrouped = new Set<string>();
   /** Off in the plan that groups a component again (it must not recurse). */
   private settles = true;
   /** The pair that linked each record this batch linked to an existing golden record. */
@@ -241,6 +244,7 @@ export class BatchPlan {
     const open = this.reviewTasks.map((task) => (task.kind === 'potential_match' ? this.whereNow(task) : task)).filter((task) => !this.answered(task));
     return {
       mergedGroups: this.mergedGroups(),
+      regrouped: [...this.regrouped],
       sourceRecords: [...this.touched.values()],
       staleKeys: [...this.storedBefore.values()].flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ sourceRecordId: r.id, blockKey }))),
       unlistedKeys: [...this.storedBefore.values()].filter((r) => r.matchKeys === null).map((r) => r.id),
@@ -793,6 +797,7 @@ export class BatchPlan {
     if (state.source === this.context.source && this.byIdentity.get(state.sourceId)?.id === state.id) this.byIdentity.set(state.sourceId, moved);
     this.memberMap(from).delete(state.id);
     this.memberMap(to).set(state.id, moved);
+    this.regrouped.add(from).add(to);
     this.affect(from, state.id);
     this.affect(to, state.id);
     if (this.memberMap(from).size === 0) {

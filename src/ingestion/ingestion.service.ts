@@ -116,6 +116,7 @@ export class IngestionService {
         await this.reviewTasks.insert(tx, writes.reviewTasks);
         // The matcher merged golden records a record bridged: the open tasks asking whether they are one are answered.
         await this.reviewTasks.resolveWithin(tx, writes.mergedGroups, { actor: 'matcher', reason: 'a record matched both', at: context.now, decision: 'merged' });
+        await this.reviewTasks.resolveWhereTogether(tx, writes.regrouped, { actor: 'matcher', reason: 'regrouped into one golden record', at: context.now, decision: 'merged' });
         for (const record of writes.sourceRecords) {
           const features = writes.features.get(record.id);
           if (features) this.matching.rememberFeatures(record.id, record.contentHash, features);

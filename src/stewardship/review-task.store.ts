@@ -55,6 +55,27 @@ export class ReviewTaskStore {
     return answered.length;
   }
 
+  /**
+   * Closes the open potential matches about `goldenIds` whose record is now in the same golden record
+   * as one of its candidates (the matcher regrouped them there): the question has been answered.
+   */
+  async resolveWhereTogether(tx: Tx, goldenIds: readonly string[], decision: TaskDecision): Promise<number> {
+    if (goldenIds.length === 0) return 0;
+    const rows = await queryInChunks(tx, [...new Set(goldenIds)], (chunk, ph) =>
+      tx.query(`SELECT id, subjects FROM review_task WHERE status = 'open' AND kind = 'potential_match' AND golden_id IN (${ph})`, chunk),
+    );
+    const tasks = rows.map((row) => ({ id: row.id as string, subjects: JSON.parse(row.subjects as string) as PotentialMatchSubjects }));
+    const recordIds = [...new Set(tasks.flatMap(({ subjects }) => [subjects.sourceRecordId, ...subjects.candidates.map((c) => c.sourceRecordId)]))];
+    const located = await queryInChunks(tx, recordIds, (chunk, ph) => tx.query(`SELECT id, golden_id FROM source_record WHERE id IN (${ph})`, chunk));
+    const goldenOf = new Map(located.map((row) => [row.id as string, row.golden_id as string]));
+    const answered = tasks.filter(({ subjects }) => {
+      const own = goldenOf.get(subjects.sourceRecordId);
+      return own !== undefined && subjects.candidates.some((c) => goldenOf.get(c.sourceRecordId) === own);
+    });
+    for (const { id } of answered) await this.close(tx, id, 'resolved', decision);
+    return answered.length;
+  }
+
   /** Marks a task resolved or dismissed, with who decided what and why; bumps its version. */
   async close(tx: Tx, id: string, status: 'resolved' | 'dismissed', decision: TaskDecision): Promise<void> {
     await tx.execute('UPDATE review_task SET status = ?, decided_by = ?, decision = ?, updated_at = ?, version = version + 1 WHERE id = ?', [
