@@ -420,6 +420,67 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     });
   });
 
+  describe('a landline against a mobile, a work address against a private one: two contacts of one person, not a disagreement', () => {
+    const level = (pair: ReturnType<typeof score>, comparison: string) => pair.explanation.comparisons.find((c) => c.comparison === comparison);
+    const sarah = { givenName: 'Sarah', familyName: 'Leroy', birthDate: '1978-08-11', country: 'FR' };
+
+    it('reads a landline and a mobile as a level of their own; two mobiles, two landlines or numbers of unknown kind stay "else"', () => {
+      const phones = (a: string, b: string, country = 'GB') => level(score(customer, { ...sarah, country, phone: a }, { ...sarah, country, phone: b }), 'phone')?.level;
+      expect(phones('0117 101 2191', '07911 123456')).toBe('a landline and a mobile');
+      expect(phones('+44 7911 123456', '+44 117 101 2191')).toBe('a landline and a mobile');
+      expect(phones('07911 123456', '07700 123457')).toBe('else'); // two mobiles
+      expect(phones('0117 101 2191', '020 7946 0958')).toBe('else'); // two landlines
+      expect(phones('(512) 650-9899', '(512) 555-0173', 'US')).toBe('else'); // the US plan does not tell
+      expect(phones('0117 101 2191', '+44 117 101 2191')).toBe('shared line'); // one number: as before
+      const weight = level(score(customer, { ...sarah, phone: '0117 101 2191' }, { ...sarah, phone: '07911 123456' }), 'phone')?.weight ?? -99;
+      expect(Math.abs(weight)).toBeLessThan(0.5);
+    });
+
+    it('one person with her name and birth date, another email, and her landline in one system and mobile in the other', () => {
+      const pair = score(customer, { ...sarah, email: 'sleroy@wanadoo.fr', phone: '+33 7 85 03 60 40', addressLine1: '97 rue de la République', city: 'Lille', postalCode: '59420' }, { ...sarah, email: 'mercier.sarah@wanadoo.fr', phone: '03 71 95 50 45' });
+      expect(level(pair, 'phone')?.level).toBe('a landline and a mobile');
+      expect(pair.decision).toBe('match');
+    });
+
+    it('a father and his son of one name at one address, no birth date to tell them apart: his landline, the son\'s mobile still go to a steward', () => {
+      const home = { givenName: 'Nicola', familyName: 'Lombardi', addressLine1: 'Piazza Garibaldi 108', city: 'Torino', postalCode: '10152', country: 'IT' };
+      const father = { ...home, birthDate: '1957-01-26', phone: '011 557 7109' };
+      const son = { ...home, phone: '355 429 7832' };
+      const alone = score(customer, father, son);
+      expect(level(alone, 'phone')?.level).toBe('a landline and a mobile');
+      expect(alone.decision).not.toBe('match');
+      // each with his own email, private or at work
+      for (const [a, b] of [['nicola57@alice.it', 'nicola.lombardi@gmail.com'], ['nicola.lombardi@eni.com', 'nicola.lombardi@gmail.com']]) {
+        expect(score(customer, { ...father, email: a }, { ...son, email: b }).decision).not.toBe('match');
+      }
+    });
+
+    it('reads a work address against a private one as a level of its own; two private addresses or two at organisations stay "else"', () => {
+      const emails = (a: string, b: string) => level(score(customer, { ...sarah, email: a }, { ...sarah, email: b }), 'email')?.level;
+      expect(emails('sarah.leroy@bnpparibas.com', 'sleroy@wanadoo.fr')).toBe('a work address and a private one');
+      expect(emails('s.leroy@hotmail.fr', 'sarah.leroy@renault.com')).toBe('a work address and a private one');
+      expect(emails('sleroy@wanadoo.fr', 'sarah78@gmail.com')).toBe('else');
+      expect(emails('sleroy@wanadoo.fr', 'sarah78@gmial.com')).toBe('else'); // a provider mistyped is a private address
+      expect(emails('sarah.leroy@bnpparibas.com', 's.leroy@renault.com')).toBe('else');
+      expect(emails('sarah.leroy@bnpparibas.com', 'sleroy@bnpparibas.com')).toBe('else'); // colleagues at one employer
+    });
+
+    it('one woman under her maiden and married names, with her work address in one system and a private one in the other', () => {
+      const anne = { givenName: 'Anne', birthDate: '1966-01-30', addressLine2: 'Bât. A', city: 'Toulouse', postalCode: '31284', country: 'FR' };
+      const crm = { ...anne, addressLine1: '14, rue de Paris', familyName: 'Petit', email: 'anne.petit@bnpparibas.com', phone: '07 86 41 45 95' };
+      const pair = score(customer, crm, { ...anne, addressLine1: 'rue de Paris 14', familyName: 'Leroy', email: 'anne66@hotmail.fr' }); // the street as a shop writes it
+      expect(level(pair, 'email')?.level).toBe('a work address and a private one');
+      expect(pair.decision).toBe('match');
+    });
+
+    it('twins a keystroke apart, one with a work address and one with a private one, stay apart', () => {
+      const twin = { givenName: 'Kristen', familyName: 'Miller', birthDate: '1990-03-02', addressLine1: '14 Clifton Road', city: 'Bristol', postalCode: 'BS8 1AA', country: 'GB' };
+      const pair = score(customer, { ...twin, email: 'kristen.miller@gmail.com' }, { ...twin, givenName: 'Kirsten', email: 'k.miller@barclays.co.uk' });
+      expect(level(pair, 'email')?.level).toBe('a work address and a private one');
+      expect(pair.decision).not.toBe('match');
+    });
+  });
+
   it('namesakes in different cities', () => {
     const namesake = { givenName: 'Robert', familyName: 'Miller', addressLine1: '3 Ocean Road', city: 'Perth', postalCode: '6000', country: 'AU' };
     expect(score(customer, robert, namesake).decision).toBe('none');

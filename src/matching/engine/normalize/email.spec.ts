@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mailbox, normalizeEmail } from './email';
+import { isPrivateMailDomain, mailbox, mailDomain, normalizeEmail } from './email';
 
 describe('normalizeEmail', () => {
   it.each([
@@ -44,5 +44,26 @@ describe('mailbox', () => {
   ])('%s reaches %s', (address, reached) => {
     expect(mailbox(address)).toBe(reached);
     expect(mailbox(reached)).toBe(reached);
+  });
+});
+
+describe('isPrivateMailDomain', () => {
+  it.each([
+    'gmail.com', 'hotmail.co.uk', 'hotmail.fr', 'outlook.es', 'live.nl', 'yahoo.es', 'icloud.com', 'me.com', 'gmx.de', 'gmx.at', 'web.de', 't-online.de',
+    'orange.fr', 'wanadoo.fr', 'laposte.net', 'libero.it', 'virgilio.it', 'telefonica.net', 'telia.com', 'ziggo.nl', 'kpnmail.nl', 'bigpond.com', 'comcast.net',
+  ])('%s is a provider anyone can have an address at', (domain) => expect(isPrivateMailDomain(domain)).toBe(true));
+
+  it.each(['gmial.com', 'gmail.con', 'gmail.co', 'hotmial.com', 'outlok.com', 'sky.co', 'yahooo.es'])('%s is a provider mistyped', (domain) => {
+    expect(isPrivateMailDomain(domain)).toBe(true);
+  });
+
+  it.each(['volvo.com', 'renault.com', 'telefonica.com', 'bnpparibas.com', 'nhs.net', 'wellsfargo.com', 'uni-heidelberg.de', 'example.com', 'acme.co.uk'])(
+    '%s is an organisation\'s',
+    (domain) => expect(isPrivateMailDomain(domain)).toBe(false),
+  );
+
+  it('reads the domain of an address', () => {
+    expect(mailDomain('anna.berg@volvo.com')).toBe('volvo.com');
+    expect(mailDomain('no-at-sign')).toBe('');
   });
 });

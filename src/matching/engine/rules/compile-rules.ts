@@ -6,6 +6,7 @@ import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { relativeDifference } from '../compare/numeric';
 import { sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
+import { isPrivateMailDomain, mailDomain } from '../normalize/email';
 import { areDistinctKnownNames, areNicknames } from '../normalize/name';
 import { splitExtension } from '../normalize/phone';
 import { isFixedOrMobile, lineType } from '../normalize/phone-line';
@@ -151,10 +152,11 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
     return (a, b, fa, fb) => (isMissing(fa[other]) && similarText(a, fb[other])) || (isMissing(fb[other]) && similarText(fa[other], b));
   }
   if ('personalMailbox' in condition) return (a, b, fa, fb) => a === b && namesPerson(String(a), fa, fb);
+  if ('workAndPrivate' in condition) return (a, b) => isWorkAndPrivate(String(a), String(b));
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
   if ('yearsApartAtLeast' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? 0) >= condition.yearsApartAtLeast;
-  if ('sharedLine' in condition || 'unknownLine' in condition) return () => false; // validateRules allows them on phones only
+  if ('sharedLine' in condition || 'unknownLine' in condition || 'landlineAndMobile' in condition) return () => false; // validateRules allows them on phones only
   return (a, b) => relativeDifference(Number(a), Number(b)) <= condition.relativeDifference;
 }
 
@@ -163,6 +165,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
 function phoneTest(condition: LevelCondition): LevelTest {
   if ('sharedLine' in condition) return (a, b) => isSharedLine(String(a), String(b));
   if ('unknownLine' in condition) return (a, b) => a === b && !String(a).includes(';') && isFixedOrMobile(String(a));
+  if ('landlineAndMobile' in condition) return (a, b) => isLandlineAndMobile(String(a), String(b));
   const test = levelTest(condition, 'text');
   if ('exact' in condition || 'else' in condition) return test;
   return (a, b, fa, fb) => {
@@ -179,6 +182,16 @@ function isSharedLine(a: string, b: string): boolean {
   if (x.number !== y.number) return false;
   if (x.ext !== y.ext) return x.ext === '' || y.ext === '';
   return x.ext === '' && lineType(x.number) === 'fixed';
+}
+
+// A home's landline in one system and the person's mobile in another are two numbers of one person (or of
+// one household), not a disagreement. Two mobiles, or two landlines, are two people's as often as not. The
+// kinds are read only for pairs whose numbers differ, a regular expression test or two each.
+function isLandlineAndMobile(a: string, b: string): boolean {
+  const [x, y] = [splitExtension(a).number, splitExtension(b).number];
+  if (x === y) return false;
+  const [kindX, kindY] = [lineType(x), lineType(y)];
+  return kindX !== null && kindY !== null && kindX !== kindY;
 }
 
 const NUMBERS = /\d+/g;
@@ -254,6 +267,16 @@ function namesPerson(email: string, fa: Features, fb: Features): boolean {
 }
 
 const NOT_LETTERS = /[^a-z]/g;
+
+// Two addresses, one at an organisation's domain (an employer's) and the other at a provider anyone can
+// have an address at: a work address and a private one, both the person's. Two private addresses, or two
+// at organisations, are not. A domain one record lacks (no @) is neither.
+function isWorkAndPrivate(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [x, y] = [mailDomain(a), mailDomain(b)];
+  if (x === '' || y === '' || x === y) return false;
+  return isPrivateMailDomain(x) !== isPrivateMailDomain(y);
+}
 
 function firstName(value: FeatureValue | undefined): string {
   if (typeof value !== 'string') return '';

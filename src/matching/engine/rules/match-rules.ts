@@ -186,6 +186,12 @@ export type LevelCondition =
    */
   | { readonly personalMailbox: true }
   /**
+   * Emails: two addresses, one at an organisation's domain (a work address) and the other at a free-mail
+   * or internet provider's (a private one, `data/mail-providers.ts`): two addresses of one person as
+   * often as of two. Two private addresses, or two at organisations, are not at this level.
+   */
+  | { readonly workAndPrivate: true }
+  /**
    * Phones: the same number on a line other people answer too, so it says "same household" or "same
    * company", not "same person": a fixed line without extensions (a home's landline), or a switchboard
    * that one record gives with an extension and the other without. A mobile, or a number whose plan does
@@ -198,6 +204,13 @@ export type LevelCondition =
    * personal one (`countOnce` of household evidence).
    */
   | { readonly unknownLine: true }
+  /**
+   * Phones: two different numbers, one a fixed line and the other a mobile (as the numbering plan tells;
+   * never in the US or Canada, whose plans do not): a home's landline in one system and the person's
+   * mobile in another, two numbers of one person rather than a disagreement. Two mobiles or two landlines
+   * are not at this level.
+   */
+  | { readonly landlineAndMobile: true }
   | { readonly else: true };
 
 export interface TermFrequencyTable {

@@ -14,10 +14,10 @@ export class RulesError extends Error {
 
 // Which level conditions make sense for which kind of feature.
 const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
-  text: ['exact', 'personalMailbox', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
+  text: ['exact', 'personalMailbox', 'workAndPrivate', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
   name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
   'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'swappedWith', 'inOtherField', 'else'],
-  phone: ['exact', 'sharedLine', 'unknownLine', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
+  phone: ['exact', 'sharedLine', 'unknownLine', 'landlineAndMobile', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
   date: ['exact', 'dateTransposed', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
   tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'extendedCode', 'containedCode', 'fitsOwnCode', 'wordsReplaced', 'wordsAdded', 'wordAddedFrom', 'sameButFirstWord', 'tokenSet', 'containment', 'else'],
