@@ -125,6 +125,23 @@ describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
     expect((await customer(a.goldenId)).sourceRecords).toHaveLength(1);
   });
 
+  it('a steward’s merge of twins holds when later records regroup what they touch', async () => {
+    const home = { familyName: 'Okonkwo', birthDate: '1990-05-14', addressLine1: '8 Mill Lane', city: 'Bristol', postalCode: 'BS1 4DJ', country: 'GB' };
+    const [chidi, chinedu] = await ingest([
+      { sourceId: 'tw-chidi', ...home, givenName: 'Chidi' },
+      { sourceId: 'tw-chinedu', ...home, givenName: 'Chinedu' },
+    ]);
+    expect(chidi.goldenId).not.toBe(chinedu.goldenId);
+    const merged = await mutate('mergeGoldenRecords', { survivorId: chidi.goldenId, mergedIds: [chinedu.goldenId], reason: 'one person, a nickname' });
+    expect(merged.userErrors).toEqual([]);
+    // A record joining the merged golden record (which holds two given names that disagree) and one
+    // fitting both: neither splits what the steward joined.
+    await ingest([{ sourceId: 'tw-more', ...home, givenName: 'Chidi', email: 'chidi@example.com' }], 'shop');
+    await ingest([{ sourceId: 'tw-bridge', ...home }], 'shop');
+    const golden = await customer(chidi.goldenId);
+    expect(golden.sourceRecords.map((r: any) => r.sourceId)).toEqual(expect.arrayContaining(['tw-chidi', 'tw-chinedu']));
+  });
+
   it('a pin a merge brought becomes the steward’s own when pinned again, and outlives an undo of the merge', async () => {
     const [a, b] = await ingest([
       { sourceId: 'own-1', givenName: 'Ottilie', familyName: 'Brandt', email: 'ottilie@example.de', city: 'Kiel' },

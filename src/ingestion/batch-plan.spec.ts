@@ -6,9 +6,10 @@ import { ENTITY_DEFINITIONS } from '../matching/engine';
 import { RulesEngine } from '../matching/engine/rules-engine';
 import type { MultipleMatchPolicy } from '../matching/engine/rules/match-rules';
 import type { Attributes } from '../matching/engine/types';
-import type { ReviewTaskWrite } from '../stewardship/review-task.types';
+import { notAskedYet, type ReviewTaskWrite } from '../stewardship/review-task.types';
 import { PairMemo } from '../matching/engine/pair-memo';
 import { BatchPlan, reachOf } from './batch-plan';
+import type { RecordResult } from './ingest.types';
 
 const RULES = loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer');
 
@@ -27,6 +28,8 @@ class MemoryHub {
   readonly uniqueSources = new Set<string>();
   cannotLinks: [string, string][] = [];
   mustLinks: [string, string][] = [];
+  /** The results of the last batch. */
+  lastResults: RecordResult[] = [];
   /** How many golden records each batch loaded. */
   readonly loadedGoldens: number[] = [];
 
@@ -78,15 +81,17 @@ class MemoryHub {
         mustLinks: this.mustLinks.filter(([a, b]) => memberIds.has(a) || memberIds.has(b)),
       },
     );
-    for (const record of prepared) plan.apply(record);
+    const applied = prepared.map((record) => plan.apply(record));
     const writes = plan.finish();
+    this.lastResults = applied.map((result) => plan.settled(result));
     for (const move of writes.moves) {
       const record = this.records.get(move.sourceRecordId);
       if (record) this.records.set(record.id, { ...record, goldenId: move.goldenId, previousGoldenIds: move.previousGoldenIds });
     }
     for (const record of writes.sourceRecords) this.records.set(record.id, record);
     for (const golden of writes.goldens) this.goldens.set(golden.id, golden);
-    this.tasks.push(...writes.reviewTasks.filter((t) => t.kind === 'potential_match'));
+    const open = this.tasks.filter((t) => !this.answered.has(t.id));
+    this.tasks.push(...notAskedYet(writes.reviewTasks, writes.regrouped.length > 0 ? open : []).filter((t) => t.kind === 'potential_match'));
     for (const group of writes.mergedGroups) {
       for (const task of this.tasks) {
         const candidates = (task.subjects as unknown as { candidates: { goldenId: string }[] }).candidates;
@@ -400,6 +405,68 @@ describe('BatchPlan: sequence neutrality', () => {
     steward.mustLinks = [[a, b]];
     steward.ingest('crm', { full: records.full, typo: records.typo });
     expect(steward.goldenOf('otherBirth')).toBe(steward.goldenOf('noGiven'));
+  });
+});
+
+describe('BatchPlan: regrouping keeps ids, questions and results right', () => {
+  const chinedu = { ...home, givenName: 'Chinedu' };
+  const cMail = { ...home, givenName: 'Chinedu', email: 'chinedu@example.com' };
+  const cPhone = { ...home, givenName: 'Chinedu', phone: '+44 7700 900777' };
+  const cBoth = { givenName: 'Chinedu', familyName: 'Okonkwo', email: 'chinedu@example.com', phone: '+44 7700 900777' };
+
+  it('leaves a golden id with the records that held it, not with a newcomer and one of them', () => {
+    const hub = new MemoryHub();
+    hub.ingest('web', { bridge: { ...home } });
+    for (const [id, record] of Object.entries({ chinedu, cMail, cPhone })) hub.ingest('crm', { [id]: record });
+    const g = hub.goldenOf('chinedu');
+    expect(['bridge', 'cMail', 'cPhone'].map((id) => hub.goldenOf(id))).toEqual([g, g, g]);
+    hub.ingest('erp', { chidi: { ...home, givenName: 'Chidi' } });
+    expect(['chinedu', 'cMail', 'cPhone'].map((id) => hub.goldenOf(id))).toEqual([g, g, g]);
+    expect(hub.goldens.get(g)!.attributes.givenName).toBe('Chinedu');
+  });
+
+  it('keeps a question of the batch about a golden record outside what it regroups', () => {
+    const hub = new MemoryHub();
+    hub.ingest('crm', { chidi: { ...home, givenName: 'Chidi' } });
+    hub.ingest('crm', { p: { givenName: 'Chinedu', familyName: 'Okonkwo', phone: '+44 7700 900777' } });
+    hub.ingest('crm', { a: cMail, both: cBoth });
+    expect(hub.asks('a', 'chidi')).toBe(true);
+  });
+
+  it('does not ask a stored question again when a regroup touches its record', () => {
+    const hub = new MemoryHub();
+    hub.ingest('erp', { cMail });
+    hub.ingest('web', { cBoth });
+    hub.ingest('erp', { chidi: { ...home, givenName: 'Chidi' } });
+    const about = () => hub.tasks.filter((t) => (t.subjects as unknown as { sourceId: string }).sourceId === 'chidi').length;
+    expect(about()).toBe(1);
+    hub.ingest('crm', { bridge: { ...home } });
+    expect(about()).toBe(1);
+  });
+
+  it('reports each record in the golden record it ends the batch in, one that exists', () => {
+    const jane = { givenName: 'Jane', familyName: 'Roe', country: 'GB' };
+    const records: Record<string, Attributes> = { mail: { ...jane, email: 'jane.roe@example.com' }, phone: { ...jane, phone: '+44 7700 900777' }, both: { ...jane, email: 'jane.roe@example.com', phone: '+44 7700 900777' } };
+    for (const order of permutations(Object.keys(records))) {
+      const hub = new MemoryHub();
+      hub.ingest('crm', order.map((id) => [id, records[id]] as [string, Attributes]));
+      for (const result of hub.lastResults) {
+        expect(result.goldenId, `${order.join(' ')}: ${result.sourceId}`).toBe(hub.goldenOf(result.sourceId!));
+        expect(hub.goldens.has(result.goldenId!), order.join(' ')).toBe(true);
+      }
+    }
+  });
+
+  it('redirects a golden id retired earlier to where its records are', () => {
+    const hub = new MemoryHub();
+    hub.ingest('web', { bridge: { ...home } });
+    hub.ingest('crm', { chinedu });
+    hub.ingest('crm', { cPhone: { givenName: 'Chinedu', familyName: 'Okonkwo', phone: '+44 7700 900777' } });
+    const retired = hub.goldenOf('cPhone');
+    hub.ingest('erp', { cMail, cBoth });
+    expect(hub.goldens.get(retired)!.mergedInto).toBe(hub.goldenOf('cPhone'));
+    hub.ingest('erp', { chidi: { ...home, givenName: 'Chidi' } });
+    expect(hub.goldens.get(retired)!.mergedInto).toBe(hub.goldenOf('cPhone'));
   });
 });
 

@@ -157,6 +157,8 @@ export class BatchPlan {
   /** Stored records this batch moved on their own (not with their golden record): where they are now. */
   private readonly relocated = new Map<string, string>();
   private readonly regrouped = new Set<string>();
+  /** Golden records a regrouping emptied: their tasks are settled record by record (resolveWhereTogether), not as merged. */
+  private readonly regroupEmptied = new Set<string>();
   /** Off in the plan that groups a component again (it must not recurse). */
   private settles = true;
   /** The pair that linked each record this batch linked to an existing golden record. */
@@ -225,6 +227,12 @@ export class BatchPlan {
     return result(previous ? 'UPDATED' : 'CREATED', this.locationOf(written.id)!);
   }
 
+  /** A record's result with the golden record it is in at the end of the batch (a later record may have moved it). */
+  settled(result: RecordResult): RecordResult {
+    const record = result.sourceId === null || result.goldenId === null ? undefined : this.byIdentity.get(result.sourceId);
+    return record ? { ...result, goldenId: this.locationOf(record.id) ?? this.resolve(record.goldenId) } : result;
+  }
+
   /** Recomputes every touched golden record from its source records and returns the rows to write. */
   finish(): BatchWrites {
     const goldens: GoldenState[] = [];
@@ -279,6 +287,7 @@ export class BatchPlan {
   private mergedGroups(): string[][] {
     const groups = new Map<string, string[]>();
     for (const from of this.mergedAway.keys()) {
+      if (this.regroupEmptied.has(from)) continue;
       const into = this.resolve(from);
       groups.set(into, [...(groups.get(into) ?? [into]), from]);
     }
@@ -700,20 +709,24 @@ export class BatchPlan {
     for (const { goldenId } of members) sizes.set(goldenId, (sizes.get(goldenId) ?? 0) + 1);
     const unchanged = [...groups.values()].every((group) => group.every((m) => m.goldenId === group[0].goldenId) && sizes.get(group[0].goldenId) === group.length);
     if (unchanged) return;
-    // Each group keeps the golden record most of its records are in already (ids stay as stable as they can).
-    const targets = new Map<string, string>();
+    const targets = keptGoldenIds(groups);
     for (const [nestedGroup, group] of groups) {
-      const votes = new Map<string, number>();
-      for (const { goldenId } of group) if (![...targets.values()].includes(goldenId)) votes.set(goldenId, (votes.get(goldenId) ?? 0) + 1);
-      const target = [...votes].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]?.[0] ?? uuidv7();
-      targets.set(nestedGroup, target);
+      const target = targets.get(nestedGroup)!;
       for (const member of group) if (member.goldenId !== target) this.relocate(member.state, member.goldenId, target, placed.get(member.state.id)!.link);
+    }
+    // A golden record left empty is merged into the one that took most of its records.
+    for (const goldenId of goldenIds) {
+      if (this.memberMap(goldenId).size > 0) continue;
+      const into = mostCommon(members.filter((m) => m.goldenId === goldenId).map((m) => targets.get(placed.get(m.state.id)!.group)!));
+      this.mergedAway.set(goldenId, into);
+      this.emptiedInto.set(goldenId, into);
+      this.regroupEmptied.add(goldenId);
     }
     this.adoptTasks(members.map((m) => m.state), placed, nested, targets);
   }
 
   private mayRegroup(goldenIds: readonly string[], records: readonly SourceRecordState[]): boolean {
-    if (this.context.uniqueRecords || goldenIds.some((id) => Object.keys(this.goldens.get(id)?.pins ?? {}).length > 0)) return false;
+    if (this.context.uniqueRecords || goldenIds.some((id) => Object.keys(this.pinsFor(id)).length > 0)) return false;
     return !records.some((r) => r.deleted || this.cannotLinked.has(r.id) || this.stewardLinked.has(r.id) || this.context.uniqueSources.has(r.source));
   }
 
@@ -741,12 +754,18 @@ export class BatchPlan {
 
   /**
    * The component's open questions are those of its regrouping: this batch's potential matches about its
-   * records give way to the ones the canonical order left, in the hub's ids.
+   * records (candidates all inside it) give way to the ones the canonical order left, in the hub's ids.
+   * Stored questions stand, or are closed once answered (resolveWhereTogether); one already open is not
+   * asked twice (notAskedYet).
    */
   private adoptTasks(records: readonly SourceRecordState[], placed: ReadonlyMap<string, Placement>, nested: BatchPlan, targets: ReadonlyMap<string, string>): void {
     const ids = new Set(records.map((r) => r.id));
     const byNestedId = new Map(records.map((r) => [placed.get(r.id)!.nestedId, r]));
-    this.reviewTasks = this.reviewTasks.filter((task) => task.kind !== 'potential_match' || !ids.has((task.subjects as PotentialMatchSubjects).sourceRecordId));
+    this.reviewTasks = this.reviewTasks.filter((task) => {
+      if (task.kind !== 'potential_match') return true;
+      const subjects = task.subjects as PotentialMatchSubjects;
+      return !ids.has(subjects.sourceRecordId) || subjects.candidates.some((c) => !ids.has(c.sourceRecordId));
+    });
     for (const task of nested.reviewTasks) {
       if (task.kind !== 'potential_match') continue;
       const subjects = task.subjects as PotentialMatchSubjects;
@@ -764,6 +783,7 @@ export class BatchPlan {
     }
   }
 
+
   private holdsDisagreement(records: readonly SourceRecordState[]): boolean {
     const features = records.map((r) => this.featuresOf(r));
     for (let i = 0; i < features.length; i++) {
@@ -778,20 +798,18 @@ export class BatchPlan {
     return at === undefined ? undefined : this.resolve(at);
   }
 
-  /**
-   * Moves one source record to another golden record, with the pair that put it there as its link; a
-   * golden record left empty counts as merged into the one its last record went to.
-   */
+  /** Moves one source record to another golden record, with the pair that put it there as its link. */
   private relocate(state: SourceRecordState, from: string, to: string, link: PairScore | null): void {
     const previousGoldenIds = [...state.previousGoldenIds, from];
     const written = this.touched.get(state.id);
     let moved: SourceRecordState;
+    // The pair that placed it explains the link; a record that anchors its group keeps the explanation it had.
     if (written) {
-      moved = { ...written, goldenId: to, previousGoldenIds, linkScore: link?.score ?? null, linkExplanation: link?.explanation ?? null } as SourceRecordWrite;
+      moved = { ...written, goldenId: to, previousGoldenIds, ...(link ? { linkScore: link.score, linkExplanation: link.explanation } : {}) } as SourceRecordWrite;
       this.touched.set(state.id, moved as SourceRecordWrite);
     } else {
       moved = { ...state, goldenId: to, previousGoldenIds };
-      this.moves.push({ sourceRecordId: state.id, goldenId: to, previousGoldenIds, link });
+      this.moves.push({ sourceRecordId: state.id, goldenId: to, previousGoldenIds, ...(link ? { link } : {}) });
       this.relocated.set(state.id, to);
     }
     if (state.source === this.context.source && this.byIdentity.get(state.sourceId)?.id === state.id) this.byIdentity.set(state.sourceId, moved);
@@ -800,10 +818,6 @@ export class BatchPlan {
     this.regrouped.add(from).add(to);
     this.affect(from, state.id);
     this.affect(to, state.id);
-    if (this.memberMap(from).size === 0) {
-      this.mergedAway.set(from, to);
-      this.emptiedInto.set(from, to);
-    }
   }
 
   private recompute(goldenId: string): Recomputed | null {
@@ -830,6 +844,36 @@ export class BatchPlan {
   }
 }
 
+/**
+ * Which golden id each regrouped group keeps: largest overlap first across all groups, so the records
+ * that held an id keep it (a newcomer and one record never take it from three); on a tie the group with
+ * the id's oldest record (ids are time-ordered); then new ids.
+ */
+function keptGoldenIds(groups: ReadonlyMap<string, readonly { state: SourceRecordState; goldenId: string }[]>): Map<string, string> {
+  const overlaps: { group: string; goldenId: string; count: number; oldest: string }[] = [];
+  for (const [group, members] of groups) {
+    const held = new Map<string, string[]>();
+    for (const { state, goldenId } of members) held.set(goldenId, [...(held.get(goldenId) ?? []), state.id]);
+    for (const [goldenId, ids] of held) overlaps.push({ group, goldenId, count: ids.length, oldest: ids.sort()[0] });
+  }
+  overlaps.sort((a, b) => b.count - a.count || compare(a.goldenId, b.goldenId) || compare(a.oldest, b.oldest));
+  const kept = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const { group, goldenId } of overlaps) {
+    if (kept.has(group) || taken.has(goldenId)) continue;
+    kept.set(group, goldenId);
+    taken.add(goldenId);
+  }
+  for (const group of groups.keys()) if (!kept.has(group)) kept.set(group, uuidv7());
+  return kept;
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0][0];
+}
+
 /** Where the canonical order puts a record: its group (a golden id of the nested plan), its link, its id there. */
 interface Placement {
   readonly group: string;
@@ -838,7 +882,7 @@ interface Placement {
 }
 
 /** The most source records a record's golden records may hold together for them to be grouped again (see settleComponent). */
-const COMPONENT_LIMIT = 50;
+const COMPONENT_LIMIT = 30;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -106,14 +106,16 @@ export class IngestionService {
           cannotLinks: await this.constraints.cannotLinks(tx, members.map((m) => m.id)),
           mustLinks: await this.constraints.mustLinks(tx, members.map((m) => m.id)),
         });
-        const recordResults = prepared.map((p) => plan.apply(p));
+        const applied = prepared.map((p) => plan.apply(p));
         const writes = plan.finish();
+        const recordResults = applied.map((result) => plan.settled(result));
         await this.store.moveRecords(tx, writes.moves);
         await this.store.saveSourceRecords(tx, writes.sourceRecords);
         await this.matching.replaceKeys(tx, entityType, writes.staleKeys, writes.unlistedKeys, writes.keys);
         await this.store.saveGoldens(tx, writes.goldens);
         await this.store.appendEvents(tx, writes.events, writes.goldens);
-        await this.reviewTasks.insert(tx, writes.reviewTasks);
+        // A regrouping asks its component's questions again: the ones still open are not asked twice.
+        await this.reviewTasks.insert(tx, writes.regrouped.length > 0 ? await this.reviewTasks.notAskedYet(tx, writes.reviewTasks, writes.regrouped) : writes.reviewTasks);
         // The matcher merged golden records a record bridged: the open tasks asking whether they are one are answered.
         await this.reviewTasks.resolveWithin(tx, writes.mergedGroups, { actor: 'matcher', reason: 'a record matched both', at: context.now, decision: 'merged' });
         await this.reviewTasks.resolveWhereTogether(tx, writes.regrouped, { actor: 'matcher', reason: 'regrouped into one golden record', at: context.now, decision: 'merged' });

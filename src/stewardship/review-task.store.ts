@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { queryInChunks, type Tx } from '../common/database/tx';
-import type { PotentialMatchSubjects, ReviewTaskWrite } from './review-task.types';
+import { notAskedYet, type PotentialMatchSubjects, type ReviewTaskWrite } from './review-task.types';
 import { storedExplanation } from '../matching/stored-explanation';
 
 /** Writes review tasks inside the caller's transaction, in bulk. */
@@ -53,6 +53,15 @@ export class ReviewTaskStore {
     });
     for (const row of answered) await this.close(tx, row.id as string, 'resolved', decision);
     return answered.length;
+  }
+
+  /** `tasks` less the potential matches already open about these golden records (see notAskedYet). */
+  async notAskedYet(tx: Tx, tasks: readonly ReviewTaskWrite[], goldenIds: readonly string[]): Promise<ReviewTaskWrite[]> {
+    const ids = [...new Set([...goldenIds, ...tasks.map((t) => t.goldenId)])];
+    const rows = await queryInChunks(tx, ids, (chunk, ph) =>
+      tx.query(`SELECT subjects FROM review_task WHERE status = 'open' AND kind = 'potential_match' AND golden_id IN (${ph})`, chunk),
+    );
+    return notAskedYet(tasks, rows.map((row) => ({ subjects: JSON.parse(row.subjects as string) as PotentialMatchSubjects })));
   }
 
   /**

@@ -32,3 +32,16 @@ export interface ReviewTaskWrite {
   readonly explanation: MatchExplanation | null;
   readonly createdAt: string;
 }
+
+/**
+ * The potential matches of `tasks` not already among the `open` ones (the same record against the same
+ * candidate records): a regrouping re-asks its component's questions, and one is asked once.
+ */
+export function notAskedYet(tasks: readonly ReviewTaskWrite[], open: readonly { subjects: ReviewTaskSubjects }[]): ReviewTaskWrite[] {
+  const question = (subjects: ReviewTaskSubjects) => {
+    const { sourceRecordId, candidates } = subjects as PotentialMatchSubjects;
+    return `${sourceRecordId} ${candidates.map((c) => c.sourceRecordId).sort().join(' ')}`;
+  };
+  const asked = new Set(open.filter((t) => 'candidates' in t.subjects).map((t) => question(t.subjects)));
+  return tasks.filter((task) => task.kind !== 'potential_match' || !asked.has(question(task.subjects)));
+}

@@ -33,8 +33,6 @@ export interface MergeInput extends Decision {
   readonly fieldChoices?: readonly { attribute: string; value: AttributeValue }[];
   /** Golden id → the version the steward saw; a missing id is not checked. */
   readonly expectedVersions?: Readonly<Record<string, number>>;
-  /** Also record must-links between every pair of their source records (forceMatch). */
-  readonly mustLink?: boolean;
 }
 
 export interface PairInput extends Decision {
@@ -102,7 +100,8 @@ export class StewardService {
   /**
    * Moves every source record of `mergedIds` into the survivor, which keeps its id; the others are
    * retired with `mergedInto`. Their pins carry over where the survivor has none, the steward's field
-   * choices are pinned, and any not-a-match between them is lifted (the steward decided otherwise).
+   * choices are pinned, any not-a-match between them is lifted (the steward decided otherwise), and
+   * must-links between their records record the decision.
    */
   async mergeGoldenRecords(input: MergeInput): Promise<string> {
     const mergedIds = [...new Set(input.mergedIds)];
@@ -120,10 +119,9 @@ export class StewardService {
       const survivorRecords = session.membersOf(survivor.id).map((m) => m.id);
       const mergedRecords = merged.flatMap((g) => session.membersOf(g.id).map((m) => m.id));
       await this.constraints.remove(session.tx, 'cannot_link', [...survivorRecords, ...mergedRecords], [...survivorRecords, ...mergedRecords]);
-      if (input.mustLink) {
-        const write = { entityType: survivor.entityType, kind: 'must_link' as const, actor: input.actor, reason: input.reason ?? null, at: session.now };
-        await this.constraints.save(session.tx, survivorRecords, mergedRecords, write);
-      }
+      // The steward's decision is kept as must-links: the matcher never regroups these records apart.
+      const write = { entityType: survivor.entityType, kind: 'must_link' as const, actor: input.actor, reason: input.reason ?? null, at: session.now };
+      await this.constraints.save(session.tx, survivorRecords, mergedRecords, write);
       let pins = { ...survivor.pins };
       for (const golden of merged) {
         for (const record of session.membersOf(golden.id)) session.move(record, survivor.id);
@@ -155,7 +153,7 @@ export class StewardService {
 
   /** A must-link: merges `b` into `a` and records that their source records belong together. */
   forceMatch(input: PairInput): Promise<string> {
-    return this.mergeGoldenRecords({ ...input, survivorId: input.a, mergedIds: [input.b], mustLink: true });
+    return this.mergeGoldenRecords({ ...input, survivorId: input.a, mergedIds: [input.b] });
   }
 
   /**
