@@ -49,6 +49,14 @@ describe('prepareRecord', () => {
     expect(record.warnings.map((w) => w.field)).toEqual(['gtin']);
   });
 
+  it('keeps a placeholder birth date (1900-01-01) in the source record as sent, but out of the cleansed record, with a warning naming it', () => {
+    const record = accepted(prepare('customer', { ...person, birthDate: '1900-01-01' }));
+    expect(record.attributes.birthDate).toBe('1900-01-01');
+    expect(record.cleansed).not.toHaveProperty('birthDate');
+    expect(record.warnings).toEqual([expect.objectContaining({ field: 'birthDate', code: 'PLACEHOLDER_DROPPED', message: expect.stringContaining('1900-01-01') })]);
+    expect(record.keys.some((k) => k.startsWith('dob:'))).toBe(false);
+  });
+
   it('never lets a dropped field take the record below its contract: the identity rule still holds', () => {
     const outcome = prepare('product', { sourceId: 'x2', gtin: '4006381333932' }, ['gtin']);
     expect(isPrepared(outcome)).toBe(false);

@@ -42,6 +42,7 @@ export function prepareRecord(
     normalized = engine.normalize(attributes, options.context);
   }
   if (!normalized.cleansed) return rejected(index, sourceId, normalized.errors);
+  if (normalized.warnings) warnings.push(...normalized.warnings);
   const features = engine.features(normalized.cleansed);
   const hash = contentHash(attributes, updatedAt, deleted);
   return { index, sourceId, updatedAt, deleted, attributes, contentHash: hash, warnings, cleansed: normalized.cleansed, features, keys: engine.blockingKeys(features) };

@@ -19,6 +19,8 @@ export interface NormalizeResult {
   /** The cleansed attributes, or null when the record cannot be accepted (see `errors`). */
   readonly cleansed: Attributes | null;
   readonly errors: readonly FieldError[];
+  /** Values cleansing left out of an accepted record, each worth telling the sender (a placeholder birth date). */
+  readonly warnings?: readonly FieldError[];
 }
 
 /** Where a record comes from, when a normaliser needs it (e.g. the default phone region). */

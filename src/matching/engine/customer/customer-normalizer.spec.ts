@@ -101,6 +101,20 @@ describe('normalizeCustomer', () => {
     expect(normalizeCustomer({ familyName: 'Later', birthDate: '2026-11-29' }, today).cleansed).toBeNull();
   });
 
+  it.each(['1900-01-01', '1901-01-01', '1899-12-30', '1899-12-31', '1800-01-01', '0001-01-01', '1111-11-11', '1753-01-01'])(
+    'leaves out the placeholder birth date %s with a warning naming it: no one is born on a system\'s "unknown"',
+    (placeholder) => {
+      const result = normalizeCustomer({ familyName: 'Lovelace', birthDate: placeholder });
+      expect(result.cleansed).toEqual({ familyName: 'Lovelace' });
+      expect(result.errors).toEqual([]);
+      expect(result.warnings).toEqual([{ field: 'birthDate', code: 'PLACEHOLDER_DROPPED', message: expect.stringContaining(placeholder) }]);
+    },
+  );
+
+  it.each(['1970-01-01', '1985-01-01', '2000-01-01', '1815-12-10', '1900-01-02'])('keeps %s: real people are born on New Year\'s day and on the Unix epoch', (born) => {
+    expect(normalizeCustomer({ familyName: 'Lovelace', birthDate: born })).toEqual({ cleansed: { familyName: 'Lovelace', birthDate: born }, errors: [] });
+  });
+
   it('is idempotent over records spelled with arbitrary whitespace and case', () => {
     fc.assert(
       fc.property(customerRecord, fc.constantFrom(undefined, 'AU', 'US'), (record, defaultRegion) => {

@@ -1,8 +1,9 @@
+import { isPlaceholderBirthDate } from '../normalize/date';
 import { normalizeEmail } from '../normalize/email';
 import { isPlaceholderNationalId, normalizeNationalId } from '../normalize/national-id';
 import { normalizePhone } from '../normalize/phone';
 import { cleanText } from '../normalize/text';
-import type { AttributeValue, Attributes, NormalizeContext, NormalizeResult } from '../types';
+import type { AttributeValue, Attributes, FieldError, NormalizeContext, NormalizeResult } from '../types';
 
 const TEXT_FIELDS = ['givenName', 'familyName', 'addressLine1', 'addressLine2', 'city', 'region'] as const;
 
@@ -14,6 +15,7 @@ const TEXT_FIELDS = ['givenName', 'familyName', 'addressLine1', 'addressLine2', 
  */
 export function normalizeCustomer(attributes: Attributes, context: NormalizeContext = {}): NormalizeResult {
   const out: Record<string, AttributeValue> = {};
+  const warnings: FieldError[] = [];
   for (const field of TEXT_FIELDS) {
     const value = cleanText(attributes[field]);
     if (value !== null) out[field] = value;
@@ -34,7 +36,12 @@ export function normalizeCustomer(attributes: Attributes, context: NormalizeCont
       const message = `${attributes.birthDate} is in the future: no one is born after today`;
       return { cleansed: null, errors: [{ field: 'birthDate', code: 'OUT_OF_RANGE', message }] };
     }
-    out.birthDate = attributes.birthDate;
+    // 1900-01-01, 1899-12-30, 0001-01-01: a system's "unknown", not a birthday. Kept in the source record as
+    // sent, but not cleansed: it neither sets a twin's veto ("a decade or more apart") nor shows in a golden record.
+    if (isPlaceholderBirthDate(attributes.birthDate)) {
+      const message = `${attributes.birthDate} is a placeholder for an unknown birth date: left out of matching and the golden record`;
+      warnings.push({ field: 'birthDate', code: 'PLACEHOLDER_DROPPED', message });
+    } else out.birthDate = attributes.birthDate;
   }
   const nationalId = typeof attributes.nationalId === 'string' ? normalizeNationalId(attributes.nationalId) : '';
   // A placeholder (000000000) is no one's id: kept in the source record as sent, but not cleansed.
@@ -43,7 +50,7 @@ export function normalizeCustomer(attributes: Attributes, context: NormalizeCont
     const message = `"${String(attributes.nationalId)}" is a placeholder, not an id: at least one of familyName, email, phone or a real nationalId is required`;
     return { cleansed: null, errors: [{ field: 'nationalId', code: 'MISSING_IDENTITY', message }] };
   }
-  return { cleansed: out, errors: [] };
+  return warnings.length > 0 ? { cleansed: out, errors: [], warnings } : { cleansed: out, errors: [] };
 }
 
 function dayAfter(day: string): string {

@@ -1,6 +1,7 @@
 import type { Attributes } from '../types';
 import { normalizeAddressLine, addressTokens, normalizePostcode, houseNumber, splitLocality } from '../normalize/address';
 import { cityName } from '../normalize/city';
+import { isPlaceholderBirthDate } from '../normalize/date';
 import { mailbox } from '../normalize/email';
 import { nicknameKeys, normalizeName, withoutParticles, withoutTitle } from '../normalize/name';
 import { phoneticKeys } from '../phonetic';
@@ -41,7 +42,8 @@ export function customerFeatures(a: Attributes): Features {
   const suffix = generationOf(fullGiven) ?? generationOf(fullFamily);
   const given = withoutTitle(withoutGeneration(fullGiven));
   const family = withoutParticles(withoutTitle(withoutGeneration(fullFamily)));
-  const birthDate = typeof a.birthDate === 'string' ? a.birthDate : null;
+  // Cleansing drops a placeholder (1900-01-01); a record cleansed before it did is read the same way.
+  const birthDate = typeof a.birthDate === 'string' && !isPlaceholderBirthDate(a.birthDate) ? a.birthDate : null;
   const email = typeof a.email === 'string' ? mailbox(a.email) : null;
   const phone = typeof a.phone === 'string' && a.phone.startsWith('+') ? a.phone : null;
   // An address on one line ("Via Roma 12, 20121 Milano") is compared and blocked as street, postcode and town.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, epochDay, parseIsoDate } from './date';
+import { daysInMonth, epochDay, isPlaceholderBirthDate, parseIsoDate } from './date';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const iso = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
@@ -73,5 +73,16 @@ describe(epochDay.name, () => {
         expect(epochDay(day)).toBe(Math.floor(date.getTime() / 86_400_000));
       }),
     );
+  });
+});
+
+describe(isPlaceholderBirthDate.name, () => {
+  it.each(['1900-01-01', '1901-01-01', '1899-12-30', '1899-12-31', '1800-01-01', '0001-01-01', '1111-11-11', '1000-01-01', '1753-01-01', '1601-01-01'])(
+    'knows %s as a system\'s "no date"',
+    (value) => expect(isPlaceholderBirthDate(value)).toBe(true),
+  );
+
+  it.each(['1970-01-01', '1980-01-01', '1901-01-02', '1900-01-02', '1899-12-29', '1815-12-10', '1111-11-12'])('takes %s for a birth date', (value) => {
+    expect(isPlaceholderBirthDate(value)).toBe(false);
   });
 });

@@ -38,3 +38,26 @@ export function epochDay({ year, month, day }: CalendarDate): number {
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
+
+// Dates systems write when they have none: a type's or a product's day zero or minimum, or a clerk's
+// keystrokes to get past a required field. Not 1970-01-01 or a New Year's day of an ordinary year: real
+// people are born on them, and a hub that wants them gone can say so in its mapping.
+const PLACEHOLDER_BIRTH_DATES: ReadonlySet<string> = new Set([
+  '0001-01-01', // .NET DateTime.MinValue, java.time's and many ORMs' "no date"
+  '1000-01-01', // MySQL DATE minimum
+  '1111-11-11', // keyed
+  '1582-10-15', // first Gregorian day (Oracle, Java Calendar, UUID clocks)
+  '1601-01-01', // Windows FILETIME and COBOL day zero
+  '1753-01-01', // SQL Server datetime minimum
+  '1800-01-01',
+  '1899-12-30', // Excel, Access and OLE Automation day zero
+  '1899-12-31', // Excel's "1900-01-00"
+  '1900-01-01', // Excel day one, SQL Server smalldatetime, SAP and most forms' "unknown"
+  '1901-01-01',
+  '1901-12-13', // the least 32-bit Unix time
+]);
+
+/** True for a date a system writes when it knows none (1900-01-01, 1899-12-30, 0001-01-01, …): no one's birth date. */
+export function isPlaceholderBirthDate(iso: string): boolean {
+  return PLACEHOLDER_BIRTH_DATES.has(iso);
+}

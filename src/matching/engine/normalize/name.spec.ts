@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NICKNAME_GROUPS } from '../data/nicknames';
-import { areNicknames, nameTokens, nicknameKeys, normalizeName, withoutParticles, withoutTitle } from './name';
+import { areDistinctKnownNames, areGenderedForms, areNicknames, nameTokens, nicknameKeys, normalizeName, withoutParticles, withoutTitle } from './name';
 
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 15 }));
 /** Latin-script names as people type them: accents, apostrophes, hyphens, stray punctuation and spaces. */
@@ -213,4 +213,61 @@ describe('withoutTitle and withoutParticles', () => {
     ['van', 'van'], // a particle alone is the name
     ['ortiz de zarate', 'ortiz de zarate'], // inside a name, a particle stays
   ])('a family name with its particles: %s → %s', (name, bare) => expect(withoutParticles(name)).toBe(bare));
+});
+
+describe(areGenderedForms.name, () => {
+  it.each([
+    ['Andreas', 'Andrea'],
+    ['Julien', 'Julie'],
+    ['Louis', 'Louise'],
+    ['Daniel', 'Daniela'],
+    ['Daniel', 'Danielle'],
+    ['Paul', 'Paula'],
+    ['Paul', 'Pauline'],
+    ['Francesco', 'Francesca'],
+    ['Michael', 'Michaela'],
+    ['Antonio', 'Antonia'],
+    ['Antoine', 'Antoinette'],
+    ['Alexander', 'Alexandra'],
+    ['Jan', 'Jana'],
+    ['Simon', 'Simone'],
+    ['Martin', 'Martina'],
+    ['Christian', 'Christiane'],
+    ['Patrick', 'Patricia'],
+    ['Eric', 'Erica'],
+    ['Julius', 'Julia'],
+    ['Carlos', 'Carla'],
+    ['Victor', 'Victoria'],
+    ['Johann', 'Johanna'],
+    ['Adrien', 'Adrienne'],
+    ['René', 'Renée'],
+    ['Andre', 'Andrea'],
+    ['Juliana Maria', 'Julian'],
+  ])('%s and %s are a masculine and a feminine name', (a, b) => {
+    expect(areGenderedForms(a, b)).toBe(true);
+    expect(areGenderedForms(b, a)).toBe(true);
+    expect(areDistinctKnownNames(a, b)).toBe(true);
+  });
+
+  it.each([
+    ['Andreas', 'Andreas'],
+    ['Ann', 'Anne'], // nicknames of one name
+    ['Helen', 'Helena'],
+    ['Jean', 'Jeanne'],
+    ['Rebecca', 'Rebecc'], // a known name that lost its last letter
+    ['Kayla', 'Kayl a'], // a space keyed in
+    ['Sara', 'Saraa'], // a letter added after a vowel
+    ['Isabella', 'Isabell'], // a doubled consonant is no masculine ending
+    ['Kyle', 'Kyl'], // a silent e lost, or a short name
+    ['Luke', 'Luk'],
+    ['Blake', 'Blak'],
+    ['Zara', 'Zar'],
+    ['Christoph', 'Christophe'], // one man, in German and in French
+    ['Luc', 'Luca'],
+    ['Lukas', 'Luka'],
+    ['Mari', 'Maria'],
+  ])('%s and %s are not', (a, b) => {
+    expect(areGenderedForms(a, b)).toBe(false);
+    expect(areGenderedForms(b, a)).toBe(false);
+  });
 });

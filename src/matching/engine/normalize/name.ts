@@ -69,14 +69,16 @@ export function nicknameKeys(given: string): string[] {
 
 /**
  * True when the first tokens are two different given names: both known to the nickname table and not
- * names for one another, or a name and its feminine form. John and Joan, Daniel and Daniela are two
- * people (twins are named so), not one name mistyped.
+ * names for one another, or the masculine and feminine forms of one name. John and Joan, Daniel and
+ * Daniela are two people (twins are named so), not one name mistyped.
  */
 export function areDistinctKnownNames(a: string, b: string): boolean {
   const first = firstToken(a);
   const second = firstToken(b);
-  if (first === second) return false;
-  // A name and its feminine form (Daniel, Daniela; Paul, Paule; Julian, Juliana), known or not.
+  if (first === second || sameLetters(a, b)) return false;
+  if (areGenderedForms(a, b)) return true;
+  // A name and the same with an a or e more (Jess, Jesse; Glenn, Glenna; Britt, Britta), known or not: too
+  // close to a sibling's name to read as a typo, though not surely a masculine and a feminine form.
   if (isFeminineForm(first, second) || isFeminineForm(second, first)) return true;
   return GROUPS_OF.has(first) && GROUPS_OF.has(second) && !areNicknames(first, second);
 }
@@ -85,6 +87,91 @@ function isFeminineForm(name: string, other: string): boolean {
   if (name.length !== other.length + 1 || !name.startsWith(other) || !(name.endsWith('a') || name.endsWith('e'))) return false;
   // A known name that lost its last letter (Rebecca, Rebecc) is mistyped, not a masculine form.
   return !(GROUPS_OF.has(name) && !GROUPS_OF.has(other));
+}
+
+/**
+ * True when the first tokens are the masculine and the feminine form of one name (Andreas and Andrea, Julien
+ * and Julie, Antonio and Antonia, Daniel and Daniela, Paul and Pauline), and the nickname table does not
+ * make them one name: a brother and a sister, however close the spelling.
+ */
+export function areGenderedForms(a: string, b: string): boolean {
+  const first = firstToken(a);
+  const second = firstToken(b);
+  // A space keyed into the name ("Kayl a", "Kayla") is one name mistyped.
+  if (first === second || sameLetters(a, b)) return false;
+  return isGenderedPair(first, second) && !areNicknames(first, second);
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return normalizeName(a).replace(SPACES, '') === normalizeName(b).replace(SPACES, '');
+}
+
+const SPACES = / /g;
+
+// Masculine and feminine forms the endings below do not derive, folded.
+const GENDERED_PAIRS: ReadonlySet<string> = new Set(
+  [
+    ['andreas', 'andrea'], ['andre', 'andrea'], ['andre', 'andree'], ['rene', 'renee'], ['aime', 'aimee'],
+    ['julien', 'julie'], ['patrick', 'patricia'], ['alexander', 'alexandra'], ['alexandre', 'alexandra'],
+    ['aleksander', 'aleksandra'], ['aleksandr', 'aleksandra'], ['peter', 'petra'], ['giovanni', 'giovanna'],
+    ['jan', 'jana'], ['ivo', 'iva'], ['johann', 'johanna'], ['henri', 'henriette'], ['bernard', 'bernadette'],
+    ['nicolas', 'nicole'], ['jose', 'josefa'], ['joseph', 'josepha'], ['frederic', 'frederique'],
+    ['stephen', 'stephanie'], ['stephan', 'stephanie'], ['stefan', 'stefanie'], ['stefano', 'stefania'],
+    ['georges', 'georgette'], ['george', 'georgia'], ['georg', 'georgia'], ['eugene', 'eugenie'],
+    ['leon', 'leonie'], ['francis', 'frances'],
+  ].map(([masculine, feminine]) => `${masculine}|${feminine}`),
+);
+
+// Endings a feminine form adds to the masculine (Victor, Victoria; Jan, Janina; Paul, Pauline, Paulette), besides
+// an a or e (Daniel, Daniela; Louis, Louise) and a doubled l or n (Michel, Michelle; Adrien, Adrienne; Johan, Johanna).
+const FEMININE_ADDED = ['ia', 'ina', 'ine', 'ette'];
+// Masculine endings a feminine one replaces (Antonio, Antonia; Julius, Julia; Carlos, Carla; Antoine, Antoinette).
+const FEMININE_REPLACED: readonly (readonly [string, readonly string[]])[] = [
+  ['o', ['a']],
+  ['us', ['a']],
+  ['os', ['a']],
+  ['e', ['ette']],
+];
+const MIN_STEM = 3;
+const FRENCH_FEMININE_E = /[dlnst]/;
+
+function isGenderedPair(a: string, b: string): boolean {
+  return isFeminineOf(a, b) || isFeminineOf(b, a);
+}
+
+const VOWELS = /[aeiouy]/;
+
+function endsInOneConsonant(name: string): boolean {
+  const last = name[name.length - 1];
+  return !VOWELS.test(last) && name[name.length - 2] !== last;
+}
+
+// Whether `feminine` is the feminine form of `masculine`: from the table, or an ending added to the whole
+// masculine name or replacing its own ending, on a stem of three letters or more.
+function isFeminineOf(feminine: string, masculine: string): boolean {
+  if (GENDERED_PAIRS.has(`${masculine}|${feminine}`)) return true;
+  if (masculine.length < MIN_STEM) return false;
+  // A masculine form ends in one consonant (Daniel, Louis): Sara and Saraa, Isabell and Isabella, Kirr and
+  // Kirra are a feminine name with a letter lost or added.
+  if (feminine.length > masculine.length && feminine.startsWith(masculine) && endsInOneConsonant(masculine)) {
+    const ending = feminine.slice(masculine.length);
+    const last = masculine[masculine.length - 1];
+    const added =
+      FEMININE_ADDED.includes(ending) ||
+      // One letter added, to a name of four letters or more: Kyl and Kyle, Zar and Zara are a letter lost.
+      // A silent e is English (Luke, Paige, George), a feminine e French (Louise, Simone, Pascale, Justine).
+      (masculine.length >= 4 && (ending === 'a' || (ending === 'e' && FRENCH_FEMININE_E.test(last)))) ||
+      (last === 'l' && ending === 'le') ||
+      (last === 'n' && (ending === 'ne' || ending === 'na'));
+    // A known name that lost its last letter (Rebecca, Rebecc) is mistyped, not a masculine form.
+    if (added) return !(ending.length === 1 && GROUPS_OF.has(feminine) && !GROUPS_OF.has(masculine));
+  }
+  for (const [masculineEnding, feminineEndings] of FEMININE_REPLACED) {
+    if (!masculine.endsWith(masculineEnding)) continue;
+    const stem = masculine.slice(0, masculine.length - masculineEnding.length);
+    if (stem.length >= MIN_STEM && feminineEndings.some((ending) => feminine === stem + ending)) return true;
+  }
+  return false;
 }
 
 /** True when the first tokens differ but are names for one another ("Bob", "Robert"); false for equal names. */

@@ -7,7 +7,7 @@ import { relativeDifference } from '../compare/numeric';
 import { sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { isPrivateMailDomain, mailDomain } from '../normalize/email';
-import { areDistinctKnownNames, areNicknames } from '../normalize/name';
+import { areDistinctKnownNames, areGenderedForms, areNicknames } from '../normalize/name';
 import { splitExtension } from '../normalize/phone';
 import { isFixedOrMobile, lineType } from '../normalize/phone-line';
 import type { ConflictRule, CorroborationRule, CountOnceRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
@@ -126,6 +126,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
   if ('middleNames' in condition) return (a, b) => compatibleMiddleNames(String(a), String(b));
   if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
+  if ('genderedForms' in condition) return (a, b) => areGenderedForms(String(a), String(b));
   if ('tokenSet' in condition) return (a, b) => tokenSetSimilarity(tokens(a), tokens(b)) >= condition.tokenSet;
   if ('containment' in condition) return (a, b) => tokenContainment(tokens(a), tokens(b)) >= condition.containment;
   if ('sharedValue' in condition) return (a, b) => shareAny(tokens(a), tokens(b));

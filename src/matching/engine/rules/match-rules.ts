@@ -141,6 +141,8 @@ export type LevelCondition =
   | { readonly middleNames: true }
   /** One of the two names is a lone initial, and it is the other's first letter ("A." and "Ann"). */
   | { readonly initial: true }
+  /** The masculine and the feminine form of one given name (Andreas and Andrea, Antonio and Antonia, Paul and Pauline): two people, never a typo. */
+  | { readonly genderedForms: true }
   | { readonly tokenSet: number }
   | { readonly containment: number }
   | { readonly sharedValue: true }

@@ -16,7 +16,7 @@ export class RulesError extends Error {
 const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   text: ['exact', 'personalMailbox', 'workAndPrivate', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
   name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
-  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'swappedWith', 'inOtherField', 'else'],
+  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'genderedForms', 'swappedWith', 'inOtherField', 'else'],
   phone: ['exact', 'sharedLine', 'unknownLine', 'landlineAndMobile', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
   date: ['exact', 'dateTransposed', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
