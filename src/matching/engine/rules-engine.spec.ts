@@ -310,12 +310,18 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
   });
 
   it.each([
-    ['1950-04-04', '1960-04-04'],
+    ['1950-04-04', '1970-04-04'],
     ['1950-02-02', '1978-02-02'],
   ])('junior and senior born %s and %s: one or two digits apart, decades apart all the same', (senior, junior) => {
     const pair = score(customer, { ...robert, birthDate: senior }, { ...robert, birthDate: junior });
     expect(pair.decision).toBe('none');
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'a decade or more apart', veto: 'none' });
+  });
+
+  it('one name, one family mailbox and landline, born the same day ten years apart: a steward decides (a slip, or two people)', () => {
+    const pair = score(customer, { ...robert, birthDate: '1950-04-04' }, { ...robert, birthDate: '1960-04-04' });
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'ten years apart, one digit', veto: 'review' });
+    expect(pair.decision).toBe('possible');
   });
 
   it.each([
@@ -578,6 +584,21 @@ describe("RulesEngine (customer): one person's mailbox, and a name filed in the 
     // no given name, and the birth date a month and a day off
     const { givenName: _g, ...unnamed } = ryan;
     expect(score(customer, ryan, { ...unnamed, birthDate: '1987-06-26' }).decision).toBe('match');
+  });
+
+  it('reads a birth year a decade off on the same day as a slip a steward checks, unless the name and a mobile both hold say it is one person', () => {
+    const edward = { ...home, givenName: 'Edward', familyName: 'Patel', birthDate: '1976-02-11', email: 'edward.patel@example.com', phone: '+44 7700 900123' };
+    const slip = { ...edward, birthDate: '1966-02-11' };
+    const linked = score(customer, edward, slip);
+    expect(level(linked, 'birthDate')?.level).toBe('ten years apart, one digit');
+    expect(linked.decision).toBe('match');
+    // without the mobile (a landline a household shares): a steward decides, never a silent merge or split
+    const landline = { ...edward, phone: '+44 117 496 0000' };
+    expect(score(customer, landline, { ...landline, birthDate: '1966-02-11' }).decision).toBe('possible');
+    // father and son of one name, a generation apart on the same day, sharing the family's mailbox: different
+    expect(score(customer, edward, { ...edward, birthDate: '1956-02-11' }).decision).toBe('none');
+    // a suffix says junior and senior: the mailbox does not lift it
+    expect(score(customer, { ...edward, givenName: 'Edward Jr' }, slip).decision).not.toBe('match');
   });
 
   it.each([

@@ -8,13 +8,23 @@ const isoDate = fc
 
 describe(compareDates.name, () => {
   it('compares a date with itself', () => {
-    expect(compareDates('1985-04-12', '1985-04-12')).toEqual({ exact: true, transposedDayMonth: false, daysApart: 0, sameYear: true, yearsApart: 0 });
+    expect(compareDates('1985-04-12', '1985-04-12')).toEqual({ exact: true, transposedDayMonth: false, daysApart: 0, sameYear: true, yearsApart: 0, decadeSlip: false });
   });
 
   it('spots day and month swapped', () => {
-    expect(compareDates('1985-04-12', '1985-12-04')).toEqual({ exact: false, transposedDayMonth: true, daysApart: 236, sameYear: true, yearsApart: 0 });
+    expect(compareDates('1985-04-12', '1985-12-04')).toEqual({ exact: false, transposedDayMonth: true, daysApart: 236, sameYear: true, yearsApart: 0, decadeSlip: false });
     expect(compareDates('1985-04-04', '1985-04-04')?.transposedDayMonth).toBe(false); // equal, not transposed
     expect(compareDates('1985-04-12', '1986-12-04')?.transposedDayMonth).toBe(false); // another year
+  });
+
+  it.each([
+    ['1976-05-02', '1966-05-02', true],
+    ['1943-03-21', '1953-03-21', true],
+    ['1999-05-02', '2009-05-02', false], // ten years, three digits
+    ['1976-05-02', '1986-05-03', false], // another day
+    ['1956-05-02', '1976-05-02', false], // twenty years: a generation
+  ])('tells a slip in the decade: %s and %s', (a, b, slip) => {
+    expect(compareDates(a, b)?.decadeSlip).toBe(slip);
   });
 
   it.each([

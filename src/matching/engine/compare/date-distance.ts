@@ -8,6 +8,8 @@ export interface DateComparison {
   readonly sameYear: boolean;
   /** The difference of the calendar years, whatever the months: 2000-12-31 and 2001-01-01 are 1 year apart. */
   readonly yearsApart: number;
+  /** Same day and month, the years ten apart and one digit different (1966 and 1976): a keying slip in the decade. */
+  readonly decadeSlip: boolean;
 }
 
 /** Compares two YYYY-MM-DD dates; null if either is not a real calendar date. */
@@ -23,5 +25,11 @@ export function compareDates(a: string, b: string): DateComparison | null {
     daysApart: Math.abs(epochDay(first) - epochDay(second)),
     sameYear: first.year === second.year,
     yearsApart: Math.abs(first.year - second.year),
+    decadeSlip: first.month === second.month && first.day === second.day && Math.abs(first.year - second.year) === 10 && oneDigitApart(first.year, second.year),
   };
+}
+
+function oneDigitApart(a: number, b: number): boolean {
+  const [x, y] = [String(a).padStart(4, '0'), String(b).padStart(4, '0')];
+  return [...x].filter((digit, i) => digit !== y[i]).length === 1;
 }

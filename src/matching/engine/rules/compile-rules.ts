@@ -156,6 +156,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('workAndPrivate' in condition) return (a, b) => isWorkAndPrivate(String(a), String(b));
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
+  if ('decadeSlip' in condition) return (a, b) => compareDates(String(a), String(b))?.decadeSlip ?? false;
   if ('yearsApartAtLeast' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? 0) >= condition.yearsApartAtLeast;
   if ('sharedLine' in condition || 'unknownLine' in condition || 'landlineAndMobile' in condition) return () => false; // validateRules allows them on phones only
   return (a, b) => relativeDifference(Number(a), Number(b)) <= condition.relativeDifference;

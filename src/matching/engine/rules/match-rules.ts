@@ -143,6 +143,8 @@ export type LevelCondition =
   | { readonly initial: true }
   /** The masculine and the feminine form of one given name (Andreas and Andrea, Antonio and Antonia, Paul and Pauline): two people, never a typo. */
   | { readonly genderedForms: true }
+  /** Same day and month, years ten apart and one digit different (1966, 1976): a slip in the decade, not another generation. */
+  | { readonly decadeSlip: true }
   | { readonly tokenSet: number }
   | { readonly containment: number }
   | { readonly sharedValue: true }

@@ -18,7 +18,7 @@ const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
   'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'genderedForms', 'swappedWith', 'inOtherField', 'else'],
   phone: ['exact', 'sharedLine', 'unknownLine', 'landlineAndMobile', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
-  date: ['exact', 'dateTransposed', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
+  date: ['exact', 'dateTransposed', 'decadeSlip', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
   tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'extendedCode', 'containedCode', 'fitsOwnCode', 'wordsReplaced', 'wordsAdded', 'wordAddedFrom', 'sameButFirstWord', 'tokenSet', 'containment', 'else'],
 };
