@@ -8,6 +8,7 @@ import { conflictTasks } from '../stewardship/conflict-tasks';
 import type { PotentialMatchSubjects, ReviewTaskWrite } from '../stewardship/review-task.types';
 import { recomputeGolden, type RecomputeContext, type Recomputed } from '../golden-records/recompute-golden';
 import type { PreparedRecord, RecordResult } from './ingest.types';
+import { canonicalOrder, COMPONENT_LIMIT, keptGoldenIds, mostCommon, type Placement } from './regroup';
 
 /** What the plan reads before it starts: loaded in a few bulk queries inside the batch's transaction. */
 export interface BatchSnapshot {
@@ -681,7 +682,6 @@ export class BatchPlan {
     return map;
   }
 
-
   /**
    * Sequence neutrality. Linking one record at a time is greedy: where two records disagree (a veto, a
    * pair too different to match), which of them a third record joins depends on which came first. So
@@ -735,8 +735,7 @@ export class BatchPlan {
    * an empty hub; and the potential matches that left for a steward (in the plan's own ids).
    */
   private canonicalGroups(records: readonly SourceRecordState[]): { placed: Map<string, Placement>; nested: BatchPlan } {
-    const filled = (r: SourceRecordState) => Object.keys(r.normalized).length;
-    const ordered = [...records].sort((a, b) => filled(b) - filled(a) || compare(a.contentHash, b.contentHash) || compare(a.id, b.id));
+    const ordered = canonicalOrder(records);
     const nested = new BatchPlan({ ...this.context, pairs: this.pairs }, { existing: [], candidates: [], members: [], goldens: [], cannotLinks: [] });
     nested.settles = false;
     ordered.forEach((record, index) => {
@@ -782,7 +781,6 @@ export class BatchPlan {
       });
     }
   }
-
 
   private holdsDisagreement(records: readonly SourceRecordState[]): boolean {
     const features = records.map((r) => this.featuresOf(r));
@@ -842,50 +840,6 @@ export class BatchPlan {
     }
     return pins;
   }
-}
-
-/**
- * Which golden id each regrouped group keeps: largest overlap first across all groups, so the records
- * that held an id keep it (a newcomer and one record never take it from three); on a tie the group with
- * the id's oldest record (ids are time-ordered); then new ids.
- */
-function keptGoldenIds(groups: ReadonlyMap<string, readonly { state: SourceRecordState; goldenId: string }[]>): Map<string, string> {
-  const overlaps: { group: string; goldenId: string; count: number; oldest: string }[] = [];
-  for (const [group, members] of groups) {
-    const held = new Map<string, string[]>();
-    for (const { state, goldenId } of members) held.set(goldenId, [...(held.get(goldenId) ?? []), state.id]);
-    for (const [goldenId, ids] of held) overlaps.push({ group, goldenId, count: ids.length, oldest: ids.sort()[0] });
-  }
-  overlaps.sort((a, b) => b.count - a.count || compare(a.goldenId, b.goldenId) || compare(a.oldest, b.oldest));
-  const kept = new Map<string, string>();
-  const taken = new Set<string>();
-  for (const { group, goldenId } of overlaps) {
-    if (kept.has(group) || taken.has(goldenId)) continue;
-    kept.set(group, goldenId);
-    taken.add(goldenId);
-  }
-  for (const group of groups.keys()) if (!kept.has(group)) kept.set(group, uuidv7());
-  return kept;
-}
-
-function mostCommon(values: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0][0];
-}
-
-/** Where the canonical order puts a record: its group (a golden id of the nested plan), its link, its id there. */
-interface Placement {
-  readonly group: string;
-  readonly link: PairScore | null;
-  readonly nestedId: string;
-}
-
-/** The most source records a record's golden records may hold together for them to be grouped again (see settleComponent). */
-const COMPONENT_LIMIT = 30;
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
