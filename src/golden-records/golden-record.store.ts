@@ -104,8 +104,8 @@ export class GoldenRecordStore {
         await tx.execute('UPDATE source_record SET golden_id = ?, previous_golden_ids = ?, link_score = ?, link_explanation = ? WHERE id = ?', [
           move.goldenId,
           previous,
-          move.link?.score ?? null,
-          move.link ? storedExplanation(move.link.explanation) : null,
+          move.link.score,
+          storedExplanation(move.link.explanation),
           move.sourceRecordId,
         ]);
       }

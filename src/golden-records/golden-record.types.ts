@@ -52,7 +52,7 @@ export interface RecordMove {
   readonly goldenId: string;
   readonly previousGoldenIds: readonly string[];
   /** The pair that put it there, when the matcher moved it on its own (it replaces the record's link explanation). */
-  readonly link?: PairScore | null;
+  readonly link?: PairScore;
 }
 
 /** A source record to write: its state plus the attributes exactly as received, and why it was linked. */

@@ -103,8 +103,7 @@ export class IngestionService {
           candidates: reach.candidates,
           members,
           goldens: await this.store.goldens(tx, goldenIds),
-          cannotLinks: await this.constraints.cannotLinks(tx, members.map((m) => m.id)),
-          mustLinks: await this.constraints.mustLinks(tx, members.map((m) => m.id)),
+          ...(await this.constraints.decisions(tx, members.map((m) => m.id))),
         });
         const applied = prepared.map((p) => plan.apply(p));
         const writes = plan.finish();

@@ -17,27 +17,26 @@ export interface ConstraintWrite {
 @Injectable()
 export class MatchConstraintStore {
   /** The cannot-link pairs that involve any of `sourceRecordIds`. */
-  cannotLinks(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
-    return this.pairsOfKind(tx, 'cannot_link', sourceRecordIds);
+  async cannotLinks(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
+    return (await this.decisions(tx, sourceRecordIds)).cannotLinks;
   }
 
-  /** The must-link pairs (a steward's merges) that involve any of `sourceRecordIds`. */
-  mustLinks(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
-    return this.pairsOfKind(tx, 'must_link', sourceRecordIds);
-  }
-
-  private async pairsOfKind(tx: SqlExecutor, kind: ConstraintKind, sourceRecordIds: readonly string[]): Promise<[string, string][]> {
+  /** Both kinds of decision that involve any of `sourceRecordIds`, in one read: not a match, and a steward's merges. */
+  async decisions(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<{ cannotLinks: [string, string][]; mustLinks: [string, string][] }> {
     const ids = [...new Set(sourceRecordIds)];
     const rows = [
       ...(await queryInChunks(tx, ids, (chunk, ph) =>
-        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b FROM match_constraint WHERE kind = ? AND a_source_record_id IN (${ph})`, [kind, ...chunk]),
+        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b, kind FROM match_constraint WHERE a_source_record_id IN (${ph})`, chunk),
       )),
       ...(await queryInChunks(tx, ids, (chunk, ph) =>
-        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b FROM match_constraint WHERE kind = ? AND b_source_record_id IN (${ph})`, [kind, ...chunk]),
+        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b, kind FROM match_constraint WHERE b_source_record_id IN (${ph})`, chunk),
       )),
     ];
-    const pairs = new Map(rows.map((r) => [`${r.a} ${r.b}`, [r.a as string, r.b as string] as [string, string]]));
-    return [...pairs.values()];
+    const ofKind = (kind: ConstraintKind) => {
+      const pairs = new Map(rows.filter((r) => r.kind === kind).map((r) => [`${r.a} ${r.b}`, [r.a as string, r.b as string] as [string, string]]));
+      return [...pairs.values()];
+    };
+    return { cannotLinks: ofKind('cannot_link'), mustLinks: ofKind('must_link') };
   }
 
   /** Whether a cannot-link already holds between every record of `left` and every one of `right`. */
