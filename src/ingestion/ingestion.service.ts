@@ -11,7 +11,7 @@ import { SourceSystemService, trustLookup, unknownSource, type SourceSystem } fr
 import type { NormalizeContext } from '../matching/engine/types';
 import { PairMemo } from '../matching/engine/pair-memo';
 import { BatchPlan, reachOf, withGoldens, type BatchContext } from './batch-plan';
-import type { IngestBatchResult, IngestRequest, PreparedBatch, RecordResult } from './ingest.types';
+import type { IngestBatchResult, IngestRequest, PreparedBatch, PreparedRecord, RecordResult } from './ingest.types';
 import { prepareBatch } from './prepare-record';
 
 /** The most records one call may carry (GraphQL's limit; the CLI sends batches of this size or less). */
@@ -72,10 +72,7 @@ export class IngestionService {
       const linked = await this.database.transaction(async (tx) => {
         const { entityType } = batch;
         const keys = prepared.flatMap((p) => p.keys);
-        await tx.lockKeys(LockSpace.Keys, [
-          ...prepared.map((p) => `identity:${entityType}:${source.code}:${p.sourceId}`),
-          ...keys.map((k) => `key:${entityType}:${k}`),
-        ]);
+        await tx.lockKeys(LockSpace.Keys, lockNames(entityType, source.code, prepared, keys));
         const identities = () => this.store.sourceRecordsByIdentity(tx, entityType, source.code, prepared.map((p) => p.sourceId));
         let existing = await identities();
         let reach = reachOf(prepared, existing, await this.matching.candidatesByKeys(tx, entityType, keys), pairs);
@@ -144,6 +141,12 @@ export class IngestionService {
       },
     };
   }
+}
+
+/** The identities and blocking keys a batch locks, built only when read (SQLite takes no such locks). */
+function* lockNames(entityType: string, source: string, prepared: readonly PreparedRecord[], keys: readonly string[]): Generator<string> {
+  for (const p of prepared) yield `identity:${entityType}:${source}:${p.sourceId}`;
+  for (const k of keys) yield `key:${entityType}:${k}`;
 }
 
 /** What cleansing needs of the source: the country its records are in when they name none. */

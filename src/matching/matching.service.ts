@@ -131,11 +131,19 @@ export class MatchingService {
       await tx.execute(`DELETE FROM match_key WHERE source_record_id IN (${ph})`, chunk);
       return [];
     });
+    // In key order: each statement then fills one stretch of the table's B-tree instead of touching a
+    // page per row all over it.
+    const rows = keys.filter((k) => !this.isGeneric(entityType, k.blockKey)).sort(byKeyThenRecord);
     await tx.insertMany(
       'match_key',
       ['source_record_id', 'block_key', 'entity_type'],
-      keys.filter((k) => !this.isGeneric(entityType, k.blockKey)).map((k) => [k.sourceRecordId, k.blockKey, entityType]),
+      rows.map((k) => [k.sourceRecordId, k.blockKey, entityType]),
       { target: ['entity_type', 'block_key', 'source_record_id'] },
     );
   }
+}
+
+function byKeyThenRecord(a: { sourceRecordId: string; blockKey: string }, b: { sourceRecordId: string; blockKey: string }): number {
+  if (a.blockKey !== b.blockKey) return a.blockKey < b.blockKey ? -1 : 1;
+  return a.sourceRecordId < b.sourceRecordId ? -1 : a.sourceRecordId > b.sourceRecordId ? 1 : 0;
 }

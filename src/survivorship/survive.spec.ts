@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attributes } from '../matching/engine/types';
-import { survive } from './survive';
+import { survive, surviveAll } from './survive';
 import type { Contributor, Pins, SurvivorshipRules, TrustLookup } from './survivorship.types';
 
 const equalTrust: TrustLookup = () => 0;
@@ -308,6 +308,49 @@ describe('survive', () => {
       expect(survive(disagree, trustErp, sensitive).conflicts).toEqual([]); // trust decides
       expect(survive(disagree, () => 0, sensitive, { birthDate: '1980-01-02' }).conflicts).toEqual([]); // a steward decided
       expect(survive(disagree, () => 0, rules({})).conflicts).toEqual([]); // not sensitive
+    });
+  });
+
+  describe('one contributor', () => {
+    const strategy = fc.constantFrom('source-priority', 'most-recent', 'most-complete', 'most-frequent' as const);
+    const names = ['city', 'region', 'email', 'givenName', 'familyName', 'vip', '1', 'Zeta', 'é', 'toString'];
+    const value = fc.oneof(
+      fc.constantFrom('SYDNEY', 'Sydney', 'sydney', ' Mc Donald ', 'ÉMILE', 'x1Y', ''),
+      fc.string({ maxLength: 6 }),
+      fc.integer({ min: -2, max: 3 }),
+      fc.boolean(),
+    );
+    const attributes = fc.dictionary(fc.constantFrom(...names), value, { maxKeys: names.length });
+    const group = fc.record(
+      { name: fc.constantFrom('address', 'place', ''), attributes: fc.uniqueArray(fc.constantFrom(...names), { maxLength: 4 }), strategy },
+      { requiredKeys: ['name', 'attributes'] },
+    );
+    const rules = fc.record({
+      default: strategy,
+      attributes: fc.dictionary(fc.constantFrom(...names), strategy, { maxKeys: 4 }),
+      // Overlapping groups too: the rules loader refuses them, survive must still agree with itself.
+      groups: fc.array(group, { maxLength: 3 }),
+      conflictSensitive: fc.uniqueArray(fc.constantFrom(...names), { maxLength: 3 }),
+    }) as fc.Arbitrary<SurvivorshipRules>;
+    const contributorOf = fc.record({
+      source: fc.constantFrom('crm', 'erp'),
+      sourceId: fc.constantFrom('1', '7'),
+      updatedAt: fc.constantFrom(null, '2024-06-01T00:00:00.000Z'),
+      attributes,
+    });
+
+    it('gives exactly what the general path gives: attributes, provenance, rules, groups, key order', () => {
+      fc.assert(
+        fc.property(contributorOf, rules, fc.integer({ min: 0, max: 2 }), (c, r, level) => {
+          const contributor = { ...c, sourceRecordId: `${c.source}/${c.sourceId}` };
+          const trust: TrustLookup = (source) => (source === 'crm' ? level : 1);
+          const fast = survive([contributor], trust, r);
+          const general = surviveAll([contributor], trust, r);
+          expect(fast).toStrictEqual(general);
+          expect(JSON.stringify(fast)).toBe(JSON.stringify(general));
+        }),
+        { numRuns: 2000 },
+      );
     });
   });
 });

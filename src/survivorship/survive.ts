@@ -35,6 +35,18 @@ export function survive(
   rules: SurvivorshipRules = DEFAULT_SURVIVORSHIP,
   pins: Pins = {},
 ): SurvivedRecord {
+  // Most golden records have one source record and no pin: every value is its only value.
+  if (contributors.length === 1 && !hasKeys(pins)) return surviveOne(contributors[0], rules, pins);
+  return surviveAll(contributors, trust, rules, pins);
+}
+
+/** The general path of `survive` (exported for the tests that check the one-contributor path against it). */
+export function surviveAll(
+  contributors: readonly Contributor[],
+  trust: TrustLookup,
+  rules: SurvivorshipRules = DEFAULT_SURVIVORSHIP,
+  pins: Pins = {},
+): SurvivedRecord {
   const attributes: Record<string, AttributeValue> = {};
   const provenance: Record<string, AttributeProvenance> = {};
   const conflicts: AttributeConflict[] = [];
@@ -98,19 +110,84 @@ export function survive(
   return { attributes: sortedKeys(attributes), provenance: sortedKeys(provenance), conflicts };
 }
 
+/**
+ * `survive` for one contributor and no pins, without ranking: what the general path gives then. Every
+ * attribute it holds wins as its only value (no other record to rank against, to complete a group from or
+ * to take a mixed-case spelling from), with no candidates, and no conflict (one value per attribute).
+ */
+function surviveOne(contributor: Contributor, rules: SurvivorshipRules, pins: Pins): SurvivedRecord {
+  const units = unitOfAttribute(rules);
+  const names = Object.keys(contributor.attributes).sort();
+  const attributes: Record<string, AttributeValue> = {};
+  const provenance: Record<string, AttributeProvenance> = {};
+  for (const attribute of names) {
+    const value = contributor.attributes[attribute];
+    // `pins` has no keys, but an attribute named like a property of every object (toString) reads as pinned there.
+    if (value === undefined || pins[attribute] !== undefined) continue;
+    const unit = units.get(attribute);
+    attributes[attribute] = value;
+    provenance[attribute] = {
+      value,
+      sourceRecordId: contributor.sourceRecordId,
+      source: contributor.source,
+      sourceId: contributor.sourceId,
+      updatedAt: contributor.updatedAt,
+      strategy: unit ? unit.strategy : (rules.attributes[attribute] ?? rules.default),
+      rule: 'only-value',
+      ...(unit?.group ? { group: unit.group } : {}),
+      candidates: [],
+    };
+  }
+  return { attributes, provenance, conflicts: [] };
+}
+
+const GROUP_UNITS = new WeakMap<SurvivorshipRules, ReadonlyMap<string, { strategy: SurvivorStrategy; group: string }>>();
+
+/** Each grouped attribute's strategy and group, as `unitsOf` gives them (a later group wins, as its unit comes later), per rules object. */
+function unitOfAttribute(rules: SurvivorshipRules): ReadonlyMap<string, { strategy: SurvivorStrategy; group: string }> {
+  let units = GROUP_UNITS.get(rules);
+  if (!units) {
+    const map = new Map<string, { strategy: SurvivorStrategy; group: string }>();
+    for (const g of rules.groups) for (const a of g.attributes) map.set(a, { strategy: g.strategy ?? rules.default, group: g.name });
+    GROUP_UNITS.set(rules, (units = map));
+  }
+  return units;
+}
+
+function hasKeys(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
+}
+
 /** The groups that have a value, then every other attribute on its own; pinned attributes are left to the pins. */
 function unitsOf(contributors: readonly Contributor[], rules: SurvivorshipRules, pins: Pins): Unit[] {
-  const grouped = new Set(rules.groups.flatMap((g) => g.attributes));
-  const units: Unit[] = rules.groups.map((g) => ({
-    attributes: g.attributes.filter((a) => pins[a] === undefined),
-    strategy: g.strategy ?? rules.default,
-    group: g.name,
-  }));
-  const names = [...new Set(contributors.flatMap((c) => Object.keys(c.attributes)))].sort();
-  for (const name of names) {
+  const { grouped, groups } = groupsOf(rules);
+  const units: Unit[] = [];
+  for (const g of groups) {
+    const attributes = g.attributes.filter((a) => pins[a] === undefined);
+    if (attributes.length > 0) units.push(attributes.length === g.attributes.length ? g : { ...g, attributes });
+  }
+  const seen = new Set<string>();
+  for (const c of contributors) for (const name of Object.keys(c.attributes)) seen.add(name);
+  for (const name of [...seen].sort()) {
     if (!grouped.has(name) && pins[name] === undefined) units.push({ attributes: [name], strategy: rules.attributes[name] ?? rules.default });
   }
-  return units.filter((u) => u.attributes.length > 0);
+  return units;
+}
+
+const GROUPS = new WeakMap<SurvivorshipRules, { grouped: ReadonlySet<string>; groups: readonly Unit[] }>();
+
+/** The rules' groups as units (before pins), and every grouped attribute: the same for every golden record. */
+function groupsOf(rules: SurvivorshipRules): { grouped: ReadonlySet<string>; groups: readonly Unit[] } {
+  let found = GROUPS.get(rules);
+  if (!found) {
+    found = {
+      grouped: new Set(rules.groups.flatMap((g) => g.attributes)),
+      groups: rules.groups.map((g) => ({ attributes: g.attributes, strategy: g.strategy ?? rules.default, group: g.name })),
+    };
+    GROUPS.set(rules, found);
+  }
+  return found;
 }
 
 function criteria(unit: Unit, holders: readonly Contributor[], trust: TrustLookup, keyOf: (c: Contributor) => string): [SurvivorRule, Criterion][] {
@@ -205,6 +282,8 @@ function mixedCaseSpelling(ranked: readonly Contributor[], attribute: string, ch
  * the winner on every member both hold (at least one).
  */
 function completes(unit: Unit, winner: Contributor, other: Contributor): boolean {
+  // Most records hold no member the winner lacks: then they complete nothing, whatever their values.
+  if (!unit.attributes.some((a) => winner.attributes[a] === undefined && other.attributes[a] !== undefined)) return false;
   let shared = 0;
   let adds = false;
   for (const attribute of unit.attributes) {
@@ -241,8 +320,12 @@ function voteKey(value: AttributeValue | undefined): string {
 function foldedValue(value: AttributeValue | undefined): AttributeValue | null {
   if (typeof value !== 'string') return value ?? null;
   // Printable ASCII is its own NFKC form and lower-cases the same in every locale: skip the costly calls.
-  const folded = PRINTABLE_ASCII.test(value) ? value.toLowerCase() : value.normalize('NFKC').toLocaleLowerCase('und');
-  return folded.replace(/\s+/g, ' ').trim();
+  if (PRINTABLE_ASCII.test(value)) {
+    // Its only white space is the space: without two in a row there is no run to collapse.
+    const lower = value.toLowerCase();
+    return (lower.includes('  ') ? lower.replace(/ +/g, ' ') : lower).trim();
+  }
+  return value.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim();
 }
 
 function candidatesFor(attribute: string, losers: readonly Contributor[]): AttributeProvenance['candidates'] {
