@@ -75,17 +75,7 @@ export function surviveAll(
       const from = typeof written === 'string' && respelled.plain(written) ? (mixedCaseSpelling(ranked, attribute, chosen, respelled) ?? chosen) : chosen;
       const value = from.attributes[attribute]!;
       attributes[attribute] = value;
-      provenance[attribute] = {
-        value,
-        sourceRecordId: from.sourceRecordId,
-        source: from.source,
-        sourceId: from.sourceId,
-        updatedAt: from.updatedAt,
-        strategy: unit.strategy,
-        rule: chosen === winner ? rule : 'completes-group',
-        ...(unit.group ? { group: unit.group } : {}),
-        candidates: candidatesFor(attribute, ranked.filter((c) => c !== from)),
-      };
+      provenance[attribute] = wonFrom(from, value, unit.strategy, chosen === winner ? rule : 'completes-group', unit.group, candidatesFor(attribute, ranked.filter((c) => c !== from)));
     }
   }
   for (const [attribute, value] of Object.entries(pins)) {
@@ -126,17 +116,7 @@ function surviveOne(contributor: Contributor, rules: SurvivorshipRules, pins: Pi
     if (value === undefined || pins[attribute] !== undefined) continue;
     const unit = units.get(attribute);
     attributes[attribute] = value;
-    provenance[attribute] = {
-      value,
-      sourceRecordId: contributor.sourceRecordId,
-      source: contributor.source,
-      sourceId: contributor.sourceId,
-      updatedAt: contributor.updatedAt,
-      strategy: unit ? unit.strategy : (rules.attributes[attribute] ?? rules.default),
-      rule: 'only-value',
-      ...(unit?.group ? { group: unit.group } : {}),
-      candidates: [],
-    };
+    provenance[attribute] = wonFrom(contributor, value, unit ? unit.strategy : (rules.attributes[attribute] ?? rules.default), 'only-value', unit?.group, []);
   }
   return { attributes, provenance, conflicts: [] };
 }
@@ -152,6 +132,18 @@ function unitOfAttribute(rules: SurvivorshipRules): ReadonlyMap<string, { strate
     GROUP_UNITS.set(rules, (units = map));
   }
   return units;
+}
+
+/** The provenance of a value that survived from `from`. */
+function wonFrom(
+  from: Contributor,
+  value: AttributeValue,
+  strategy: SurvivorStrategy,
+  rule: SurvivorRule,
+  group: string | undefined,
+  candidates: AttributeProvenance['candidates'],
+): AttributeProvenance {
+  return { value, sourceRecordId: from.sourceRecordId, source: from.source, sourceId: from.sourceId, updatedAt: from.updatedAt, strategy, rule, ...(group ? { group } : {}), candidates };
 }
 
 function hasKeys(record: object): boolean {
