@@ -280,6 +280,38 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(score(customer, { ...a, nationalId: '8164610' }, { ...b, nationalId: '8164610' }).decision).toBe('match');
   });
 
+  describe('twins a phone tells apart (the blind harness: Jari and Jani, Michael and "M." Michaela)', () => {
+    const home = { familyName: 'Salminen', birthDate: '1975-05-15', addressLine1: 'Puistokatu 8 C 13', postalCode: '20120', city: 'Turku', country: 'FI' };
+    const givenOf = (pair: ReturnType<typeof score>) => pair.explanation.comparisons.find((c) => c.comparison === 'givenName');
+
+    it('names a keystroke apart, each with a mobile of their own, no email: a steward decides', () => {
+      const pair = score(customer, { ...home, givenName: 'Jari', phone: '0455 583327' }, { ...home, givenName: 'Jani', phone: '0452 170954' });
+      expect(pair.decision).toBe('possible');
+      expect(givenOf(pair)?.detail).toMatch(/a twin, not a typo/);
+    });
+
+    it('names a keystroke apart, a mobile against the household landline: a steward decides', () => {
+      const pair = score(customer, { ...home, givenName: 'Jari', phone: '0455 583327' }, { ...home, givenName: 'Jani', phone: '02 3221933' });
+      expect(pair.decision).toBe('possible');
+    });
+
+    it('the same slip with the same mobile is one person', () => {
+      expect(score(customer, { ...home, givenName: 'Jari', phone: '0455 583327' }, { ...home, givenName: 'Jarl', phone: '+358 455 583327' }).decision).toBe('match');
+    });
+
+    it('a bare initial with another email and another mobile is a sibling as likely as the same person', () => {
+      const schmitt = { familyName: 'Schmitt', birthDate: '1987-02-25', addressLine1: 'Friedrichstraße 112', postalCode: '11435', city: 'Berlin', country: 'DE' };
+      const michael = { ...schmitt, givenName: 'Michael', email: 'michael.schmitt87@gmx.de', phone: '+49 176 61079340' };
+      const initial = { ...schmitt, givenName: 'M.', email: 'mschmitt@gmx.de', phone: '0171 7238848' };
+      expect(score(customer, michael, initial).decision).toBe('possible');
+      expect(score(customer, michael, { ...initial, phone: undefined }).decision).toBe('possible');
+      expect(score(customer, michael, { ...initial, email: undefined }).decision).toBe('possible');
+      // The initial with that person's own email, or their mobile and no email, is that person.
+      expect(score(customer, michael, { ...initial, email: michael.email }).decision).toBe('match');
+      expect(score(customer, michael, { ...initial, email: undefined, phone: '0176 61079340' }).decision).toBe('match');
+    });
+  });
+
   it('same given name, birth date and address, but another family name, email and phone: a steward decides', () => {
     const other = { ...robert, familyName: 'Berglund', email: 'kb@mail.example.org', phone: '+61 2 9111 2222' };
     const pair = score(customer, robert, other);
@@ -365,6 +397,36 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     const typo = score(customer, { ...father, email: 'charles.diaz@gmail.com' }, { ...father, email: 'charles.diaz@gmial.com', birthDate: '1961-05-30' });
     expect(typo.explanation.comparisons.find((c) => c.comparison === 'email')?.level).toBe('jw>=0.90');
     expect(typo.decision).toBe('match');
+  });
+
+  it('one mailbox with its domain mistyped agrees; two providers, or another user name at the same domain, do not', () => {
+    const email = (pair: ReturnType<typeof score>) => pair.explanation.comparisons.find((c) => c.comparison === 'email')?.level;
+    const gabriel = { givenName: 'Gabriel', familyName: 'Thomas', birthDate: '1977-09-13', city: 'London', country: 'GB', email: 'gabriel.t54@nichols.info' };
+    const { familyName: _f, ...noFamilyName } = gabriel;
+    const mistyped = score(customer, gabriel, { ...noFamilyName, birthDate: '1977-09-15', email: 'gabriel.t54@nnichls.info' });
+    expect(email(mistyped)).toBe("one person's mailbox");
+    expect(mistyped.decision).toBe('match');
+    // a user name that names nobody of the pair, keyed at a mistyped domain: the mailbox agrees, less strongly
+    expect(email(score(customer, gabriel, { ...gabriel, email: 'gt.1977x@nichols.info' }))).not.toBe('the same user name, the domain mistyped');
+    expect(email(score(customer, { ...gabriel, email: 'gt.1977x@nichols.info' }, { ...gabriel, email: 'gt.1977x@nicholls.info' }))).toBe('the same user name, the domain mistyped');
+    // father and son of one name, no birth date, one name at two providers: still two mailboxes, a steward decides
+    const { birthDate: _b, ...father } = gabriel;
+    const providers = score(customer, { ...father, email: 'gabriel.thomas@gmx.de' }, { ...father, email: 'gabriel.thomas@gmx.at' });
+    expect(email(providers)).toBe('else');
+    expect(providers.decision).not.toBe('match');
+    // one keystroke between two providers' domains is two providers too (gmail.com and ymail.com)
+    const near = score(customer, { ...father, email: 'gabriel_thomas@gmail.com' }, { ...father, email: 'gabriel_thomas@ymail.com' });
+    expect(email(near)).toBe('else');
+    expect(near.decision).not.toBe('match');
+  });
+
+  it('twins with their own mailboxes at a family domain keyed with a slip stay apart', () => {
+    const twins = { familyName: 'Jones', birthDate: '2009-03-14', city: 'Bristol', country: 'GB' };
+    const pair = score(customer, { ...twins, givenName: 'Emma', email: 'emma.jones@jones-family.net' }, { ...twins, givenName: 'Ella', email: 'ella.jones@jnoes-family.net' });
+    expect(pair.decision).not.toBe('match');
+    // a shared mailbox keyed wrong on one record is the household's, as it is keyed right
+    const shared = score(customer, { ...twins, givenName: 'Emma', email: 'thejoneses@jones-family.net' }, { ...twins, givenName: 'Ella', email: 'thejoneses@jnoes-family.net' });
+    expect(shared.decision).not.toBe('match');
   });
 
   it('a given name one keystroke off still links when the birth date agrees, or the same id says it is one person', () => {

@@ -67,3 +67,14 @@ function readPrivate(domain: string): boolean {
   for (const known of DOMAINS) if (isOneTypo(domain, known)) return true;
   return false;
 }
+
+/**
+ * Whether a domain is a provider's own, as listed (gmail.com, gmx.de) or a listed brand under a country
+ * suffix (yahoo.fr): not a keystroke-off spelling of one. Two such domains are two providers, so one
+ * user name at both is two mailboxes (gmail.com and ymail.com are one keystroke apart).
+ */
+export function isProviderDomain(domain: string): boolean {
+  if (DOMAINS.has(domain)) return true;
+  const dot = domain.indexOf('.');
+  return dot > 0 && BRANDS.has(domain.slice(0, dot)) && COUNTRY_SUFFIX.test(domain.slice(dot + 1));
+}

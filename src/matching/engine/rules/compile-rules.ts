@@ -3,10 +3,11 @@ import { fuseSimilarity } from '../compare/fuse-similarity';
 import { jaroWinkler } from '../compare/jaro-winkler';
 import { fitsOwnCode, containedCode, differentVariants, extendedCode, otherModelNumbers } from '../compare/model-code';
 import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
+import { isMistypedDomain } from '../compare/mistyped-domain';
 import { relativeDifference } from '../compare/numeric';
 import { sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
-import { isPrivateMailDomain, mailDomain } from '../normalize/email';
+import { isPrivateMailDomain, isProviderDomain, mailDomain } from '../normalize/email';
 import { areDistinctKnownNames, areGenderedForms, areNicknames } from '../normalize/name';
 import { splitExtension } from '../normalize/phone';
 import { isFixedOrMobile, lineType } from '../normalize/phone-line';
@@ -152,8 +153,10 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
     const other = condition.inOtherField;
     return (a, b, fa, fb) => (isMissing(fa[other]) && similarText(a, fb[other])) || (isMissing(fb[other]) && similarText(fa[other], b));
   }
-  if ('personalMailbox' in condition) return (a, b, fa, fb) => a === b && namesPerson(String(a), fa, fb);
+  // One person's mailbox keyed with a slip in its domain is still that person's mailbox.
+  if ('personalMailbox' in condition) return (a, b, fa, fb) => (a === b || isMistypedDomain(String(a), String(b))) && namesPerson(String(a), fa, fb);
   if ('workAndPrivate' in condition) return (a, b) => isWorkAndPrivate(String(a), String(b));
+  if ('mistypedDomain' in condition) return (a, b) => isMistypedDomain(String(a), String(b));
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
   if ('decadeSlip' in condition) return (a, b) => compareDates(String(a), String(b))?.decadeSlip ?? false;
@@ -220,7 +223,8 @@ function withModifiers(level: LevelRule, test: LevelTest): LevelTest {
   return level.sameDomain ? withSameDomain(numbered) : numbered;
 }
 
-// charles.diaz@gmail.com and charles.diaz@icloud.com are two mailboxes (maybe father and son), not one mistyped.
+// charles.diaz@gmail.com and charles.diaz@icloud.com are two mailboxes (maybe father and son), not one mistyped;
+// so are gmail.com and ymail.com, one keystroke apart but two providers.
 // At one domain the user names are what is compared: at a large provider dupont.helene@ and helene.dupont@
 // are alike as whole addresses, and two people.
 function withSameDomain(test: LevelTest): LevelTest {
@@ -231,7 +235,7 @@ function withSameDomain(test: LevelTest): LevelTest {
   };
   return (a, b, fa, fb) => {
     const [[userA, x], [userB, y]] = [split(a), split(b)];
-    return (x === y || isOneTypo(x, y)) && test(userA, userB, fa, fb);
+    return (x === y || (isOneTypo(x, y) && !(isProviderDomain(x) && isProviderDomain(y)))) && test(userA, userB, fa, fb);
   };
 }
 

@@ -186,7 +186,8 @@ export type LevelCondition =
    * Emails: the same mailbox, and its user name is made of the name of one of the two records (a given
    * name, alone or with the family name or its initial; a given name's initial with the family name or
    * its initial: "ryan.cole7", "rcole", "harleyk", "jc"). One person's mailbox, not a household's
-   * ("thesmiths@", "info@", a parent's address on a child's record name nobody or someone else).
+   * ("thesmiths@", "info@", a parent's address on a child's record name nobody or someone else). Its
+   * domain keyed with a slip on one record (`mistypedDomain`) leaves it that person's mailbox.
    */
   | { readonly personalMailbox: true }
   /**
@@ -195,6 +196,12 @@ export type LevelCondition =
    * often as of two. Two private addresses, or two at organisations, are not at this level.
    */
   | { readonly workAndPrivate: true }
+  /**
+   * Emails: one mailbox with its domain mistyped: the same user name (four characters or more, not a role
+   * such as info@) at domains one keystroke apart, or two in domains of eight characters or more, that are
+   * not two real providers' (gmail.com, ymail.com).
+   */
+  | { readonly mistypedDomain: true }
   /**
    * Phones: the same number on a line other people answer too, so it says "same household" or "same
    * company", not "same person": a fixed line without extensions (a home's landline), or a switchboard
