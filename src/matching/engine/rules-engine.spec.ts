@@ -462,6 +462,18 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     }
   });
 
+  it.each([
+    ['de Wit', 'Gerard'],
+    ['van der Meer', 'Lotte'],
+    ['Van Leeuwen', 'Pieter'],
+  ])('a family name with a particle written in the given-name field is still swapped: %s | %s', (family, given) => {
+    const home = { birthDate: '1970-01-02', addressLine1: 'Kerkstraat 1', city: 'Utrecht', country: 'NL', phone: '+31 6 12345678' };
+    const pair = score(customer, { ...home, givenName: family, familyName: given }, { ...home, givenName: given, familyName: family });
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('swapped with family name');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'familyName')?.level).toBe('swapped with given name');
+    expect(pair.decision).toBe('match');
+  });
+
   it('junior and senior without birth dates: a generational suffix tells them apart, and is not part of the name', () => {
     const { birthDate: _b, email: _e, ...father } = robert;
     for (const son of [{ ...father, familyName: 'Miller Jr.' }, { ...father, familyName: 'Miller', givenName: 'Robert Junior' }]) {

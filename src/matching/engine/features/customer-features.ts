@@ -3,7 +3,7 @@ import { normalizeAddressLine, addressTokens, normalizePostcode, houseNumber, sp
 import { cityName } from '../normalize/city';
 import { isPlaceholderBirthDate } from '../normalize/date';
 import { mailbox } from '../normalize/email';
-import { nicknameKeys, normalizeName, withoutParticles, withoutTitle } from '../normalize/name';
+import { familyNameForm, nicknameKeys, normalizeName, withoutParticles, withoutTitle } from '../normalize/name';
 import { phoneticKeys } from '../phonetic';
 import type { FeatureCatalog, Features } from './feature.types';
 
@@ -57,8 +57,7 @@ export function customerFeatures(a: Attributes): Features {
     givenPhonetic: nonEmpty(givenPhonetic),
     // Blocking uses the primary code only: the secondary would double the keys for little recall.
     givenPhonetic1: givenPhonetic[0] ?? null,
-    // Family names compare without inner spaces: "van der Berg" and "Vanderberg" are one name.
-    familyName: family ? family.replace(/ /g, '') : null,
+    familyName: family ? familyNameForm(family) : null,
     // "none" when a named record has no suffix: John Miller and John Miller Jr. may be father and son.
     generation: suffix ?? (family ? 'none' : null),
     familyPhonetic: nonEmpty(familyPhonetic),

@@ -221,3 +221,11 @@ export function withoutParticles(name: string | null): string | null {
   while (end - 1 > start && PARTICLES.has(tokens[end - 1])) end--;
   return start === 0 && end === tokens.length ? name : tokens.slice(start, end).join(' ');
 }
+
+/**
+ * A name as the family-name feature holds it: particles left out, no inner spaces ("van der Berg" and
+ * "Vanderberg" are one name). A family name keyed into the given-name field compares in this form too.
+ */
+export function familyNameForm(name: string): string {
+  return (withoutParticles(name) ?? name).replace(/ /g, '');
+}

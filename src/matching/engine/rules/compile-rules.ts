@@ -8,7 +8,7 @@ import { relativeDifference } from '../compare/numeric';
 import { sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { isPrivateMailDomain, isProviderDomain, mailDomain } from '../normalize/email';
-import { areDistinctKnownNames, areGenderedForms, areNicknames } from '../normalize/name';
+import { areDistinctKnownNames, areGenderedForms, areNicknames, familyNameForm } from '../normalize/name';
 import { splitExtension } from '../normalize/phone';
 import { isFixedOrMobile, lineType } from '../normalize/phone-line';
 import type { ConflictRule, CorroborationRule, CountOnceRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
@@ -147,11 +147,11 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('fuse' in condition) return (a, b) => fuseSimilarity(String(a), String(b)) >= condition.fuse;
   if ('swappedWith' in condition) {
     const other = condition.swappedWith;
-    return (a, b, fa, fb) => similarText(a, fb[other]) && similarText(fa[other], b);
+    return (a, b, fa, fb) => similarName(a, fb[other]) && similarName(fa[other], b);
   }
   if ('inOtherField' in condition) {
     const other = condition.inOtherField;
-    return (a, b, fa, fb) => (isMissing(fa[other]) && similarText(a, fb[other])) || (isMissing(fb[other]) && similarText(fa[other], b));
+    return (a, b, fa, fb) => (isMissing(fa[other]) && similarName(a, fb[other])) || (isMissing(fb[other]) && similarName(fa[other], b));
   }
   // One person's mailbox keyed with a slip in its domain is still that person's mailbox.
   if ('personalMailbox' in condition) return (a, b, fa, fb) => (a === b || isMistypedDomain(String(a), String(b))) && namesPerson(String(a), fa, fb);
@@ -243,11 +243,14 @@ function withSameNumbers(test: LevelTest): LevelTest {
   return (a, b, fa, fb) => String(String(a).match(NUMBERS)) === String(String(b).match(NUMBERS)) && test(a, b, fa, fb);
 }
 
-// Swapped values still carry their typos: one keystroke counts, as it does for a given name in place,
-// but never between two given names (Louise and Louis, Stephanie and Stephen: twins), swapped or not.
-function similarText(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
+// A name read across the two name fields, both in the family-name form ("de Wit" keyed as a given name
+// meets the family name "wit"). Swapped values still carry their typos: one keystroke counts, as it does
+// for a given name in place, but never between two given names (Louise and Louis, Stephanie and Stephen:
+// twins), swapped or not.
+function similarName(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
   if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
-  return a === b || (isGivenNameTypo(a, b) && !areDistinctKnownNames(a, b));
+  const [x, y] = [familyNameForm(a), familyNameForm(b)];
+  return x === y || (isGivenNameTypo(x, y) && !areDistinctKnownNames(a, b));
 }
 
 // A mailbox's user name made of a name of one of the two records: given name (G) or its initial (g) with
