@@ -312,6 +312,30 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     });
   });
 
+  describe("one person's mobile and birth date outweigh a nickname, an initial or a slip beside a work address", () => {
+    const evans = { familyName: 'Evans', birthDate: '1967-07-22', addressLine1: '81 Richmond Crescent', city: 'Leeds', country: 'GB', phone: '+44 7981 820349' };
+
+    it.each([
+      ['Michael', 'Mick'],
+      ['Michael', 'M.'],
+      ['Michael', 'Micheal'],
+    ])('%s with a private address and %s with a work one, one mobile: one person', (given, other) => {
+      const pair = score(customer, { ...evans, givenName: given, email: 'michael.evans1967@outlook.com' }, { ...evans, givenName: other, email: 'm.evans@brightwell.co.uk' });
+      expect(pair.decision).toBe('match');
+    });
+
+    it('two private addresses of their own stay a steward question, one mobile or not', () => {
+      const pair = score(customer, { ...evans, givenName: 'Michael', email: 'michael.evans1967@outlook.com' }, { ...evans, givenName: 'Mick', email: 'mickyevans@gmail.com' });
+      expect(pair.decision).toBe('possible');
+    });
+
+    it('a landline is a household\'s: twins a keystroke apart sharing one, each with a work or private address, go to a steward', () => {
+      const home = { ...evans, phone: '0113 496 0000' };
+      const pair = score(customer, { ...home, givenName: 'Kristen', email: 'kristen.evans@outlook.com' }, { ...home, givenName: 'Kirsten', email: 'k.evans@brightwell.co.uk' });
+      expect(pair.decision).toBe('possible');
+    });
+  });
+
   it('same given name, birth date and address, but another family name, email and phone: a steward decides', () => {
     const other = { ...robert, familyName: 'Berglund', email: 'kb@mail.example.org', phone: '+61 2 9111 2222' };
     const pair = score(customer, robert, other);
