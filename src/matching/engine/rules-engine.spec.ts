@@ -121,6 +121,16 @@ describe('RulesEngine (customer): names and addresses as other systems write the
     expect(other).not.toBe("one person's mailbox");
   });
 
+  it("a mailbox that keeps the family name's particles names the person: cornelia.vanleeuwen@, vandermeer.l@", () => {
+    const cornelia = { givenName: 'Cornelia', familyName: 'van Leeuwen', email: 'cornelia.vanleeuwen@xs4all.nl', country: 'NL' };
+    expect(level(score(customer, cornelia, { ...cornelia, givenName: 'Cronelia' }), 'email')).toBe("one person's mailbox");
+    const lotte = { givenName: 'Lotte', familyName: 'van der Meer', email: 'vandermeerlotte@ziggo.nl', country: 'NL' };
+    expect(level(score(customer, lotte, { ...lotte }), 'email')).toBe("one person's mailbox");
+    // letters between the names that are no particles name nobody
+    const unnamed = { ...lotte, email: 'vanxmeerlotte@ziggo.nl' };
+    expect(level(score(customer, unnamed, { ...unnamed }), 'email')).toBe('exact');
+  });
+
   it('judges two addresses at one provider by their user names: helene.dupont@ and dupont.helene@ are two mailboxes', () => {
     const helene = { givenName: 'Hélène', familyName: 'Dupont', email: 'dupont.helene@laposte.net', city: 'Lyon', country: 'FR' };
     expect(level(score(customer, helene, { ...helene, email: 'helene.dupont@laposte.net' }), 'email')).toBe('else');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NICKNAME_GROUPS } from '../data/nicknames';
-import { areDistinctKnownNames, areGenderedForms, areNicknames, nameTokens, nicknameKeys, normalizeName, withoutParticles, withoutTitle } from './name';
+import { areDistinctKnownNames, areGenderedForms, areNicknames, familyNameForm, isParticleRun, nameTokens, nicknameKeys, normalizeName, withoutParticles, withoutTitle } from './name';
 
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 15 }));
 /** Latin-script names as people type them: accents, apostrophes, hyphens, stray punctuation and spaces. */
@@ -328,6 +328,17 @@ describe('withoutTitle and withoutParticles', () => {
     ['van', 'van'], // a particle alone is the name
     ['ortiz de zarate', 'ortiz de zarate'], // inside a name, a particle stays
   ])('a family name with its particles: %s → %s', (name, bare) => expect(withoutParticles(name)).toBe(bare));
+
+  it('reads particles run together, as a mailbox keeps them, and nothing else', () => {
+    expect(['van', 'vander', 'vanden', 'dela', 'vonder'].filter(isParticleRun)).toHaveLength(5);
+    expect(['', 'vanx', 'berg', 'va'].some(isParticleRun)).toBe(false);
+  });
+
+  it('compares a name in the family-name form: no particles, no inner spaces', () => {
+    expect(familyNameForm('de wit')).toBe('wit');
+    expect(familyNameForm('van der meer')).toBe('meer');
+    expect(familyNameForm('ortiz de zarate')).toBe('ortizdezarate');
+  });
 });
 
 describe(areGenderedForms.name, () => {

@@ -222,6 +222,17 @@ export function withoutParticles(name: string | null): string | null {
   return start === 0 && end === tokens.length ? name : tokens.slice(start, end).join(' ');
 }
 
+/** Whether letters are one or more particles run together ("vander", "vonder"): what an email user name
+ * keeps of "van der Berg" between a given name and "berg". */
+export function isParticleRun(letters: string): boolean {
+  if (letters === '') return false;
+  for (const particle of PARTICLES) {
+    if (letters === particle) return true;
+    if (letters.startsWith(particle) && isParticleRun(letters.slice(particle.length))) return true;
+  }
+  return false;
+}
+
 /**
  * A name as the family-name feature holds it: particles left out, no inner spaces ("van der Berg" and
  * "Vanderberg" are one name). A family name keyed into the given-name field compares in this form too.

@@ -8,7 +8,7 @@ import { relativeDifference } from '../compare/numeric';
 import { sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { isPrivateMailDomain, isProviderDomain, mailDomain } from '../normalize/email';
-import { areDistinctKnownNames, areGenderedForms, areNicknames, familyNameForm } from '../normalize/name';
+import { areDistinctKnownNames, areGenderedForms, areNicknames, familyNameForm, isParticleRun } from '../normalize/name';
 import { splitExtension } from '../normalize/phone';
 import { isFixedOrMobile, lineType } from '../normalize/phone-line';
 import type { ConflictRule, CorroborationRule, CountOnceRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
@@ -269,6 +269,9 @@ function namesPerson(email: string, fa: Features, fb: Features): boolean {
         for (const f of [family, family[0]]) {
           if (user === g + f || user === f + g) return true;
         }
+        // The family name's particles, which its feature leaves out: "corneliavanleeuwen", "vandermeerlotte".
+        if (user.startsWith(g) && user.endsWith(family) && isParticleRun(user.slice(g.length, user.length - family.length))) return true;
+        if (user.endsWith(family + g) && isParticleRun(user.slice(0, user.length - family.length - g.length))) return true;
       }
     }
   }
