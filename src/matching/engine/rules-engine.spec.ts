@@ -346,6 +346,22 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     });
   });
 
+  describe("one person's mailbox, mobile and birth date, whatever the names say", () => {
+    const helen = { givenName: 'Helen', familyName: 'Lewis', birthDate: '1983-04-18', email: 'helen.lewis1983@hotmail.co.uk', phone: '+44 7562 890112', city: 'London', country: 'GB' };
+
+    it('a married name keyed into the given-name field is one person', () => {
+      const pair = score(customer, helen, { ...helen, givenName: 'Lee', familyName: 'Helen' });
+      expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('else');
+      expect(pair.decision).toBe('match');
+    });
+
+    it('not with a landline (a household shares it) nor with another birth date', () => {
+      expect(score(customer, helen, { ...helen, givenName: 'Lee', familyName: 'Helen', phone: '020 7946 0000' }).decision).not.toBe('match');
+      expect(score(customer, { ...helen, phone: '020 7946 0000' }, { ...helen, givenName: 'Lee', familyName: 'Helen', phone: '020 7946 0000' }).decision).not.toBe('match');
+      expect(score(customer, helen, { ...helen, givenName: 'Lee', familyName: 'Helen', birthDate: '1985-02-11' }).decision).not.toBe('match');
+    });
+  });
+
   it('same given name, birth date and address, but another family name, email and phone: a steward decides', () => {
     const other = { ...robert, familyName: 'Berglund', email: 'kb@mail.example.org', phone: '+61 2 9111 2222' };
     const pair = score(customer, robert, other);
