@@ -211,6 +211,34 @@ describe('BatchPlan: twins chained through a record that cannot tell them apart'
     inEveryOrder(records, (hub, order) => expect(new Set(Object.keys(records).map((id) => hub.goldenOf(id))).size, order).toBe(1));
   });
 
+  it('lets a record without a birth date join through the member holding its mobile and the birth date of the rest (no email anywhere)', () => {
+    // Willem's golden record: his mobile with his birth date, and the household landline with his birth
+    // date. A record with only the name and the mobile cannot tell the landline record from a father of
+    // one name (no birth date, another phone), but the mobile's record has the landline record's birth date.
+    const willem = { givenName: 'Willem', familyName: 'Visser', addressLine1: 'Dorpsstraat 177', city: 'Rotterdam', country: 'NL' };
+    const records: Record<string, Attributes> = {
+      mobile: { ...willem, phone: '+31 6 93157233', birthDate: '1994-04-22' },
+      landline: { ...willem, phone: '010 2394548', birthDate: '1994-04-22' },
+      undated: { ...willem, phone: '06 93157233' },
+    };
+    const probe = new MemoryHub();
+    expect(probe.engine.compare(probe.features(records.undated), probe.features(records.landline)).explanation.vetoed).toBe('review');
+    inEveryOrder(records, (hub, order) => expect(new Set(Object.keys(records).map((id) => hub.goldenOf(id))).size, order).toBe(1));
+  });
+
+  it('keeps a father and son of one name apart in every order when the undated record holds the mobile of the one born later', () => {
+    const visser = { givenName: 'Willem', familyName: 'Visser', addressLine1: 'Dorpsstraat 177', city: 'Rotterdam', country: 'NL' };
+    const records: Record<string, Attributes> = {
+      son: { ...visser, phone: '+31 6 93157233', birthDate: '1994-04-22' },
+      father: { ...visser, phone: '010 2394548', birthDate: '1961-09-03' },
+      undated: { ...visser, phone: '06 93157233' },
+    };
+    inEveryOrder(records, (hub, order) => {
+      expect(hub.goldenOf('son'), order).not.toBe(hub.goldenOf('father'));
+      expect(hub.goldenOf('undated'), order).not.toBe(hub.goldenOf('father'));
+    });
+  });
+
   it('keeps namesakes in two cities apart in every order when the record fitting both has only a name and a birth date', () => {
     const ethan = { givenName: 'Ethan', familyName: 'Murray', birthDate: '1968-05-01', country: 'AU' };
     const records: Record<string, Attributes> = {

@@ -520,10 +520,12 @@ export class BatchPlan {
     const against = this.pairs.compare(voucher, other);
     const feature = (comparison: string) => engine.featureOf(comparison) ?? '';
     // Compared on real values, or (where the newcomer has no value to compare) the voucher holds the
-    // value `other` has: a mobile number ties the voucher to `other` where the newcomer lists none.
+    // value `other` has: a mobile number ties the voucher to `other` where the newcomer lists none. A
+    // comparison none of the three has a value for (no email anywhere) tells nothing either way.
+    const lacks = (record: Features, comparison: string) => !isInformative(record[feature(comparison)]);
     const compared = (comparison: string) =>
-      pair.explanation.comparisons.some((c) => c.comparison === comparison && c.level !== 'null' && isInformative(voucher[feature(comparison)])) ||
-      (!isInformative(newcomer[feature(comparison)]) && agreesOn(against, comparison));
+      pair.explanation.comparisons.some((c) => c.comparison === comparison && c.level !== 'null' && !lacks(voucher, comparison)) ||
+      (lacks(newcomer, comparison) && (agreesOn(against, comparison) || (lacks(voucher, comparison) && lacks(other, comparison))));
     if (comparisons.every(compared)) return true;
     return comparisons.some((comparison) => (plain ? scoresAgainst(against, comparison) : disagreesOn(against, comparison)));
   }
