@@ -313,12 +313,14 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
       const schmitt = { familyName: 'Schmitt', birthDate: '1987-02-25', addressLine1: 'Friedrichstraße 112', postalCode: '11435', city: 'Berlin', country: 'DE' };
       const michael = { ...schmitt, givenName: 'Michael', email: 'michael.schmitt87@gmx.de', phone: '+49 176 61079340' };
       const initial = { ...schmitt, givenName: 'M.', email: 'mschmitt@gmx.de', phone: '0171 7238848' };
+      const { email: _email, ...withoutEmail } = initial;
+      const { phone: _phone, ...withoutPhone } = initial;
       expect(score(customer, michael, initial).decision).toBe('possible');
-      expect(score(customer, michael, { ...initial, phone: undefined }).decision).toBe('possible');
-      expect(score(customer, michael, { ...initial, email: undefined }).decision).toBe('possible');
+      expect(score(customer, michael, withoutPhone).decision).toBe('possible');
+      expect(score(customer, michael, withoutEmail).decision).toBe('possible');
       // The initial with that person's own email, or their mobile and no email, is that person.
       expect(score(customer, michael, { ...initial, email: michael.email }).decision).toBe('match');
-      expect(score(customer, michael, { ...initial, email: undefined, phone: '0176 61079340' }).decision).toBe('match');
+      expect(score(customer, michael, { ...withoutEmail, phone: '0176 61079340' }).decision).toBe('match');
     });
   });
 
@@ -343,6 +345,26 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
       const home = { ...evans, phone: '0113 496 0000' };
       const pair = score(customer, { ...home, givenName: 'Kristen', email: 'kristen.evans@outlook.com' }, { ...home, givenName: 'Kirsten', email: 'k.evans@brightwell.co.uk' });
       expect(pair.decision).toBe('possible');
+    });
+  });
+
+  describe('a double family name against its first part', () => {
+    const familyLevel = (pair: ReturnType<typeof score>) => pair.explanation.comparisons.find((c) => c.comparison === 'familyName')?.level;
+    const rosa = { givenName: 'Rosa', birthDate: '1969-08-07', addressLine1: 'Paseo de Cervantes, 10', city: 'Madrid', country: 'ES' };
+
+    it.each([
+      ['Iglesias Ramírez', 'Iglesias'],
+      ['Hoffmann-Günther', 'Hoffmann'],
+      ['Ortiz de Zárate', 'Ortiz'],
+    ])('%s and %s: one system dropped the second surname', (double, first) => {
+      const pair = score(customer, { ...rosa, familyName: double }, { ...rosa, familyName: first });
+      expect(familyLevel(pair)).toBe('one holds the first of two family names');
+      expect(pair.decision).toBe('match');
+    });
+
+    it('never the second part alone: a mother passes hers on as a child’s second surname', () => {
+      expect(familyLevel(score(customer, { ...rosa, familyName: 'Pérez García' }, { ...rosa, familyName: 'García' }))).not.toBe('one holds the first of two family names');
+      expect(familyLevel(score(customer, { ...rosa, familyName: 'Sanz Serrano' }, { ...rosa, familyName: 'Sanz Moreno' }))).not.toBe('one holds the first of two family names');
     });
   });
 

@@ -13,6 +13,7 @@ export const CUSTOMER_FEATURES: FeatureCatalog = {
   givenPhonetic: 'tokens',
   givenPhonetic1: 'text',
   familyName: 'name',
+  familyNames: 'tokens',
   generation: 'text',
   familyPhonetic: 'tokens',
   familyPhonetic1: 'text',
@@ -58,6 +59,8 @@ export function customerFeatures(a: Attributes): Features {
     // Blocking uses the primary code only: the secondary would double the keys for little recall.
     givenPhonetic1: givenPhonetic[0] ?? null,
     familyName: family ? familyNameForm(family) : null,
+    // The names of a double family name in order ("iglesias", "ramirez"): a system may keep only the first.
+    familyNames: family ? nonEmpty(family.split(' ')) : null,
     // "none" when a named record has no suffix: John Miller and John Miller Jr. may be father and son.
     generation: suffix ?? (family ? 'none' : null),
     familyPhonetic: nonEmpty(familyPhonetic),

@@ -153,6 +153,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
     const other = condition.inOtherField;
     return (a, b, fa, fb) => (isMissing(fa[other]) && similarName(a, fb[other])) || (isMissing(fb[other]) && similarName(fa[other], b));
   }
+  if ('leadingFamilyName' in condition) return (_a, _b, fa, fb) => isLeadingPart(fa.familyNames, fb.familyNames);
   // One person's mailbox keyed with a slip in its domain is still that person's mailbox.
   if ('personalMailbox' in condition) return (a, b, fa, fb) => (a === b || isMistypedDomain(String(a), String(b))) && namesPerson(String(a), fa, fb);
   if ('workAndPrivate' in condition) return (a, b) => isWorkAndPrivate(String(a), String(b));
@@ -251,6 +252,13 @@ function similarName(a: FeatureValue | undefined, b: FeatureValue | undefined): 
   if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
   const [x, y] = [familyNameForm(a), familyNameForm(b)];
   return x === y || (isGivenNameTypo(x, y) && !areDistinctKnownNames(a, b));
+}
+
+// One list of names is the start of the other, longer one: ["iglesias"] and ["iglesias", "ramirez"].
+function isLeadingPart(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length === b.length || a.length === 0 || b.length === 0) return false;
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return shorter.every((name, i) => name === longer[i]);
 }
 
 // A mailbox's user name made of a name of one of the two records: given name (G) or its initial (g) with

@@ -183,6 +183,13 @@ export type LevelCondition =
    */
   | { readonly inOtherField: string }
   /**
+   * Family names: one record holds only the leading part of the other's double family name ("Iglesias"
+   * and "Iglesias Ramírez", "Hoffmann" and "Hoffmann-Günther"): a second surname or a married name one
+   * system dropped. Read from the `familyNames` feature (the names in order); never a trailing part, which
+   * a mother's surname passes on as a child's second one ("García" and "Pérez García").
+   */
+  | { readonly leadingFamilyName: true }
+  /**
    * Emails: the same mailbox, and its user name is made of the name of one of the two records (a given
    * name, alone or with the family name or its initial; a given name's initial with the family name or
    * its initial: "ryan.cole7", "rcole", "harleyk", "jc"). One person's mailbox, not a household's
