@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityType } from '../common/entity-type';
 import type { Row, SqlExecutor, Tx } from '../common/database/tx';
-import { queryInChunks } from '../common/database/tx';
+import { queryWhereIn } from '../common/database/tx';
 import type { Attributes } from '../matching/engine/types';
 import { FILTER_COLUMNS, filterColumnValues } from './filter-columns';
 import { GoldenEventSinks } from './golden-event-sinks';
@@ -25,27 +25,23 @@ export class GoldenRecordStore {
     source: string,
     sourceIds: readonly string[],
   ): Promise<SourceRecordState[]> {
-    const rows = await queryInChunks(tx, [...new Set(sourceIds)], (chunk, ph) =>
-      tx.query(
-        `SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE entity_type = ? AND source = ? AND source_id IN (${ph})`,
-        [entityType, source, ...chunk],
-      ),
+    const rows = await queryWhereIn(
+      tx,
+      [...new Set(sourceIds)],
+      (condition) => `SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE entity_type = ? AND source = ? AND source_id ${condition}`,
+      [entityType, source],
     );
     return rows.map(toSourceState);
   }
 
   /** Every source record (live and tombstoned) linked to one of `goldenIds`. */
   async members(tx: SqlExecutor, goldenIds: readonly string[]): Promise<SourceRecordState[]> {
-    const rows = await queryInChunks(tx, [...new Set(goldenIds)], (chunk, ph) =>
-      tx.query(`SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE golden_id IN (${ph})`, chunk),
-    );
+    const rows = await queryWhereIn(tx, [...new Set(goldenIds)], (condition) => `SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE golden_id ${condition}`);
     return rows.map(toSourceState);
   }
 
   async goldens(tx: SqlExecutor, ids: readonly string[]): Promise<GoldenState[]> {
-    const rows = await queryInChunks(tx, [...new Set(ids)], (chunk, ph) =>
-      tx.query(`SELECT * FROM golden_record WHERE id IN (${ph})`, chunk),
-    );
+    const rows = await queryWhereIn(tx, [...new Set(ids)], (condition) => `SELECT * FROM golden_record WHERE id ${condition}`);
     return rows.map(toGoldenState);
   }
 

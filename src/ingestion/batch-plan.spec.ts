@@ -553,10 +553,10 @@ describe('BatchPlan: a key many records of one batch share', () => {
   it('is generic within the batch too: the comparisons stay bounded, not one per pair of the batch', () => {
     const hub = new MemoryHub();
     let comparisons = 0;
-    const compare = hub.engine.compare.bind(hub.engine);
-    hub.engine.compare = (a, b) => {
+    const decidePair = hub.engine.decidePair.bind(hub.engine);
+    hub.engine.decidePair = (a, b) => {
       comparisons++;
-      return compare(a, b);
+      return decidePair(a, b);
     };
     // One placeholder email on 300 different people: a call centre typed it for everyone.
     const names = ['Ava', 'Ben', 'Cleo', 'Dov', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun'];

@@ -68,7 +68,7 @@ export function reachOf(
     if (!record.features || unchanged) continue;
     for (const key of record.keys) {
       for (const candidate of byKey.get(key) ?? []) {
-        if (!kept.has(candidate) && pairs.compare(record.features, candidate.features).decision !== 'none') kept.add(candidate);
+        if (!kept.has(candidate) && pairs.decision(record.features, candidate.features) !== 'none') kept.add(candidate);
       }
     }
   }
@@ -326,7 +326,7 @@ export class BatchPlan {
         add({ sourceRecordId, goldenId: this.resolve(record.goldenId), features: this.touchedFeatures.get(sourceRecordId)!, contentHash: record.contentHash });
       }
     }
-    let entries = [...found.values()].filter((e) => this.pairs.compare(features, e.candidate.features).decision !== 'none');
+    let entries = [...found.values()].filter((e) => this.pairs.decision(features, e.candidate.features) !== 'none');
     if (previous && this.cannotLinked.size > 0) entries = entries.filter((e) => !this.forbidden(previous, e.candidate.goldenId));
     if (this.context.uniqueRecords) entries = entries.filter((e) => !this.holdsOtherFromSource(e.candidate.goldenId, self));
     const max = this.context.engine.maxCandidates;

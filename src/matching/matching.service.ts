@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityType } from '../common/entity-type';
-import { queryInChunks, type SqlExecutor, type Tx } from '../common/database/tx';
+import { queryInChunks, queryWhereIn, type SqlExecutor, type Tx } from '../common/database/tx';
 import { LruCache } from '../common/lru-cache';
 import { CANON_CONFIG, type CanonConfig } from '../config/canon-config';
 import { createEngines } from './engine';
@@ -26,8 +26,8 @@ export class MatchingService {
   private readonly engines: Record<EntityType, MatchEngine>;
   readonly rules: Record<EntityType, MatchRules>;
   private readonly featureCache = new LruCache<string, Features>(FEATURE_CACHE_SIZE);
-  /** Keys known to be shared by more records than the rules allow: they find nothing and are not stored again. */
-  private readonly genericKeys = new Set<string>();
+  /** Keys known to be shared by more records than the rules allow, by entity type: they find nothing and are not stored again. */
+  private readonly genericKeys = new Map<EntityType, Set<string>>();
 
   constructor(@Inject(CANON_CONFIG) config: CanonConfig) {
     this.rules = loadAllRules(config.rulesDir);
@@ -63,18 +63,18 @@ export class MatchingService {
   async candidatesByKeys(tx: SqlExecutor, entityType: EntityType, keys: readonly string[]): Promise<KeyedCandidate[]> {
     const engine = this.engines[entityType];
     const wanted = [...new Set(keys)].filter((k) => !this.isGeneric(entityType, k));
-    const rows = await queryInChunks(tx, wanted, (chunk, ph) =>
-      tx.query<{ block_key: string; id: string; golden_id: string; content_hash: string }>(
-        `SELECT mk.block_key, sr.id, sr.golden_id, sr.content_hash FROM match_key mk
+    const rows = await queryWhereIn<{ block_key: string; id: string; golden_id: string; content_hash: string }>(
+      tx,
+      wanted,
+      (condition) => `SELECT mk.block_key, sr.id, sr.golden_id, sr.content_hash FROM match_key mk
            JOIN source_record sr ON sr.id = mk.source_record_id
-          WHERE mk.entity_type = ? AND mk.block_key IN (${ph})`,
-        [entityType, ...chunk],
-      ),
+          WHERE mk.entity_type = ? AND mk.block_key ${condition}`,
+      [entityType],
     );
     // A key met with more records than the rules allow is generic: dropped now, and never queried again.
     const perKey = new Map<string, number>();
     for (const row of rows) perKey.set(row.block_key, (perKey.get(row.block_key) ?? 0) + 1);
-    for (const [key, count] of perKey) if (count > engine.maxFrequencyOf(key)) this.genericKeys.add(`${entityType}\u0000${key}`);
+    for (const [key, count] of perKey) if (count > engine.maxFrequencyOf(key)) this.genericKeysOf(entityType).add(key);
     const kept = rows.filter((r) => !this.isGeneric(entityType, r.block_key));
     // Most candidates' features are cached (a record met before, or written by this process): only the
     // others' normalized attributes are read, once each, however many keys they share with the batch.
@@ -86,8 +86,10 @@ export class MatchingService {
       if (cached) features.set(r.id, cached);
       else uncached.add(r.id);
     }
-    const loaded = await queryInChunks(tx, [...uncached], (chunk, ph) =>
-      tx.query<{ id: string; content_hash: string; normalized: string }>(`SELECT id, content_hash, normalized FROM source_record WHERE id IN (${ph})`, chunk),
+    const loaded = await queryWhereIn<{ id: string; content_hash: string; normalized: string }>(
+      tx,
+      [...uncached],
+      (condition) => `SELECT id, content_hash, normalized FROM source_record WHERE id ${condition}`,
     );
     for (const r of loaded) features.set(r.id, this.featuresOf(entityType, r.id, r.content_hash, r.normalized));
     return kept
@@ -97,15 +99,23 @@ export class MatchingService {
 
   /** The candidates with the golden id each source record has now (a steward may have moved it since). */
   async withCurrentGoldens(tx: SqlExecutor, candidates: readonly KeyedCandidate[]): Promise<KeyedCandidate[]> {
-    const rows = await queryInChunks(tx, [...new Set(candidates.map((c) => c.sourceRecordId))], (chunk, ph) =>
-      tx.query<{ id: string; golden_id: string }>(`SELECT id, golden_id FROM source_record WHERE id IN (${ph})`, chunk),
+    const rows = await queryWhereIn<{ id: string; golden_id: string }>(
+      tx,
+      [...new Set(candidates.map((c) => c.sourceRecordId))],
+      (condition) => `SELECT id, golden_id FROM source_record WHERE id ${condition}`,
     );
     const current = new Map(rows.map((r) => [r.id, r.golden_id]));
     return candidates.map((c) => (current.get(c.sourceRecordId) === c.goldenId ? c : { ...c, goldenId: current.get(c.sourceRecordId) ?? c.goldenId }));
   }
 
   isGeneric(entityType: EntityType, key: string): boolean {
-    return this.genericKeys.has(`${entityType}\u0000${key}`);
+    return this.genericKeys.get(entityType)?.has(key) ?? false;
+  }
+
+  private genericKeysOf(entityType: EntityType): Set<string> {
+    let keys = this.genericKeys.get(entityType);
+    if (!keys) this.genericKeys.set(entityType, (keys = new Set()));
+    return keys;
   }
 
   /**

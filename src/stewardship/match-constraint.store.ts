@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlExecutor, Tx } from '../common/database/tx';
-import { queryInChunks } from '../common/database/tx';
+import { queryWhereIn } from '../common/database/tx';
 import type { EntityType } from '../common/entity-type';
 
 export type ConstraintKind = 'cannot_link' | 'must_link';
@@ -25,12 +25,8 @@ export class MatchConstraintStore {
   async decisions(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<{ cannotLinks: [string, string][]; mustLinks: [string, string][] }> {
     const ids = [...new Set(sourceRecordIds)];
     const rows = [
-      ...(await queryInChunks(tx, ids, (chunk, ph) =>
-        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b, kind FROM match_constraint WHERE a_source_record_id IN (${ph})`, chunk),
-      )),
-      ...(await queryInChunks(tx, ids, (chunk, ph) =>
-        tx.query(`SELECT a_source_record_id AS a, b_source_record_id AS b, kind FROM match_constraint WHERE b_source_record_id IN (${ph})`, chunk),
-      )),
+      ...(await queryWhereIn(tx, ids, (condition) => `SELECT a_source_record_id AS a, b_source_record_id AS b, kind FROM match_constraint WHERE a_source_record_id ${condition}`)),
+      ...(await queryWhereIn(tx, ids, (condition) => `SELECT a_source_record_id AS a, b_source_record_id AS b, kind FROM match_constraint WHERE b_source_record_id ${condition}`)),
     ];
     const ofKind = (kind: ConstraintKind) => {
       const pairs = new Map(rows.filter((r) => r.kind === kind).map((r) => [`${r.a} ${r.b}`, [r.a as string, r.b as string] as [string, string]]));

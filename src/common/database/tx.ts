@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import { CanonError, type ErrorCategory } from '../errors/canon-error';
 import { maxParameters, toDialectSql, type Dialect, type SqlValue } from './dialect';
@@ -33,6 +33,28 @@ export async function queryInChunks<T, V extends SqlValue>(
     out.push(...(await run(chunk, placeholders(chunk.length))));
   }
   return out;
+}
+
+/**
+ * Runs a query filtered on `column <condition>` for every one of `values`: on PostgreSQL in one
+ * statement, the values bound as one array (`= ANY(?::text[])`); on SQLite as `IN (…)` lists under its
+ * parameter limit. PostgreSQL planned and ran a statement per 900 values, each scanning the table
+ * again (a batch's candidate lookup took 18 statements and 5× the time). `sql` builds the statement
+ * around the condition; `leading` are the parameters before it.
+ */
+export async function queryWhereIn<T = Row>(
+  executor: SqlExecutor,
+  values: readonly string[],
+  sql: (condition: string) => string,
+  leading: readonly SqlValue[] = [],
+): Promise<T[]> {
+  if (executor.dialect === 'postgres') {
+    if (values.length === 0) return [];
+    assertStorable(values);
+    // node-postgres binds a JS array as a PostgreSQL array: one parameter, whatever the count.
+    return executor.query<T>(sql('= ANY(?::text[])'), [...leading, values as unknown as SqlValue]);
+  }
+  return queryInChunks(executor, values, (chunk, ph) => executor.query<T>(sql(`IN (${ph})`), [...leading, ...chunk]));
 }
 
 export function placeholders(count: number): string {
@@ -185,5 +207,6 @@ export function assertStorable(params: readonly SqlValue[]): void {
 
 /** The lock bucket of a key (collisions only cost extra serialisation, never correctness). */
 export function lockBucket(key: string): number {
-  return createHash('sha256').update(key).digest().readUInt32BE(0) % LOCK_BUCKETS;
+  // The one-shot hash: the same digest as createHash's, at a third of the cost (a batch locks ~20k keys).
+  return hash('sha256', key, 'buffer').readUInt32BE(0) % LOCK_BUCKETS;
 }

@@ -13,35 +13,157 @@ import type { ComparisonOutcome, MatchDecision, PairScore } from './types';
  * a conflict (a given name one keystroke off and another birth date) vetoes where no level does alone.
  */
 export function scorePair(rules: CompiledRules, a: Features, b: Features, engine: string): PairScore {
+  return explainPair(rules, levelsOf(rules, a, b), a, engine);
+}
+
+/** A comparison's value was missing on either side: it adds nothing. */
+export const MISSING = -1;
+/** No level of the comparison applied to the pair (rules without a catch-all level). */
+export const NO_LEVEL = -2;
+
+/**
+ * What the level tests found for a pair, the costly part of scoring: per comparison of the rules, the
+ * index of the level the pair reached (or MISSING, NO_LEVEL) and its weight, term-frequency adjusted.
+ */
+export interface PairLevels {
+  readonly levels: readonly number[];
+  readonly weights: readonly number[];
+}
+
+export function levelsOf(rules: CompiledRules, a: Features, b: Features): PairLevels {
+  const levels: number[] = [];
+  const weights: number[] = [];
+  for (const comparison of rules.comparisons) {
+    const va = a[comparison.feature];
+    const vb = b[comparison.feature];
+    let reached = NO_LEVEL;
+    let weight = 0;
+    if (isMissing(va) || isMissing(vb)) reached = MISSING;
+    else {
+      for (let l = 0; l < comparison.levels.length; l++) {
+        const level = comparison.levels[l];
+        if (!level.test(va, vb, a, b)) continue;
+        reached = l;
+        weight = level.exact && comparison.termFrequencies && typeof va === 'string' ? Math.log2(level.m / termFrequency(comparison, va)) : level.weight;
+        break;
+      }
+    }
+    levels.push(reached);
+    weights.push(weight);
+  }
+  return { levels, weights };
+}
+
+/**
+ * The decision `explainPair` reaches from the same levels, without building the waterfall: most pairs a
+ * blocking key finds score 'none' and are dropped, and only the kept ones need explaining. The same
+ * arithmetic in the same order, so the two never disagree (checked by a property test).
+ */
+export function decisionOf(rules: CompiledRules, { levels, weights }: PairLevels): MatchDecision {
+  const indexed = indexedRules(rules);
+  let total = rules.priorWeight;
+  let veto: 'none' | 'review' | undefined;
+  let confirmed = false;
+  for (let i = 0; i < levels.length; i++) {
+    if (levels[i] < 0) continue;
+    const level = rules.comparisons[i].levels[levels[i]];
+    total += weights[i];
+    if (level.veto && veto !== 'none') veto = level.veto;
+    if (level.confirms) confirmed = true;
+  }
+  if (indexed.countOnce.length > 0) {
+    const counted = [...weights];
+    for (const rule of indexed.countOnce) {
+      if (!reaches(rule.requires, levels)) continue;
+      const sign = rule.agreements ? 1 : -1;
+      const against: number[] = [];
+      for (const i of rule.comparisons) if (levels[i] >= 0 && sign * counted[i] > 0) against.push(i);
+      if (against.length < 2) continue;
+      const strongest = against.reduce((x, y) => (sign * counted[y] > sign * counted[x] ? y : x));
+      for (const i of against) {
+        if (i === strongest) continue;
+        total -= counted[i];
+        counted[i] = 0;
+      }
+    }
+  }
+  const conflict = veto === 'none' ? undefined : indexed.conflicts.find((c) => reaches(c.requires, levels));
+  if (conflict) veto = conflict.veto;
+  if (confirmed && veto) veto = veto === 'none' ? 'review' : undefined;
+  if (veto === 'review' && indexed.corroborations.some((requires) => reaches(requires, levels))) veto = undefined;
+  return decide(1 / (1 + 2 ** -total), rules.source.thresholds, veto);
+}
+
+/**
+ * A rule's requirements by comparison index: per comparison, whether each reachable outcome counts,
+ * indexed by level index + 2 (NO_LEVEL, MISSING, then the levels), as `holds` reads the labels.
+ */
+type IndexedRequirements = readonly (readonly [comparison: number, counts: readonly boolean[]])[];
+
+interface IndexedRules {
+  readonly countOnce: readonly { readonly agreements: boolean; readonly comparisons: readonly number[]; readonly requires: IndexedRequirements }[];
+  readonly conflicts: readonly { readonly veto: 'none' | 'review'; readonly requires: IndexedRequirements }[];
+  readonly corroborations: readonly IndexedRequirements[];
+}
+
+const INDEXED_RULES = new WeakMap<CompiledRules, IndexedRules>();
+
+function indexedRules(rules: CompiledRules): IndexedRules {
+  let indexed = INDEXED_RULES.get(rules);
+  if (indexed) return indexed;
+  const index = comparisonIndex(rules);
+  const requirements = (requires: Requirements): IndexedRequirements =>
+    [...requires].map(([name, labels]) => {
+      const i = index.get(name);
+      // A comparison the rules do not have reads as '' (absent), as in `holds`.
+      if (i === undefined) return [-1, [labels.has('')]] as const;
+      return [i, ['', 'null', ...rules.comparisons[i].levels.map((l) => l.label)].map((label) => labels.has(label))] as const;
+    });
+  indexed = {
+    // In the rules' comparison order, as `explainPair` filters them.
+    countOnce: rules.countOnce.map((rule) => ({
+      agreements: rule.agreements,
+      comparisons: rules.comparisons.flatMap((c, i) => (rule.comparisons.has(c.name) ? [i] : [])),
+      requires: requirements(rule.requires),
+    })),
+    conflicts: rules.conflicts.map((c) => ({ veto: c.veto, requires: requirements(c.requires) })),
+    corroborations: rules.corroborations.map((c) => requirements(c.requires)),
+  };
+  INDEXED_RULES.set(rules, indexed);
+  return indexed;
+}
+
+function reaches(requires: IndexedRequirements, levels: readonly number[]): boolean {
+  for (const [i, counts] of requires) {
+    if (!(i < 0 ? counts[0] : counts[levels[i] + 2])) return false;
+  }
+  return true;
+}
+
+/** The pair's score with its waterfall, from the levels it reached (`a` gives the term frequencies' values). */
+export function explainPair(rules: CompiledRules, { levels, weights: reachedWeights }: PairLevels, a: Features, engine: string): PairScore {
   let total = rules.priorWeight;
   let veto: 'none' | 'review' | undefined;
   let confirmedBy: string | undefined;
   let comparisons: ComparisonOutcome[] = [];
   // Unrounded weights, for the count-once rules (the explanation shows them rounded).
   const weights = new Map<string, number>();
-  for (const comparison of rules.comparisons) {
-    const va = a[comparison.feature];
-    const vb = b[comparison.feature];
-    if (isMissing(va) || isMissing(vb)) {
+  for (let i = 0; i < levels.length; i++) {
+    const comparison = rules.comparisons[i];
+    if (levels[i] === NO_LEVEL) continue;
+    if (levels[i] === MISSING) {
       comparisons.push({ comparison: comparison.name, level: 'null', weight: 0 });
       continue;
     }
-    for (const level of comparison.levels) {
-      if (!level.test(va, vb, a, b)) continue;
-      let weight = level.weight;
-      let detail: string | undefined;
-      if (level.exact && comparison.termFrequencies && typeof va === 'string') {
-        const frequency = comparison.termFrequencies.values[va] ?? comparison.termFrequencies.rest;
-        weight = Math.log2(level.m / frequency);
-        detail = `term frequency ${frequency.toPrecision(2)}`;
-      }
-      total += weight;
-      weights.set(comparison.name, weight);
-      if (level.veto && veto !== 'none') veto = level.veto;
-      if (level.confirms) confirmedBy ??= comparison.name;
-      comparisons.push({ comparison: comparison.name, level: level.label, weight: round(weight), ...(detail ? { detail } : {}), ...(level.veto ? { veto: level.veto } : {}) });
-      break;
-    }
+    const level = comparison.levels[levels[i]];
+    const weight = reachedWeights[i];
+    const va = a[comparison.feature];
+    const detail = level.exact && comparison.termFrequencies && typeof va === 'string' ? `term frequency ${termFrequency(comparison, va).toPrecision(2)}` : undefined;
+    total += weight;
+    weights.set(comparison.name, weight);
+    if (level.veto && veto !== 'none') veto = level.veto;
+    if (level.confirms) confirmedBy ??= comparison.name;
+    comparisons.push({ comparison: comparison.name, level: level.label, weight: round(weight), ...(detail ? { detail } : {}), ...(level.veto ? { veto: level.veto } : {}) });
   }
   for (const rule of rules.countOnce) {
     if (!holds(rule.requires, comparisons)) continue;
@@ -114,6 +236,18 @@ function holds(requires: Requirements, comparisons: readonly ComparisonOutcome[]
     if (!levels.has(comparisons.find((c) => c.comparison === comparison)?.level ?? '')) return false;
   }
   return true;
+}
+
+const COMPARISON_INDEXES = new WeakMap<CompiledRules, ReadonlyMap<string, number>>();
+
+function comparisonIndex(rules: CompiledRules): ReadonlyMap<string, number> {
+  let index = COMPARISON_INDEXES.get(rules);
+  if (!index) COMPARISON_INDEXES.set(rules, (index = new Map(rules.comparisons.map((c, i) => [c.name, i]))));
+  return index;
+}
+
+function termFrequency(comparison: CompiledRules['comparisons'][number], value: string): number {
+  return comparison.termFrequencies!.values[value] ?? comparison.termFrequencies!.rest;
 }
 
 function describe(requires: Requirements, comparisons: readonly ComparisonOutcome[]): string {

@@ -1,26 +1,48 @@
-import type { Features, MatchEngine, PairScore } from './types';
+import type { Features, MatchDecision, MatchEngine, PairDecision, PairScore } from './types';
+
+// Most pairs a batch meets score 'none' and are only asked for that: they keep no levels, and are
+// scored again in full in the rare case their waterfall is wanted (scoring is pure).
+const NONE = 'none';
 
 /**
  * Remembers pair scores by the identity of the two feature objects. A batch meets the same pairs more
  * than once (scored up front to find the golden records worth loading, then again when deciding, and
  * again when checking chains), and a pair's score is a pure function of the two records' features.
+ * Most pairs are only asked for their decision (a candidate scoring 'none' is dropped): their waterfall
+ * is never built.
  */
 export class PairMemo {
-  private readonly scores = new Map<Features, Map<Features, PairScore>>();
+  private readonly pairs = new Map<Features, Map<Features, PairDecision | typeof NONE>>();
 
-  constructor(private readonly engine: Pick<MatchEngine, 'compare'>) {}
+  constructor(private readonly engine: Pick<MatchEngine, 'decidePair'>) {}
+
+  readonly decision = (a: Features, b: Features): MatchDecision => {
+    const row = this.row(a);
+    let pair = row.get(b);
+    if (pair === undefined) {
+      const decided = this.engine.decidePair(a, b);
+      pair = decided.decision === NONE ? NONE : decided;
+      row.set(b, pair);
+    }
+    return pair === NONE ? NONE : pair.decision;
+  };
 
   readonly compare = (a: Features, b: Features): PairScore => {
-    let row = this.scores.get(a);
+    const row = this.row(a);
+    let pair = row.get(b);
+    if (pair === undefined || pair === NONE) {
+      pair = this.engine.decidePair(a, b);
+      row.set(b, pair);
+    }
+    return pair.scored();
+  };
+
+  private row(a: Features): Map<Features, PairDecision | typeof NONE> {
+    let row = this.pairs.get(a);
     if (!row) {
       row = new Map();
-      this.scores.set(a, row);
+      this.pairs.set(a, row);
     }
-    let score = row.get(b);
-    if (!score) {
-      score = this.engine.compare(a, b);
-      row.set(b, score);
-    }
-    return score;
-  };
+    return row;
+  }
 }

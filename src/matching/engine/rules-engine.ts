@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityType } from '../../common/entity-type';
 import { decideMatch } from './decide';
-import { scorePair } from './fellegi-sunter';
+import { decisionOf, explainPair, levelsOf, scorePair } from './fellegi-sunter';
 import type { FeatureCatalog, Features, FeatureValue } from './features/feature.types';
 import { compileRules, type CompiledRules } from './rules/compile-rules';
 import { keyFrequencyLimit, type MatchRules, type MultipleMatchPolicy } from './rules/match-rules';
-import type { Attributes, MatchCandidate, MatchEngine, MatchOutcome, NormalizeContext, NormalizeResult, PairScore } from './types';
+import type { Attributes, MatchCandidate, MatchEngine, MatchOutcome, NormalizeContext, NormalizeResult, PairDecision, PairScore } from './types';
 
 /** What an entity type brings to the generic engine: how to cleanse a record and what its features are. */
 export interface EntityDefinition {
@@ -78,6 +78,12 @@ export class RulesEngine implements MatchEngine {
 
   compare(a: Features, b: Features): PairScore {
     return scorePair(this.compiled, a, b, this.name);
+  }
+
+  decidePair(a: Features, b: Features): PairDecision {
+    const levels = levelsOf(this.compiled, a, b);
+    let score: PairScore | undefined;
+    return { decision: decisionOf(this.compiled, levels), scored: () => (score ??= explainPair(this.compiled, levels, a, this.name)) };
   }
 
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome {

@@ -86,6 +86,13 @@ export interface PairScore {
   readonly explanation: MatchExplanation;
 }
 
+/** A pair scored as far as its decision: its score and waterfall are built only when asked for. */
+export interface PairDecision {
+  readonly decision: MatchDecision;
+  /** The pair's full score, as `compare` gives it (built once). */
+  scored(): PairScore;
+}
+
 /** The result of matching one inbound record against its candidates, aggregated per golden record. */
 export interface MatchOutcome {
   /** link: attach to `goldenId`; review: a new golden record plus a review task (a possible match); new: a new golden record. */
@@ -115,6 +122,8 @@ export interface MatchEngine {
   blockingKeys(features: Features): string[];
   /** Scores one pair of records. Symmetric. */
   compare(a: Features, b: Features): PairScore;
+  /** Scores one pair as far as its decision; the same decision as `compare`, the waterfall only on demand. */
+  decidePair(a: Features, b: Features): PairDecision;
   /** Scores an inbound record against its candidates and decides what to do with it. */
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome;
   /** The most stored records a blocking key may have before it counts as generic and finds nothing (the rules' default). */
