@@ -163,6 +163,51 @@ describe.each(DIALECTS)('stewardship over GraphQL (%s)', (dialect) => {
     expect(unmergeSourceRecord.golden.pins).toEqual([{ attribute: 'email', value: 'shared@example.de', reason: 'confirmed by phone' }]);
   });
 
+  // A record alone in a pinned golden record is re-sent and now matches another golden record: it moves,
+  // the matcher retires its old golden record into that one, and the pin follows it there.
+  const matcherMerge = async (person: { givenName: string; familyName: string; email: string; phone: string; birthDate: string }, key: string) => {
+    const bySms = { sourceId: `${key}-1`, givenName: person.givenName, familyName: person.familyName, phone: person.phone, city: 'Leeds', country: 'GB' };
+    const [crm] = await ingest([bySms]);
+    const [shop] = await ingest([{ sourceId: `${key}-1`, givenName: person.givenName, familyName: person.familyName, email: person.email, city: 'Leeds', birthDate: person.birthDate }], 'shop');
+    expect(shop.goldenId).not.toBe(crm.goldenId);
+    expect((await mutate('pinAttribute', { goldenId: shop.goldenId, attribute: 'city', value: 'Pinnedville', reason: 'moved' })).userErrors).toEqual([]);
+    const [moved] = await ingest([bySms], 'shop');
+    expect(moved.goldenId).toBe(crm.goldenId);
+    const survivor = await customer(shop.goldenId);
+    expect(survivor).toMatchObject({ id: crm.goldenId, redirectedFrom: shop.goldenId, attributes: { city: 'Pinnedville' } });
+    expect(survivor.pins).toEqual([expect.objectContaining({ attribute: 'city', value: 'Pinnedville', reason: 'moved' })]);
+    return { survivorId: crm.goldenId, retiredId: shop.goldenId, movedId: survivor.sourceRecords.find((r: any) => r.source === 'shop').id as string };
+  };
+  const unmergeBack = async (goldenId: string, sourceRecordId: string) => {
+    const { unmergeSourceRecord } = await hub.data<any>(
+      `mutation($input: UnmergeSourceRecordInput!) { unmergeSourceRecord(input: $input) {
+         golden { id attributes pins { attribute value reason } } unmerged { id status attributes pins { attribute value reason } } userErrors { code message } } }`,
+      { input: { goldenId, sourceRecordId } },
+    );
+    expect(unmergeSourceRecord.userErrors).toEqual([]);
+    return unmergeSourceRecord;
+  };
+
+  it('a pin the matcher carried into a golden record gives way to the steward’s own pin there', async () => {
+    const { survivorId, retiredId, movedId } = await matcherMerge({ givenName: 'Samir', familyName: 'Haddad', email: 'samir@example.org', phone: '+44 113 496 0000', birthDate: '1990-02-03' }, 'carry');
+    const repinned = await mutate('pinAttribute', { goldenId: survivorId, attribute: 'city', value: 'Stewardton', reason: 'checked' });
+    expect(repinned.userErrors).toEqual([]);
+    expect(repinned.golden.attributes.city).toBe('Stewardton');
+    expect((await customer(retiredId)).attributes.city).toBe('Stewardton');
+    // Undone, the merge gives the retired golden record back with its own pin; the steward's stays where it was made.
+    const undone = await unmergeBack(survivorId, movedId);
+    expect(undone.unmerged).toMatchObject({ id: retiredId, status: 'ACTIVE', attributes: { city: 'Pinnedville' }, pins: [{ attribute: 'city', value: 'Pinnedville', reason: 'moved' }] });
+    expect(undone.golden).toMatchObject({ id: survivorId, attributes: { city: 'Stewardton' }, pins: [{ attribute: 'city', value: 'Stewardton', reason: 'checked' }] });
+  });
+
+  it('undoing a merge the matcher made takes the pins it carried off the survivor', async () => {
+    const { survivorId, retiredId, movedId } = await matcherMerge({ givenName: 'Nadia', familyName: 'Karimi', email: 'nadia@example.org', phone: '+44 113 496 0111', birthDate: '1987-06-21' }, 'uncarry');
+    const undone = await unmergeBack(survivorId, movedId);
+    expect(undone.unmerged).toMatchObject({ id: retiredId, status: 'ACTIVE', attributes: { city: 'Pinnedville' }, pins: [{ attribute: 'city', value: 'Pinnedville', reason: 'moved' }] });
+    // The pin was the retired golden record's, and it has it back: the survivor's sources decide its city again.
+    expect(undone.golden).toMatchObject({ id: survivorId, attributes: { city: 'Leeds' }, pins: [] });
+  });
+
   it('a not-a-match decision closes the review task and the pair is never merged automatically, even when the data agrees', async () => {
     const [first] = await ingest([{ sourceId: 'nam-1', givenName: 'Ines', familyName: 'Duarte', city: 'Porto', country: 'PT', email: 'ines@example.pt' }]);
     const [second] = await ingest([{ sourceId: 'nam-1', givenName: 'Ines', familyName: 'Duarte', city: 'Porto', country: 'PT', phone: '+351 912 345 678' }], 'shop');

@@ -38,10 +38,12 @@ interface Model {
   readonly sent: Map<string, Record<string, unknown>>;
   /** Pairs of source keys a steward said are not a match. */
   readonly cannotLinks: Set<string>;
-  /** Golden id → attribute → pinned value (as pinned; follows the golden record through merges). */
+  /** Golden id → attribute → pinned value (as pinned; moves to the survivor when its golden record is merged away). */
   readonly pins: Map<string, Map<string, string>>;
   /** Golden id → attribute → the golden record whose merge brought that pin: undoing the merge drops it. */
   readonly mergedPins: Map<string, Map<string, string>>;
+  /** Golden id merged away → its pins then (and the merges that brought them): an unmerge that brings it back restores them. */
+  readonly retiredPins: Map<string, { pins: Map<string, string>; brought: Map<string, string> }>;
   /** Golden ids this run created or touched; commands only act on these. */
   readonly goldens: Set<string>;
   /** The last merge, while nothing else has moved records since: an unmerge must restore it. */
@@ -54,7 +56,10 @@ interface Real {
 
 interface State {
   readonly records: { id: string; key: string; goldenId: string; previousGoldenIds: string[]; deleted: boolean; normalized: Record<string, unknown>; source: string; sourceId: string; updatedAt: string | null }[];
-  readonly goldens: Map<string, { id: string; status: string; mergedInto: string | null; version: number; attributes: Record<string, unknown>; pins: Record<string, { value: unknown }> }>;
+  readonly goldens: Map<
+    string,
+    { id: string; status: string; mergedInto: string | null; version: number; attributes: Record<string, unknown>; pins: Record<string, { value: unknown; mergedFrom?: string[] }> }
+  >;
 }
 
 async function readState(real: Real): Promise<State> {
@@ -79,7 +84,7 @@ async function readState(real: Real): Promise<State> {
         mergedInto: (g.merged_into as string | null) ?? null,
         version: Number(g.version),
         attributes: JSON.parse(g.attributes as string) as Record<string, unknown>,
-        pins: g.pins ? (JSON.parse(g.pins as string) as Record<string, { value: unknown }>) : {},
+        pins: g.pins ? (JSON.parse(g.pins as string) as Record<string, { value: unknown; mergedFrom?: string[] }>) : {},
       },
     ]),
   );
@@ -135,11 +140,55 @@ async function checkInvariants(model: Model, real: Real): Promise<void> {
     const golden = state.goldens.get(survivorOf(state, goldenId))!;
     for (const [attribute, value] of pins) expect(golden.attributes[attribute], `pin ${attribute} of ${goldenId}`).toBe(value);
   }
+  // No pin is left where the steward did not make it or a merge did not bring it (nor after that merge was undone).
+  for (const goldenId of activeGoldens(model, state)) {
+    const pins = Object.fromEntries(Object.entries(state.goldens.get(goldenId)!.pins).map(([a, p]) => [a, p.value]));
+    expect(pins, `pins of ${goldenId}`).toEqual(Object.fromEntries(model.pins.get(goldenId) ?? []));
+  }
+}
+
+/**
+ * `merged` goes into `survivor`: its pins carry over where the survivor has none of its own, as brought by
+ * that merge (undoing it drops them again); `merged` keeps them, to get them back if an unmerge revives it.
+ */
+function mergePins(model: Model, survivor: string, merged: string, survivorHas: (attribute: string) => boolean): void {
+  const survivorPins = model.pins.get(survivor) ?? new Map<string, string>();
+  const brought = model.mergedPins.get(survivor) ?? new Map<string, string>();
+  const own = model.pins.get(merged) ?? new Map<string, string>();
+  for (const [attribute, value] of own) {
+    if (survivorPins.has(attribute) || survivorHas(attribute)) continue;
+    survivorPins.set(attribute, value);
+    brought.set(attribute, merged);
+  }
+  model.retiredPins.set(merged, { pins: new Map(own), brought: new Map(model.mergedPins.get(merged) ?? []) });
+  model.pins.delete(merged);
+  model.mergedPins.delete(merged);
+  if (survivorPins.size > 0) model.pins.set(survivor, survivorPins);
+  model.mergedPins.set(survivor, brought);
+}
+
+/**
+ * A load may merge a golden record away (its only record changed and now matches another): its pins go to
+ * the survivor as a steward's merge brings them, so a pin the steward then makes on the survivor replaces
+ * them, and unmerging the record back takes them off the survivor and gives them back to their own.
+ */
+function followMatcherMerges(model: Model, state: State): void {
+  for (const goldenId of [...model.goldens]) {
+    if (state.goldens.get(goldenId)?.status !== 'merged' || model.retiredPins.has(goldenId)) continue;
+    mergePins(model, survivorOf(state, goldenId), goldenId, () => false);
+  }
 }
 
 /** What an unmerge decides: apart from the records it left, back with the ones it rejoined. */
 function unmerged(model: Model, state: State, key: string, from: string, to: string): void {
   model.goldens.add(to);
+  // A golden record merged away comes back with the pins it had then.
+  const retired = model.retiredPins.get(to);
+  if (retired) {
+    model.retiredPins.delete(to);
+    if (retired.pins.size > 0) model.pins.set(to, new Map(retired.pins));
+    model.mergedPins.set(to, new Map(retired.brought));
+  }
   for (const other of membersOf(state, from)) model.cannotLinks.add(pairKey(key, other));
   for (const other of membersOf(state, to)) model.cannotLinks.delete(pairKey(key, other));
   // The last record the merge of `to` brought has gone back: the pins that merge brought go too.
@@ -173,6 +222,7 @@ class IngestCommand implements Cmd {
     if (result.results[0].goldenId) model.goldens.add(result.results[0].goldenId);
     // A changed record may move (it was alone): the last merge is then no longer what an unmerge restores.
     if (previous && JSON.stringify(previous) !== JSON.stringify(record)) model.lastMerge = null;
+    followMatcherMerges(model, await readState(real));
     await checkInvariants(model, real);
   }
   toString = () => `ingest(p${this.person}v${this.variant}@${SOURCES[this.source]}#${this.slot})`;
@@ -191,6 +241,7 @@ class ReplayCommand implements Cmd {
     }
     const after = await readState(real);
     expect([...after.goldens.values()].map((g) => [g.id, g.version])).toEqual([...before.goldens.values()].map((g) => [g.id, g.version]));
+    followMatcherMerges(model, after);
     await checkInvariants(model, real);
   }
   toString = () => 'replay';
@@ -231,17 +282,7 @@ class MergeCommand extends PairCommand {
     const right = membersOf(state, b);
     // The steward decided they match: any not-a-match between them is lifted.
     for (const x of left) for (const y of right) model.cannotLinks.delete(pairKey(x, y));
-    const survivorPins = model.pins.get(a) ?? new Map<string, string>();
-    const brought = model.mergedPins.get(a) ?? new Map<string, string>();
-    for (const [attribute, value] of model.pins.get(b) ?? []) {
-      if (survivorPins.has(attribute) || state.goldens.get(a)!.pins[attribute] !== undefined) continue;
-      survivorPins.set(attribute, value);
-      brought.set(attribute, b);
-    }
-    model.pins.delete(b);
-    model.mergedPins.delete(b);
-    if (survivorPins.size > 0) model.pins.set(a, survivorPins);
-    model.mergedPins.set(a, brought);
+    mergePins(model, a, b, (attribute) => state.goldens.get(a)!.pins[attribute] !== undefined);
     model.lastMerge = { survivor: a, merged: b, records: right };
   }
   toString = () => `${this.force ? 'forceMatch' : 'merge'}(${this.i},${this.j})`;
@@ -321,8 +362,8 @@ class PinCommand implements Cmd {
     const value = values[this.value % values.length];
     await real.hub.server.app.get(StewardService).pinAttribute({ goldenId, attribute: this.attribute, value, actor: 'key:model', reason: 'model' });
     const pins = model.pins.get(goldenId) ?? new Map<string, string>();
-    // The value already pinned stays the pin it was (one a merge brought stays the merge's).
-    if (pins.get(this.attribute) !== value) model.mergedPins.get(goldenId)?.delete(this.attribute);
+    // Pinned by the steward, it is theirs, even the value a merge brought: undoing that merge keeps it.
+    model.mergedPins.get(goldenId)?.delete(this.attribute);
     pins.set(this.attribute, value);
     model.pins.set(goldenId, pins);
     await checkInvariants(model, real);
@@ -358,7 +399,7 @@ describe.each(DIALECTS)('stewardship against a reference model (%s)', (dialect) 
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: 'max' }), async (cmds) => {
         await emptyHub(hub);
-        const model: Model = { run: run++, sent: new Map(), cannotLinks: new Set(), pins: new Map(), mergedPins: new Map(), goldens: new Set(), lastMerge: null };
+        const model: Model = { run: run++, sent: new Map(), cannotLinks: new Set(), pins: new Map(), mergedPins: new Map(), retiredPins: new Map(), goldens: new Set(), lastMerge: null };
         await fc.asyncModelRun(() => ({ model, real: { hub } }), cmds);
       }),
       { numRuns: 50 },

@@ -834,11 +834,18 @@ export class BatchPlan {
     );
   }
 
-  /** A golden record's pins, plus those of the golden records merged into it, where it has none of its own. */
+  /**
+   * A golden record's pins, plus those of the golden records merged into it, where it has none of its own.
+   * A pin brought that way names the golden record it came from (`mergedFrom`), as a steward's merge does:
+   * once its records are unmerged back, that golden record comes back with its own pins and the survivor
+   * drops the copies (before, they stayed on the survivor for good, pinning it to another record's value).
+   */
   private pinsFor(goldenId: string): GoldenState['pins'] {
     let pins = this.goldens.get(goldenId)?.pins ?? {};
     for (const [from, into] of this.emptiedInto) {
-      if (from !== goldenId && this.resolve(into) === goldenId) pins = { ...(this.goldens.get(from)?.pins ?? {}), ...pins };
+      if (from === goldenId || this.resolve(into) !== goldenId) continue;
+      const brought = Object.fromEntries(Object.entries(this.goldens.get(from)?.pins ?? {}).map(([attribute, pin]) => [attribute, { ...pin, mergedFrom: [from] }]));
+      pins = { ...brought, ...pins };
     }
     return pins;
   }
