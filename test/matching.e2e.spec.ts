@@ -255,6 +255,28 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(byEmail.findMatches.matches.length).toBeGreaterThan(0);
   });
 
+  it('counts a key’s holders in people, and past 4 people a birth date key gives way to its refined form', async () => {
+    const findGoldens = async (record: Record<string, string>) => {
+      const { findMatches } = await hub.data<any>(
+        `query($record: JSON!) { findMatches(entityType: CUSTOMER, record: $record, first: 50) { errors { field code } matches { golden { id } } } }`,
+        { record },
+      );
+      expect(findMatches.errors).toEqual([]);
+      return findMatches.matches.map((m: any) => m.golden.id);
+    };
+    // One person known to six systems holds the birth date with her initial six times: still one holder.
+    const ines = await ingest(Array.from({ length: 6 }, (_, i) => ({ sourceId: `ines-${i}`, givenName: 'Ines', familyName: 'Vogt', phone: '+49 30 5550101', birthDate: '1971-05-06' })));
+    expect(new Set(ines.map((r) => r.goldenId)).size).toBe(1);
+    // Her married name shares nothing else with them.
+    expect(await findGoldens({ givenName: 'Ines', familyName: 'Keller', birthDate: '1971-05-06' })).toEqual([ines[0].goldenId]);
+    // Five people under one birth date and initial: the coarse key is generic, the refined one (both initials) is not.
+    const families = ['Zander', 'Ahrens', 'Brandt', 'Claussen', 'Dietz'];
+    const people = await ingest(families.map((familyName, i) => ({ sourceId: `olaf-${i}`, givenName: 'Olaf', familyName, phone: `+49 30 555020${i}`, birthDate: '1972-07-08' })));
+    expect(new Set(people.map((r) => r.goldenId)).size).toBe(5);
+    expect(await findGoldens({ givenName: 'Olaf', familyName: 'Yilmaz', birthDate: '1972-07-08' })).toEqual([]);
+    expect(await findGoldens({ givenName: 'Oskar', familyName: 'Zander', birthDate: '1972-07-08' })).toEqual([people[0].goldenId]);
+  });
+
   it('finds golden records by fuzzy search, typos included', async () => {
     const [target] = await ingest([
       { sourceId: 'srch-1', givenName: 'Bartholomew', familyName: 'Kowalczyk', email: 'bart@example.com', city: 'Krakow', postalCode: '30-001' },

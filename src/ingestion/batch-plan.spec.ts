@@ -572,6 +572,27 @@ describe('BatchPlan: a key many records of one batch share', () => {
   });
 });
 
+describe('BatchPlan: how common a key is, counted in people', () => {
+  it('a key held by many records of one person stays in use; held by as many people, it is generic', () => {
+    const families = ['Berg', 'Baker', 'Brown', 'Bishop', 'Burke', 'Banks'];
+    const found = (people: number) => {
+      const hub = new MemoryHub();
+      // Six records under one birth date and initial: one person known to six systems, or six people.
+      families.forEach((family, i) => {
+        const attributes = { givenName: 'Ann', familyName: people === 1 ? 'Berg' : family, birthDate: '1980-01-02', phone: people === 1 ? '+49 30 1234567' : `+49 30 123456${i}` };
+        hub.ingest(`s${i}`, { [`a${i}`]: attributes });
+      });
+      expect(new Set(families.map((_, i) => hub.goldenOf(`a${i}`))).size).toBe(people);
+      // Shares only the birth date and the initial with them: no family name, no phone.
+      const tasks = hub.openTaskCount();
+      hub.ingest('s9', { b: { givenName: 'Ann', birthDate: '1980-01-02' } });
+      return families.some((_, i) => hub.goldenOf('b') === hub.goldenOf(`a${i}`)) || hub.openTaskCount() > tasks;
+    };
+    expect(found(1)).toBe(true);
+    expect(found(6)).toBe(false);
+  });
+});
+
 /** Ingests the records one batch each, in every order, and checks each resulting hub. */
 function inEveryOrder(records: Record<string, Attributes>, check: (hub: MemoryHub, order: string) => void): void {
   for (const order of permutations(Object.keys(records))) {

@@ -3,6 +3,7 @@ import type { GoldenEvent, GoldenState, RecordMove, SourceRecordState, SourceRec
 import type { Attributes, Features, MatchCandidate, MatchEngine, MatchOutcome, PairScore } from '../matching/engine/types';
 import { decideMatch } from '../matching/engine/decide';
 import { PairMemo } from '../matching/engine/pair-memo';
+import { isGenericKey } from '../matching/key-frequency';
 import type { KeyedCandidate } from '../matching/matching.service';
 import { conflictTasks } from '../stewardship/conflict-tasks';
 import type { PotentialMatchSubjects, ReviewTaskWrite } from '../stewardship/review-task.types';
@@ -311,9 +312,9 @@ export class BatchPlan {
     for (const key of keys) {
       const stored = this.storedCandidates.get(key) ?? [];
       const inBatch = this.batchKeys.get(key);
-      // A key more records hold than the rules allow is generic within a batch as it is across batches
+      // A key more entities hold than the rules allow is generic within a batch as it is across batches
       // (a catalogue of one brand shares its brand and title words): it finds nothing.
-      if (stored.length + (inBatch?.size ?? 0) > this.context.engine.maxFrequencyOf(key)) continue;
+      if (isGenericKey(stored.length + (inBatch?.size ?? 0), () => this.entitiesHolding(stored, inBatch), this.context.engine.maxFrequencyOf(key))) continue;
       for (const candidate of stored) {
         if (candidate.sourceRecordId !== self && !this.touched.has(candidate.sourceRecordId)) {
           const goldenId = this.resolve(this.relocated.get(candidate.sourceRecordId) ?? candidate.goldenId);
@@ -335,6 +336,16 @@ export class BatchPlan {
       entries = entries.slice(0, max);
     }
     return entries.map((e) => e.candidate);
+  }
+
+  /** The golden records, as they stand in this batch, of a key's stored holders and of this batch's. */
+  private entitiesHolding(stored: readonly KeyedCandidate[], inBatch: ReadonlySet<string> | undefined): number {
+    const goldens = new Set<string>();
+    for (const candidate of stored) {
+      if (!this.touched.has(candidate.sourceRecordId)) goldens.add(this.resolve(this.relocated.get(candidate.sourceRecordId) ?? candidate.goldenId));
+    }
+    for (const sourceRecordId of inBatch ?? []) goldens.add(this.resolve(this.touched.get(sourceRecordId)!.goldenId));
+    return goldens.size;
   }
 
   /**

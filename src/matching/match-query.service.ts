@@ -38,7 +38,11 @@ export class MatchQueryService {
     const features = engine.features(normalized.cleansed);
     const candidates = await this.matching.candidatesByKeys(this.database, entityType, engine.blockingKeys(features));
     const best = new Map<string, ScoredGolden>();
+    // A record sharing several keys with the query comes once per key: it is scored once.
+    const scored = new Set<string>();
     for (const candidate of candidates) {
+      if (scored.has(candidate.sourceRecordId)) continue;
+      scored.add(candidate.sourceRecordId);
       const pair = engine.compare(features, candidate.features);
       const current = best.get(candidate.goldenId);
       if (!current || pair.score > current.pair.score) best.set(candidate.goldenId, { goldenId: candidate.goldenId, sourceRecordId: candidate.sourceRecordId, pair });

@@ -56,6 +56,19 @@ describe('rules files', () => {
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/blocking\/0\/maxFrequency/), expect.stringMatching(/blocking\/1\/maxFrequency/)]));
   });
 
+  it('checks that a refined rule refines by known features, and that no rule takes its refined keys’ name', () => {
+    const rules = shipped('customer');
+    rules.blocking.push({ name: 'town', on: ['city'], refine: ['shoeSize'] });
+    rules.blocking.push({ name: 'dob+', on: ['birthDate'] });
+    const problems = problemsOf(() => loadRulesFile(write('refine.rules.json', rules), 'customer'));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^blocking\[\d+\]\.refine\[0\]: unknown feature "shoeSize"/),
+        expect.stringMatching(/\(dob\): its refined keys are named "dob\+", as another rule is/),
+      ]),
+    );
+  });
+
   it('checks that a corroboration names real comparisons and agreeing levels', () => {
     const rules = shipped('customer');
     rules.corroborations = [{ name: 'loose', levels: { givenName: ['exact', 'else'], shoe: ['exact'], familyName: ['same-ish'], nationalId: ['else'] } }];

@@ -6,6 +6,7 @@ import { CANON_CONFIG, type CanonConfig } from '../config/canon-config';
 import { createEngines } from './engine';
 import type { MatchRules } from './engine/rules/match-rules';
 import type { Attributes, Features, MatchCandidate, MatchEngine } from './engine/types';
+import { isGenericKey, recordCap } from './key-frequency';
 import { loadAllRules } from './match-rules.loader';
 
 /** A stored source record found through a blocking key. */
@@ -55,36 +56,40 @@ export class MatchingService {
   }
 
   /**
-   * The live source records sharing any of `keys`, with the golden record each belongs to. A key shared
-   * by more records than its limit (`maxKeyFrequency`, or its blocking rule's `maxFrequency`) is generic (a placeholder email, a call-centre phone): it is
-   * remembered and contributes no candidates, so one popular value cannot blow up the comparison count.
-   * One query per batch; a generic key costs its rows once, when first met, and is skipped afterwards.
+   * The live source records sharing any of `keys`, with the golden record each belongs to. A key held by
+   * more entities than its limit (`maxKeyFrequency`, or its blocking rule's `maxFrequency`; see
+   * key-frequency.ts) is generic (a placeholder email, a call-centre phone): it is remembered and
+   * contributes no candidates, so one popular value cannot blow up the comparison count.
+   * The holders of each key are read from the blocking index alone first: a generic key costs index
+   * entries (once, when first met), never the rows of its holders.
    */
   async candidatesByKeys(tx: SqlExecutor, entityType: EntityType, keys: readonly string[]): Promise<KeyedCandidate[]> {
     const engine = this.engines[entityType];
-    const wanted = [...new Set(keys)].filter((k) => !this.isGeneric(entityType, k));
-    const rows = await queryWhereIn<{ block_key: string; id: string; golden_id: string; content_hash: string }>(
+    const holders = await this.keyHolders(tx, entityType, [...new Set(keys)].filter((k) => !this.isGeneric(entityType, k)));
+    // Past its record cap a key is generic without reading its holders' rows.
+    for (const [key, ids] of holders) if (ids.length > recordCap(engine.maxFrequencyOf(key))) this.markGeneric(entityType, key, holders);
+    const records = await queryWhereIn<{ id: string; golden_id: string; content_hash: string }>(
       tx,
-      wanted,
-      (condition) => `SELECT mk.block_key, sr.id, sr.golden_id, sr.content_hash FROM match_key mk
-           JOIN source_record sr ON sr.id = mk.source_record_id
-          WHERE mk.entity_type = ? AND mk.block_key ${condition}`,
-      [entityType],
+      [...new Set([...holders.values()].flat())],
+      (condition) => `SELECT id, golden_id, content_hash FROM source_record WHERE id ${condition}`,
     );
-    // A key met with more records than the rules allow is generic: dropped now, and never queried again.
-    const perKey = new Map<string, number>();
-    for (const row of rows) perKey.set(row.block_key, (perKey.get(row.block_key) ?? 0) + 1);
-    for (const [key, count] of perKey) if (count > engine.maxFrequencyOf(key)) this.genericKeysOf(entityType).add(key);
-    const kept = rows.filter((r) => !this.isGeneric(entityType, r.block_key));
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const [key, ids] of holders) {
+      const entities = () => new Set(ids.map((id) => byId.get(id)?.golden_id)).size;
+      if (isGenericKey(ids.length, entities, engine.maxFrequencyOf(key))) this.markGeneric(entityType, key, holders);
+    }
     // Most candidates' features are cached (a record met before, or written by this process): only the
     // others' normalized attributes are read, once each, however many keys they share with the batch.
     const features = new Map<string, Features>();
     const uncached = new Set<string>();
-    for (const r of kept) {
-      if (features.has(r.id) || uncached.has(r.id)) continue;
-      const cached = this.featureCache.get(`${r.id}:${r.content_hash}`);
-      if (cached) features.set(r.id, cached);
-      else uncached.add(r.id);
+    for (const ids of holders.values()) {
+      for (const id of ids) {
+        const record = byId.get(id);
+        if (!record || features.has(id) || uncached.has(id)) continue;
+        const cached = this.featureCache.get(`${id}:${record.content_hash}`);
+        if (cached) features.set(id, cached);
+        else uncached.add(id);
+      }
     }
     const loaded = await queryWhereIn<{ id: string; content_hash: string; normalized: string }>(
       tx,
@@ -92,9 +97,38 @@ export class MatchingService {
       (condition) => `SELECT id, content_hash, normalized FROM source_record WHERE id ${condition}`,
     );
     for (const r of loaded) features.set(r.id, this.featuresOf(entityType, r.id, r.content_hash, r.normalized));
-    return kept
-      .filter((r) => features.has(r.id))
-      .map((r) => ({ blockKey: r.block_key, sourceRecordId: r.id, goldenId: r.golden_id, features: features.get(r.id)!, contentHash: r.content_hash }));
+    const candidates: KeyedCandidate[] = [];
+    for (const [blockKey, ids] of holders) {
+      for (const id of ids) {
+        const record = byId.get(id);
+        const found = features.get(id);
+        if (record && found) candidates.push({ blockKey, sourceRecordId: id, goldenId: record.golden_id, features: found, contentHash: record.content_hash });
+      }
+    }
+    return candidates;
+  }
+
+  /** The source records holding each key, by id, from the blocking index alone. */
+  private async keyHolders(tx: SqlExecutor, entityType: EntityType, keys: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await queryWhereIn<{ block_key: string; source_record_id: string }>(
+      tx,
+      keys,
+      (condition) => `SELECT block_key, source_record_id FROM match_key WHERE entity_type = ? AND block_key ${condition}`,
+      [entityType],
+    );
+    const holders = new Map<string, string[]>();
+    for (const row of rows) {
+      const list = holders.get(row.block_key);
+      if (list) list.push(row.source_record_id);
+      else holders.set(row.block_key, [row.source_record_id]);
+    }
+    return holders;
+  }
+
+  /** Remembers a key as generic and drops its holders from this lookup. */
+  private markGeneric(entityType: EntityType, key: string, holders: Map<string, string[]>): void {
+    this.genericKeysOf(entityType).add(key);
+    holders.delete(key);
   }
 
   /** The candidates with the golden id each source record has now (a steward may have moved it since). */

@@ -903,6 +903,15 @@ describe('RulesEngine (customer): blocking keys', () => {
     expect(swapped.filter((k) => k.startsWith('dob:'))).toEqual(ann.filter((k) => k.startsWith('dob:')));
   });
 
+  it('refines a birth date key by the other initial: past 4 people it is generic, the refined key is not', () => {
+    const keys = keysOf({ givenName: 'Ann', familyName: 'Berg', birthDate: '1980-01-02' });
+    expect(keys).toEqual(expect.arrayContaining(['dob+:1980-01-02|a|b']));
+    expect(customer.maxFrequencyOf('dob:1980-01-02|a')).toBe(4);
+    expect(customer.maxFrequencyOf('dob+:1980-01-02|a|b')).toBe(customer.maxKeyFrequency);
+    const swapped = keysOf({ givenName: 'Berg', familyName: 'Ann', birthDate: '1980-01-02' });
+    expect(swapped.filter((k) => k.startsWith('dob+:')).sort()).toEqual(keys.filter((k) => k.startsWith('dob+:')).sort());
+  });
+
   it('a name alone turns generic sooner than an email: most records sharing only a name are other people', () => {
     const keys = keysOf({ givenName: 'Ann', familyName: 'Berg', email: 'ann@example.com', birthDate: '1980-01-02' });
     const names = keys.find((k) => k.startsWith('names:'))!;

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { EntityType } from '../../common/entity-type';
+import { blockingKeys, refinedRuleName } from './blocking-keys';
 import { decideMatch } from './decide';
 import { decisionOf, explainPair, levelsOf, scorePair } from './fellegi-sunter';
-import type { FeatureCatalog, Features, FeatureValue } from './features/feature.types';
+import type { FeatureCatalog, Features } from './features/feature.types';
 import { compileRules, type CompiledRules } from './rules/compile-rules';
 import { keyFrequencyLimit, type MatchRules, type MultipleMatchPolicy } from './rules/match-rules';
 import type { Attributes, MatchCandidate, MatchEngine, MatchOutcome, NormalizeContext, NormalizeResult, PairDecision, PairScore } from './types';
@@ -14,10 +14,6 @@ export interface EntityDefinition {
   normalize(attributes: Attributes, context?: NormalizeContext): NormalizeResult;
   features(cleansed: Attributes): Features;
 }
-
-// A record with more values than this for one blocking rule (title tokens, nickname groups) keeps the first ones.
-const MAX_KEYS_PER_RULE = 8;
-const MAX_KEY_LENGTH = 180;
 
 /** The Fellegi-Sunter engine, driven by a rules file: blocking keys, comparisons, weights and thresholds are data. */
 export class RulesEngine implements MatchEngine {
@@ -38,7 +34,10 @@ export class RulesEngine implements MatchEngine {
     this.maxKeyFrequency = rules.maxKeyFrequency;
     this.maxCandidates = rules.maxCandidates;
     this.onMultipleMatches = rules.onMultipleMatches;
-    this.frequencyLimits = new Map(rules.blocking.map((b) => [b.name, keyFrequencyLimit(rules, b)]));
+    // A refined key is as selective as a strong key (an email): it has the rules' general limit.
+    this.frequencyLimits = new Map(
+      rules.blocking.flatMap((b) => [[b.name, keyFrequencyLimit(rules, b)] as const, ...(b.refine ? [[refinedRuleName(b), rules.maxKeyFrequency] as const] : [])]),
+    );
     this.compiled = compileRules(rules, definition.catalog);
     this.name = `fellegi-sunter:${definition.entityType}`;
   }
@@ -52,20 +51,7 @@ export class RulesEngine implements MatchEngine {
   }
 
   blockingKeys(features: Features): string[] {
-    const keys: string[] = [];
-    for (const rule of this.rules.blocking) {
-      let parts: string[] = [''];
-      for (const feature of rule.on) {
-        const values = valuesOf(features[feature]);
-        if (values.length === 0) {
-          parts = [];
-          break;
-        }
-        parts = parts.flatMap((prefix) => values.map((v) => (prefix ? `${prefix}|${v}` : v)));
-      }
-      for (const part of parts.slice(0, MAX_KEYS_PER_RULE)) keys.push(boundedKey(`${rule.name}:${part}`));
-    }
-    return [...new Set(keys)];
+    return blockingKeys(this.rules.blocking, features);
   }
 
   maxFrequencyOf(key: string): number {
@@ -89,15 +75,4 @@ export class RulesEngine implements MatchEngine {
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome {
     return decideMatch(inbound, candidates, (a, b) => this.compare(a, b));
   }
-}
-
-function valuesOf(value: FeatureValue | undefined): string[] {
-  if (value === null || value === undefined || value === '') return [];
-  return Array.isArray(value) ? value.filter((v) => v !== '') : [String(value)];
-}
-
-// Keys stay within the column's width; a long one keeps a readable prefix and a hash of the rest.
-function boundedKey(key: string): string {
-  if (key.length <= MAX_KEY_LENGTH) return key;
-  return `${key.slice(0, MAX_KEY_LENGTH - 17)}#${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }

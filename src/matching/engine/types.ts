@@ -126,9 +126,9 @@ export interface MatchEngine {
   decidePair(a: Features, b: Features): PairDecision;
   /** Scores an inbound record against its candidates and decides what to do with it. */
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome;
-  /** The most stored records a blocking key may have before it counts as generic and finds nothing (the rules' default). */
+  /** The most entities (golden records) a blocking key may gather before it counts as generic and finds nothing (the rules' default). */
   readonly maxKeyFrequency: number;
-  /** The most records this key may have before it is generic: its blocking rule's own limit, else maxKeyFrequency. */
+  /** The most entities this key may gather before it is generic: its blocking rule's (or refined rule's) limit, else maxKeyFrequency. */
   maxFrequencyOf(key: string): number;
   /** The most candidates scored per inbound record. */
   readonly maxCandidates: number;

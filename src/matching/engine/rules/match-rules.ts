@@ -12,7 +12,7 @@ export interface MatchRules {
   readonly prior: number;
   /** Match probability at or above which records link, and at or above which a steward reviews. */
   readonly thresholds: { readonly match: number; readonly review: number };
-  /** A blocking key shared by more stored records than this is generic (a call-centre phone) and finds no candidates. */
+  /** A blocking key shared by more entities (golden records) than this is generic (a call-centre phone) and finds no candidates. */
   readonly maxKeyFrequency: number;
   /** At most this many candidates are scored per inbound record: those sharing the most blocking keys. */
   readonly maxCandidates: number;
@@ -57,9 +57,18 @@ export interface BlockingRule {
    * strong one (an email), since in a large hub most records sharing only a name are other people.
    */
   readonly maxFrequency?: number;
+  /**
+   * Features that refine a key of this rule once it is generic: each record also gets the key with a value
+   * of these it does not hold yet (`dob+:1980-01-02|a|b`: the birth date and both initials).
+   * Past `maxFrequency` the coarse key finds nothing, as any generic key; the refined one, held to the
+   * rules' `maxKeyFrequency` like any selective key, still finds the records that agree on the refining
+   * value too. A small hub keeps the coarse key's recall, a large one gets bounded candidates instead of
+   * losing the rule.
+   */
+  readonly refine?: readonly string[];
 }
 
-/** How many stored records a key of this blocking rule may have before it is generic: its own limit, else the rules'. */
+/** How many entities a key of this blocking rule may gather before it is generic: its own limit, else the rules'. */
 export function keyFrequencyLimit(rules: MatchRules, rule: BlockingRule): number {
   return rule.maxFrequency ?? rules.maxKeyFrequency;
 }

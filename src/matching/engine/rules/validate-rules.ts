@@ -47,6 +47,12 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
     return kind;
   };
   rules.blocking.forEach((rule, i) => rule.on.forEach((name, j) => feature(`blocking[${i}].on[${j}]`, name)));
+  rules.blocking.forEach((rule, i) => rule.refine?.forEach((name, j) => feature(`blocking[${i}].refine[${j}]`, name)));
+  // A refined rule's keys are named `<name>+`: no other rule may be called that.
+  const ruleNames = new Set(rules.blocking.map((r) => r.name));
+  rules.blocking.forEach((rule, i) => {
+    if (rule.refine && ruleNames.has(`${rule.name}+`)) problems.push(`blocking[${i}] (${rule.name}): its refined keys are named "${rule.name}+", as another rule is`);
+  });
   const names = new Set<string>();
   rules.comparisons.forEach((comparison, i) => {
     const path = `comparisons[${i}] (${comparison.name})`;
