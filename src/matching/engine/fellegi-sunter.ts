@@ -111,7 +111,7 @@ const INDEXED_RULES = new WeakMap<CompiledRules, IndexedRules>();
 function indexedRules(rules: CompiledRules): IndexedRules {
   let indexed = INDEXED_RULES.get(rules);
   if (indexed) return indexed;
-  const index = comparisonIndex(rules);
+  const index = new Map(rules.comparisons.map((c, i) => [c.name, i]));
   const requirements = (requires: Requirements): IndexedRequirements =>
     [...requires].map(([name, labels]) => {
       const i = index.get(name);
@@ -236,14 +236,6 @@ function holds(requires: Requirements, comparisons: readonly ComparisonOutcome[]
     if (!levels.has(comparisons.find((c) => c.comparison === comparison)?.level ?? '')) return false;
   }
   return true;
-}
-
-const COMPARISON_INDEXES = new WeakMap<CompiledRules, ReadonlyMap<string, number>>();
-
-function comparisonIndex(rules: CompiledRules): ReadonlyMap<string, number> {
-  let index = COMPARISON_INDEXES.get(rules);
-  if (!index) COMPARISON_INDEXES.set(rules, (index = new Map(rules.comparisons.map((c, i) => [c.name, i]))));
-  return index;
 }
 
 function termFrequency(comparison: CompiledRules['comparisons'][number], value: string): number {
