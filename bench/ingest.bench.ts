@@ -32,7 +32,7 @@ export async function benchIngest(count: number): Promise<void> {
         // speed drifts by ±30 % within minutes, and the ratio should not flatter the hub when it does.
         const floorBefore = await rawInsertRowsPerSecond(scratch.config, rows);
         const config = { ...loadConfig({}), database: scratch.config, logLevel: 'silent' as const };
-        const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false });
+        const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false, abortOnError: false });
         try {
           await app.get(SourceSystemService).create({ code: 'bench' });
           const report = await app.get(FileImportService).import({ entityType: 'customer', source: 'bench', file, actor: 'bench' });

@@ -42,7 +42,7 @@ export async function benchMatch(sizes: readonly number[], dialect: 'sqlite' | '
   const scratch = await createScratchDatabase(dialect);
   const dir = mkdtempSync(join(tmpdir(), 'canon-bench-match-'));
   const config = { ...loadConfig({}), database: scratch.config, logLevel: 'silent' as const };
-  const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false });
+  const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false, abortOnError: false });
   const rows: string[] = [];
   try {
     await app.get(SourceSystemService).create({ code: 'bench' });

@@ -108,7 +108,7 @@ async function withImportedHub<T>(
   const scratch = await createScratchDatabase('sqlite');
   try {
     const config = { ...loadConfig(rulesDir ? { CANON_RULES_DIR: rulesDir } : {}), database: scratch.config, logLevel: 'silent' as const };
-    const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false });
+    const app = await NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false, abortOnError: false });
     try {
       let seconds = 0;
       let rejected = 0;

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../common/database/database';
 import type { CanonConfig } from '../config/canon-config';
+import { loadRulesFile } from './match-rules.loader';
 import { MatchingService } from './matching.service';
 import { MIN_TRAINING_RECORDS, RulesTrainingService, TooFewTrainingRecordsError } from './rules-training.service';
 
@@ -15,7 +16,7 @@ function serviceWith(count: number) {
   const rows = Array.from({ length: count }, (_, i) => ({
     id: `r${i}`,
     content_hash: `h${i}`,
-    normalized: JSON.stringify({ givenName: `given${i % 26}`, familyName: `family${i % 13}`, birthDate: `1980-01-${String((i % 26) + 1).padStart(2, '0')}` }),
+    normalized: JSON.stringify({ givenName: `given${i % 26}`, familyName: `family${i % 13}`, birthDate: `1980-01-${String((i % 26) + 1).padStart(2, '0')}`, country: 'GB' }),
   }));
   const database = { query: vi.fn(async () => rows) } as unknown as Database;
   const matching = new MatchingService({ rulesDir } as CanonConfig);
@@ -37,5 +38,19 @@ describe('RulesTrainingService minimum sample', () => {
     expect(enough.report.records).toBe(1000);
     const forced = await serviceWith(26).service.train('customer', { randomPairs: 1000 });
     expect(forced.report.records).toBe(26);
+  });
+});
+
+describe('RulesTrainingService on a sample from one country', () => {
+  it('keeps the shipped m and u of a level no pair reached (another country), and trains the one they all reach', async () => {
+    const { rules } = await serviceWith(1000).service.train('customer', { randomPairs: 2000 });
+    const country = rules.comparisons.find((c) => c.name === 'country')!;
+    const [same, other] = country.levels;
+    expect(other).toMatchObject({ m: 0.02, u: 0.5 });
+    expect(same).toMatchObject({ m: 0.98, u: 0.5 });
+    // And the trained rules are valid rules: every comparison's levels still sum to 1.
+    const written = join(rulesDir, 'trained.rules.json');
+    writeFileSync(written, JSON.stringify(rules));
+    expect(() => loadRulesFile(written, 'customer')).not.toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
-import { comparisonLevels, estimateU, expectationMaximisation, termFrequencyTable, withTrainedParameters } from './engine/em';
+import { comparisonLevels, estimateU, expectationMaximisation, keepUnseen, seenLevels, termFrequencyTable, withTrainedParameters } from './engine/em';
 import { ENTITY_DEFINITIONS } from './engine';
 import { compileRules } from './engine/rules/compile-rules';
 import { keyFrequencyLimit, type MatchRules } from './engine/rules/match-rules';
@@ -80,6 +80,8 @@ export class RulesTrainingService {
     });
     const estimatedU = estimateU(randomPairs, levelCounts);
     const u = estimatedU.map((levels, c) => levels ?? rules.comparisons[c].levels.map((l) => l.u));
+    const seen = seenLevels(randomPairs, levelCounts);
+    const shipped = (parameter: 'm' | 'u') => rules.comparisons.map((c) => c.levels.map((l) => l[parameter]));
 
     const keysByRule = new Map<string, Map<string, number[]>>();
     features.forEach((f, index) => {
@@ -100,6 +102,7 @@ export class RulesTrainingService {
       const pairs = candidatePairs(keysByRule.get(blocking.name), keyFrequencyLimit(rules, blocking), options.pairsPerRule ?? 100_000, random);
       if (pairs.length < 10) continue;
       const levels = pairs.map(([i, j]) => comparisonLevels(compiled, features[i], features[j]));
+      seenLevels(levels, levelCounts, seen);
       const blockedRoots = new Set(blocking.on.map(featureRoot));
       const estimate = rules.comparisons.map((c) => !blockedRoots.has(featureRoot(c.feature)));
       const result = expectationMaximisation(
@@ -128,7 +131,7 @@ export class RulesTrainingService {
     );
     const report: TrainingReport = { records: records.length, randomPairs: randomPairs.length, rules: reportRules, prior };
     const training = { trainedAt: new Date().toISOString(), ...report };
-    return { rules: withTrainedParameters(rules, m, estimatedU, prior, termFrequencies, training), report };
+    return { rules: withTrainedParameters(rules, keepUnseen(m, shipped('m'), seen), keepUnseen(estimatedU, shipped('u'), seen), prior, termFrequencies, training), report };
   }
 
   private async sample(entityType: EntityType, max: number) {

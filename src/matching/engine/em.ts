@@ -104,6 +104,31 @@ export function expectationMaximisation(
   return { m: m.map((levels, c) => (estimate[c] && observed(c) >= MIN_OBSERVATIONS ? levels : null)), lambda, iterations: iterations + 1 };
 }
 
+/**
+ * Which levels of each comparison at least one pair reached. A level no pair reaches, random or
+ * candidate, is one the data says nothing about (another country, in a sample from one country): its
+ * add-one u and leftover m would give it a weight out of nothing, so it keeps its shipped m and u.
+ */
+export function seenLevels(pairs: Iterable<Int8Array>, levelCounts: readonly number[], seen = levelCounts.map((count) => new Array<boolean>(count).fill(false))): boolean[][] {
+  for (const pair of pairs) {
+    for (let c = 0; c < pair.length; c++) if (pair[c] >= 0) seen[c][pair[c]] = true;
+  }
+  return seen;
+}
+
+/**
+ * Trained parameters of each comparison with every unseen level back at its shipped value, and the
+ * seen levels scaled to share what is left, so the levels still sum to 1.
+ */
+export function keepUnseen(trained: readonly (readonly number[] | null)[], shipped: readonly (readonly number[])[], seen: readonly (readonly boolean[])[]): (number[] | null)[] {
+  return trained.map((levels, c) => {
+    if (!levels || seen[c].every(Boolean)) return levels && [...levels];
+    const kept = shipped[c].reduce((sum, value, l) => sum + (seen[c][l] ? 0 : value), 0);
+    const trainedSeen = levels.reduce((sum, value, l) => sum + (seen[c][l] ? value : 0), 0);
+    return levels.map((value, l) => (seen[c][l] ? (value / trainedSeen) * (1 - kept) : shipped[c][l]));
+  });
+}
+
 /** Relative frequencies of the most common values of a feature; any other value gets the smallest of them. */
 export function termFrequencyTable(values: readonly string[], keep = 2000): TermFrequencyTable {
   const counts = new Map<string, number>();

@@ -492,6 +492,50 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(near.decision).not.toBe('match');
   });
 
+  describe('an address keyed with a slip or two anywhere in it', () => {
+    const email = (pair: ReturnType<typeof score>) => pair.explanation.comparisons.find((c) => c.comparison === 'email')?.level;
+    const harry = { givenName: 'Harry', familyName: 'May', birthDate: '1987-10-28', city: 'Cardiff', country: 'GB' };
+
+    it('counts for one person whose names agree: slips in the user name and the domain together', () => {
+      // initials at a domain with two slips: too short a user name for `the same user name, the domain mistyped`
+      const pair = score(customer, { ...harry, email: 'hm@richardson-rhodes.com' }, { ...harry, birthDate: '1988-10-28', email: 'hm@richarsson-rhods.com' });
+      expect(email(pair)).toBe('an address a slip or two off');
+      expect(pair.decision).toBe('match');
+      // the same pair with the emails two people's: not a match, as before
+      const two = score(customer, { ...harry, email: 'hm@richardson-rhodes.com' }, { ...harry, birthDate: '1988-10-28', email: 'harry.m@fox-lane.org' });
+      expect(email(two)).toBe('else');
+      expect(two.decision).not.toBe('match');
+      // numbered accounts are two people's, however close
+      expect(email(score(customer, { ...harry, email: 'hm32@richardson-rhodes.com' }, { ...harry, email: 'hm33@richarsson-rhodes.com' }))).toBe('else');
+    });
+
+    it('twins named a keystroke apart, their own mailboxes a slip apart: a steward decides', () => {
+      const twins = { familyName: 'Smith', birthDate: '1994-03-04', city: 'Leeds', country: 'GB' };
+      const pair = score(customer, { ...twins, givenName: 'Kristen', email: 'kr.s@smith.org' }, { ...twins, givenName: 'Kirsten', email: 'ki.s@smith.org' });
+      expect(email(pair)).toBe('an address a slip or two off');
+      expect(pair.decision).not.toBe('match');
+      expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.detail).toMatch(/a twin, not a typo/);
+    });
+
+    it('household members, junior and senior, namesakes elsewhere: the address slip does not join them', () => {
+      const home = { familyName: 'Jones', city: 'Bristol', country: 'GB' };
+      // a household: other given names, the family's mailbox keyed with a slip
+      const household = score(customer, { ...home, givenName: 'Adam', birthDate: '1962-10-11', email: 'thejones@cortez-wilcox.com' }, { ...home, givenName: 'Sarah', birthDate: '1965-02-03', email: 'thejones@cortez-wilcx.co' });
+      expect(household.decision).not.toBe('match');
+      // junior and senior of one name, decades apart
+      const generations = score(customer, { ...home, givenName: 'Adam', birthDate: '1952-10-11', email: 'ajones6@cortez-wilcox.com' }, { ...home, givenName: 'Adam', birthDate: '1982-10-11', email: 'ajones-@cortez6wilcox.com' });
+      expect(generations.decision).toBe('none');
+      // junior and senior without a birth date: a steward decides
+      const { birthDate: _b, ...noBirth } = { ...home, givenName: 'Adam', birthDate: '' };
+      const father = score(customer, { ...noBirth, email: 'adam.jones1@cortez-wilcox.com' }, { ...noBirth, email: 'adam.jones2@cortez-wilcx.com' });
+      expect(father.decision).not.toBe('match');
+      // namesakes born the same day in two towns, each with a mailbox of their own
+      const namesakes = score(customer, { ...home, givenName: 'Adam', birthDate: '1982-10-11', email: 'adam.jones@northmail.net', phone: '+44 7700 900123' }, { ...home, givenName: 'Adam', familyName: 'Jonas', birthDate: '1982-10-11', city: 'Hull', email: 'a.jones77@hullmail.org', phone: '+44 7700 900456' });
+      expect(email(namesakes)).toBe('else');
+      expect(namesakes.decision).not.toBe('match');
+    });
+  });
+
   it('twins with their own mailboxes at a family domain keyed with a slip stay apart', () => {
     const twins = { familyName: 'Jones', birthDate: '2009-03-14', city: 'Bristol', country: 'GB' };
     const pair = score(customer, { ...twins, givenName: 'Emma', email: 'emma.jones@jones-family.net' }, { ...twins, givenName: 'Ella', email: 'ella.jones@jnoes-family.net' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMistypedDomain, keystrokes } from './mistyped-domain';
+import { isMistypedAddress, isMistypedDomain, keystrokes } from './mistyped-domain';
 
 describe('isMistypedDomain', () => {
   it('reads the same user name at a domain a slip off as one mailbox keyed wrong', () => {
@@ -27,6 +27,33 @@ describe('isMistypedDomain', () => {
     expect(isMistypedDomain('r.cole1@abcd.io', 'r.cole1@abdc.io')).toBe(true);
     expect(isMistypedDomain('r.cole1@ramirez.com', 'r.cole1@ramtrez.cm')).toBe(true);
     expect(isMistypedDomain('r.cole1@ramirez.com', 'r.cole1@rmtrez.cm')).toBe(false);
+  });
+});
+
+describe('isMistypedAddress', () => {
+  it('reads an address with a slip or two anywhere in it as one address keyed wrong', () => {
+    expect(isMistypedAddress('e.page13@dyer-williams.com', 'e.page1i3@dyer-wiliams.com')).toBe(true); // user and domain
+    expect(isMistypedAddress('ajones6@cortez-wilcox.com', 'ajones-@cortez6wilcox.com')).toBe(true);
+    expect(isMistypedAddress('hn@martinz-reynolds.com', 'hn@martin-ez-reynolds.com')).toBe(true);
+    expect(isMistypedAddress('lucas@harrington.com', 'lucas.harrington@com')).toBe(true); // "@" and a dot swapped
+    expect(isMistypedAddress('m.b@bell-brown.com', 'm.b-bell@brown.com')).toBe(true); // "@" and a hyphen swapped
+    expect(isMistypedAddress('m.b@bell-brown.com', 'mb-bell@brown.co')).toBe(false); // four
+    expect(isMistypedAddress('lucas@harrington.com', 'lucasharrington.com')).toBe(true); // "@" dropped
+  });
+
+  it('allows one keystroke under twelve characters, two from twelve on', () => {
+    expect(isMistypedAddress('ee@day.com', 'e.e@day.com')).toBe(true);
+    expect(isMistypedAddress('ee@day.com', 'e.e@ay.com')).toBe(false);
+    expect(isMistypedAddress('harleyk@houston.net', 'haoleyk@hruston.net')).toBe(true);
+    expect(isMistypedAddress('harleyk@houston.net', 'haoleyk@hrustonnet')).toBe(false);
+  });
+
+  it('two real providers are two mailboxes; a role mailbox is nobody; an exact address is the exact level', () => {
+    expect(isMistypedAddress('charles.diaz@gmail.com', 'charles.diaz@ymail.com')).toBe(false);
+    expect(isMistypedAddress('charles.diaz@gmx.de', 'charles.diaz1@gmx.at')).toBe(false);
+    expect(isMistypedAddress('info@acme-tools.com', 'info@acme-tool.co')).toBe(false);
+    expect(isMistypedAddress('robert@example.com', 'robert@example.com')).toBe(false);
+    expect(isMistypedAddress('robert@example.com', '')).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { fuseSimilarity } from '../compare/fuse-similarity';
 import { jaroWinkler } from '../compare/jaro-winkler';
 import { fitsOwnCode, containedCode, differentVariants, extendedCode, otherModelNumbers } from '../compare/model-code';
 import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
-import { isMistypedDomain } from '../compare/mistyped-domain';
+import { isMistypedAddress, isMistypedDomain } from '../compare/mistyped-domain';
 import { relativeDifference } from '../compare/numeric';
 import { sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
@@ -158,6 +158,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('personalMailbox' in condition) return (a, b, fa, fb) => (a === b || isMistypedDomain(String(a), String(b))) && namesPerson(String(a), fa, fb);
   if ('workAndPrivate' in condition) return (a, b) => isWorkAndPrivate(String(a), String(b));
   if ('mistypedDomain' in condition) return (a, b) => isMistypedDomain(String(a), String(b));
+  if ('mistypedAddress' in condition) return (a, b) => isMistypedAddress(String(a), String(b));
   if ('dateTransposed' in condition) return (a, b) => compareDates(String(a), String(b))?.transposedDayMonth ?? false;
   if ('yearsApart' in condition) return (a, b) => (compareDates(String(a), String(b))?.yearsApart ?? Infinity) <= condition.yearsApart;
   if ('decadeSlip' in condition) return (a, b) => compareDates(String(a), String(b))?.decadeSlip ?? false;

@@ -219,6 +219,11 @@ export type LevelCondition =
    */
   | { readonly mistypedDomain: true }
   /**
+   * Emails: one address keyed with a slip or two anywhere (user name, domain, the "@"): one keystroke
+   * under twelve characters, two from twelve on; not two real providers' domains, not a role mailbox.
+   */
+  | { readonly mistypedAddress: true }
+  /**
    * Phones: the same number on a line other people answer too, so it says "same household" or "same
    * company", not "same person": a fixed line without extensions (a home's landline), or a switchboard
    * that one record gives with an extension and the other without. A mobile, or a number whose plan does
