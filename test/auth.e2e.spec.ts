@@ -38,6 +38,7 @@ const OPERATIONS: readonly Operation[] = [
   { name: 'apiKeys', query: '{ apiKeys { id } }' },
   { name: 'findMatches', query: '{ findMatches(entityType: CUSTOMER, record: { familyName: "Auth" }) { matches { score } } }' },
   { name: 'matchExplanation', query: '{ matchExplanation(goldenId: "00000000-0000-7000-8000-000000000000", sourceRecordId: "00000000-0000-7000-8000-000000000001") { score } }' },
+  { name: 'compareSourceRecords', query: '{ compareSourceRecords(a: "00000000-0000-7000-8000-000000000000", b: "00000000-0000-7000-8000-000000000001") { score } }' },
   { name: 'searchCustomers', query: '{ searchCustomers(query: "auth") { score } }' },
   { name: 'searchProducts', query: '{ searchProducts(query: "auth") { score } }' },
   { name: 'reviewTasks', query: '{ reviewTasks(first: 1) { totalCount } }' },

@@ -67,6 +67,32 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(matchExplanation.score).toBeCloseTo(1 / (1 + 2 ** -matchExplanation.totalWeight), 6);
   });
 
+  it('compares two stored source records with each other now, either way round, and says when it cannot', async () => {
+    const [a, b, c] = await ingest([
+      { sourceId: 'pair-1', givenName: 'Theodora', familyName: 'Lindqvist', email: 'theodora.lindqvist@example.org', city: 'Uppsala', country: 'SE' },
+      { sourceId: 'pair-2', givenName: 'Theodora', familyName: 'Lindquist', email: 'theodora.lindqvist@example.org', city: 'Uppsala' },
+      { sourceId: 'pair-3', givenName: 'Ingmar', familyName: 'Holmberg', email: 'ingmar.holmberg@example.net', city: 'Malmö', country: 'SE' },
+    ]);
+    expect(b.goldenId).toBe(a.goldenId);
+    const [first, second] = await sourceRecordIds(a.goldenId);
+    const [other] = await sourceRecordIds(c.goldenId);
+    const compare = async (x: string, y: string) =>
+      (await hub.data<any>(`query($a: ID!, $b: ID!) { compareSourceRecords(a: $a, b: $b) { stored decision score comparisons { comparison level weight } } }`, { a: x, b: y })).compareSourceRecords;
+
+    const same = await compare(first.id, second.id);
+    expect(same).toMatchObject({ stored: false, decision: 'MATCH' });
+    expect(Object.fromEntries(same.comparisons.map((c: any) => [c.comparison, c.level])).email).not.toBe('else');
+    expect((await compare(second.id, first.id)).score).toBeCloseTo(same.score, 9);
+    expect((await compare(first.id, other.id)).decision).toBe('NONE');
+    expect(await compare(first.id, '00000000-0000-7000-8000-00000000dead')).toBeNull();
+
+    const [product] = await ingest([{ sourceId: 'pair-p', gtin: '4006381333931', name: 'Stabilo pen' }], 'product');
+    const productRecord = (await hub.data<any>(`query($id: ID!) { product(id: $id) { sourceRecords { id } } }`, { id: product.goldenId })).product.sourceRecords[0];
+    const mixed = await hub.gql(`query($a: ID!, $b: ID!) { compareSourceRecords(a: $a, b: $b) { score } }`, { a: first.id, b: productRecord.id });
+    expect(mixed.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(mixed.body.errors?.[0].message).toMatch(/is a customer and .* a product/);
+  });
+
   it('merges two golden records held apart as a possible match once a record settles it, and answers the open task', async () => {
     // Kaitlyn and a mistyped national id veto each other; the third record agrees with both, Kaitlyn by her id.
     const person = { familyName: 'Colegate', birthDate: '1928-08-28', city: 'Londonderry', postalCode: '2195', region: 'NSW', country: 'AU' };

@@ -76,7 +76,28 @@ export class MatchQueryService {
     }
     return best ? { ...best.explanation, stored: false } : null;
   }
+
+  /**
+   * Two stored source records scored against each other with the rules in force now: why a steward's
+   * pair ended in one golden record (or apart) when each was linked through a third record, so that
+   * neither's own explanation names the other. Null when either record does not exist.
+   */
+  async compareRecords(aId: string, bId: string): Promise<RecordComparison> {
+    const rows = await this.database.query<MemberRow>(
+      `SELECT id, entity_type, golden_id, content_hash, normalized, deleted, link_explanation FROM source_record WHERE id IN (?, ?)`,
+      [aId, bId],
+    );
+    const [a, b] = [rows.find((r) => r.id === aId), rows.find((r) => r.id === bId)];
+    if (!a || !b) return null;
+    if (a.entity_type !== b.entity_type) return { error: `source record ${aId} is a ${a.entity_type} and ${bId} a ${b.entity_type}: only records of one entity type compare` };
+    const entityType = a.entity_type as EntityType;
+    const features = (row: MemberRow) => this.matching.featuresOf(entityType, row.id, row.content_hash, row.normalized);
+    return { explanation: this.matching.engine(entityType).compare(features(a), features(b)).explanation };
+  }
 }
+
+/** Two stored source records compared now; `error` when they are of different entity types. */
+export type RecordComparison = { readonly explanation: MatchExplanation } | { readonly error: string } | null;
 
 interface MemberRow {
   id: string;

@@ -9,6 +9,7 @@ import { goldenRecordLoaders } from '../../golden-records/golden-record-loaders'
 import { GoldenRecordQueryService } from '../../golden-records/golden-record-query.service';
 import { EntityTypeEnum } from '../../golden-records/golden-record.models';
 import { MatchQueryService } from '../match-query.service';
+import { MatchException } from './match.exception';
 import { SearchService } from '../search.service';
 import { FindMatchesPayload, MatchExplanationModel, SearchResultModel, type MatchCandidateModel } from './match.models';
 
@@ -30,6 +31,19 @@ export class MatchResolver {
     @Args('sourceRecordId', { type: () => ID }) sourceRecordId: string,
   ): Promise<MatchExplanationModel | null> {
     return this.matches.explainLink(goldenId, sourceRecordId) as Promise<MatchExplanationModel | null>;
+  }
+
+  @Query(() => MatchExplanationModel, {
+    nullable: true,
+    description:
+      'Two stored source records scored against each other with the rules in force now: why a pair is in one golden record, or apart, when each was linked through another record. Null when either does not exist.',
+  })
+  @Roles('admin', 'steward', 'reader')
+  async compareSourceRecords(@Args('a', { type: () => ID }) a: string, @Args('b', { type: () => ID }) b: string): Promise<MatchExplanationModel | null> {
+    const comparison = await this.matches.compareRecords(a, b);
+    if (!comparison) return null;
+    if ('error' in comparison) throw new MatchException('ENTITY_TYPES_DIFFER', comparison.error);
+    return { ...comparison.explanation, stored: false } as MatchExplanationModel;
   }
 
   @Query(() => FindMatchesPayload, { description: 'Scores a record against the hub without saving it (search before create).' })
