@@ -86,7 +86,7 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect((await compare(first.id, other.id)).decision).toBe('NONE');
     expect(await compare(first.id, '00000000-0000-7000-8000-00000000dead')).toBeNull();
 
-    const [product] = await ingest([{ sourceId: 'pair-p', gtin: '4006381333931', name: 'Stabilo pen' }], 'product');
+    const [product] = await ingest([{ sourceId: 'pair-p', gtin: '8712345678906', name: 'Fineliner pen 0.4 mm' }], 'product');
     const productRecord = (await hub.data<any>(`query($id: ID!) { product(id: $id) { sourceRecords { id } } }`, { id: product.goldenId })).product.sourceRecords[0];
     const mixed = await hub.gql(`query($a: ID!, $b: ID!) { compareSourceRecords(a: $a, b: $b) { score } }`, { a: first.id, b: productRecord.id });
     expect(mixed.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -226,6 +226,33 @@ describe('BatchPlan: twins chained through a record that cannot tell them apart'
     inEveryOrder(records, (hub, order) => expect(new Set(Object.keys(records).map((id) => hub.goldenOf(id))).size, order).toBe(1));
   });
 
+  it('lets an undated record join through the member holding its mailbox when the member it cannot be told from is undated too', () => {
+    // Mathieu's golden record: his private mailbox with his birth date and mobile, and a work record without
+    // a birth date with the same mobile. A shop record with only the private mailbox and the street cannot
+    // tell the work record from a son of one name (neither gives a birth date, the emails differ), but the
+    // private record it shares a mailbox with matches the work record outright.
+    const mathieu = { givenName: 'Mathieu', familyName: 'Rousseau', addressLine1: '67 rue Nationale', postalCode: '69007', city: 'Lyon', country: 'FR' };
+    const records: Record<string, Attributes> = {
+      private: { ...mathieu, email: 'mathieurousseau@free.fr', phone: '06 90 79 79 26', birthDate: '1963-12-23' },
+      work: { ...mathieu, email: 'mathieu.rousseau@bnpparibas.com', phone: '+33 6 90 79 79 26' },
+      shop: { ...mathieu, email: 'mathieurousseau@free.fr' },
+    };
+    const probe = new MemoryHub();
+    expect(probe.engine.compare(probe.features(records.shop), probe.features(records.work)).explanation.vetoed).toBe('review');
+    inEveryOrder(records, (hub, order) => expect(new Set(Object.keys(records).map((id) => hub.goldenOf(id))).size, order).toBe(1));
+  });
+
+  it('keeps an undated son apart from his dated father even when the father has an undated record of his own', () => {
+    // The son shares nothing personal with the father's records: his own mailbox, no phone.
+    const rousseau = { givenName: 'Mathieu', familyName: 'Rousseau', addressLine1: '67 rue Nationale', postalCode: '69007', city: 'Lyon', country: 'FR' };
+    const records: Record<string, Attributes> = {
+      father: { ...rousseau, email: 'mathieurousseau@free.fr', phone: '06 90 79 79 26', birthDate: '1963-12-23' },
+      fatherAtWork: { ...rousseau, email: 'mathieu.rousseau@bnpparibas.com', phone: '+33 6 90 79 79 26' },
+      son: { ...rousseau, email: 'matt.rousseau2001@gmail.com' },
+    };
+    inEveryOrder(records, (hub, order) => expect(hub.goldenOf('son'), order).not.toBe(hub.goldenOf('father')));
+  });
+
   it('keeps a father and son of one name apart in every order when the undated record holds the mobile of the one born later', () => {
     const visser = { givenName: 'Willem', familyName: 'Visser', addressLine1: 'Dorpsstraat 177', city: 'Rotterdam', country: 'NL' };
     const records: Record<string, Attributes> = {

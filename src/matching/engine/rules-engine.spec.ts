@@ -566,8 +566,12 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
 
   it('names written the other way round are one name, but never make two given names one (Louise, Louis)', () => {
     const { email: _email, ...home } = robert;
-    const swapped = score(customer, { ...home, givenName: 'Miller', familyName: 'Robret' }, home);
+    const swapped = score(customer, { ...home, givenName: 'Miller', familyName: 'Robert' }, home);
     expect(swapped.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('swapped with family name');
+    // Swapped with a slip, and the same phone: one person still.
+    const slipped = score(customer, { ...home, givenName: 'Miller', familyName: 'Robret' }, home);
+    expect(slipped.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('swapped, a keystroke off');
+    expect(slipped.decision).toBe('match');
     for (const [swappedGiven, given] of [
       ['Louise', 'Louis'],
       ['Stephainie', 'Stephen'], // Stephanie mistyped is still not Stephen
@@ -576,6 +580,21 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
       expect(twins.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level, swappedGiven).not.toBe('swapped with family name');
       expect(twins.decision).not.toBe('match');
     }
+  });
+
+  it('twins behind swapped names a keystroke apart (Daan, Dana), each with a mailbox and phone of their own, go to a steward', () => {
+    const home = { birthDate: '1987-11-24', addressLine1: 'Dorpsstraat 73', postalCode: '9743 WV', city: 'Groningen', country: 'NL' };
+    const daan = { ...home, givenName: 'Daan', familyName: 'Dekker', email: 'd.dekker@xs4all.nl', phone: '+31 6 19300490' };
+    const dana = { ...home, givenName: 'Dekker', familyName: 'Dana', email: 'dana_dekker@hotmail.com', phone: '+31 10 3830991' };
+    const twins = score(customer, daan, dana);
+    expect(twins.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'swapped, a keystroke off', veto: 'review' });
+    expect(twins.decision).toBe('possible');
+    // Without an email the phones still tell them apart (a mobile against the household's landline).
+    const { email: _a, ...daanNoEmail } = daan;
+    const { email: _b, ...danaNoEmail } = dana;
+    expect(score(customer, daanNoEmail, danaNoEmail).decision).toBe('possible');
+    // Swapped exactly, the same person keyed the other way round: one person.
+    expect(score(customer, daan, { ...daan, givenName: 'Dekker', familyName: 'Daan' }).decision).toBe('match');
   });
 
   it.each([

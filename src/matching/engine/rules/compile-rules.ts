@@ -147,7 +147,8 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('fuse' in condition) return (a, b) => fuseSimilarity(String(a), String(b)) >= condition.fuse;
   if ('swappedWith' in condition) {
     const other = condition.swappedWith;
-    return (a, b, fa, fb) => similarName(a, fb[other]) && similarName(fa[other], b);
+    const half = condition.exactly ? sameName : similarName;
+    return (a, b, fa, fb) => half(a, fb[other]) && half(fa[other], b);
   }
   if ('inOtherField' in condition) {
     const other = condition.inOtherField;
@@ -249,6 +250,10 @@ function withSameNumbers(test: LevelTest): LevelTest {
 // meets the family name "wit"). Swapped values still carry their typos: one keystroke counts, as it does
 // for a given name in place, but never between two given names (Louise and Louis, Stephanie and Stephen:
 // twins), swapped or not.
+function sameName(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
+  return typeof a === 'string' && typeof b === 'string' && a !== '' && familyNameForm(a) === familyNameForm(b);
+}
+
 function similarName(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
   if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
   const [x, y] = [familyNameForm(a), familyNameForm(b)];

@@ -183,8 +183,11 @@ export type LevelCondition =
   /** The years are this many apart or more: 1950 and 1960 differ by one digit, and are two people. */
   | { readonly yearsApartAtLeast: number }
   | { readonly relativeDifference: number }
-  /** The two records have this feature and `swappedWith` the other way round (given and family name swapped). */
-  | { readonly swappedWith: string }
+  /**
+   * The two records have this feature and `swappedWith` the other way round (given and family name
+   * swapped), either half a keystroke off; `exactly`: both halves agree exactly.
+   */
+  | { readonly swappedWith: string; readonly exactly?: true }
   /**
    * A record with one name only, filed in the other field: one record lacks `inOtherField` and its value
    * here is the other record's `inOtherField` ("Oscar" as given name against "Moore, Oscar" swapped; a
