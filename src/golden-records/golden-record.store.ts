@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityType } from '../common/entity-type';
 import type { Row, SqlExecutor, Tx } from '../common/database/tx';
-import { queryWhereIn } from '../common/database/tx';
+import { distinctSorted, queryWhereIn } from '../common/database/tx';
 import type { Attributes } from '../matching/engine/types';
 import { FILTER_COLUMNS, filterColumnValues } from './filter-columns';
 import { GoldenEventSinks } from './golden-event-sinks';
@@ -27,7 +27,7 @@ export class GoldenRecordStore {
   ): Promise<SourceRecordState[]> {
     const rows = await queryWhereIn(
       tx,
-      [...new Set(sourceIds)],
+      distinctSorted(sourceIds),
       (condition) => `SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE entity_type = ? AND source = ? AND source_id ${condition}`,
       [entityType, source],
     );
@@ -36,12 +36,13 @@ export class GoldenRecordStore {
 
   /** Every source record (live and tombstoned) linked to one of `goldenIds`. */
   async members(tx: SqlExecutor, goldenIds: readonly string[]): Promise<SourceRecordState[]> {
-    const rows = await queryWhereIn(tx, [...new Set(goldenIds)], (condition) => `SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE golden_id ${condition}`);
+    // A golden record's members come in one list, in the index's order, whatever the order of the lists.
+    const rows = await queryWhereIn(tx, distinctSorted(goldenIds), (condition) => `SELECT ${SOURCE_STATE_COLUMNS} FROM source_record WHERE golden_id ${condition}`);
     return rows.map(toSourceState);
   }
 
   async goldens(tx: SqlExecutor, ids: readonly string[]): Promise<GoldenState[]> {
-    const rows = await queryWhereIn(tx, [...new Set(ids)], (condition) => `SELECT * FROM golden_record WHERE id ${condition}`);
+    const rows = await queryWhereIn(tx, distinctSorted(ids), (condition) => `SELECT * FROM golden_record WHERE id ${condition}`);
     return rows.map(toGoldenState);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityType } from '../common/entity-type';
-import { queryInChunks, queryWhereIn, type SqlExecutor, type Tx } from '../common/database/tx';
+import { distinctSorted, queryInChunks, queryWhereIn, type SqlExecutor, type Tx } from '../common/database/tx';
 import { LruCache } from '../common/lru-cache';
 import { CANON_CONFIG, type CanonConfig } from '../config/canon-config';
 import { createEngines } from './engine';
@@ -65,12 +65,12 @@ export class MatchingService {
    */
   async candidatesByKeys(tx: SqlExecutor, entityType: EntityType, keys: readonly string[]): Promise<KeyedCandidate[]> {
     const engine = this.engines[entityType];
-    const holders = await this.keyHolders(tx, entityType, [...new Set(keys)].filter((k) => !this.isGeneric(entityType, k)));
+    const holders = await this.keyHolders(tx, entityType, distinctSorted(keys).filter((k) => !this.isGeneric(entityType, k)));
     // Past its record cap a key is generic without reading its holders' rows.
     for (const [key, ids] of holders) if (ids.length > recordCap(engine.maxFrequencyOf(key))) this.markGeneric(entityType, key, holders);
     const records = await queryWhereIn<{ id: string; golden_id: string; content_hash: string }>(
       tx,
-      [...new Set([...holders.values()].flat())],
+      distinctSorted([...holders.values()].flat()),
       (condition) => `SELECT id, golden_id, content_hash FROM source_record WHERE id ${condition}`,
     );
     const byId = new Map(records.map((r) => [r.id, r]));
@@ -93,7 +93,7 @@ export class MatchingService {
     }
     const loaded = await queryWhereIn<{ id: string; content_hash: string; normalized: string }>(
       tx,
-      [...uncached],
+      distinctSorted(uncached),
       (condition) => `SELECT id, content_hash, normalized FROM source_record WHERE id ${condition}`,
     );
     for (const r of loaded) features.set(r.id, this.featuresOf(entityType, r.id, r.content_hash, r.normalized));

@@ -57,6 +57,16 @@ export async function queryWhereIn<T = Row>(
   return queryInChunks(executor, values, (chunk, ph) => executor.query<T>(sql(`IN (${ph})`), [...leading, ...chunk]));
 }
 
+/**
+ * The distinct values of a lookup by many keys, sorted. On SQLite an `IN (…)` list holds at most 900
+ * values: sorted, each list reads one stretch of the index (and of the table, for time-ordered UUIDv7
+ * ids), where lists in arrival order each walked the whole B-tree and evicted each other's pages from
+ * the cache. Callers must not depend on the order of the rows across lists.
+ */
+export function distinctSorted(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort();
+}
+
 export function placeholders(count: number): string {
   return count === 0 ? '' : '?' + ',?'.repeat(count - 1);
 }
