@@ -67,6 +67,19 @@ describe('applyMapping layout notes', () => {
   });
 });
 
+describe('applyMapping placeholder dates', () => {
+  it.each(['00.00.0000', '0.0.0000', '0000-00-00'])('leaves out %s, a system\'s "unknown", with a note instead of rejecting the record', (written) => {
+    const warnings: MappingWarning[] = [];
+    const out = applyMapping({ born: written, name: 'Jansen' }, { columns: { born: 'birthDate', name: 'familyName' }, dates: { birthDate: 'DD.MM.YYYY' } }, warnings);
+    expect(out).toEqual({ familyName: 'Jansen' });
+    expect(warnings).toEqual([{ field: 'birthDate', code: 'PLACEHOLDER_DROPPED', message: `"${written}" is a placeholder for an unknown date: left out` }]);
+  });
+
+  it('still reads a real date with zeros in it', () => {
+    expect(applyMapping({ born: '01.10.2000' }, { columns: { born: 'birthDate' }, dates: { birthDate: 'DD.MM.YYYY' } })).toEqual({ birthDate: '2000-10-01' });
+  });
+});
+
 describe('applyMapping numbers', () => {
   it('reads a mapped number field, leaves one it cannot read as written, and warns of one in plain layout', () => {
     const mapping = { columns: { Preis: 'price' }, numbers: { price: '1.234,56' as const } };

@@ -245,6 +245,12 @@ export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: Re
   for (const [field, layout] of Object.entries(mapping.dates ?? {})) {
     if (typeof out[field] !== 'string') continue;
     const written = (out[field] as string).trim();
+    // 00.00.0000, 0000-00-00: how many systems write "unknown". No date at all, not an impossible one.
+    if (/^[0\W_]+$/.test(written) && /0/.test(written)) {
+      delete out[field];
+      warnings.push({ field, code: 'PLACEHOLDER_DROPPED', message: `"${written}" is a placeholder for an unknown date: left out` });
+      continue;
+    }
     out[field] = toIsoDate(written, layout);
     if (inDateLayout(written, layout)) continue;
     if (inDateLayout(written, 'YYYY-MM-DD')) {
