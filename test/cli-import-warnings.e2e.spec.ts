@@ -100,6 +100,31 @@ describe.each(DIALECTS)('canon import: options, warnings, line ends (%s)', (dial
     ]);
   });
 
+  it('reads a GTIN without its leading zero, or sent as a JSON number, without a lenient mapping', async () => {
+    // UPC-A 036000291452 as a spreadsheet writes it, and as a JSON number; a wrong check digit still rejects.
+    const products = join(dir, 'upc.ndjson');
+    writeFileSync(
+      products,
+      [
+        { sourceId: 'u1', gtin: 36000291452, name: 'Tissue 12 pack' },
+        { sourceId: 'u2', gtin: '36000291452', name: 'Tissue 12-pack' },
+        { sourceId: 'u3', gtin: 36000291453, name: 'Tissue' },
+      ]
+        .map((p) => JSON.stringify(p))
+        .join('\n'),
+    );
+    const result = await canon('import', '--entity', 'product', '--source', 'shop', '--file', products);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/accepted\s+2\b/);
+    expect(result.stdout).toMatch(/rejected\s+1\b/);
+    expect(readLines(`${products}.rejects.ndjson`).map((l) => JSON.parse(l).errors)).toEqual([
+      [{ field: 'gtin', code: 'INVALID_GTIN', message: 'the check digit is wrong: expected 2, got 3' }],
+    ]);
+    const tissues = (await exportGolden('product')).filter((g) => String(g.attributes.name).startsWith('Tissue'));
+    expect(tissues).toHaveLength(1);
+    expect(tissues[0].attributes.gtin).toBe('00036000291452');
+  });
+
   it('counts the warnings by code in the summary and lists each in FILE.warnings.ndjson', async () => {
     // One mapping per entity type: a lenient field must be a field of the entity's contract.
     const lenient = join(dir, 'lenient.map.json');

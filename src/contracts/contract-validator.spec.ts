@@ -229,6 +229,19 @@ describe('ContractValidator', () => {
     it('leaves GTIN check digits to the normaliser', () => {
       expect(product.validate({ sourceId: 'p-1', gtin: '4006381333932' }).ok).toBe(true);
     });
+
+    it('accepts a GTIN sent as a whole JSON number, also as the record identity', () => {
+      expect(recordOf(product.validate({ sourceId: 'p-1', gtin: 36000291452 })).attributes.gtin).toBe(36000291452);
+    });
+
+    it('rejects a GTIN number that is not a whole, non-negative number', () => {
+      expect(errorsOf(product.validate({ sourceId: 'p-1', name: 'Pencil', gtin: 3600029145.2 }))).toEqual([
+        expect.objectContaining({ field: 'gtin', code: 'WRONG_TYPE' }),
+      ]);
+      expect(errorsOf(product.validate({ sourceId: 'p-1', name: 'Pencil', gtin: -36000291452 }))).toEqual([
+        expect.objectContaining({ field: 'gtin', code: 'OUT_OF_RANGE' }),
+      ]);
+    });
   });
 
   describe('coercing CSV cells', () => {

@@ -90,10 +90,14 @@ export function loadMapping(path: string): RecordMapping {
   return mapping;
 }
 
-/** The contract fields that hold numbers (what `numbers` may read). */
+/**
+ * The contract fields that hold quantities (what `numbers` may read): typed number or integer, and not
+ * also string (a GTIN may come as a number, but it is a code, never written "1.234,56").
+ */
 function numberFields(entityType: EntityType): string[] {
   const properties = (loadContractSchema(entityType).properties ?? {}) as Record<string, { type?: unknown }>;
-  return Object.keys(properties).filter((field) => [properties[field].type].flat().some((t) => t === 'number' || t === 'integer'));
+  const types = (field: string) => [properties[field].type].flat();
+  return Object.keys(properties).filter((field) => types(field).some((t) => t === 'number' || t === 'integer') && !types(field).includes('string'));
 }
 
 /** The fields a mapping may write for an entity type: its contract's fields, the envelope (sourceId, updatedAt, deleted) included. */

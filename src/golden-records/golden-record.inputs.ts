@@ -11,7 +11,7 @@ export class CustomerFilterInput {
 
 @InputType({ description: 'Exact, case-insensitive filters; all given filters must hold.' })
 export class ProductFilterInput {
-  @Field(() => String, { nullable: true, description: 'Any GTIN form (8, 12, 13 or 14 digits).' }) gtin?: string | null;
+  @Field(() => String, { nullable: true, description: 'Any GTIN form: 8 to 14 digits, leading zeros optional.' }) gtin?: string | null;
   @Field(() => String, { nullable: true }) brand?: string | null;
   @Field(() => String, { nullable: true }) category?: string | null;
 }

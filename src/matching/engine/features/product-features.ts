@@ -6,6 +6,8 @@ import { analyzeTitle, type ProductTitle } from '../normalize/product-title';
 import { generationOf, nameWords, titleNumbers } from './product-names';
 import { coloursIn } from '../data/colours';
 import type { FeatureCatalog, Features } from './feature.types';
+import { brandName } from '../normalize/brand';
+import { titleWordPairs } from './title-pairs';
 
 export const PRODUCT_FEATURES: FeatureCatalog = {
   gtin: 'text',
@@ -17,6 +19,7 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   brandGuess: 'name',
   titleTokens: 'tokens',
   titleKeyTokens: 'tokens',
+  titleWordPairs: 'tokens',
   title: 'text',
   storageGb: 'number',
   volumeMl: 'number',
@@ -62,7 +65,8 @@ export function productFeatures(a: Attributes): Features {
   const skuCode = sku && sku.length >= 4 && /[A-Z]/.test(sku) && /\d/.test(sku) ? [sku] : [];
   const allCodes = unique([...title.modelCodes, ...title.fittedCodes, ...(description?.modelCodes ?? []), ...skuCode]);
   const measures = { ...extra.measures, ...title.measures };
-  const brand = typeof a.brand === 'string' ? normalizeName(a.brand) || null : null;
+  // The brand as a maker, not a company: "Apple Inc." and "Apple" agree (see brandName).
+  const brand = typeof a.brand === 'string' ? brandName(a.brand) || null : null;
   // Without a brand, the title's first word usually is one ("Sony Turntable …"), a measure never: a guess,
   // compared with less weight than a brand the source gave.
   const brandGuess = brand ?? title.tokens.find((t) => !t.includes(':')) ?? null;
@@ -79,6 +83,8 @@ export function productFeatures(a: Attributes): Features {
     brandGuess,
     titleTokens: title.tokens.length > 0 ? title.tokens : null,
     titleKeyTokens: keyTokens(title.tokens, brandGuess),
+    // Blocking without the brand: a given brand's words are left out, as a title without them would have.
+    titleWordPairs: titleWordPairs(title.tokens, new Set(brand?.split(' ') ?? [])),
     title: fullName ? normalizeName(fullName) || null : null,
     storageGb: measures.storageGb ?? null,
     volumeMl: measures.volumeMl ?? null,

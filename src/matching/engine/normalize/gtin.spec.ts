@@ -53,8 +53,33 @@ describe('normalizeGtin', () => {
     expect(normalizeGtin('96385070')).toEqual({ error: 'the check digit is wrong: expected 4, got 0' });
   });
 
-  it.each(['1234567', '123456789', '12345678901', '123456789012345', '0'])('rejects %s: a GTIN has 8, 12, 13 or 14 digits', (input) => {
-    expect(normalizeGtin(input)).toEqual({ error: `a GTIN has 8, 12, 13 or 14 digits, this one has ${input.length}` });
+  it.each(['1234567', '123456789012345', '0'])('rejects %s: a GTIN has 8 to 14 digits', (input) => {
+    expect(normalizeGtin(input)).toEqual({
+      error: `a GTIN has 8 to 14 digits (GTIN-8, UPC-A, EAN-13, GTIN-14, or one of them without its leading zeros), this one has ${input.length}`,
+    });
+  });
+
+  it('reads 9 to 11 digits as a code whose leading zeros a spreadsheet dropped, checked after padding', () => {
+    // UPC-A 036000291452 stored as a number, and GTIN-14 00000123456784 (a GTIN-8 padded) likewise
+    expect(normalizeGtin('36000291452')).toEqual({ gtin14: '00036000291452' });
+    expect(normalizeGtin('0123456784')).toEqual({ gtin14: '00000123456784' });
+    expect(normalizeGtin('123456784')).toEqual({ gtin14: '00000123456784' });
+  });
+
+  it('still rejects a shortened code whose check digit is wrong', () => {
+    expect(normalizeGtin('36000291453')).toEqual({ error: 'the check digit is wrong: expected 2, got 3' });
+    // a digit lost inside the code, not a leading zero: the check digit no longer fits
+    expect(normalizeGtin('03600291452')).toHaveProperty('error');
+  });
+
+  it('reads a whole JSON number as its digits, leading zeros restored', () => {
+    expect(normalizeGtin(36000291452)).toEqual({ gtin14: '00036000291452' });
+    expect(normalizeGtin(4006381333931)).toEqual({ gtin14: '04006381333931' });
+    expect(normalizeGtin(4006381333932)).toEqual({ error: 'the check digit is wrong: expected 1, got 2' });
+  });
+
+  it.each([4006381333931.5, -4006381333931, Number.NaN, 1e20])('rejects the number %d: a GTIN has digits only', (input) => {
+    expect(normalizeGtin(input)).toEqual({ error: 'a GTIN has digits only' });
   });
 
   it.each(['400638133393X', '4006381333931.', 'ABCDEFGH', '４００６３８１３３３９３１', '', '  - '])('rejects %j: digits only', (input) => {
@@ -86,7 +111,7 @@ describe('normalizeGtin', () => {
   });
 
   it('is idempotent: normalising its GTIN-14 output returns it unchanged', () => {
-    const anyGtin = fc.tuple(payload13, fc.constantFrom(8, 12, 13, 14)).map(([payload, length]) => {
+    const anyGtin = fc.tuple(payload13, fc.integer({ min: 8, max: 14 })).map(([payload, length]) => {
       const short = payload.slice(14 - length);
       return short + gtinCheckDigit(short);
     });

@@ -83,6 +83,18 @@ describe('normalizeProduct', () => {
     expect(result.errors).toEqual([expect.objectContaining({ field: 'gtin', code: 'INVALID_GTIN' })]);
   });
 
+  it('reads a UPC-A that lost its leading zero, and a GTIN sent as a JSON number, as the same GTIN-14', () => {
+    expect(normalizeProduct({ gtin: '36000291452' }).cleansed).toEqual({ gtin: '00036000291452' });
+    expect(normalizeProduct({ gtin: 36000291452 }).cleansed).toEqual({ gtin: '00036000291452' });
+    expect(normalizeProduct({ gtin: 4006381333931, name: 'Pencil' }).cleansed).toEqual({ gtin: '04006381333931', name: 'Pencil' });
+  });
+
+  it('rejects a GTIN number with a wrong check digit as INVALID_GTIN', () => {
+    expect(normalizeProduct({ gtin: 4006381333932, name: 'Pencil' }).errors).toEqual([
+      { field: 'gtin', code: 'INVALID_GTIN', message: 'the check digit is wrong: expected 1, got 2' },
+    ]);
+  });
+
   it('treats a blank GTIN as missing', () => {
     expect(normalizeProduct({ gtin: '   ', name: 'Pencil' })).toEqual({ cleansed: { name: 'Pencil' }, errors: [] });
   });

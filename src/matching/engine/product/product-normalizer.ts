@@ -5,8 +5,8 @@ import type { AttributeValue, Attributes, FieldError, NormalizeResult } from '..
 const TEXT_FIELDS = ['sku', 'brand', 'name', 'description', 'category', 'color', 'size'] as const;
 
 /**
- * Cleanses a validated product: GTIN to GTIN-14 with its check digit verified (a wrong check digit
- * rejects the record: the identifier is corrupt), whitespace collapsed, currency upper-cased.
+ * Cleanses a validated product: GTIN (a string, or a whole JSON number) to GTIN-14 with its check digit
+ * verified (a wrong check digit rejects the record: the identifier is corrupt), whitespace collapsed, currency upper-cased.
  */
 export function normalizeProduct(attributes: Attributes): NormalizeResult {
   const out: Record<string, AttributeValue> = {};
@@ -15,8 +15,10 @@ export function normalizeProduct(attributes: Attributes): NormalizeResult {
     const value = cleanText(attributes[field]);
     if (value !== null) out[field] = value;
   }
-  if (typeof attributes.gtin === 'string' && attributes.gtin.trim() !== '') {
-    const gtin = normalizeGtin(attributes.gtin);
+  // A GTIN sent as a JSON number (the contract allows a whole number) is read as its digits.
+  const sent = attributes.gtin;
+  if ((typeof sent === 'string' && sent.trim() !== '') || typeof sent === 'number') {
+    const gtin = normalizeGtin(sent);
     if ('error' in gtin) errors.push({ field: 'gtin', code: 'INVALID_GTIN', message: gtin.error });
     else out.gtin = gtin.gtin14;
   }
