@@ -147,6 +147,30 @@ describe.each(DIALECTS)('canon CLI (%s)', (dialect) => {
     expect((await exportGolden('product')).map((g) => g.attributes.name).sort()).toEqual(['Notebook', 'Pen']);
   });
 
+  it('says how many review tasks are open after an import, and how many it opened', async () => {
+    const file = join(dir, 'twins.ndjson');
+    const home = { familyName: 'Dekker', birthDate: '1987-11-24', addressLine1: 'Dorpsstraat 73', postalCode: '9743 WV', city: 'Groningen', country: 'NL' };
+    writeFileSync(
+      file,
+      [
+        { sourceId: 't1', givenName: 'Daan', email: 'd.dekker@xs4all.nl', phone: '+31 6 19300490', ...home },
+        { sourceId: 't2', givenName: 'Dana', email: 'dana_dekker@hotmail.com', phone: '+31 6 38309910', ...home },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const run = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file);
+    expect(run.code).toBe(0);
+    const open = Number(/review tasks\s+(\d+) open/.exec(run.stdout)?.[1]);
+    expect(open).toBeGreaterThanOrEqual(1);
+    expect(run.stdout).toMatch(/review tasks\s+\d+ open\s+\(\+1 by this import/);
+    const again = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file);
+    expect(again.stdout).toMatch(new RegExp(`review tasks\\s+${open} open\\n`));
+    // Tombstoned again, so the tests after this one see the crosswalk they built.
+    writeFileSync(file, ['t1', 't2'].map((sourceId) => JSON.stringify({ sourceId, deleted: true })).join('\n'));
+    expect((await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file)).code).toBe(0);
+  });
+
   it('refuses to import from an unknown source, or an unknown format, and writes nothing', async () => {
     const file = join(dir, 'other.csv');
     writeFileSync(file, 'sourceId,familyName\nz1,Zed\n');

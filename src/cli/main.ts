@@ -130,6 +130,10 @@ program
   .action((options: { entity: EntityType; source: string; file: string; map?: string; batchSize?: number; encoding?: string; reportsDir?: string }) =>
     withServices(async (app, s) => {
       const mapping = options.map ? s.loadMapping(options.map) : undefined;
+      // Open review tasks before and after: what this import left for a steward to decide.
+      const openTasks = async () =>
+        Number((await app.get(s.Database).query<{ n: number | string }>(`SELECT count(*) AS n FROM review_task WHERE entity_type = ? AND status = 'open'`, [options.entity]))[0].n);
+      const tasksBefore = await openTasks();
       const progress = new ProgressBar();
       const report = await app.get(s.FileImportService).import({
         entityType: options.entity,
@@ -144,6 +148,7 @@ program
         onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.records, p.rejected),
       });
       progress.finish();
+      const tasksAfter = await openTasks();
       const n = (value: number) => value.toLocaleString('en-US').padStart(10);
       const byCode = Object.entries(report.warnings).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
       const warned = byCode.reduce((sum, [, count]) => sum + count, 0);
@@ -158,6 +163,7 @@ program
           `  warnings        ${n(warned)}${warned > 0 ? `   (${warningCounts})   -> ${report.warningsFile}` : ''}`,
           `  golden created  ${n(report.goldenCreated)}`,
           `  golden updated  ${n(report.goldenUpdated)}`,
+          `  review tasks    ${n(tasksAfter)} open${tasksAfter !== tasksBefore ? `   (${tasksAfter > tasksBefore ? '+' : ''}${(tasksAfter - tasksBefore).toLocaleString('en-US')} by this import; list them: reviewTasks in GraphQL)` : ''}`,
           `  throughput      ${n(Math.round(report.recordsPerSecond))} records/s`,
         ].join('\n'),
       );
