@@ -1020,6 +1020,102 @@ describe('RulesEngine (product): codes', () => {
   });
 });
 
+describe('RulesEngine (product): siblings that differ in one variant, and one product written two ways', () => {
+  const level = (pair: ReturnType<typeof score>, name: string) => pair.explanation.comparisons.find((c) => c.comparison === name);
+
+  it('memory is not storage: 8 GB and 16 GB RAM over one SSD are two laptops; "16GB/512GB" and "16 GB RAM, 512 GB SSD" one', () => {
+    const laptop = { brand: 'Lenovo', name: 'Lenovo IdeaPad Slim 5 16IRU8 16GB RAM, 1TB SSD - Abyss Blue' };
+    const smaller = score(product, laptop, { brand: 'Lenovo', name: 'Lenovo IdeaPad Slim 5 16IRU8 8 GB RAM 1 Terabyte SSD Abyss Blue' });
+    expect(smaller.decision).toBe('none');
+    expect(level(smaller, 'ram')?.level).toBe('else');
+    const same = score(product, laptop, { brand: 'Lenovo', name: 'IdeaPad Slim 5 16IRU8 16GB/1TB Abyss Blue' });
+    expect(same.decision).toBe('match');
+    expect(level(same, 'ram')?.level).toBe('same');
+    expect(level(same, 'storage')?.level).toBe('same');
+  });
+
+  it('one line’s generations named by their number go to a steward even when memory, storage and colour agree', () => {
+    const five = { brand: 'Microsoft', name: 'Microsoft Surface Laptop 5 16GB RAM, 512GB SSD - Sage' };
+    const six = score(product, five, { brand: 'Microsoft', name: 'Microsoft Surface Laptop 6 16GB RAM, 512GB SSD - Sage' });
+    expect(six.decision).not.toBe('match');
+    expect(level(six, 'nameWords')).toMatchObject({ level: 'a number replaced', veto: 'review' });
+    expect(score(product, five, { brand: 'Microsoft', name: 'Surface Laptop 5 16GB/512GB Sage' }).decision).toBe('match');
+  });
+
+  it('a tool body against its kit, and kits with other batteries, are other products; one kit written two ways is one', () => {
+    const kit = { brand: 'Makita', name: 'Makita DHP486 Combi Drill with 2 x 5.0Ah Batteries & Charger' };
+    const body = score(product, kit, { brand: 'Makita', name: 'Makita DHP486 Combi Drill Body Only' });
+    expect(body.decision).toBe('none');
+    expect(level(body, 'cameraPackage')?.level).toBe('body and kit');
+    const smaller = score(product, kit, { brand: 'Makita', name: 'Makita DHP486 Combi Drill 2 x 2.0 Ah + Charger' });
+    expect(smaller.decision).toBe('none');
+    expect(level(smaller, 'battery')?.level).toBe('else');
+    // "2x5.0Ah" is no model code both share
+    const same = score(product, kit, { brand: 'Makita', name: 'DHP486 Combi Drill 2x5.0Ah Kit' });
+    expect(same.decision).toBe('match');
+    expect(level(same, 'modelCodes')?.level).toBe('shared code');
+  });
+
+  it('colourways compared as whole phrases: a shared word is not the same colour; an abbreviation or the colour field alone is', () => {
+    const phone = { brand: 'Samsung', name: 'Samsung Galaxy S24 Ultra 256GB Titanium Gray' };
+    const yellow = score(product, phone, { brand: 'Samsung', name: 'Samsung Galaxy S24 Ultra 256GB Titanium Yellow' });
+    expect(yellow.decision).not.toBe('match');
+    expect(level(yellow, 'colourShades')).toMatchObject({ level: 'other shades', veto: 'review' });
+    const shoe = { brand: 'Nike', name: 'Nike Air Max 90 Size EU 43 - White/Black' };
+    expect(score(product, shoe, { brand: 'Nike', name: 'Nike Air Max 90 Size EU 43 - White/University Red' }).decision).not.toBe('match');
+    const abbreviated = score(product, { brand: 'Sony', name: 'Sony WH-1000XM5 Black' }, { brand: 'Sony', name: 'Sony WH-1000XM5 Blk' });
+    expect(abbreviated.decision).toBe('match');
+    const grey = { brand: 'Apple', name: 'Apple MacBook Air M3 13-inch 8GB/256GB Space Gray' };
+    const inField = score(product, grey, { brand: 'Apple', name: 'Apple MacBook Air M3 13-inch 8 GB RAM 256 GB SSD', color: 'Space Grey' });
+    expect(inField.decision).toBe('match');
+    expect(level(inField, 'colourShades')?.level).toBe('same shades');
+  });
+
+  it('another tier or cut is another product: iPhone 14 Plus and 14, Chuck Taylor Hi and Lo', () => {
+    const plus = score(product, { brand: 'Apple', name: 'Apple iPhone 14 Plus 256GB Midnight' }, { brand: 'Apple', name: 'Apple iPhone 14 256GB - Midnight' });
+    expect(plus.decision).not.toBe('match');
+    expect(level(plus, 'tier')?.level).toBe('another tier');
+    const hi = { brand: 'Converse', name: 'Converse Chuck Taylor All Star Hi UK 9 - Optical White' };
+    const lo = score(product, hi, { brand: 'Converse', name: 'Converse Chuck Taylor All Star Lo UK 9 - Optical White' });
+    expect(lo.decision).not.toBe('match');
+    expect(level(lo, 'cut')?.level).toBe('another cut');
+    expect(score(product, hi, { brand: 'Converse', name: 'Chuck Taylor All Star Hi Optical White Size UK 9 Converse' }).decision).toBe('match');
+  });
+
+  it('sizes in any system and unit: EU 44.5 is not 42.5, 216 cm (85") not 75"; "44.5 EU" and "Size EU 44.5", "216 cm" and 85" agree', () => {
+    const shoe = { brand: 'New Balance', name: 'New Balance 574 Core Size EU 44.5 - Black' };
+    expect(score(product, shoe, { brand: 'New Balance', name: 'New Balance 574 Core 42.5 EU Black' }).decision).toBe('none');
+    expect(score(product, shoe, { brand: 'New Balance', name: 'New Balance 574 Core 44.5 EU Black' }).decision).toBe('match');
+    const tv = { brand: 'Samsung', name: 'Samsung Neo QLED QN90D 75"' };
+    const cm = score(product, tv, { brand: 'Samsung', name: 'Samsung Neo QLED QN90D 216 cm' });
+    expect(cm.decision).toBe('none');
+    expect(level(cm, 'screen')?.level).toBe('else');
+    expect(score(product, { brand: 'Samsung', name: 'Samsung Neo QLED QN90D 85"' }, { brand: 'Samsung', name: 'Samsung Neo QLED QN90D 216 cm' }).decision).toBe('match');
+    const jeans = { brand: "Levi's", name: "Levi's 501 Original Fit Jeans W34/L32 - Dark Stonewash" };
+    expect(score(product, jeans, { brand: "Levi's", name: "Levi's 501 Original Fit Jeans W30/L32 - Dark Stonewash" }).decision).toBe('none');
+    expect(score(product, jeans, { brand: "Levi's", name: "Levi's 501 Original Fit Jeans 34W x 32L Dark Stonewash" }).decision).toBe('match');
+  });
+
+  it('a recipe one title claims and the other denies is another product: "With Bits" and "No Bits"', () => {
+    const juice = { brand: 'Tropicana', name: 'Tropicana Pure Premium Orange Juice With Bits 1.4L' };
+    const none = score(product, juice, { brand: 'Tropicana', name: 'Tropicana Pure Premium Orange Juice No Bits 1.4L' });
+    expect(none.decision).toBe('none');
+    expect(level(none, 'claims')?.level).toBe('claimed and denied');
+    expect(score(product, juice, { brand: 'Tropicana', name: 'Pure Premium Orange Juice (Tropicana) With Bits, 1400 ml' }).decision).toBe('match');
+  });
+
+  it('model codes one digit or one prefix letter apart are other models (X-T4 / X-T5, WH- / WF-1000XM4); one code written two ways is one', () => {
+    const xt4 = { brand: 'Fujifilm', name: 'Fujifilm X-T4 Mirrorless Camera Body - Silver' };
+    const xt5 = score(product, xt4, { brand: 'Fujifilm', name: 'Fujifilm X-T5 Mirrorless Camera Body - Silver' });
+    expect(xt5.decision).toBe('none');
+    expect(level(xt5, 'modelCodes')?.level).toBe('other model number');
+    const earbuds = score(product, { brand: 'Sony', name: 'Sony WH-1000XM4 Black' }, { brand: 'Sony', name: 'Sony WF-1000XM4 Black' });
+    expect(earbuds.decision).toBe('none');
+    expect(level(earbuds, 'modelCodes')?.level).toBe('other prefix');
+    expect(score(product, { brand: 'Sony', name: 'Sony WH-1000XM4 Black' }, { brand: 'Sony', name: 'WH1000XM4 Wireless Headphones (Sony) - Black' }).decision).toBe('match');
+  });
+});
+
 describe('RulesEngine (product): hard negatives never merge', () => {
   const phone: Attributes = { gtin: '00194253401230', brand: 'Apple', name: 'Apple iPhone 15 128GB Black', color: 'Black', price: 899 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsOwnCode, baseCode, containedCode, differentVariants, extendedCode, otherModelNumbers } from './model-code';
+import { fitsOwnCode, baseCode, containedCode, differentVariants, extendedCode, otherModelNumbers, otherPrefix } from './model-code';
 
 describe('baseCode', () => {
   it('drops a variant suffix of one to three letters after the last digit', () => {
@@ -142,5 +142,31 @@ describe('extendedCode with codes of letters only', () => {
     expect(extendedCode(['NDSUSGSRMKB'], ['USGSRMKB'])).toBe(true);
     expect(extendedCode(['XLCDS'], ['LCDS'])).toBe(false);
     expect(extendedCode(['ABTVLCD'], ['TVLCD'])).toBe(false);
+  });
+});
+
+describe('short codes of one shape, and one code under two prefixes', () => {
+  it('takes codes with the same letters around other digits for other models, however short', () => {
+    expect(otherModelNumbers(['XT4'], ['XT5'], 0.9)).toBe(true);
+    expect(otherModelNumbers(['DHP485'], ['DHP486'], 0.9)).toBe(true);
+    // one code written longer, or the same numbers, is not another model
+    expect(otherModelNumbers(['XT4'], ['XT4'], 0.9)).toBe(false);
+    expect(otherModelNumbers(['A5'], ['A54'], 0.9)).toBe(false);
+  });
+
+  it('finds one code under other letter prefixes (WH-1000XM4 headphones, WF-1000XM4 earbuds)', () => {
+    expect(otherPrefix(['1000XM4', 'WH1000XM4'], ['1000XM4', 'WF1000XM4'])).toBe(true);
+    expect(otherPrefix(['40V4100', 'KDL40V4100'], ['40V4100', 'XBR40V4100'])).toBe(true);
+  });
+
+  it('is false for one code written with and without its prefix, or named whole by both', () => {
+    expect(otherPrefix(['1000XM4', 'WH1000XM4'], ['1000XM4'])).toBe(false);
+    expect(otherPrefix(['1000XM4', 'WH1000XM4'], ['WH1000XM4'])).toBe(false);
+    expect(otherPrefix(['40V4100', 'KDL40V4100'], ['KDL40V4100', 'XBR40V4100'])).toBe(false);
+    expect(otherPrefix(['LX2000'], ['LX2001'])).toBe(false);
+    // a series prefix glued on one side, the brand before the number on the other: one code (GE TV24746)
+    expect(otherPrefix(['TV24746'], ['24746', 'GE24746'])).toBe(false);
+    // another code both name is the same product
+    expect(otherPrefix(['36IP', 'KP36IP', '7737A001'], ['36IP', 'XX36IP', '7737A001'])).toBe(false);
   });
 });

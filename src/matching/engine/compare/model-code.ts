@@ -43,9 +43,15 @@ function numbersOf(code: string): string {
   return (code.match(/\d+/g) ?? []).join('-');
 }
 
+/** A code's letters with each run of digits as one mark (XT4 → XT#, DHP485 → DHP#): its shape. */
+function shapeOf(code: string): string {
+  return code.replace(/\d+/g, '#');
+}
+
 /**
  * Whether two lists of model codes name other models of one product line: they share no code, some pair
- * of codes is alike (Jaro-Winkler `similarity` or more: what would pass for a variant or a typo), and
+ * of codes is alike (Jaro-Winkler `similarity` or more: what would pass for a variant or a typo; or of one
+ * shape, the same letters around other digits: X-T4 / X-T5, too short for Jaro-Winkler), and
  * every such pair carries other numbers (LX2000 / LX2001, KDL40V4100 / KDL40V4150, DU1055SS / DU1100SS).
  * Numbers that agree (DU1100SS / DU1100XTPS), or where one goes on from the other (U5140 / U5140900),
  * leave the pair to the other levels.
@@ -55,13 +61,38 @@ export function otherModelNumbers(a: readonly string[], b: readonly string[], si
   for (const x of a) {
     for (const y of b) {
       if (x === y) return false;
-      if (jaroWinkler(x, y) < similarity) continue;
+      if (jaroWinkler(x, y) < similarity && !(/[A-Z]/.test(x) && shapeOf(x) === shapeOf(y))) continue;
       alike = true;
       const [nx, ny] = [numbersOf(x), numbersOf(y)];
       if (nx.startsWith(ny) || ny.startsWith(nx)) return false;
     }
   }
   return alike;
+}
+
+/**
+ * Whether two lists hold one code under other letter prefixes, and neither names the other's full code:
+ * WH-1000XM4 (headphones) and WF-1000XM4 (earbuds) share the code 1000XM4 after their prefixes, which
+ * the title analysis also gives on its own; KDL-40V4100 and XBR-40V4100 are two ranges. A code without
+ * a prefix on one side (40V4100) is how a shop shortens it, and is not this.
+ */
+export function otherPrefix(a: readonly string[], b: readonly string[]): boolean {
+  const [setA, setB] = [new Set(a), new Set(b)];
+  const tails = new Set<string>();
+  for (const x of a) {
+    for (const y of b) {
+      if (x === y || x.length !== y.length || setB.has(x) || setA.has(y)) continue;
+      const prefix = /^[A-Z]{1,3}/.exec(x)?.[0].length ?? 0;
+      const tail = x.slice(prefix);
+      // Both write the prefix apart ("WH-1000XM4", "WF 1000XM4"), so both lists hold the code alone too;
+      // "TV24746" against "GE 24746" is one code, written once with its series and once after the brand.
+      if (prefix > 0 && /^\d/.test(tail) && tail.length >= 3 && y.endsWith(tail) && /^[A-Z]+$/.test(y.slice(0, prefix)) && setA.has(tail) && setB.has(tail)) {
+        tails.add(tail);
+      }
+    }
+  }
+  // Any other code shared (a part number both name) says one product.
+  return tails.size > 0 && a.every((code) => !setB.has(code) || tails.has(code));
 }
 
 /**

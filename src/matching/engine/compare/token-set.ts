@@ -51,6 +51,23 @@ export function wordAddedFrom(a: readonly string[], b: readonly string[], words:
 }
 
 /**
+ * Whether two names agree on their words (one of three letters or more at least) but for numbers or codes,
+ * each side having its own: "surface laptop 5" / "surface laptop 6", "macbook air m2" / "macbook air m3",
+ * "xps 13 9340" / "xps 15 9530". One line's models or generations, named by their number.
+ */
+export function numbersReplaced(a: readonly string[], b: readonly string[]): boolean {
+  const [setA, setB] = [new Set(a), new Set(b)];
+  const onlyA = [...setA].filter((w) => !setB.has(w));
+  const onlyB = [...setB].filter((w) => !setA.has(w));
+  const shared = [...setA].filter((w) => setB.has(w));
+  // Numbers against numbers, codes against codes: "2.1" (channels) against "Z2300", or "14.7" (megapixels)
+  // against "G10", is a specification one title gives and the other's code, not two models.
+  const kind = (word: string) => (/^\d+$/.test(word) ? 'number' : /^(?:[a-z]+\d+[a-z]*|\d+[a-z]+)$/.test(word) ? 'code' : 'other');
+  const kinds = new Set([...onlyA, ...onlyB].map(kind));
+  return onlyA.length > 0 && onlyB.length > 0 && kinds.size === 1 && !kinds.has('other') && shared.some((w) => /^[a-z]{3,}$/.test(w));
+}
+
+/**
  * Whether two word lists are one name but for a first word only one has: the brand, which one source gave
  * in its brand field and the other only in its title ("cuisinart food style processor" / "food style processor").
  */

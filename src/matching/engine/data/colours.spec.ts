@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { coloursIn } from './colours';
+import { colourShadesIn, neighbourTone } from './colours';
 
-describe(coloursIn.name, () => {
-  it.each([
-    [['apple', 'iphone', 'black'], ['black']],
-    [['jet', 'schwarz', 'noir'], ['black']], // one colour in three languages
-    [['grey', 'gray'], ['grey']],
-    [['navy', 'blue'], ['blue', 'navy']], // different variants stay apart
-    [['white', 'red', 'white'], ['red', 'white']],
-    [['hp', '61', 'cyan', 'ink'], ['cyan']],
-    [['espresso', 'machine', 'coffee'], []], // words that are more often something else
-    [['sony', 'blu', 'ray', 'player', 'black'], ['black']], // a Blu-ray player is not blue
-    [['red', 'eye', 'correction'], []],
-    [['pg', '246', 'tri', 'color', 'ink'], ['tricolour']], // "Tri-Color" ink is not the black one
-    [['tintenpatrone', 'dreifarbig'], ['tricolour']],
-    [['blu', 'red'], ['blue', 'red']],
-    [['creme'], ['beige']], // cream in German, French and Spanish
-    [['graphit'], ['black']], // graphite in German
-    [[], []],
-  ])('finds in %j the colours %j', (tokens, expected) => {
-    expect(coloursIn(tokens)).toEqual(expected);
+const shades = (title: string) => colourShadesIn(title.toLowerCase().split(/[^a-z]+/).filter(Boolean));
+
+describe('neighbourTone', () => {
+  it('reads one two-tone finish named with a neighbouring tone as one finish', () => {
+    expect(neighbourTone(shades('Orange And Silver'), shades('Grey/Orange'))).toBe(true);
+    expect(neighbourTone(shades('Grey/Orange'), shades('Orange & Silver'))).toBe(true);
+  });
+
+  it('never reads a single colour so, nor two-tone finishes whose other tones are not neighbours', () => {
+    expect(neighbourTone(shades('Silver'), shades('Space Gray'))).toBe(false); // two MacBooks
+    expect(neighbourTone(shades('White/Black'), shades('White/Red'))).toBe(false); // two colourways
+    expect(neighbourTone(shades('White/Black'), shades('Grey/Silver'))).toBe(false); // no tone shared
+    expect(neighbourTone(shades('Orange/Silver'), shades('Orange/Silver'))).toBe(false); // the same: another level
   });
 });

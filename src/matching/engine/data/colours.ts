@@ -5,20 +5,20 @@
  * stay apart; words that are more often something else (coffee, cherry, chrome, mint) are left out.
  */
 const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
-  black: ['black', 'blk', 'schwarz', 'noir', 'noire', 'negro', 'negra', 'nero', 'nera', 'zwart', 'midnight', 'onyx', 'ebony', 'graphite', 'graphit'],
-  white: ['white', 'wht', 'weiss', 'blanc', 'blanche', 'blanco', 'blanca', 'bianco', 'bianca', 'ivory'],
-  grey: ['grey', 'gray', 'gry', 'grau', 'gris', 'grigio', 'grijs', 'charcoal', 'slate', 'titanium', 'gunmetal'],
-  silver: ['silver', 'slv', 'silber', 'argent', 'plata', 'argento', 'zilver', 'platinum'],
+  black: ['black', 'blk', 'bk', 'schwarz', 'noir', 'noire', 'negro', 'negra', 'nero', 'nera', 'zwart', 'midnight', 'onyx', 'ebony', 'graphite', 'graphit', 'obsidian'],
+  white: ['white', 'wht', 'weiss', 'blanc', 'blanche', 'blanco', 'blanca', 'bianco', 'bianca', 'ivory', 'porcelain', 'alabaster'],
+  grey: ['grey', 'gray', 'gry', 'grau', 'gris', 'grigio', 'grijs', 'charcoal', 'slate', 'titanium', 'gunmetal', 'anthracite', 'anthrazit'],
+  silver: ['silver', 'slv', 'silber', 'argent', 'plata', 'argento', 'zilver', 'platinum', 'starlight'],
   gold: ['gold', 'gld', 'golden', 'oro', 'goud', 'champagne'],
-  blue: ['blue', 'blu', 'blau', 'bleu', 'azul', 'blauw', 'azure', 'cobalt', 'sapphire', 'turquoise', 'teal'],
-  navy: ['navy', 'marino', 'dunkelblau'],
-  red: ['red', 'rot', 'rouge', 'rojo', 'roja', 'rosso', 'rossa', 'rood', 'crimson', 'scarlet', 'ruby', 'burgundy', 'maroon', 'bordeaux'],
-  green: ['green', 'grn', 'grun', 'gruen', 'vert', 'verte', 'verde', 'groen', 'olive', 'emerald', 'khaki', 'sage'],
-  yellow: ['yellow', 'ylw', 'gelb', 'jaune', 'amarillo', 'amarilla', 'giallo', 'geel', 'mustard'],
+  blue: ['blue', 'blu', 'blau', 'bleu', 'azul', 'blauw', 'azure', 'cobalt', 'sapphire', 'turquoise', 'teal', 'indigo'],
+  navy: ['navy', 'nvy', 'marino', 'dunkelblau'],
+  red: ['red', 'rd', 'rot', 'rouge', 'rojo', 'roja', 'rosso', 'rossa', 'rood', 'crimson', 'scarlet', 'ruby', 'burgundy', 'maroon', 'bordeaux'],
+  green: ['green', 'grn', 'grun', 'gruen', 'vert', 'verte', 'verde', 'groen', 'olive', 'emerald', 'khaki', 'sage', 'lime', 'pistachio', 'jade'],
+  yellow: ['yellow', 'ylw', 'yel', 'gelb', 'jaune', 'amarillo', 'amarilla', 'giallo', 'geel', 'mustard'],
   orange: ['orange', 'orng', 'naranja', 'arancione', 'oranje', 'tangerine', 'coral', 'apricot'],
   pink: ['pink', 'pnk', 'rosa', 'rosado', 'roze', 'fuchsia', 'blush'],
-  purple: ['purple', 'prpl', 'lila', 'violett', 'violet', 'morado', 'paars', 'lavender', 'lilac', 'plum', 'mauve', 'aubergine'],
-  brown: ['brown', 'brn', 'braun', 'marron', 'brun', 'bruin', 'marrone', 'mocha', 'walnut', 'tan', 'chestnut', 'cognac'],
+  purple: ['purple', 'prpl', 'pur', 'lila', 'violett', 'violet', 'morado', 'paars', 'lavender', 'lilac', 'plum', 'mauve', 'aubergine'],
+  brown: ['brown', 'brn', 'braun', 'marron', 'brun', 'bruin', 'marrone', 'mocha', 'walnut', 'tan', 'chestnut', 'cognac', 'hazel'],
   beige: ['beige', 'cream', 'creme', 'crema', 'taupe', 'ecru', 'nude', 'camel', 'oatmeal'],
   bronze: ['bronze', 'copper', 'kupfer', 'cuivre', 'cobre', 'rame'],
   cyan: ['cyan'],
@@ -28,14 +28,51 @@ const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
   tricolour: ['tricolor', 'tricolour', 'dreifarbig', 'trichromatic'],
 };
 
+// The words of each family that only spell its name (another language, an abbreviation): "Schwarz" and "Blk"
+// are the shade black, while "Midnight" and "Onyx" are shades of their own (another colourway of one phone).
+const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  black: ['blk', 'bk', 'schwarz', 'noir', 'noire', 'negro', 'negra', 'nero', 'nera', 'zwart'],
+  white: ['wht', 'weiss', 'blanc', 'blanche', 'blanco', 'blanca', 'bianco', 'bianca'],
+  grey: ['gray', 'gry', 'grau', 'gris', 'grigio', 'grijs'],
+  silver: ['slv', 'silber', 'argent', 'plata', 'argento', 'zilver'],
+  gold: ['gld', 'golden', 'oro', 'goud'],
+  blue: ['blu', 'blau', 'bleu', 'azul', 'blauw'],
+  navy: ['nvy', 'marino', 'dunkelblau'],
+  red: ['rd', 'rot', 'rouge', 'rojo', 'roja', 'rosso', 'rossa', 'rood'],
+  green: ['grn', 'grun', 'gruen', 'vert', 'verte', 'verde', 'groen'],
+  yellow: ['ylw', 'yel', 'gelb', 'jaune', 'amarillo', 'amarilla', 'giallo', 'geel'],
+  orange: ['orng', 'naranja', 'arancione', 'oranje'],
+  pink: ['pnk', 'rosa', 'rosado', 'roze'],
+  purple: ['prpl', 'pur', 'lila', 'violett', 'morado', 'paars'],
+  brown: ['brn', 'braun', 'marron', 'brun', 'bruin', 'marrone'],
+  bronze: ['kupfer', 'cuivre', 'cobre', 'rame'],
+  tricolour: ['tricolor', 'dreifarbig', 'trichromatic'],
+  clear: ['transparent'],
+};
+const SHADE_OF_SPELLING = new Map<string, string>();
+for (const [colour, words] of Object.entries(SPELLINGS)) for (const word of words) SHADE_OF_SPELLING.set(word, colour);
+SHADE_OF_SPELLING.set('graphit', 'graphite').set('anthrazit', 'anthracite');
+// Short abbreviations that are colours only beside another colour word ("Ti Blk": titanium black; "RTX 4070 Ti" is no colour).
+const ONLY_BESIDE_A_COLOUR: ReadonlyMap<string, string> = new Map([
+  ['ti', 'titanium'],
+  ['bk', 'black'],
+  ['rd', 'red'],
+  ['pur', 'purple'],
+  ['yel', 'yellow'],
+]);
+// Words that make another shade of the colour they qualify ("Dark Indigo" and "Light Indigo" are two washes).
+const SHADE_MODIFIERS = new Set(['dark', 'light', 'deep', 'pale', 'bright', 'dunkel', 'hell', 'fonce', 'clair']);
+
 const CANONICAL = new Map<string, string>();
-for (const [colour, words] of Object.entries(COLOUR_WORDS)) for (const word of words) CANONICAL.set(word, colour);
+for (const [colour, words] of Object.entries(COLOUR_WORDS)) for (const word of words) if (!ONLY_BESIDE_A_COLOUR.has(word)) CANONICAL.set(word, colour);
 
 // A colour word followed by these words names a feature, not the product's colour: a Blu-ray player is
 // not blue, a camera with red-eye correction not red.
 const NOT_A_COLOUR_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
   blu: new Set(['ray']),
   red: new Set(['eye']),
+  // Charcoal before a grill or a filter is its fuel or its medium, not its colour.
+  charcoal: new Set(['grill', 'grills', 'barbecue', 'bbq', 'smoker', 'briquettes', 'filter', 'filters']),
 };
 
 /** The canonical colours named among folded title tokens, distinct and sorted ("Jet Black / Noir" → ["black"]). */
@@ -43,8 +80,80 @@ export function coloursIn(tokens: readonly string[]): string[] {
   const found = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     // "Tri-Color" is read as two words.
-    const colour = tokens[i] === 'tri' && /^colou?r$/.test(tokens[i + 1] ?? '') ? 'tricolour' : CANONICAL.get(tokens[i]);
-    if (colour !== undefined && !NOT_A_COLOUR_BEFORE[tokens[i]]?.has(tokens[i + 1])) found.add(colour);
+    const colour = tokens[i] === 'tri' && /^colou?r$/.test(tokens[i + 1] ?? '') ? 'tricolour' : colourAt(tokens, i);
+    if (colour !== undefined) found.add(CANONICAL.get(colour) ?? colour);
   }
   return [...found].sort();
+}
+
+/**
+ * The colour a record names, phrase by phrase, as shades: a family name in any spelling is that name
+ * ("Schwarz", "Blk": black; "Gray": grey), a shade word stays itself ("Midnight", "Titanium"), and a
+ * modifier before it makes another shade ("Dark Indigo"). Sorted and distinct: "Titanium Gray" is
+ * [grey, titanium], "White/University Red" [red, white]. Two colourways of one model often share a word
+ * ("Titanium Gray" / "Titanium Yellow", "White/Black" / "White/Red"): compared as whole sets, they differ.
+ */
+export function colourShadesIn(tokens: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === 'tri' && /^colou?r$/.test(tokens[i + 1] ?? '')) found.add('tricolour');
+    const word = colourAt(tokens, i);
+    if (word === undefined) continue;
+    const shade = SHADE_OF_SPELLING.get(word) ?? word;
+    found.add(SHADE_MODIFIERS.has(tokens[i - 1] ?? '') ? `${tokens[i - 1]} ${shade}` : shade);
+  }
+  return [...found].sort();
+}
+
+/** The colour word at position i (a short abbreviation only beside another colour), or undefined. */
+function colourAt(tokens: readonly string[], i: number): string | undefined {
+  const token = tokens[i];
+  const abbreviated = ONLY_BESIDE_A_COLOUR.get(token);
+  if (abbreviated !== undefined) return [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && CANONICAL.has(t)) ? abbreviated : undefined;
+  if (!CANONICAL.has(token) || NOT_A_COLOUR_BEFORE[token]?.has(tokens[i + 1])) return undefined;
+  return token;
+}
+
+/**
+ * Whether one list of shades (`colourShadesIn`) is the other with finer shades of the same colours:
+ * "Midnight Black" and "Black", "Dark Blue" and "Blue" (a plain colour name stands for any of its shades).
+ * "White/Black" and "Black" (a colour more), "Dark Indigo" and "Light Indigo" or "Navy Blue" and "Blue"
+ * (navy is its own colour) are not.
+ */
+export function finerShade(a: readonly string[], b: readonly string[]): boolean {
+  return finer(a, b) || finer(b, a);
+}
+
+// Tones that listings of one finish name either way: a two-tone "Orange & Silver" is another's "Grey/Orange".
+const NEIGHBOUR_TONES: ReadonlyMap<string, string> = new Map([
+  ['silver', 'grey'],
+  ['grey', 'silver'],
+]);
+
+/**
+ * Whether two finishes of several tones are one written two ways: they share a tone, and each other
+ * tone of one has its neighbour among the other's ("Orange & Silver" / "Grey/Orange"). A single colour
+ * never is: Silver and Space Gray are two MacBooks, and "White/Black" and "White/Red" two colourways.
+ */
+export function neighbourTone(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < 2 || a.length !== b.length || !a.some((shade) => b.includes(shade))) return false;
+  const [onlyA, onlyB] = [a.filter((shade) => !b.includes(shade)), b.filter((shade) => !a.includes(shade))];
+  return onlyA.length > 0 && onlyA.every((shade) => onlyB.includes(NEIGHBOUR_TONES.get(shade) ?? ''));
+}
+
+function finer(small: readonly string[], large: readonly string[]): boolean {
+  if (small.length === 0 || small.length > large.length) return false;
+  const families = new Set(small.map(familyOf));
+  if (!large.every((shade) => families.has(familyOf(shade))) || !families.size || new Set(large.map(familyOf)).size !== families.size) return false;
+  // A colour's plain name is any of its shades ("Blue" and "Dark Blue"); a shade is itself ("Midnight").
+  return small.every((shade) => large.includes(shade) || COLOUR_WORDS[shade]?.[0] === shade);
+}
+
+// Navy is a colour of its own against blue (a navy and a blue shirt), but "Navy Blue" is a blue: among shades, its family.
+const SHADE_FAMILY = new Map([['navy', 'blue']]);
+
+function familyOf(shade: string): string {
+  const word = shade.slice(shade.lastIndexOf(' ') + 1);
+  const family = CANONICAL.get(word) ?? word;
+  return SHADE_FAMILY.get(family) ?? family;
 }

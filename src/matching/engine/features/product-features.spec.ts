@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generationOf, nameWords } from './product-names';
 import { productFeatures, trailingCode } from './product-features';
-import { cameraPackageOf, normalizeSize } from './product-variants';
+import { cameraPackageOf, cutOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
+import { colourShadesIn, coloursIn, finerShade } from '../data/colours';
+import { numbersReplaced } from '../compare/token-set';
+import { analyzeTitle } from '../normalize/product-title';
 
 describe('trailingCode', () => {
   it.each([
@@ -82,7 +85,9 @@ describe('sizes, tiers, kinds and conditions a title names', () => {
     ['Xiaomi Redmi Note 38 Pro+ 256GB White', 'plus pro'],
     ['Samsung Galaxy S23 FE', 'fe'],
     ['Panasonic Yeast Pro Automatic Breadmaker - SDYD250', 'base'],
-    ['Sony Mini DV Cassette - DVM63HD', 'base'],
+    // no model number a tier could follow: the title cannot tell one
+    ['Sony Mini DV Cassette - DVM63HD', null],
+    ['Elgato TV Receiver And Video Converter - 10020780', null],
   ])('the tier of %s is %s', (name, tier) => {
     expect(productFeatures({ name }).tier).toBe(tier);
   });
@@ -186,6 +191,14 @@ describe('cameraPackageOf', () => {
     ['Nikon D90 Black Digital SLR Camera - D90BODY', 'body'],
     ['Fujifilm X-T50 Systemkamera schwarz', null],
     ['Bracketron iPod Docking Kit', null],
+    ['Kit XF 18-55mm, Silver X-T4', 'kit'],
+    ['X-T4 + XF 18-55mm F2.8-4 R LM OIS Black', 'kit'],
+    ['Makita DHP486 Combi Drill with 2 x 5.0Ah Batteries & Charger', 'kit'],
+    ['DCD791 Drill Driver 2x5.0Ah Kit', 'kit'],
+    ['DeWalt DCD791 Drill Driver (Bare Tool)', 'body'],
+    ['M18 FUEL Impact Driver Gen 4 M18FID3 Body Only', 'body'],
+    ['Bosch GSR 18V-55 Akku-Bohrschrauber ohne Akku', 'body'],
+    ['Makita DHP486 Combi Drill', null],
   ])('%s is %s', (title, expected) => {
     expect(cameraPackageOf(title)).toBe(expected);
   });
@@ -252,5 +265,91 @@ describe(generationOf.name, () => {
     ['Fujifilm X100F Digital Camera', null],
   ])('reads the generation of %s as %s', (name, generation) => {
     expect(generationOf((productFeatures({ name }).titleTokens as readonly string[] | null) ?? [])).toBe(generation);
+  });
+});
+
+describe('colours as whole phrases', () => {
+  const shades = (title: string) => colourShadesIn(analyzeTitle(title).tokens);
+
+  it('keeps each shade, so colourways sharing a word differ, while families still agree', () => {
+    expect(shades('Galaxy S24 Ultra Titanium Gray')).toEqual(['grey', 'titanium']);
+    expect(shades('Galaxy S24 Ultra Titanium Yellow')).toEqual(['titanium', 'yellow']);
+    expect(shades('Air Max 90 White/University Red')).toEqual(['red', 'white']);
+    expect(shades('501 Jeans Dark Indigo')).toEqual(['dark indigo']);
+    expect(shades('iPhone 14 Midnight')).toEqual(['midnight']);
+    expect(coloursIn(analyzeTitle('iPhone 14 Midnight').tokens)).toEqual(['black']);
+  });
+
+  it('reads spellings, languages and abbreviations as the shade they spell, a short one only beside a colour', () => {
+    expect(shades('WH-1000XM4 Blk')).toEqual(shades('WH-1000XM4 Black'));
+    expect(shades('Space Gray')).toEqual(shades('Space Grey'));
+    expect(shades('Handy schwarz')).toEqual(['black']);
+    expect(shades('Galaxy S24 Ti Blk')).toEqual(['black', 'titanium']);
+    expect(shades('GeForce RTX 4070 Ti')).toEqual([]);
+  });
+
+  it('reads the colour field with the title: a colour given only there is the record’s colour', () => {
+    expect(productFeatures({ name: 'MacBook Air M3 256GB', color: 'Space Grey' }).colourShades).toEqual(['grey']);
+    expect(productFeatures({ name: 'MacBook Air M3 256GB Space Gray' }).colourShades).toEqual(['grey']);
+  });
+});
+
+describe('cut, tier and sizes written other ways', () => {
+  it.each([
+    ['Converse Chuck Taylor All Star Hi - Optical White', 'high'],
+    ['Converse Chuck Taylor All Star Lo Optical White', 'low'],
+    ['Nike Blazer Mid-Top White', 'mid'],
+    ['Vans SK8 High-Top Black', 'high'],
+    ['Sony Hi-Fi Speaker', null],
+    ['HDMI Cable High Speed', null],
+  ])('%s: cut %s', (title, cut) => {
+    expect(cutOf(title)).toBe(cut);
+  });
+
+  it('reads Plus after a plain model number as a tier, not in a name', () => {
+    expect(tierOf(analyzeTitle('Apple iPhone 14 Plus 256GB').tokens, 'Apple iPhone 14 Plus 256GB')).toBe('plus');
+    expect(tierOf(analyzeTitle('Sony Select2 Plus').tokens, 'Sony Select2 Plus')).toBe('base');
+  });
+
+  it('reads a size after its number ("42 EU") and jeans sizes in either order', () => {
+    expect(sizeInTitle('UK Stock 44.5 EU White/Black')?.size).toBe('44.5');
+    expect(productFeatures({ name: 'Nike Air Max 90 44.5 EU' }).euSize).toBe(productFeatures({ name: 'Nike Air Max 90 Size EU 44.5' }).euSize);
+    expect(sizeInTitle("Levi's 501 Jeans W34/L32")?.size).toBe('w34 l32');
+    expect(sizeInTitle('501 Jeans 34W x 32L')?.size).toBe('w34 l32');
+    expect(sizeInTitle('501 Jeans W34 L32')?.size).toBe('w34 l32');
+    expect(normalizeSize('W34 L32')).toBe('w34 l32');
+  });
+
+  it('compares a diagonal in centimetres as inches, and a screen in inches as written', () => {
+    expect(productFeatures({ name: 'Samsung Neo QLED QN90D 216 cm' }).screenInch).toBe(85);
+    expect(productFeatures({ name: 'LG OLED evo C4 165 cm (2024)' }).screenInch).toBe(65);
+    expect(productFeatures({ name: 'Samsung Neo QLED QN90D 75"' }).screenInch).toBe(75);
+    expect(productFeatures({ name: 'USB-C Cable 30 cm' }).screenInch).toBeNull();
+  });
+});
+
+describe('finer shades and names that differ in their numbers', () => {
+  it('takes a plain colour name or a finer shade of the same colours as agreeing, another colour as not', () => {
+    expect(finerShade(['black', 'midnight'], ['black'])).toBe(true);
+    expect(finerShade(['blue'], ['dark blue'])).toBe(true);
+    expect(finerShade(['blue', 'navy'], ['blue'])).toBe(true);
+    expect(finerShade(['black', 'white'], ['black'])).toBe(false);
+    expect(finerShade(['grey', 'titanium'], ['titanium', 'yellow'])).toBe(false);
+    expect(finerShade(['dark indigo'], ['light indigo'])).toBe(false);
+    expect(finerShade(['midnight'], ['black', 'onyx'])).toBe(false);
+  });
+
+  it('finds a name that agrees but for its numbers or codes, not a specification against a code', () => {
+    expect(numbersReplaced(['surface', 'laptop', '5'], ['surface', 'laptop', '6'])).toBe(true);
+    expect(numbersReplaced(['macbook', 'air', 'm2'], ['macbook', 'air', 'm3'])).toBe(true);
+    expect(numbersReplaced(['xps', '13', '9340'], ['xps', '15', '9530'])).toBe(true);
+    expect(numbersReplaced(['surface', 'laptop', '5'], ['surface', 'laptop', '5'])).toBe(false);
+    expect(numbersReplaced(['powershot', '14.7', 'megapixel'], ['powershot', 'g10', 'megapixel'])).toBe(false);
+    expect(numbersReplaced(['duo', 'style'], ['duo', 'prestige'])).toBe(false);
+  });
+
+  it('reads "Gen 12" and "2nd Gen" as generations', () => {
+    expect(generationOf(analyzeTitle('Lenovo ThinkPad X1 Carbon Gen 12').tokens)).toBe('12');
+    expect(generationOf(analyzeTitle('Apple AirPods 2nd Gen').tokens)).toBe('2');
   });
 });

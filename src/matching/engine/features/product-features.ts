@@ -1,10 +1,10 @@
 import type { Attributes } from '../types';
 import { normalizeName } from '../normalize/name';
-import { cameraPackageOf, conditionOf, FOR_A_DEVICE, GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
+import { cameraPackageOf, claimsOf, conditionOf, cutOf, FOR_A_DEVICE, GERMAN_PACK, kindOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
 import { baseCode } from '../compare/model-code';
 import { analyzeTitle, type ProductTitle } from '../normalize/product-title';
 import { generationOf, nameWords, titleNumbers } from './product-names';
-import { coloursIn } from '../data/colours';
+import { colourShadesIn, coloursIn } from '../data/colours';
 import type { FeatureCatalog, Features } from './feature.types';
 import { brandName } from '../normalize/brand';
 import { titleWordPairs } from './title-pairs';
@@ -28,14 +28,19 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   screenInch: 'number',
   lengthMm: 'number',
   powerW: 'number',
+  ramGb: 'number',
+  batteryMah: 'number',
   color: 'text',
   titleColours: 'tokens',
+  colourShades: 'tokens',
   titleNumbers: 'tokens',
   generation: 'text',
   nameWords: 'tokens',
   size: 'text',
   euSize: 'text',
   tier: 'text',
+  cut: 'text',
+  claims: 'tokens',
   kind: 'text',
   condition: 'text',
   cameraPackage: 'text',
@@ -92,17 +97,23 @@ export function productFeatures(a: Attributes): Features {
     // A title without a pack count is one item: "0.5 l" is not "6 x 500 ml", "HP 979 Ink" not "HP 979 Ink 2 Pack"
     // (shops name a multipack's count, never a single's).
     pack: measures.pack ?? (fullName ? 1 : null),
-    screenInch: measures.screenInch ?? null,
+    screenInch: measures.screenInch ?? screenFromLength(measures.lengthMm),
     lengthMm: measures.lengthMm ?? null,
     powerW: measures.powerW ?? null,
+    ramGb: measures.ramGb ?? null,
+    batteryMah: measures.batteryMah ?? null,
     color: typeof a.color === 'string' ? colourField(a.color) : null,
     // The colours a record names, in its title or its colour field: "… Mouse black" and color "white" disagree.
     titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
+    // The same colours as shades, each phrase whole: "Titanium Gray" and "Titanium Yellow" share a family word only.
+    colourShades: nonEmpty(colourShadesIn([...title.tokens, ...extra.tokens])),
     titleNumbers: nonEmpty(titleNumbers(title.tokens)),
     generation: generationOf(title.tokens),
     nameWords: nonEmpty(nameWords(name, typeof a.brand === 'string' ? a.brand : null)),
-    ...sizes((typeof a.size === 'string' ? normalizeSize(a.size) : null) ?? titleSize?.size ?? null),
+    ...sizes(sizeField(a.size) ?? titleSize?.size ?? null),
     tier: name ? tierOf(title.tokens, name) : null,
+    cut: name ? cutOf(name) : null,
+    claims: nonEmpty(claimsOf(name)),
     kind: name ? kindOf(name, title.measures) : null,
     condition: name ? conditionOf(name) : null,
     cameraPackage: name ? cameraPackageOf(name) : null,
@@ -173,6 +184,20 @@ export function trailingCode(name: string): string | null {
 function sizes(size: string | null): { size: string | null; euSize: string | null } {
   const european = size !== null && /^\d+(?:\.5)?$/.test(size) && Number(size) >= 30;
   return european ? { size: null, euSize: size } : { size, euSize: null };
+}
+
+// A size field that holds a measure ("512 GB", '55"', "1.5 L") is compared as that measure (it is read
+// with the title's), not as a clothing size: "512 GB" and "512 Gigabyte" are one size.
+function sizeField(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  return Object.keys(analyzeTitle(value).measures).length > 0 ? null : normalizeSize(value);
+}
+
+// A TV listed as "216 cm" and another as '85"' name one diagonal: a length of half a metre or more, in a
+// title without a screen size, is compared as one (in inches, to a tenth). Anything else that long (a sofa,
+// a cable) is compared with its like only, and two lengths that differ are two products anyway.
+function screenFromLength(lengthMm: number | undefined): number | null {
+  return lengthMm !== undefined && lengthMm >= 500 && lengthMm <= 3300 ? Math.round((lengthMm / 25.4) * 10) / 10 : null;
 }
 
 function nonEmpty(values: readonly string[]): readonly string[] | null {

@@ -41,13 +41,16 @@ export function titleNumbers(tokens: readonly string[]): string[] {
 }
 
 /**
- * The generation a title gives its model in Roman numerals or after "Mark": "RX100 III", "E-M1 Mark III",
- * "5D Mk 4" are 3, 3 and 4. One model's generations share its code (RX100) and every other word, so the
+ * The generation a title gives its model in Roman numerals, after "Mark" or "Gen", or before "Gen":
+ * "RX100 III", "E-M1 Mark III", "5D Mk 4", "X1 Carbon Gen 12", "AirPods 2nd Gen" are 3, 3, 4, 12 and 2. One model's generations share its code (RX100) and every other word, so the
  * code alone links them; a title without a generation ("RX100", "… DSC-RX100M3") is not compared.
  */
 export function generationOf(tokens: readonly string[]): string | null {
   for (let i = 1; i < tokens.length; i++) {
     const [before, token] = [tokens[i - 1], tokens[i]];
+    // "Gen 4", "Generation 2": a model line's generation written out (ThinkPad X1 Carbon Gen 12 / Gen 11).
+    if ((before === 'gen' || before === 'generation') && /^\d{1,2}$/.test(token)) return String(Number(token));
+    if ((token === 'gen' || token === 'generation') && /^\d{1,2}(?:st|nd|rd|th)$/.test(before)) return String(parseInt(before, 10));
     if (before === 'mark' || before === 'mk') {
       if (ROMAN.has(token)) return ROMAN.get(token)!;
       if (/^\d{1,2}$/.test(token)) return String(Number(token));

@@ -292,3 +292,37 @@ describe('a short code ending in a number and one letter', () => {
     expect(analyzeTitle('Xbox HDD-120GB').measures).toEqual({ storageGb: 120 });
   });
 });
+
+describe('memory and batteries are not storage, packs or codes', () => {
+  it.each([
+    ['Lenovo IdeaPad Slim 5 16GB RAM, 1TB SSD', 16, 1000],
+    ['Lenovo IdeaPad Slim 5 8 GB RAM 1 Terabyte SSD', 8, 1000],
+    ['MacBook Air M3 13-inch 16GB/512GB Starlight', 16, 512],
+    ['Dell XPS 15 RAM 32 GB, 1 TB SSD', 32, 1000],
+    ['Galaxy Book4 16 GB LPDDR5X 512 GB', 16, 512],
+    ['MacBook Pro 18GB unified memory 512GB SSD', 18, 512],
+  ])('%s: memory %d GB, storage %d GB', (title, ram, storage) => {
+    expect(analyzeTitle(title).measures).toMatchObject({ ramGb: ram, storageGb: storage });
+  });
+
+  it('keeps a memory card, two storage options and a lone capacity as storage', () => {
+    expect(analyzeTitle('SanDisk Extreme 64GB Memory Card').measures).toEqual({ storageGb: 64 });
+    expect(analyzeTitle('iPad Air 256GB/512GB').measures).toEqual({ storageGb: 512 });
+    expect(analyzeTitle('iPhone 15 128GB').measures).toEqual({ storageGb: 128 });
+  });
+
+  it('reads a battery capacity in Ah or mAh, the count before it neither a pack nor part of a code', () => {
+    for (const title of ['DHP486 Combi Drill 2x5.0Ah Kit', 'Makita DHP486 Combi Drill 2 x 5.0 Ah + Charger', 'Drill with 5000 mAh battery']) {
+      const analysis = analyzeTitle(title);
+      expect(analysis.measures, title).toEqual({ batteryMah: 5000 });
+      expect(analysis.modelCodes.filter((code) => code.endsWith('AH')), title).toEqual([]);
+    }
+    expect(analyzeTitle('GSR 18V-55 Combi Drill 2 x 2.0Ah').measures.batteryMah).toBe(2000);
+  });
+
+  it('reads its canonical tokens back the same', () => {
+    const first = analyzeTitle('IdeaPad 16GB/1TB 2 x 4.0Ah');
+    expect(first.tokens).toEqual(expect.arrayContaining(['ram:16gb', 'storage:1000gb', 'battery:4000mah']));
+    expect(analyzeTitle(first.tokens.join(' '))).toEqual(first);
+  });
+});

@@ -9,6 +9,8 @@ export interface Measures {
   pack?: number;
   screenInch?: number;
   powerW?: number;
+  ramGb?: number;
+  batteryMah?: number;
 }
 
 export interface ProductTitle {
@@ -27,6 +29,8 @@ const CANONICAL: Readonly<Record<keyof Measures, readonly [prefix: string, unit:
   lengthMm: ['len', 'mm'],
   screenInch: ['screen', 'in'],
   powerW: ['power', 'w'],
+  ramGb: ['ram', 'gb'],
+  batteryMah: ['battery', 'mah'],
   pack: ['pack', ''],
 };
 const KIND_OF_PREFIX = new Map(Object.entries(CANONICAL).map(([kind, [prefix]]) => [prefix, kind as keyof Measures]));
@@ -94,7 +98,7 @@ const MEASURE_END = '(?![a-z0-9:])';
 // One pass over the folded title finds every measure in order (the first of a kind wins). 1-3: a canonical
 // token, so that analysing the tokens again finds the same measures.
 const MEASURE = new RegExp(
-  `${MEASURE_START}(?:(vol|mass|storage|len|screen|power|pack):(\\d+(?:\\.\\d+)?)(ml|gb|mm|in|g|w)?|${RAW_MEASURES})${MEASURE_END}`,
+  `${MEASURE_START}(?:(vol|mass|storage|len|screen|power|ram|battery|pack):(\\d+(?:\\.\\d+)?)(mah|ml|gb|mm|in|g|w)?|${RAW_MEASURES})${MEASURE_END}`,
   'g',
 );
 const RAW_MEASURE = new RegExp(`${MEASURE_START}(?:${RAW_MEASURES})${MEASURE_END}`);
@@ -121,7 +125,7 @@ const W_SLASH = /(?<![a-z0-9])w\/(?![a-z0-9])/g;
 // Runs of spaces collapse first: how near a screen word is to an inch figure is measured in characters.
 const SPACES = /\s+/g;
 
-const WORD = /(?:vol|mass|storage|len|screen|power|pack):\d+(?:\.\d+)?(?:ml|gb|mm|in|g|w)?(?![a-z0-9])|[a-z0-9]+(?:[-/.][a-z0-9]+)*/g;
+const WORD = /(?:vol|mass|storage|len|screen|power|ram|battery|pack):\d+(?:\.\d+)?(?:mah|ml|gb|mm|in|g|w)?(?![a-z0-9])|[a-z0-9]+(?:[-/.][a-z0-9]+)*/g;
 const MEASURE_TOKEN = /^[a-z]+:/;
 // The parts of a word between hyphens, slashes and dots, a decimal number ("7.1", "10.1mp") staying whole.
 const PART = /\d+(?:\.\d+)+[a-z0-9]*|[a-z0-9]+/g;
@@ -164,7 +168,10 @@ export function analyzeTitle(title: string): ProductTitle {
 
 function analyzeOnce(title: string): ProductTitle {
   const measures: Measures = {};
-  const text = prepare(title).replace(MEASURE, (match: string, ...args: unknown[]) => readMeasure(measures, match, args));
+  const text = prepare(title)
+    .replace(MEMORY, (_match: string, ...args: unknown[]) => readMemory(measures, args))
+    .replace(BATTERY, (_match: string, capacity: string, unit: string) => record(measures, 'batteryMah', Number(capacity) * (unit === 'ah' ? 1000 : 1)) ?? _match)
+    .replace(MEASURE, (match: string, ...args: unknown[]) => readMeasure(measures, match, args));
   const tokens: string[] = [];
   for (const [word] of text.matchAll(WORD)) {
     if (MEASURE_TOKEN.test(word)) tokens.push(word);
@@ -184,6 +191,32 @@ function prepare(title: string): string {
     .replace(W_SLASH, ' with ')
     .replace(SPACES, ' ');
 }
+
+// Memory (RAM) is not storage: "16GB RAM, 1TB SSD", "RAM 16 GB", "16GB DDR5", "8GB/256GB" (memory before
+// storage, the smaller first) name two figures; read as one storage size, a laptop's 8 GB and 16 GB
+// siblings agreed on their SSD and nothing told them apart. A memory card or stick is storage.
+const MEMORY_WORD = '(?:unified\\s+memory|(?:lp)?ddr\\d?x?(?:\\s*(?:ram|memory))?|ram|memory(?!\\s*(?:card|stick|foam)))(?![a-z])';
+const MEMORY = new RegExp(
+  // 1: "16GB RAM", "16 GB DDR5"; 2: "RAM 16GB", "Memory: 16 GB"; 3-5: "8GB/256GB", "16 GB / 1 TB"
+  `(?<![a-z0-9.])(?:(\\d{1,3})\\s*-?\\s*gb?\\s+(?:of\\s+)?${MEMORY_WORD}` +
+    `|(?:ram|memory)\\s*:?\\s*(\\d{1,3})\\s*gb(?![a-z0-9])` +
+    `|(\\d{1,2})\\s*gb\\s*/\\s*(\\d{1,4})\\s*(gb|tb)(?![a-z0-9]))`,
+  'g',
+);
+
+function readMemory(measures: Measures, args: readonly unknown[]): string {
+  const [before, after, slashRam, slashStorage, storageUnit] = args as (string | undefined)[];
+  if (slashRam === undefined) return record(measures, 'ramGb', Number(before ?? after)) ?? ' ';
+  const storage = Number(slashStorage) * (storageUnit === 'tb' ? 1000 : 1);
+  // "8GB/256GB": memory and storage; "256GB/512GB" (two storage options) stays as written.
+  if (Number(slashRam) > 64 || Number(slashRam) >= storage) return `${slashRam}gb / ${slashStorage}${storageUnit}`;
+  return `${record(measures, 'ramGb', Number(slashRam)) ?? ' '}${record(measures, 'storageGb', storage) ?? ' '}`;
+}
+
+// A battery's capacity ("5.0Ah", "2 x 5.0 Ah", "5000 mAh") tells a tool kit or power bank from its sibling; the
+// count of batteries before it is the kit's ("2 x"), not a pack of the product, and is left out. Read before
+// the other measures, so that "2x5.0Ah" is neither a pack of two nor a model code 2X50AH.
+const BATTERY = /(?<![a-z0-9.:])(?:\d{1,2}\s*x\s*)?(\d{1,2}(?:\.\d{1,2})?|\d{3,5})\s*-?\s*(ah|mah)(?![a-z0-9])/g;
 
 /** Records the measure a MEASURE match stands for and returns the text to put in its place. */
 function readMeasure(measures: Measures, match: string, args: readonly unknown[]): string {

@@ -1,11 +1,13 @@
+import { contradicts } from '../compare/claims';
 import { compareDates } from '../compare/date-distance';
 import { fuseSimilarity } from '../compare/fuse-similarity';
 import { jaroWinkler } from '../compare/jaro-winkler';
-import { fitsOwnCode, containedCode, differentVariants, extendedCode, otherModelNumbers } from '../compare/model-code';
+import { fitsOwnCode, containedCode, differentVariants, extendedCode, otherModelNumbers, otherPrefix } from '../compare/model-code';
 import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { isMistypedAddress, isMistypedDomain } from '../compare/mistyped-domain';
 import { relativeDifference } from '../compare/numeric';
-import { sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
+import { finerShade, neighbourTone } from '../data/colours';
+import { numbersReplaced, sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { isPrivateMailDomain, isProviderDomain, mailDomain } from '../normalize/email';
 import { areDistinctKnownNames, areGenderedForms, areNicknames, familyNameForm, isParticleRun } from '../normalize/name';
@@ -134,6 +136,11 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('similarValue' in condition) return (a, b) => bestPairSimilarity(tokens(a), tokens(b)) >= condition.similarValue;
   if ('differentVariants' in condition) return (a, b) => differentVariants(tokens(a), tokens(b));
   if ('extendedCode' in condition) return (a, b) => extendedCode(tokens(a), tokens(b));
+  if ('finerShade' in condition) return (a, b) => finerShade(tokens(a), tokens(b));
+  if ('neighbourTone' in condition) return (a, b) => neighbourTone(tokens(a), tokens(b));
+  if ('numbersReplaced' in condition) return (a, b) => numbersReplaced(tokens(a), tokens(b));
+  if ('contradicts' in condition) return (a, b) => contradicts(tokens(a), tokens(b));
+  if ('otherPrefix' in condition) return (a, b) => otherPrefix(tokens(a), tokens(b));
   if ('fitsOwnCode' in condition) return (a, b) => fitsOwnCode(tokens(a), tokens(b));
   if ('containedCode' in condition) return (a, b) => containedCode(tokens(a), tokens(b));
   if ('wordsReplaced' in condition) return (a, b) => wordsReplaced(tokens(a), tokens(b), condition.wordsReplaced);

@@ -163,6 +163,16 @@ export type LevelCondition =
   | { readonly differentVariants: true }
   /** Model codes this alike (Jaro-Winkler) that carry other numbers: other models of one line (LX2000, LX2001). */
   | { readonly otherModelNumbers: number }
+  /** One code under other letter prefixes, neither record naming the other's full code: two products of a line (WH1000XM4, WF1000XM4). */
+  | { readonly otherPrefix: true }
+  /** Tokens `+word` / `-word`: one record claims what the other denies ("With Bits" / "No Bits"). */
+  | { readonly contradicts: true }
+  /** Shades (`colourShades`): one list is the other with finer shades of the same colours ("Midnight Black" / "Black"). */
+  | { readonly finerShade: true }
+  /** Shades: two finishes of several tones sharing one, the others neighbours (silver and grey). */
+  | { readonly neighbourTone: true }
+  /** Name words that agree but for numbers or codes, each side its own ("surface laptop 5" / "surface laptop 6"). */
+  | { readonly numbersReplaced: true }
   /** A code of one record is a code of the other with a letter prefix or a tail holding a digit (TV24734 and 24734, 961464-0403 and 961464). */
   | { readonly extendedCode: true }
   /** A short code of one record is the series code inside the other's full code (U64 in 43U64, S90B in QN50S90BAFXZA). */
