@@ -532,14 +532,11 @@ export class BatchPlan {
     const feature = (comparison: string) => engine.featureOf(comparison) ?? '';
     // Compared on real values, or (where the newcomer has no value to compare) the voucher holds the
     // value `other` has: a mobile number ties the voucher to `other` where the newcomer lists none. A
-    // comparison none of the three has a value for (no email anywhere) tells nothing either way, and nor
-    // does one that only the voucher has when the voucher matches `other` outright: a birth date neither
-    // the newcomer nor `other` gives cannot tell them apart, and each is the voucher's on its own values.
+    // comparison none of the three has a value for (no email anywhere) tells nothing either way.
     const lacks = (record: Features, comparison: string) => !isInformative(record[feature(comparison)]);
     const compared = (comparison: string) =>
       pair.explanation.comparisons.some((c) => c.comparison === comparison && c.level !== 'null' && !lacks(voucher, comparison)) ||
-      (lacks(newcomer, comparison) &&
-        (agreesOn(against, comparison) || (lacks(other, comparison) && (lacks(voucher, comparison) || against.decision === 'match'))));
+      (lacks(newcomer, comparison) && (agreesOn(against, comparison) || (lacks(voucher, comparison) && lacks(other, comparison))));
     if (comparisons.every(compared)) return true;
     return comparisons.some((comparison) => (plain ? scoresAgainst(against, comparison) : disagreesOn(against, comparison)));
   }
