@@ -165,7 +165,8 @@ function wrongType(entity: FuzzEntity): Defect {
       ? withValue('deleted', notBoolean, 'a non-boolean', ['WRONG_TYPE'])
       : field === 'price'
         ? withValue('price', typeof value === 'number' ? String(value) : value, 'a non-number', ['WRONG_TYPE'])
-        : withValue(field, value, 'a value of the wrong type', ['WRONG_TYPE', 'INVALID_VALUE']),
+        : // A GTIN may come as a whole number (a spreadsheet's): not a wrong type there.
+          withValue(field, field === 'gtin' && typeof value === 'number' ? [value] : value, 'a value of the wrong type', ['WRONG_TYPE', 'INVALID_VALUE']),
   );
 }
 
