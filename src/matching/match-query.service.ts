@@ -58,7 +58,7 @@ export class MatchQueryService {
    */
   async explainLink(goldenId: string, sourceRecordId: string): Promise<(MatchExplanation & { stored: boolean }) | null> {
     const rows = await this.database.query<MemberRow>(
-      `SELECT id, entity_type, golden_id, content_hash, normalized, deleted, link_explanation FROM source_record WHERE golden_id = ?`,
+      `SELECT ${MEMBER_COLUMNS} FROM source_record WHERE golden_id = ?`,
       [goldenId],
     );
     const subject = rows.find((r) => r.id === sourceRecordId);
@@ -84,7 +84,7 @@ export class MatchQueryService {
    */
   async compareRecords(aId: string, bId: string): Promise<RecordComparison> {
     const rows = await this.database.query<MemberRow>(
-      `SELECT id, entity_type, golden_id, content_hash, normalized, deleted, link_explanation FROM source_record WHERE id IN (?, ?)`,
+      `SELECT ${MEMBER_COLUMNS} FROM source_record WHERE id IN (?, ?)`,
       [aId, bId],
     );
     const [a, b] = [rows.find((r) => r.id === aId), rows.find((r) => r.id === bId)];
@@ -98,6 +98,8 @@ export class MatchQueryService {
 
 /** Two stored source records compared now; `error` when they are of different entity types. */
 export type RecordComparison = { readonly explanation: MatchExplanation } | { readonly error: string } | null;
+
+const MEMBER_COLUMNS = 'id, entity_type, golden_id, content_hash, normalized, deleted, link_explanation';
 
 interface MemberRow {
   id: string;
