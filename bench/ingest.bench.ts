@@ -1,6 +1,7 @@
 // npm run bench:ingest [-- N]: N generated customers (default 100,000, about 30 % duplicates) imported
 // through the real pipeline (the code path of `canon import`) into a fresh SQLite and a fresh PostgreSQL
-// database, against a raw batched INSERT of the same rows into the same database.
+// database, against a raw batched INSERT of the same rows into the same database. A second argument
+// (`sqlite` or `postgres`) runs one dialect only.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { fmt, reportRatio } from './support/report';
 
 const TARGET = 0.02;
 
-export async function benchIngest(count: number): Promise<void> {
+export async function benchIngest(count: number, dialects: readonly ('sqlite' | 'postgres')[] = ['sqlite', 'postgres']): Promise<void> {
   const customers = generateCustomers(count);
   const dir = mkdtempSync(join(tmpdir(), 'canon-bench-'));
   const file = join(dir, 'customers.ndjson');
@@ -25,7 +26,7 @@ export async function benchIngest(count: number): Promise<void> {
   const rows = customers.map((c) => [c.sourceId, c.givenName, c.familyName, c.email, c.phone, c.birthDate, c.addressLine1, c.city, c.postalCode, c.country]);
   console.log(`bench:ingest: ${fmt(count)} customers, about 30 % duplicates`);
   try {
-    for (const dialect of ['sqlite', 'postgres'] as const) {
+    for (const dialect of dialects) {
       const scratch = await createScratchDatabase(dialect);
       try {
         // The floor is measured before and after the hub run and the higher figure kept: this machine's
@@ -52,7 +53,9 @@ export async function benchIngest(count: number): Promise<void> {
 }
 
 if (require.main === module) {
-  benchIngest(Number(process.argv[2] ?? 100_000)).catch((error) => {
+  const only = process.argv[3];
+  if (only !== undefined && only !== 'sqlite' && only !== 'postgres') throw new Error(`unknown dialect ${only}: sqlite or postgres`);
+  benchIngest(Number(process.argv[2] ?? 100_000), only ? [only] : undefined).catch((error) => {
     console.error(error);
     process.exit(1);
   });
