@@ -4,14 +4,16 @@ import type { GoldenState, SourceRecordState } from '../golden-records/golden-re
 import { DEFAULT_RULES_DIR, loadRulesFile, survivorshipOf } from '../matching/match-rules.loader';
 import { ENTITY_DEFINITIONS } from '../matching/engine';
 import { RulesEngine } from '../matching/engine/rules-engine';
-import type { MultipleMatchPolicy } from '../matching/engine/rules/match-rules';
+import type { MatchRules, MultipleMatchPolicy } from '../matching/engine/rules/match-rules';
 import type { Attributes } from '../matching/engine/types';
+import type { EntityType } from '../common/entity-type';
 import { notAskedYet, type ReviewTaskWrite } from '../stewardship/review-task.types';
 import { PairMemo } from '../matching/engine/pair-memo';
 import { BatchPlan, reachOf } from './batch-plan';
 import type { RecordResult } from './ingest.types';
 
-const RULES = loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer');
+const rulesOf = (entityType: EntityType) => loadRulesFile(join(DEFAULT_RULES_DIR, `${entityType}.rules.json`), entityType);
+const RULES = { customer: rulesOf('customer'), product: rulesOf('product') };
 
 /**
  * The hub's storage reduced to memory: each batch runs through a BatchPlan on a snapshot of what
@@ -33,8 +35,12 @@ class MemoryHub {
   /** How many golden records each batch loaded. */
   readonly loadedGoldens: number[] = [];
 
-  constructor(policy: MultipleMatchPolicy = 'review') {
-    this.engine = new RulesEngine(ENTITY_DEFINITIONS.customer, { ...RULES, onMultipleMatches: policy });
+  constructor(
+    policy: MultipleMatchPolicy = 'review',
+    readonly entityType: EntityType = 'customer',
+    rules: Partial<MatchRules> = {},
+  ) {
+    this.engine = new RulesEngine(ENTITY_DEFINITIONS[entityType], { ...RULES[entityType], onMultipleMatches: policy, ...rules });
   }
 
   /** One batch; a list may repeat a sourceId (a record changed twice before the batch was sent). */
@@ -60,11 +66,11 @@ class MemoryHub {
     this.loadedGoldens.push(reach.size);
     const plan = new BatchPlan(
       {
-        entityType: 'customer',
+        entityType: this.entityType,
         source,
         engine,
         trust: () => 0,
-        survivorship: survivorshipOf(RULES),
+        survivorship: survivorshipOf(RULES[this.entityType]),
         now: '2026-11-26T00:00:00.000Z',
         actor: 'test',
         uniqueRecords: this.uniqueSources.has(source),
@@ -298,6 +304,59 @@ describe('BatchPlan: twins chained through a record that cannot tell them apart'
   });
 });
 
+describe('BatchPlan: a record that cannot tell apart two golden records it matches alike', () => {
+  const laptop = { brand: 'Apple', price: 1199 };
+  const variants: Record<string, Attributes> = {
+    eight: { ...laptop, name: 'Apple MacBook Air 13-inch M2 8GB RAM 256GB SSD Midnight' },
+    sixteen: { ...laptop, name: 'Apple MacBook Air 13-inch M2 16GB RAM 256GB SSD Midnight' },
+    unsaid: { ...laptop, name: 'Apple MacBook Air 13 inch M2 256GB Midnight' },
+  };
+
+  it('joins neither of two laptops told apart by memory it does not list, in every order, and a steward is asked', () => {
+    const probe = new MemoryHub('review', 'product');
+    const [eight, sixteen, unsaid] = [variants.eight, variants.sixteen, variants.unsaid].map((v) => probe.features(v));
+    expect(probe.engine.compare(eight, sixteen).decision).toBe('none');
+    expect(probe.engine.compare(unsaid, eight).decision).toBe('match');
+    expect(probe.engine.compare(unsaid, sixteen).decision).toBe('match');
+    inEveryOrder(
+      variants,
+      (hub, order) => {
+        expect(new Set(Object.keys(variants).map((id) => hub.goldenOf(id))).size, order).toBe(3);
+        expect(hub.asks('unsaid', 'eight') || hub.asks('unsaid', 'sixteen'), order).toBe(true);
+      },
+      'product',
+    );
+  });
+
+  it('still joins the one it matches more strongly: a listing naming the colour only one of them names', () => {
+    const hub = new MemoryHub('review', 'product');
+    hub.ingest('shop', { eight: variants.eight, sixteen: { ...laptop, name: 'Apple MacBook Air 13-inch M2 16GB RAM 256GB SSD' } });
+    hub.ingest('market', { unsaid: variants.unsaid });
+    expect(hub.goldenOf('unsaid')).toBe(hub.goldenOf('eight'));
+    expect(hub.asks('unsaid', 'sixteen')).toBe(true);
+  });
+
+  it('under customer rules set to review ambiguity: joins neither father nor son of one name when it has no birth date, but still the golden record it matches plainly', () => {
+    const hub = new MemoryHub('review', 'customer', { onAmbiguousMatch: 'review' });
+    const { birthDate: _, ...undated } = { ...home, givenName: 'Chidi' };
+    hub.ingest('crm', { d: { familyName: 'Okonkwo', email: 'ok@example.com' }, a: { ...undated, birthDate: '1961-03-02' }, b: { ...undated, birthDate: '1990-05-14' } });
+    expect(hub.engine.compare(hub.features({ ...undated, birthDate: '1961-03-02' }), hub.features({ ...undated, birthDate: '1990-05-14' })).decision).toBe('none');
+    hub.ingest('web', { r: { ...undated, email: 'ok@example.com' } });
+    expect(hub.goldenOf('r')).not.toBe(hub.goldenOf('a'));
+    expect(hub.goldenOf('r')).not.toBe(hub.goldenOf('b'));
+    expect(hub.goldenOf('r')).toBe(hub.goldenOf('d'));
+    expect(hub.asks('r', 'a') || hub.asks('r', 'b')).toBe(true);
+  });
+
+  it('links the best under the shipped customer rules (link-best), and asks a steward about the other twin', () => {
+    const hub = new MemoryHub();
+    hub.ingest('crm', { a: { ...home, givenName: 'Chidi' }, b: { ...home, givenName: 'Chinedu' } });
+    hub.ingest('web', { r: { ...home } });
+    expect([hub.goldenOf('a'), hub.goldenOf('b')]).toContain(hub.goldenOf('r'));
+    expect(hub.asks('a', 'b')).toBe(true);
+  });
+});
+
 describe('BatchPlan: a record bridging golden records', () => {
   it('opens one review task for the record under review, naming every golden record it bridges', () => {
     const hub = new MemoryHub('review');
@@ -372,11 +431,13 @@ describe('BatchPlan: a record bridging golden records', () => {
 
   it('merge-consistent merges one golden record at a time, and reviews the one that holds a twin of what it already merged', () => {
     const hub = new MemoryHub('merge-consistent');
-    hub.ingest('crm', { d: { familyName: 'Okonkwo', email: 'ok@example.com' }, a: { ...home, givenName: 'Chidi' }, b: { ...home, givenName: 'Chinedu' } });
+    // The bridge has Chidi's mobile: it matches him more strongly than his twin.
+    const mobile = '+44 7700 900321';
+    hub.ingest('crm', { d: { familyName: 'Okonkwo', email: 'ok@example.com' }, a: { ...home, givenName: 'Chidi', phone: mobile }, b: { ...home, givenName: 'Chinedu' } });
     expect(new Set(['d', 'a', 'b'].map((id) => hub.goldenOf(id))).size).toBe(3);
-    hub.ingest('crm', { r: { ...home, email: 'ok@example.com' } });
+    hub.ingest('crm', { r: { ...home, email: 'ok@example.com', phone: mobile } });
     expect(hub.goldenOf('a')).not.toBe(hub.goldenOf('b'));
-    expect([hub.goldenOf('a'), hub.goldenOf('b')]).toContain(hub.goldenOf('r'));
+    expect(hub.goldenOf('a')).toBe(hub.goldenOf('r'));
     expect(hub.goldenOf('d')).toBe(hub.goldenOf('r'));
   });
 
@@ -619,9 +680,9 @@ describe('BatchPlan: how common a key is, counted in people', () => {
 });
 
 /** Ingests the records one batch each, in every order, and checks each resulting hub. */
-function inEveryOrder(records: Record<string, Attributes>, check: (hub: MemoryHub, order: string) => void): void {
+function inEveryOrder(records: Record<string, Attributes>, check: (hub: MemoryHub, order: string) => void, entityType: EntityType = 'customer'): void {
   for (const order of permutations(Object.keys(records))) {
-    const hub = new MemoryHub();
+    const hub = new MemoryHub('review', entityType);
     for (const id of order) hub.ingest('crm', { [id]: records[id] });
     check(hub, order.join(' '));
   }

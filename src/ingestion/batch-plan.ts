@@ -93,6 +93,12 @@ export function withGoldens(existing: readonly SourceRecordState[], candidates: 
 
 type Ranked = MatchOutcome['ranked'][number];
 
+/**
+ * Scores closer than this (in bits of match weight) do not say which of two golden records a record belongs
+ * to: a factor of two in likelihood, what one listing naming a colour the other leaves out is worth.
+ */
+const AMBIGUOUS_WITHIN = 1;
+
 /** Where an inbound record goes among the golden records it matches. */
 interface MatchChoice {
   /** The golden record it links to, or null. */
@@ -421,13 +427,42 @@ export class BatchPlan {
     }
     // It matches two golden records a steward declared different (twins, and it has no given name): nothing
     // here tells which one it belongs to, so it joins neither, under every policy, and a steward decides.
-    const best = matches.length > 1 ? this.resolve(matches[0].goldenId) : null;
-    if (best && matches.slice(1).some((m) => this.goldensCannotLink(best, this.resolve(m.goldenId)))) return { link: null, bridged: [], passedOver: matches };
-    if (this.context.engine.onMultipleMatches === 'merge') return { link: matches[0], bridged: matches.slice(1), passedOver: [] };
-    const passedOver = matches.filter((m) => this.chainsThroughMissing(features, this.resolve(m.goldenId), self));
+    const top = matches.length > 1 ? this.resolve(matches[0].goldenId) : null;
+    if (top && matches.slice(1).some((m) => this.goldensCannotLink(top, this.resolve(m.goldenId)))) return { link: null, bridged: [], passedOver: matches };
+    const policy = this.context.engine.onMultipleMatches;
+    if (policy === 'merge') return { link: matches[0], bridged: matches.slice(1), passedOver: [] };
+    // Golden records it matches about as strongly but cannot tell apart where the matcher keeps them apart
+    // (two variants of a laptop told apart by memory it does not list): which one it belongs to is a coin
+    // toss, so it joins neither and a steward decides. It may still join a golden record it matches plainly.
+    const reviewsAmbiguity = this.context.engine.onAmbiguousMatch === 'review' && policy !== 'link-best';
+    const ambiguous = !reviewsAmbiguity ? [] : matches.filter((m) => matches.some((other) => other !== m && this.cannotTellApart(features, m, other, self)));
+    const passedOver = [...ambiguous, ...matches.filter((m) => !ambiguous.includes(m) && this.chainsThroughMissing(features, this.resolve(m.goldenId), self))];
+    const best = matches.find((m) => !ambiguous.includes(m));
     // Passed over the best match, the record is ambiguous: it links to none of them, a steward decides.
-    if (passedOver.includes(matches[0])) return { link: null, bridged: [], passedOver: matches };
-    return { link: matches[0], bridged: matches.filter((m) => m !== matches[0] && !passedOver.includes(m)), passedOver };
+    if (!best || passedOver.includes(best)) return { link: null, bridged: [], passedOver: matches };
+    return { link: best, bridged: matches.filter((m) => m !== best && !passedOver.includes(m)), passedOver };
+  }
+
+  /**
+   * Whether a record matching two golden records about as strongly (within AMBIGUOUS_WITHIN bits) cannot
+   * tell them apart: a record of one and a record of the other are two entities by a veto on a comparison
+   * where it has no value of its own.
+   */
+  private cannotTellApart(features: Features, one: Ranked, other: Ranked, self: string | undefined): boolean {
+    if (Math.abs(one.pair.explanation.totalWeight - other.pair.explanation.totalWeight) >= AMBIGUOUS_WITHIN) return false;
+    const engine = this.context.engine;
+    const live = (goldenId: string) =>
+      [...this.memberMap(this.resolve(goldenId)).values()].filter((m) => !m.deleted && m.id !== self).map((m) => this.featuresOf(m));
+    const others = live(other.goldenId);
+    for (const x of live(one.goldenId)) {
+      for (const y of others) {
+        const pair = this.pairs.compare(x, y);
+        if (pair.decision !== 'none') continue; // they may be one entity: a steward's question, no coin toss
+        const groups = vetoGroups(pair);
+        if (groups.some((group) => group.some((comparison) => !isInformative(features[engine.featureOf(comparison) ?? ''])))) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -748,7 +783,10 @@ export class BatchPlan {
    * an empty hub; and the potential matches that left for a steward (in the plan's own ids).
    */
   private canonicalGroups(records: readonly SourceRecordState[]): { placed: Map<string, Placement>; nested: BatchPlan } {
-    const ordered = canonicalOrder(records);
+    // Where ambiguity goes to a steward, the records that tell the most come first: a listing naming
+    // neither variant then meets both, as it would arriving last, instead of joining whichever came first.
+    const tells = this.context.engine.onAmbiguousMatch === 'review' ? (record: SourceRecordState) => informativeCount(this.featuresOf(record)) : undefined;
+    const ordered = canonicalOrder(records, tells);
     const nested = new BatchPlan({ ...this.context, pairs: this.pairs }, { existing: [], candidates: [], members: [], goldens: [], cannotLinks: [] });
     nested.settles = false;
     ordered.forEach((record, index) => {
@@ -909,6 +947,12 @@ function disagreesOn(pair: PairScore, comparison: string): boolean {
 }
 
 /** A value that tells records apart: more than one character (an initial is compatible with many names). */
+function informativeCount(features: Features): number {
+  let count = 0;
+  for (const value of Object.values(features)) if (isInformative(value)) count++;
+  return count;
+}
+
 function isInformative(value: Features[string] | undefined): boolean {
   if (Array.isArray(value)) return value.some((v) => v.length > 1);
   return typeof value === 'string' ? value.length > 1 : value !== null && value !== undefined;

@@ -27,6 +27,14 @@ describe(canonicalOrder.name, () => {
     expect(canonicalOrder([sparse, half, full, twin]).map((r) => r.id)).toEqual(expected);
     expect(canonicalOrder([twin, full, sparse, half]).map((r) => r.id)).toEqual(expected);
   });
+
+  it('puts a record that tells the matcher more first, however many attributes it fills', () => {
+    const withMemory = record('r1', { name: 'MacBook Air M2 16GB RAM 256GB' }, 'b');
+    const withoutMemory = record('r2', { name: 'MacBook Air M2 256GB' }, 'a');
+    const told = (r: ReturnType<typeof record>) => (String(r.normalized.name).includes('RAM') ? 2 : 1);
+    expect(canonicalOrder([withoutMemory, withMemory], told).map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect(canonicalOrder([withoutMemory, withMemory]).map((r) => r.id)).toEqual(['r2', 'r1']);
+  });
 });
 
 describe(keptGoldenIds.name, () => {

@@ -5,10 +5,18 @@ import { uuidv7 } from '../common/database/uuid';
 import type { PairScore } from '../matching/engine/types';
 import type { SourceRecordState } from '../golden-records/golden-record.types';
 
-/** The canonical order of a component: the fullest records first (they anchor what the others join), then by content, never by arrival. */
-export function canonicalOrder(records: readonly SourceRecordState[]): SourceRecordState[] {
+/**
+ * The canonical order of a component: the fullest records first (they anchor what the others join), then
+ * by content, never by arrival. `known` counts what a record tells the matcher (its informative features:
+ * a title naming memory and colour tells more than one naming neither, in as many attributes); records
+ * it ranks alike are ranked by their attributes.
+ */
+export function canonicalOrder(records: readonly SourceRecordState[], known: (record: SourceRecordState) => number = () => 0): SourceRecordState[] {
   const filled = (r: SourceRecordState) => Object.keys(r.normalized).length;
-  return [...records].sort((a, b) => filled(b) - filled(a) || compare(a.contentHash, b.contentHash) || compare(a.id, b.id));
+  const told = new Map(records.map((r) => [r.id, known(r)]));
+  return [...records].sort(
+    (a, b) => told.get(b.id)! - told.get(a.id)! || filled(b) - filled(a) || compare(a.contentHash, b.contentHash) || compare(a.id, b.id),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { decideMatch } from './decide';
 import { decisionOf, explainPair, levelsOf, scorePair } from './fellegi-sunter';
 import type { FeatureCatalog, Features } from './features/feature.types';
 import { compileRules, type CompiledRules } from './rules/compile-rules';
-import { keyFrequencyLimit, type MatchRules, type MultipleMatchPolicy } from './rules/match-rules';
+import { keyFrequencyLimit, type AmbiguousMatchPolicy, type MatchRules, type MultipleMatchPolicy } from './rules/match-rules';
 import type { Attributes, MatchCandidate, MatchEngine, MatchOutcome, NormalizeContext, NormalizeResult, PairDecision, PairScore } from './types';
 
 /** What an entity type brings to the generic engine: how to cleanse a record and what its features are. */
@@ -21,6 +21,7 @@ export class RulesEngine implements MatchEngine {
   readonly maxKeyFrequency: number;
   readonly maxCandidates: number;
   readonly onMultipleMatches: MultipleMatchPolicy;
+  readonly onAmbiguousMatch: AmbiguousMatchPolicy;
   private readonly compiled: CompiledRules;
   private readonly name: string;
   /** Each blocking rule's key limit, by name (a key starts with its rule's name and a colon). */
@@ -34,6 +35,7 @@ export class RulesEngine implements MatchEngine {
     this.maxKeyFrequency = rules.maxKeyFrequency;
     this.maxCandidates = rules.maxCandidates;
     this.onMultipleMatches = rules.onMultipleMatches;
+    this.onAmbiguousMatch = rules.onAmbiguousMatch ?? 'link-best';
     // A refined key is as selective as a strong key (an email): it has the rules' general limit.
     this.frequencyLimits = new Map(
       rules.blocking.flatMap((b) => [[b.name, keyFrequencyLimit(rules, b)] as const, ...(b.refine ? [[refinedRuleName(b), rules.maxKeyFrequency] as const] : [])]),

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../common/entity-type';
 import type { Features } from './features/feature.types';
-import type { MultipleMatchPolicy } from './rules/match-rules';
+import type { AmbiguousMatchPolicy, MultipleMatchPolicy } from './rules/match-rules';
 
 export type { Features, FeatureValue } from './features/feature.types';
 
@@ -134,6 +134,8 @@ export interface MatchEngine {
   readonly maxCandidates: number;
   /** What to do when a record matches several golden records (see MatchRules.onMultipleMatches). */
   readonly onMultipleMatches: MultipleMatchPolicy;
+  /** What to do when a record matches, about as strongly, golden records it cannot tell apart (see MatchRules.onAmbiguousMatch). */
+  readonly onAmbiguousMatch: AmbiguousMatchPolicy;
   /** The feature a comparison of the rules compares. */
   featureOf(comparison: string): string | undefined;
 }

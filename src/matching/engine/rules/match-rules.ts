@@ -18,6 +18,8 @@ export interface MatchRules {
   readonly maxCandidates: number;
   /** When an inbound record matches several golden records (see MultipleMatchPolicy). */
   readonly onMultipleMatches: MultipleMatchPolicy;
+  /** When an inbound record matches, about as strongly, golden records it cannot tell apart (see AmbiguousMatchPolicy); `link-best` when absent. */
+  readonly onAmbiguousMatch?: AmbiguousMatchPolicy;
   readonly blocking: readonly BlockingRule[];
   readonly comparisons: readonly ComparisonRule[];
   /** Agreements that together identify the entity as an identifier would, outranking review vetoes. */
@@ -47,6 +49,18 @@ export interface MatchRules {
  * (twins chained by a record without a given name): a steward decides instead.
  */
 export type MultipleMatchPolicy = 'review' | 'merge-consistent' | 'merge' | 'link-best';
+
+/**
+ * When an inbound record matches two golden records about as strongly (scores within a bit of each other),
+ * and a record of one and a record of the other are two entities by a veto on a comparison where the
+ * inbound record has no value (laptops told apart by a memory size the listing does not name): `review`
+ * links it to neither and asks a steward, since joining the better score is a coin toss; `link-best`
+ * links it to the best as any other record (and `onMultipleMatches` handles the other). Products review;
+ * customers link the best, because two of one person's records can veto each other on a mistyped given
+ * name, and a record without one must still join them whichever arrived first (the regrouping in canonical
+ * order puts it on one side in every order, and a steward is asked about the other).
+ */
+export type AmbiguousMatchPolicy = 'review' | 'link-best';
 
 /** Records sharing the values of all `on` features are compared; multi-valued features give one key per value. */
 export interface BlockingRule {
