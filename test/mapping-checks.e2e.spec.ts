@@ -49,7 +49,7 @@ describe.each(DIALECTS)('canon import --map checks, rules train minimum (%s)', (
     expect(await goldenCount()).toBe(0);
   });
 
-  it('refuses a mapping that names a column the CSV header lacks, listing the header; NDJSON is not checked', async () => {
+  it('refuses a mapping that names a column the CSV header lacks, listing the header; for NDJSON it warns', async () => {
     const file = write('people2.csv', people(3));
     const mapping = write('people2.map.json', { columns: { id: 'sourceId', first: 'givenName', surname: 'familyName' } });
     const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', file, '--map', mapping);
@@ -62,6 +62,70 @@ describe.each(DIALECTS)('canon import --map checks, rules train minimum (%s)', (
     const lines = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', ndjson, '--map', write('n.map.json', { columns: { id: 'sourceId', first: 'givenName', last: 'familyName', surname: 'familyName' } }));
     expect(lines.code).toBe(0);
     expect(lines.stdout).toMatch(/accepted\s+1\b/);
+    expect(lines.stdout).toContain('MAPPED_KEY_ABSENT: "surname" (in columns) is in no record of the file: nothing was read from it');
+  });
+
+  it('maps paths into nested NDJSON records, rejects what is left unmapped in them, and warns of a path no record has', async () => {
+    expect((await canon('source', 'add', 'shop')).code).toBe(0);
+    const order = (id: string, first: string, last: string, email: string, street: string, city: string, zip: string, phones: object[], extra: object = {}) =>
+      JSON.stringify({ id, customer: { first, last, email, ...extra }, shipping_address: { street, city, zip }, phones, total: '42.00' });
+    const file = write(
+      'orders.ndjson',
+      [
+        order('o-1', 'Ann', 'Nested', 'ann@example.com', '12 Main St', 'Perth', '6000', [{ type: 'mobile', number: '+61 412 345 678' }]),
+        order('o-2', 'Bob', 'Nested', 'bob@example.com', '3 High St', 'Hobart', '7000', [{ type: 'home', number: '+61 3 6200 0000' }, { type: 'mobile', number: '+61 498 765 432' }]),
+        order('o-3', 'Cy', 'Nested', 'cy@example.com', '9 Low Rd', 'Darwin', '0800', [], { loyalty: { tier: 'gold' } }),
+      ].join('\n'),
+    );
+    const columns = {
+      id: 'sourceId',
+      'customer.first': 'givenName',
+      'customer.last': 'familyName',
+      'customer.email': 'email',
+      'shipping_address.street': 'addressLine1',
+      'shipping_address.city': 'city',
+      'shipping_address.zip': 'postalCode',
+      'phones.0.number': 'phone',
+      phones: null, // the first number is the one wanted: the others are dropped, not reported
+      total: null,
+    };
+    const result = await canon('import', '--entity', 'customer', '--source', 'shop', '--file', file, '--map', write('orders.map.json', { columns, constants: { country: 'AU' } }));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/accepted\s+2\b/);
+    expect(result.stdout).toMatch(/warnings\s+0$/m);
+    expect(readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({
+        line: 3,
+        sourceId: 'o-3',
+        errors: [{ field: 'customer.loyalty', code: 'UNKNOWN_FIELD', message: 'unknown field "customer.loyalty": the customer.v1 contract has no such field' }],
+      }),
+    ]);
+    const nested = async () => {
+      const out = join(dir, `nested-${Math.random()}.ndjson`);
+      expect((await canon('export', 'golden', '--entity', 'customer', '--out', out)).code).toBe(0);
+      return readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).attributes).filter((a) => a.familyName === 'Nested');
+    };
+    const imported = await nested();
+    expect(imported.sort((a, b) => a.givenName.localeCompare(b.givenName))).toEqual([
+      expect.objectContaining({ givenName: 'Ann', email: 'ann@example.com', addressLine1: '12 Main St', city: 'Perth', postalCode: '6000', country: 'AU', phone: '+61412345678' }),
+      expect.objectContaining({ givenName: 'Bob', email: 'bob@example.com', addressLine1: '3 High St', city: 'Hobart', postalCode: '7000', country: 'AU', phone: '+61362000000' }),
+    ]);
+
+    // A misspelt path: the key it meant is then left unmapped, so every record is rejected naming that key,
+    // and the summary and the warnings file say which path of the mapping no record had.
+    const misspelt = write('orders-typo.map.json', { columns: { ...columns, 'customer.email': undefined, 'customer.emial': 'email' }, constants: { country: 'AU' } });
+    const typo = await canon('import', '--entity', 'customer', '--source', 'shop', '--file', file, '--map', misspelt);
+    expect(typo.code).toBe(0);
+    expect(typo.stdout).toMatch(/rejected\s+3\b/);
+    expect(typo.stdout).toContain(`warnings                 1   (1 MAPPED_KEY_ABSENT)   -> ${file}.warnings.ndjson`);
+    const message = '"customer.emial" (in columns) is in no record of the file (did you mean customer.email?): nothing was read from it';
+    expect(typo.stdout).toContain(`    MAPPED_KEY_ABSENT: ${message}`);
+    expect(readFileSync(`${file}.warnings.ndjson`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))).toEqual([
+      { line: null, sourceId: null, code: 'MAPPED_KEY_ABSENT', field: 'customer.emial', message },
+    ]);
+    const rejects = readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(rejects.map((r) => r.errors.map((e: { field: string }) => e.field))).toEqual([['customer.email'], ['customer.email'], ['customer.email', 'customer.loyalty']]);
+    expect(await nested()).toEqual(imported);
   });
 
   it('lists the allowed date layouts when a mapping names another', async () => {

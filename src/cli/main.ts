@@ -161,6 +161,8 @@ program
           `  unchanged       ${n(report.unchanged)}`,
           `  rejected        ${n(report.rejected)}${report.rejectsFile ? `   -> ${report.rejectsFile}` : ''}`,
           `  warnings        ${n(warned)}${warned > 0 ? `   (${warningCounts})   -> ${report.warningsFile}` : ''}`,
+          // A warning on the whole file (a mapped key no record had) is shown in full: it is about the mapping, and there are few.
+          ...report.fileWarnings.map((w) => `    ${w.code}: ${w.message}`),
           `  golden created  ${n(report.goldenCreated)}`,
           `  golden updated  ${n(report.goldenUpdated)}`,
           `  review tasks    ${n(tasksAfter)} open${tasksAfter !== tasksBefore ? `   (${tasksAfter > tasksBefore ? '+' : ''}${(tasksAfter - tasksBefore).toLocaleString('en-US')} by this import; list them: reviewTasks in GraphQL)` : ''}`,

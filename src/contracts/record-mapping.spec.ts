@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMapping, checkMappingColumns, checkMappingTargets, loadMapping, MappingError, type MappingWarning } from './record-mapping';
+import { absentSourceWarnings, applyMapping, checkMappingColumns, checkMappingTargets, loadMapping, MappingError, type MappingWarning } from './record-mapping';
+import type { SourceTrace } from './source-paths';
 import { DATE_LAYOUTS, NUMBER_LAYOUTS } from './value-layouts';
 
 describe('applyMapping', () => {
@@ -52,6 +53,74 @@ describe('applyMapping', () => {
   it('passes through a column whose name is also an Object.prototype member', () => {
     // The column is not in the mapping, so it keeps its name and the contract reports it as an unknown field.
     expect(applyMapping({ id: 'C-1', constructor: 'x' }, { columns: { id: 'sourceId' } })).toEqual({ sourceId: 'C-1', constructor: 'x' });
+  });
+});
+
+describe('applyMapping nested records', () => {
+  const order = {
+    id: 'o-1',
+    customer: { first: 'Ann', last: 'Lee', email: 'ann@example.com' },
+    shipping_address: { street: 'Main St', number: '12', city: 'Perth', zip: '6000' },
+    phones: [{ type: 'mobile', number: '0400 000 000' }],
+    placed: '03/04/2024',
+  };
+  const mapping = {
+    columns: { id: 'sourceId', 'customer.email': 'email', 'shipping_address.city': 'city', 'shipping_address.zip': 'postalCode', 'phones.0.number': 'phone', 'phones.0.type': null, placed: null },
+    combine: { addressLine1: { from: ['shipping_address.number', 'shipping_address.street'] } },
+    split: { 'customer.first': { patterns: ['^(?<givenName>.+)$'] } },
+    constants: { country: 'AU' },
+  };
+
+  it('renames, combines and splits values named by their path', () => {
+    expect(applyMapping(order, { ...mapping, columns: { ...mapping.columns, 'customer.last': 'familyName' } })).toEqual({
+      sourceId: 'o-1',
+      email: 'ann@example.com',
+      familyName: 'Lee',
+      city: 'Perth',
+      postalCode: '6000',
+      phone: '0400 000 000',
+      addressLine1: '12 Main St',
+      givenName: 'Ann',
+      country: 'AU',
+    });
+  });
+
+  it('passes a nested value the mapping does not name through under its path, for the contract to reject', () => {
+    const out = applyMapping({ ...order, phones: [...order.phones, { type: 'home', number: '08 9999 9999' }] }, mapping);
+    expect(out['customer.last']).toBe('Lee');
+    expect(out['phones.1']).toEqual({ type: 'home', number: '08 9999 9999' });
+    expect(Object.keys(out).filter((k) => k.includes('.'))).toEqual(['customer.last', 'phones.1']);
+  });
+
+  it('maps the same record whether it is nested or flattened with dots (a CSV exported by json_normalize)', () => {
+    const flat = { id: 'o-1', 'customer.email': 'ann@example.com', 'shipping_address.city': 'Perth', 'shipping_address.street': 'Main St', 'customer.first': 'Ann' };
+    const nested = { id: 'o-1', customer: { email: 'ann@example.com', first: 'Ann' }, shipping_address: { city: 'Perth', street: 'Main St' } };
+    expect(applyMapping(flat, mapping)).toEqual(applyMapping(nested, mapping));
+  });
+});
+
+describe('absentSourceWarnings', () => {
+  const mapping = {
+    columns: { id: 'sourceId', 'customer.emial': 'email', 'phones.0.number': 'phone' },
+    combine: { addressLine1: { from: ['shipping_address.number', 'shipping_address.street'] } },
+  };
+
+  it('names each source key no record had, where the mapping names it, and the key it most likely meant', () => {
+    const trace: SourceTrace = { seen: new Set() };
+    const records = [
+      { id: 'o-1', customer: { email: 'a@example.com' }, shipping_address: { street: 'Main St' } },
+      { id: 'o-2', phones: [{ number: '1' }], shipping_address: { street: 'High St' } },
+    ];
+    for (const record of records) applyMapping(record, mapping, [], trace);
+    expect(absentSourceWarnings(mapping, trace.seen, ['id', 'customer', 'customer.email', 'shipping_address', 'shipping_address.street'])).toEqual([
+      { field: 'customer.emial', code: 'MAPPED_KEY_ABSENT', message: '"customer.emial" (in columns) is in no record of the file (did you mean customer.email?): nothing was read from it' },
+      { field: 'shipping_address.number', code: 'MAPPED_KEY_ABSENT', message: '"shipping_address.number" (in combine."addressLine1") is in no record of the file: nothing was read from it' },
+    ]);
+  });
+
+  it('says nothing when every key was in some record', () => {
+    const trace: SourceTrace = { seen: new Set(['id', 'customer.emial', 'phones.0.number', 'shipping_address.number', 'shipping_address.street']) };
+    expect(absentSourceWarnings(mapping, trace.seen, [])).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { EntityType } from '../common/entity-type';
 import { applySplit, splitProblem, splitTargets, type ColumnSplit } from './column-split';
 import { loadContractSchema } from './contract-registry';
+import { closestPath, parsePath, sourceTree, valueAt, walkRecord, type SourceNode, type SourceTrace } from './source-paths';
 import { DATE_LAYOUTS, inDateLayout, NUMBER_LAYOUTS, toIsoDate, toNumber, type DateLayout, type NumberLayout } from './value-layouts';
 
 /**
@@ -11,7 +12,9 @@ import { DATE_LAYOUTS, inDateLayout, NUMBER_LAYOUTS, toIsoDate, toNumber, type D
  * columns into one field; `split` cuts one into several (see column-split.ts); `columns` renames a source column (or drops it with null); `dates` rewrites a
  * field from a source date layout to YYYY-MM-DD; `numbers` reads a field written with a decimal comma or
  * thousands separators (1.299,00); `constants` fills fields the file does not have.
- * Columns not named anywhere keep their name, so an unexpected column is reported as an unknown field.
+ * A source column may be a path into a nested NDJSON record (`shipping_address.street`, `phones.0.number`;
+ * see source-paths.ts). Columns not named anywhere keep their name (a nested one its path), so an
+ * unexpected column is reported as an unknown field.
  */
 export interface RecordMapping {
   readonly columns?: Readonly<Record<string, string | null>>;
@@ -152,7 +155,7 @@ export function mappingSourceColumns(mapping: RecordMapping): [column: string, w
 /**
  * Checks that every source column a mapping names is in the header of a CSV file, so that a misspelt
  * column fails the import up front instead of being silently ignored. (NDJSON records may each carry
- * different keys, so there is nothing to compare them with.)
+ * different keys, so there is no header to compare with: see absentSourceWarnings.)
  */
 export function checkMappingColumns(mapping: RecordMapping, header: readonly string[], file: string, origin = 'mapping'): void {
   const present = new Set(header);
@@ -229,23 +232,17 @@ export interface MappingWarning {
  * contract accepts it, but a column whose layout changes from row to row deserves a look (is 03/04 then
  * April or March?).
  */
-export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: RecordMapping, warnings: MappingWarning[] = []): Record<string, unknown> {
+export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: RecordMapping, warnings: MappingWarning[] = [], trace?: SourceTrace): Record<string, unknown> {
+  const plan = planOf(mapping);
   const out: Record<string, unknown> = {};
-  const combined = Object.entries(mapping.combine ?? {});
-  const splits = Object.entries(mapping.split ?? {});
-  const consumed = new Set([...combined.flatMap(([, rule]) => rule.from), ...splits.map(([column]) => column)]);
-  const columns = mapping.columns ?? {};
-  for (const [column, value] of Object.entries(row)) {
-    const renamed = Object.hasOwn(columns, column) ? columns[column] : consumed.has(column) ? null : column;
-    if (renamed !== null && renamed !== undefined) out[renamed] = value;
-  }
+  walkRecord(row, plan.sources, out, trace);
   // A combined field wins over a column that happens to carry the same name.
-  for (const [target, rule] of combined) {
-    const parts = rule.from.map((column) => (Object.hasOwn(row, column) ? row[column] : undefined)).filter((v) => v !== undefined && v !== null && v !== '');
+  for (const [target, rule, from] of plan.combined) {
+    const parts = from.map(([column, path]) => valueAt(row, column, path)).filter((v) => v !== undefined && v !== null && v !== '');
     if (parts.length > 0) out[target] = parts.map(String).join(rule.separator ?? ' ');
   }
   // So do the fields a split fills.
-  for (const [column, rule] of splits) applySplit(column, Object.hasOwn(row, column) ? row[column] : undefined, rule, out, warnings);
+  for (const [column, rule, path] of plan.splits) applySplit(column, valueAt(row, column, path), rule, out, warnings);
   for (const [field, layout] of Object.entries(mapping.dates ?? {})) {
     if (typeof out[field] !== 'string') continue;
     const written = (out[field] as string).trim();
@@ -277,6 +274,54 @@ export function applyMapping(row: Readonly<Record<string, unknown>>, mapping: Re
     if (out[field] === undefined) out[field] = value;
   }
   return out;
+}
+
+/** A mapping as applyMapping uses it, built once (the mapping is plain data, handed to a worker thread). */
+interface MappingPlan {
+  readonly sources: SourceNode;
+  readonly combined: [target: string, rule: { readonly separator?: string }, from: [column: string, path: string[]][]][];
+  readonly splits: [column: string, rule: ColumnSplit, path: string[]][];
+}
+
+const PLANS = new WeakMap<RecordMapping, MappingPlan>();
+
+function planOf(mapping: RecordMapping): MappingPlan {
+  let plan = PLANS.get(mapping);
+  if (plan) return plan;
+  const renames = Object.entries(mapping.columns ?? {}).map(([column, rename]) => [column, { rename }] as const);
+  const combine = Object.entries(mapping.combine ?? {});
+  const splits = Object.entries(mapping.split ?? {});
+  const reads = [...combine.flatMap(([, rule]) => rule.from), ...splits.map(([column]) => column)].map((column) => [column, { read: true } as const] as const);
+  plan = {
+    sources: sourceTree([...renames, ...reads]),
+    combined: combine.map(([target, rule]) => [target, rule, rule.from.map((column): [string, string[]] => [column, parsePath(column)])]),
+    splits: splits.map(([column, rule]) => [column, rule, parsePath(column)]),
+  };
+  PLANS.set(mapping, plan);
+  return plan;
+}
+
+/** A source column or path a mapping reads that no record of an NDJSON file had. */
+export const MAPPED_KEY_ABSENT = 'MAPPED_KEY_ABSENT';
+
+/**
+ * Notes each source name of the mapping that no record of a file had (`seen`, from applyMapping's trace):
+ * records differ, so a key missing from some is normal, but one missing from all is almost certainly a
+ * typo, and its values are then imported under their own name (an unknown field) or not at all. `paths`
+ * are names the records had, to guess from.
+ */
+export function absentSourceWarnings(mapping: RecordMapping, seen: ReadonlySet<string>, paths: Iterable<string>): MappingWarning[] {
+  const candidates = [...paths];
+  return mappingSourceColumns(mapping)
+    .filter(([column]) => !seen.has(column))
+    .map(([column, where]) => {
+      const guess = closestPath(column, candidates);
+      return {
+        field: column,
+        code: MAPPED_KEY_ABSENT,
+        message: `"${column}" (in ${where}) is in no record of the file${guess ? ` (did you mean ${guess}?)` : ''}: nothing was read from it`,
+      };
+    });
 }
 
 /**

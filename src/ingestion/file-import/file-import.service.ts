@@ -42,6 +42,8 @@ export interface FileImportReport extends Omit<IngestSummary, 'received'> {
   readonly warnings: Readonly<Record<string, number>>;
   /** Where the warnings went, one line each; null when there were none. */
   readonly warningsFile: string | null;
+  /** Warnings on the file as a whole (a mapped key no NDJSON record had), also in the warnings file and counts. */
+  readonly fileWarnings: readonly { readonly code: string; readonly field: string | null; readonly message: string }[];
   readonly seconds: number;
   readonly recordsPerSecond: number;
 }
@@ -92,6 +94,7 @@ export class FileImportService {
     const rejects = new LinesWriter(rejectsFile);
     const warned = new LinesWriter(warningsFile);
     const warnings: Record<string, number> = {};
+    const fileWarnings: FileImportReport['fileWarnings'][number][] = [];
     const started = performance.now();
     const totals = { records: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, goldenCreated: 0, goldenUpdated: 0 };
     const batches = preparedBatches({
@@ -105,6 +108,12 @@ export class FileImportService {
     });
     try {
       for await (const batch of batches) {
+        // On a line of its own after the records' warnings: about the file, so no line or sourceId.
+        for (const { code, field, message } of batch.fileWarnings ?? []) {
+          warnings[code] = (warnings[code] ?? 0) + 1;
+          fileWarnings.push({ code, field, message });
+        }
+        if (batch.prepared.length + batch.rejected.length === 0) continue;
         const { results, summary } = await this.ingestion.ingestPrepared({
           entityType: options.entityType,
           source: options.source,
@@ -128,6 +137,7 @@ export class FileImportService {
         await Promise.all([rejects.drained(), warned.drained()]); // a file of warnings must not pile up in memory
         options.onProgress?.({ bytesRead: batch.bytesRead, totalBytes, records: totals.records, rejected: totals.rejected });
       }
+      for (const { code, field, message } of fileWarnings) warned.write({ line: null, sourceId: null, code, field, message });
     } finally {
       await Promise.all([rejects.close(), warned.close()]);
     }
@@ -137,6 +147,7 @@ export class FileImportService {
       rejectsFile: totals.rejected > 0 ? rejectsFile : null,
       warnings,
       warningsFile: Object.keys(warnings).length > 0 ? warningsFile : null,
+      fileWarnings,
       seconds,
       recordsPerSecond: seconds > 0 ? totals.records / seconds : 0,
     };

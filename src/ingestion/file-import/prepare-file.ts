@@ -1,6 +1,7 @@
 import type { EntityType } from '../../common/entity-type';
 import { ContractRegistry } from '../../contracts/contract-registry';
-import { applyMapping, NOT_IN_LAYOUT, type MappingWarning, type RecordMapping } from '../../contracts/record-mapping';
+import { absentSourceWarnings, applyMapping, NOT_IN_LAYOUT, type MappingWarning, type RecordMapping } from '../../contracts/record-mapping';
+import { addPaths, type SourceTrace } from '../../contracts/source-paths';
 import { ENTITY_DEFINITIONS } from '../../matching/engine';
 import { RulesEngine } from '../../matching/engine/rules-engine';
 import type { MatchRules } from '../../matching/engine/rules/match-rules';
@@ -28,10 +29,16 @@ export interface PreparedFileBatch {
   readonly rejected: RecordResult[];
   readonly rawRejects: [position: number, raw: unknown][];
   readonly bytesRead: number;
+  /** Notes on the whole file rather than one record (a mapped key no record had); on the last batch only. */
+  readonly fileWarnings?: MappingWarning[];
 }
 
 // Long values are cut in the rejects file: it must stay readable when a record carries a 10 MB field.
 const MAX_REJECT_VALUE = 1000;
+// A misspelt key is guessed from the keys of the first records: enough to see a file's shape, bounded
+// however many records or free-form keys it has.
+const PATH_SAMPLE_RECORDS = 1000;
+const MAX_SAMPLED_PATHS = 2000;
 
 /**
  * Reads a source file and runs the first stage of the ingest pipeline (map, validate, cleanse) on it, a
@@ -48,6 +55,10 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
   let unreadable: { position: number; result: RecordResult; raw: string }[] = [];
   // Where each sourceId was first seen: a file that lists one record twice flips it on every import.
   const firstSeen = new Map<string, number>();
+  // NDJSON has no header to check a mapping's keys against up front: note the keys no record has.
+  const trace: SourceTrace | undefined = options.mapping && !coerce ? { seen: new Set() } : undefined;
+  const sampledPaths = new Set<string>();
+  let mapped = 0;
 
   const flush = (): PreparedFileBatch => {
     const { prepared, rejected: invalid } = prepareBatch(
@@ -77,12 +88,22 @@ export async function* prepareFile(options: PrepareFileOptions): AsyncGenerator<
     if ('error' in row) unreadable.push({ position: row.position, result: rejected(row.position, null, [row.error]), raw: row.raw });
     else {
       const warnings: MappingWarning[] = [];
-      const record = options.mapping ? applyMapping(row.record, options.mapping, warnings) : row.record;
+      // A line of JSON that is no object (null, [1]) goes unmapped, for the contract to reject as NOT_AN_OBJECT.
+      const mappable = options.mapping && isObject(row.record);
+      const record = mappable ? applyMapping(row.record, options.mapping!, warnings, trace) : row.record;
+      if (mappable && trace && mapped++ < PATH_SAMPLE_RECORDS) addPaths(row.record, sampledPaths, MAX_SAMPLED_PATHS);
       rows.push({ position: row.position, record, raw: row.record, warnings });
     }
     if (rows.length + unreadable.length >= options.batchSize) yield flush();
   }
-  if (rows.length + unreadable.length > 0) yield flush();
+  // A file of no readable record has nothing to say about the keys.
+  const fileWarnings = trace && mapped > 0 ? absentSourceWarnings(options.mapping!, trace.seen, sampledPaths) : [];
+  if (rows.length + unreadable.length > 0) yield { ...flush(), fileWarnings };
+  else if (fileWarnings.length > 0) yield { prepared: [], rejected: [], rawRejects: [], bytesRead, fileWarnings };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function withWarnings(record: PreparedRecord, mapping: RecordResult['warnings'] | undefined): PreparedRecord {
