@@ -3,7 +3,7 @@ import { AuditLogEntity } from './audit/audit-log.entity';
 import type { DatabaseSchema } from './common/database/database';
 import { GoldenEventEntity } from './golden-records/golden-event.entity';
 import { GoldenRecordEntity } from './golden-records/golden-record.entity';
-import { MatchKeyEntity } from './matching/match-key.entity';
+import { MatchKeyEntity, RecentMatchKeyEntity } from './matching/match-key.entity';
 import { SourceRecordEntity } from './golden-records/source-record.entity';
 import { SourceSystemEntity } from './source-systems/source-system.entity';
 import { MatchConstraintEntity } from './stewardship/match-constraint.entity';
@@ -20,6 +20,7 @@ export const CANON_SCHEMA: DatabaseSchema = {
     SourceRecordEntity,
     GoldenRecordEntity,
     MatchKeyEntity,
+    RecentMatchKeyEntity,
     GoldenEventEntity,
     ReviewTaskEntity,
     MatchConstraintEntity,

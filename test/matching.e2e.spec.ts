@@ -3,6 +3,7 @@ import { Database } from '../src/common/database/database';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_RULES_DIR } from '../src/matching/match-rules.loader';
+import { STORED_KEYS } from '../src/matching/recent-keys';
 import { addSource, DIALECTS, INGEST_CUSTOMERS, INGEST_PRODUCTS, startTestHub, type TestHub } from './support/hub';
 
 // Matching decisions through GraphQL on a real hub with the shipped default rules: link, review
@@ -240,7 +241,7 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     const [stored] = await ingest([
       { sourceId: 'fm-1', givenName: 'Priya', familyName: 'Raghunathan', email: 'priya.r@example.in', phone: '+91 98765 43210', country: 'IN' },
     ]);
-    const counts = [await rowCount('source_record'), await rowCount('golden_record'), await rowCount('match_key')];
+    const counts = [await rowCount('source_record'), await rowCount('golden_record'), await rowCount(STORED_KEYS)];
     const { findMatches } = await hub.data<any>(
       `query($record: JSON!) { findMatches(entityType: CUSTOMER, record: $record, first: 3) {
           errors { field code message }
@@ -250,7 +251,7 @@ describe.each(DIALECTS)('matching over GraphQL (%s)', (dialect) => {
     expect(findMatches.errors).toEqual([]);
     expect(findMatches.matches[0]).toMatchObject({ golden: { id: stored.goldenId }, decision: 'MATCH', explanation: { stored: false } });
     expect(findMatches.matches[0].explanation.comparisons.find((c: any) => c.comparison === 'phone').level).toBe('exact');
-    expect([await rowCount('source_record'), await rowCount('golden_record'), await rowCount('match_key')]).toEqual(counts);
+    expect([await rowCount('source_record'), await rowCount('golden_record'), await rowCount(STORED_KEYS)]).toEqual(counts);
 
     const invalid = await hub.data<any>(
       `query($record: JSON!) { findMatches(entityType: CUSTOMER, record: $record) { errors { field code } matches { score } } }`,

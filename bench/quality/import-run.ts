@@ -14,6 +14,7 @@ import { SourceSystemService } from '../../src/source-systems/source-system.serv
 import { ENTITY_TYPES } from '../../src/common/entity-type';
 import { loadRulesFile, rulesPath } from '../../src/matching/match-rules.loader';
 import { RulesTrainingService } from '../../src/matching/rules-training.service';
+import { STORED_KEYS } from '../../src/matching/recent-keys';
 import type { Dataset } from './datasets';
 import type { EvaluatedRecord } from './metrics';
 
@@ -69,7 +70,7 @@ export async function importDataset(
       'SELECT id, source, source_id, golden_id FROM source_record WHERE entity_type = ? AND NOT deleted',
       [dataset.entityType],
     );
-    const matchKeys = await database.query<MatchKeyRow>('SELECT block_key, source_record_id FROM match_key WHERE entity_type = ?', [dataset.entityType]);
+    const matchKeys = await database.query<MatchKeyRow>(`SELECT block_key, source_record_id FROM ${STORED_KEYS} WHERE entity_type = ?`, [dataset.entityType]);
     const tasks = await database.query<{ subjects: string }>("SELECT subjects FROM review_task WHERE kind = 'potential_match' AND status = 'open' AND entity_type = ?", [
       dataset.entityType,
     ]);

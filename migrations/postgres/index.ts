@@ -9,5 +9,6 @@ import { WebhookDeliveryVersion1795702670685 } from './1795702670685-WebhookDeli
 import { AuditLogPiiScopeKeyExpiry1795706236371 } from './1795706236371-AuditLogPiiScopeKeyExpiry';
 import { SourceDefaultCountry1795763243483 } from './1795763243483-SourceDefaultCountry';
 import { WebhookLinkedOnly1795769616853 } from './1795769616853-WebhookLinkedOnly';
+import { RecentMatchKeys1795819939015 } from './1795819939015-RecentMatchKeys';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795685636528, Matching1795690119266, SourceUniqueRecords1795690871116, MatchKeysOnSourceRecord1795693506297, Stewardship1795697345113, Webhooks1795699624034, WebhookDeliveryVersion1795702670685, AuditLogPiiScopeKeyExpiry1795706236371, SourceDefaultCountry1795763243483, WebhookLinkedOnly1795769616853];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795685636528, Matching1795690119266, SourceUniqueRecords1795690871116, MatchKeysOnSourceRecord1795693506297, Stewardship1795697345113, Webhooks1795699624034, WebhookDeliveryVersion1795702670685, AuditLogPiiScopeKeyExpiry1795706236371, SourceDefaultCountry1795763243483, WebhookLinkedOnly1795769616853, RecentMatchKeys1795819939015];

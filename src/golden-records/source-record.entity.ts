@@ -53,8 +53,8 @@ export class SourceRecordEntity {
   linkScore: number | null;
 
   /**
-   * JSON array of the blocking keys stored for it in match_key, so that replacing them deletes by the
-   * table's own key (no second index on match_key to maintain for every key written).
+   * JSON array of the blocking keys stored for it in match_key or recent_match_key, so that replacing them
+   * deletes by the tables' own key (no second index on either to maintain for every key written).
    */
   @Column({ name: 'match_keys', type: 'text', nullable: true })
   matchKeys: string | null;

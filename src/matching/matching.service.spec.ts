@@ -22,6 +22,7 @@ function storedRecords(records: readonly Stored[]): SqlExecutor & { lists: { tab
     lists,
     async query<T>(sql: string, params: readonly SqlValue[] = []) {
       if (sql.includes('FROM match_key')) {
+        expect(sql).toContain('FROM recent_match_key'); // the recent keys are read in the same statement
         const keys = params.slice(1) as string[];
         lists.push({ table: 'match_key', values: keys });
         const wanted = new Set(keys);

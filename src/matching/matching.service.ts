@@ -8,6 +8,7 @@ import type { MatchRules } from './engine/rules/match-rules';
 import type { Attributes, Features, MatchCandidate, MatchEngine } from './engine/types';
 import { isGenericKey, recordCap } from './key-frequency';
 import { loadAllRules } from './match-rules.loader';
+import { KEY_TABLES, mergeRecentKeys, newKeysTable, RECENT_KEYS_LIMIT, recentKeyCount, STORED_KEYS } from './recent-keys';
 
 /** A stored source record found through a blocking key. */
 export interface KeyedCandidate extends MatchCandidate {
@@ -19,7 +20,7 @@ const FEATURE_CACHE_SIZE = 200_000;
 
 /**
  * Runs the pure matching engine against the database: loads the rules at start (an invalid rules file
- * stops the hub with the list of problems), persists each source record's blocking keys in `match_key`,
+ * stops the hub with the list of problems), persists each source record's blocking keys (`match_key` and its recent keys),
  * and loads the stored records that share an inbound record's keys, skipping generic keys.
  */
 @Injectable()
@@ -29,6 +30,8 @@ export class MatchingService {
   private readonly featureCache = new LruCache<string, Features>(FEATURE_CACHE_SIZE);
   /** Keys known to be shared by more records than the rules allow, by entity type: they find nothing and are not stored again. */
   private readonly genericKeys = new Map<EntityType, Set<string>>();
+  /** Recent keys that trigger a merge into match_key; lowered by tests to merge small batches. */
+  recentKeysLimit = RECENT_KEYS_LIMIT;
 
   constructor(@Inject(CANON_CONFIG) config: CanonConfig) {
     this.rules = loadAllRules(config.rulesDir);
@@ -113,7 +116,7 @@ export class MatchingService {
     const rows = await queryWhereIn<{ block_key: string; source_record_id: string }>(
       tx,
       keys,
-      (condition) => `SELECT block_key, source_record_id FROM match_key WHERE entity_type = ? AND block_key ${condition}`,
+      (condition) => `SELECT block_key, source_record_id FROM ${STORED_KEYS} WHERE entity_type = ? AND block_key ${condition}`,
       [entityType],
     );
     const holders = new Map<string, string[]>();
@@ -153,9 +156,10 @@ export class MatchingService {
   }
 
   /**
-   * Replaces blocking keys: deletes the given stale ones (by the table's own key) and those of records
+   * Replaces blocking keys: deletes the given stale ones (by the tables' own key) and those of records
    * stored before their keys were listed (by record, a scan: such records only come from early versions),
-   * then inserts the new ones; keys already known to be generic are not stored.
+   * then inserts the new ones (on SQLite into the recent keys, merged into `match_key` once there are enough);
+   * keys already known to be generic are not stored.
    */
   async replaceKeys(
     tx: Tx,
@@ -164,26 +168,32 @@ export class MatchingService {
     unlisted: readonly string[],
     keys: readonly { sourceRecordId: string; blockKey: string }[],
   ): Promise<void> {
-    for (let i = 0; i < stale.length; i += 400) {
-      const chunk = stale.slice(i, i + 400);
-      await tx.execute(
-        `DELETE FROM match_key WHERE entity_type = ? AND (${chunk.map(() => '(block_key = ? AND source_record_id = ?)').join(' OR ')})`,
-        [entityType, ...chunk.flatMap((k) => [k.blockKey, k.sourceRecordId])],
-      );
+    // Recent table first: on PostgreSQL a merge committing meanwhile holds the row until it commits, and the
+    // match_key delete that follows (a new snapshot) then sees the row where the merge put it.
+    for (const table of KEY_TABLES) {
+      for (let i = 0; i < stale.length; i += 400) {
+        const chunk = stale.slice(i, i + 400);
+        await tx.execute(
+          `DELETE FROM ${table} WHERE entity_type = ? AND (${chunk.map(() => '(block_key = ? AND source_record_id = ?)').join(' OR ')})`,
+          [entityType, ...chunk.flatMap((k) => [k.blockKey, k.sourceRecordId])],
+        );
+      }
+      await queryInChunks(tx, unlisted, async (chunk, ph) => {
+        await tx.execute(`DELETE FROM ${table} WHERE source_record_id IN (${ph})`, chunk);
+        return [];
+      });
     }
-    await queryInChunks(tx, unlisted, async (chunk, ph) => {
-      await tx.execute(`DELETE FROM match_key WHERE source_record_id IN (${ph})`, chunk);
-      return [];
-    });
     // In key order: each statement then fills one stretch of the table's B-tree instead of touching a
-    // page per row all over it.
+    // page per row all over it. PostgreSQL writes match_key directly (see recent-keys.ts).
     const rows = keys.filter((k) => !this.isGeneric(entityType, k.blockKey)).sort(byKeyThenRecord);
+    const table = newKeysTable(tx.dialect);
     await tx.insertMany(
-      'match_key',
+      table,
       ['source_record_id', 'block_key', 'entity_type'],
       rows.map((k) => [k.sourceRecordId, k.blockKey, entityType]),
       { target: ['entity_type', 'block_key', 'source_record_id'] },
     );
+    if (table === 'recent_match_key' && rows.length > 0 && (await recentKeyCount(tx)) >= this.recentKeysLimit) await mergeRecentKeys(tx);
   }
 }
 

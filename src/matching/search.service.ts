@@ -7,6 +7,7 @@ import { rankWithFuse, searchWords } from './engine/compare/fuse-similarity';
 import { analyzeTitle } from './engine/normalize/product-title';
 import { searchKeys } from './engine/search-keys';
 import { MatchingService } from './matching.service';
+import { STORED_KEYS } from './recent-keys';
 
 // How many stored records one key or key prefix may contribute, and how many golden records are re-ranked.
 const PER_KEY_LIMIT = 200;
@@ -36,7 +37,7 @@ export interface SearchHit {
 /**
  * Fuzzy search without a full scan: the query's words are read as the fields blocking keys are made
  * of (a family name, an email, a model code…), the stored keys with those values (or that prefix) give
- * a few hundred candidates through the match_key index, and fuse.js ranks their golden records against
+ * a few hundred candidates through the blocking index (match_key and its recent keys), and fuse.js ranks their golden records against
  * the query. Cost depends on the query, not on how many records the hub holds.
  */
 @Injectable()
@@ -55,7 +56,7 @@ export class SearchService {
     if (exact.length > 0) {
       collect(
         await this.database.query(
-          `SELECT source_record_id FROM match_key WHERE entity_type = ? AND block_key IN (${exact.map(() => '?').join(',')}) LIMIT ${MAX_CANDIDATES}`,
+          `SELECT source_record_id FROM ${STORED_KEYS} WHERE entity_type = ? AND block_key IN (${exact.map(() => '?').join(',')}) LIMIT ${MAX_CANDIDATES}`,
           [entityType, ...exact],
         ),
       );
@@ -65,7 +66,7 @@ export class SearchService {
       // '|' + 1 is '}': the range [prefix, prefix with '}') is every key that starts with the prefix.
       collect(
         await this.database.query(
-          `SELECT source_record_id FROM match_key WHERE entity_type = ? AND block_key >= ? AND block_key < ? LIMIT ${PER_KEY_LIMIT}`,
+          `SELECT source_record_id FROM ${STORED_KEYS} WHERE entity_type = ? AND block_key >= ? AND block_key < ? LIMIT ${PER_KEY_LIMIT}`,
           [entityType, prefix, `${prefix.slice(0, -1)}}`],
         ),
       );

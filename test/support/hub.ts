@@ -117,6 +117,6 @@ export async function addSource(hub: TestHub, code: string, extra: Record<string
 /** Deletes every record, golden record and decision (source systems and keys stay): a fresh start for the next run. */
 export async function emptyHub(hub: TestHub): Promise<void> {
   await hub.server.app.get(Database).transaction(async (tx) => {
-    for (const table of ['match_constraint', 'review_task', 'golden_event', 'match_key', 'source_record', 'golden_record']) await tx.execute(`DELETE FROM ${table}`);
+    for (const table of ['match_constraint', 'review_task', 'golden_event', 'match_key', 'recent_match_key', 'source_record', 'golden_record']) await tx.execute(`DELETE FROM ${table}`);
   });
 }

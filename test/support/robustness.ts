@@ -11,6 +11,7 @@ import type { GoldenState, SourceRecordState } from '../../src/golden-records/go
 import { recomputeGolden } from '../../src/golden-records/recompute-golden';
 import { survivorshipOf } from '../../src/matching/match-rules.loader';
 import { MatchingService } from '../../src/matching/matching.service';
+import { STORED_KEYS } from '../../src/matching/recent-keys';
 import { ServicesModule } from '../../src/services.module';
 import { SourceSystemService, trustLookup } from '../../src/source-systems/source-system.service';
 
@@ -93,7 +94,7 @@ export async function openServices(databaseUrl: string, dataDir: string): Promis
   return NestFactory.createApplicationContext(ServicesModule.forRoot(config), { logger: false });
 }
 
-export const DATA_TABLES = ['source_record', 'golden_record', 'match_key', 'golden_event', 'review_task', 'webhook_message', 'webhook_delivery'] as const;
+export const DATA_TABLES = ['source_record', 'golden_record', 'match_key', 'recent_match_key', 'golden_event', 'review_task', 'webhook_message', 'webhook_delivery'] as const;
 
 export async function rowCounts(database: Database, tables: readonly string[] = DATA_TABLES): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -166,7 +167,7 @@ export async function snapshot(database: Database): Promise<Snapshot> {
     list.push({ id: row.id, version: Number(row.version), type: row.type, payload: JSON.parse(row.payload) });
     events.set(row.golden_id, list);
   }
-  const matchKeys = await database.query<{ entity_type: string; block_key: string; source_record_id: string }>('SELECT entity_type, block_key, source_record_id FROM match_key');
+  const matchKeys = await database.query<{ entity_type: string; block_key: string; source_record_id: string }>(`SELECT entity_type, block_key, source_record_id FROM ${STORED_KEYS}`);
   return { goldens: goldenRows.map(toGoldenState), goldenRows, members, sources, events, matchKeys };
 }
 
@@ -231,6 +232,8 @@ export function consistencyProblems(s: Snapshot, options: { maxFrequencyOf?: (ke
   const stored = new Set<string>();
   for (const k of s.matchKeys) {
     const r = sourceById.get(k.source_record_id);
+    // A key row lives in match_key or in the recent keys, never both.
+    if (stored.has(`${k.source_record_id}|${k.block_key}`)) problems.push(`match key ${k.block_key} of source record ${k.source_record_id} is stored twice`);
     stored.add(`${k.source_record_id}|${k.block_key}`);
     if (!r) problems.push(`match key ${k.block_key} points at missing source record ${k.source_record_id}`);
     else if (r.entityType !== k.entity_type) problems.push(`match key ${k.block_key} (${k.entity_type}) points at a ${r.entityType} record`);
