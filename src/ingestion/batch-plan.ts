@@ -95,7 +95,8 @@ type Ranked = MatchOutcome['ranked'][number];
 
 /**
  * Scores closer than this (in bits of match weight) do not say which of two golden records a record belongs
- * to: a factor of two in likelihood, what one listing naming a colour the other leaves out is worth.
+ * to: a factor of two in likelihood, a near tie beside the bits a telling agreement carries (a colour, a
+ * model code: 1.4 to 5 bits in the product rules).
  */
 const AMBIGUOUS_WITHIN = 1;
 
@@ -435,7 +436,7 @@ export class BatchPlan {
     // (two variants of a laptop told apart by memory it does not list): which one it belongs to is a coin
     // toss, so it joins neither and a steward decides. It may still join a golden record it matches plainly.
     const reviewsAmbiguity = this.context.engine.onAmbiguousMatch === 'review' && policy !== 'link-best';
-    const ambiguous = !reviewsAmbiguity ? [] : matches.filter((m) => matches.some((other) => other !== m && this.cannotTellApart(features, m, other, self)));
+    const ambiguous = reviewsAmbiguity ? matches.filter((m) => matches.some((other) => other !== m && this.cannotTellApart(features, m, other, self))) : [];
     const passedOver = [...ambiguous, ...matches.filter((m) => !ambiguous.includes(m) && this.chainsThroughMissing(features, this.resolve(m.goldenId), self))];
     const best = matches.find((m) => !ambiguous.includes(m));
     // Passed over the best match, the record is ambiguous: it links to none of them, a steward decides.
@@ -947,13 +948,14 @@ function disagreesOn(pair: PairScore, comparison: string): boolean {
 }
 
 /** A value that tells records apart: more than one character (an initial is compatible with many names). */
+function isInformative(value: Features[string] | undefined): boolean {
+  if (Array.isArray(value)) return value.some((v) => v.length > 1);
+  return typeof value === 'string' ? value.length > 1 : value !== null && value !== undefined;
+}
+
+/** How many values of a record tell records apart: how much it tells the matcher. */
 function informativeCount(features: Features): number {
   let count = 0;
   for (const value of Object.values(features)) if (isInformative(value)) count++;
   return count;
-}
-
-function isInformative(value: Features[string] | undefined): boolean {
-  if (Array.isArray(value)) return value.some((v) => v.length > 1);
-  return typeof value === 'string' ? value.length > 1 : value !== null && value !== undefined;
 }
