@@ -48,6 +48,12 @@ describe('rules files', () => {
     );
   });
 
+  it('names the values a policy allows when a file gives another', () => {
+    const rules = { ...shipped('product'), onAmbiguousMatch: 'maybe' };
+    const problems = problemsOf(() => loadRulesFile(write('policy.rules.json', rules), 'product'));
+    expect(problems).toEqual(['/onAmbiguousMatch: must be equal to one of the allowed values: review, link-best']);
+  });
+
   it('refuses a blocking rule whose own key limit is not a whole number of at least 2', () => {
     const rules = shipped('customer');
     rules.blocking[0].maxFrequency = 1;

@@ -34,7 +34,8 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
   if (!validate(raw)) {
     throw new RulesError(
       source,
-      (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}`),
+      // An enum's error names the values it allows, as the mapping checks do.
+      (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}${e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : ''}`),
     );
   }
   const rules = raw as MatchRules;
