@@ -1,5 +1,17 @@
 import { Entity, PrimaryColumn } from 'typeorm';
 
+/** The columns of a blocking key row, shared by `match_key` and `recent_match_key`, in the lookup's order. */
+abstract class BlockingKeyRow {
+  @PrimaryColumn({ name: 'entity_type', type: 'varchar', length: 16 })
+  entityType: string;
+
+  @PrimaryColumn({ name: 'block_key', type: 'varchar', length: 200 })
+  blockKey: string;
+
+  @PrimaryColumn({ name: 'source_record_id', type: 'varchar', length: 36 })
+  sourceRecordId: string;
+}
+
 /**
  * The persisted blocking index: candidates for an inbound record are the source records sharing one of
  * its keys. On SQLite the table is its own primary-key B-tree (WITHOUT ROWID), ordered for the lookup by
@@ -9,16 +21,7 @@ import { Entity, PrimaryColumn } from 'typeorm';
  * (see recent-keys.ts).
  */
 @Entity('match_key', { withoutRowid: true })
-export class MatchKeyEntity {
-  @PrimaryColumn({ name: 'entity_type', type: 'varchar', length: 16 })
-  entityType: string;
-
-  @PrimaryColumn({ name: 'block_key', type: 'varchar', length: 200 })
-  blockKey: string;
-
-  @PrimaryColumn({ name: 'source_record_id', type: 'varchar', length: 36 })
-  sourceRecordId: string;
-}
+export class MatchKeyEntity extends BlockingKeyRow {}
 
 /**
  * The blocking keys written since the last merge into `match_key`, same columns and order. Small, so a
@@ -26,13 +29,4 @@ export class MatchKeyEntity {
  * exactly one of the two tables.
  */
 @Entity('recent_match_key', { withoutRowid: true })
-export class RecentMatchKeyEntity {
-  @PrimaryColumn({ name: 'entity_type', type: 'varchar', length: 16 })
-  entityType: string;
-
-  @PrimaryColumn({ name: 'block_key', type: 'varchar', length: 200 })
-  blockKey: string;
-
-  @PrimaryColumn({ name: 'source_record_id', type: 'varchar', length: 36 })
-  sourceRecordId: string;
-}
+export class RecentMatchKeyEntity extends BlockingKeyRow {}
