@@ -91,9 +91,9 @@ describe('rules files', () => {
     const rules = shipped('customer');
     rules.corroborations = [{ name: 'mailbox', levels: { email: ['exact'], givenName: ['jw>=0.80', 'null'] } }];
     expect(loadRulesFile(write('near.rules.json', rules), 'customer').corroborations).toEqual(rules.corroborations);
-    rules.corroborations = [{ name: 'decades', levels: { email: ['exact'], birthDate: ['a decade or more apart'] } }];
+    rules.corroborations = [{ name: 'decades', levels: { email: ['exact'], birthDate: ['a generation apart'] } }];
     expect(problemsOf(() => loadRulesFile(write('decades.rules.json', rules), 'customer'))).toEqual([
-      'corroborations[0] (decades).levels.birthDate: "a decade or more apart" is a disagreement (a "none" veto), not an agreement',
+      'corroborations[0] (decades).levels.birthDate: "a generation apart" is a disagreement (a "none" veto), not an agreement',
     ]);
   });
 

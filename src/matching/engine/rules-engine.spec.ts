@@ -419,13 +419,30 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
   ])('junior and senior born %s and %s: one or two digits apart, decades apart all the same', (senior, junior) => {
     const pair = score(customer, { ...robert, birthDate: senior }, { ...robert, birthDate: junior });
     expect(pair.decision).toBe('none');
-    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'a decade or more apart', veto: 'none' });
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'a generation apart', veto: 'none' });
   });
 
-  it('one name, one family mailbox and landline, born the same day ten years apart: a steward decides (a slip, or two people)', () => {
+  it('fifteen years apart is a generation: a father and son of one name, one mailbox and landline, never merge', () => {
+    const pair = score(customer, robert, { ...robert, birthDate: '1966-05-02' });
+    expect(pair.decision).toBe('none');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'a generation apart', veto: 'none' });
+  });
+
+  it('ten to fourteen years apart is no father and son: one name and mailbox link despite the year, namesakes with contacts of their own do not', () => {
+    const slip = score(customer, robert, { ...robert, birthDate: '1991-03-16' });
+    expect(slip.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'ten to fourteen years apart' });
+    expect(slip.explanation.comparisons.find((c) => c.comparison === 'birthDate')?.veto).toBeUndefined();
+    expect(slip.decision).toBe('match');
+    const { addressLine1: _a, postalCode: _p, ...inTown } = robert;
+    const namesake = score(customer, inTown, { ...inTown, birthDate: '1993-08-09', email: 'rmiller93@example.org', phone: '+61 2 9123 4567' });
+    expect(namesake.decision).toBe('none');
+  });
+
+  it('one name, mailbox and landline, born the same day ten years apart: a slip in the decade, one person (a father is never ten years older than his son)', () => {
     const pair = score(customer, { ...robert, birthDate: '1950-04-04' }, { ...robert, birthDate: '1960-04-04' });
-    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'ten years apart, one digit', veto: 'review' });
-    expect(pair.decision).toBe('possible');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'ten years apart, one digit' });
+    expect(pair.explanation.vetoed).toBeUndefined();
+    expect(pair.decision).toBe('match');
   });
 
   it.each([
@@ -795,15 +812,14 @@ describe("RulesEngine (customer): one person's mailbox, and a name filed in the 
     expect(score(customer, ryan, { ...unnamed, birthDate: '1987-06-26' }).decision).toBe('match');
   });
 
-  it('reads a birth year a decade off on the same day as a slip a steward checks, unless the name and a mobile both hold say it is one person', () => {
+  it('reads a birth year a decade off on the same day as a slip in the decade, whether a mobile or the landline agrees; a generation apart or a suffix still says father and son', () => {
     const edward = { ...home, givenName: 'Edward', familyName: 'Patel', birthDate: '1976-02-11', email: 'edward.patel@example.com', phone: '+44 7700 900123' };
     const slip = { ...edward, birthDate: '1966-02-11' };
     const linked = score(customer, edward, slip);
     expect(level(linked, 'birthDate')?.level).toBe('ten years apart, one digit');
     expect(linked.decision).toBe('match');
-    // without the mobile (a landline a household shares): a steward decides, never a silent merge or split
     const landline = { ...edward, phone: '+44 117 496 0000' };
-    expect(score(customer, landline, { ...landline, birthDate: '1966-02-11' }).decision).toBe('possible');
+    expect(score(customer, landline, { ...landline, birthDate: '1966-02-11' }).decision).toBe('match');
     // father and son of one name, a generation apart on the same day, sharing the family's mailbox: different
     expect(score(customer, edward, { ...edward, birthDate: '1956-02-11' }).decision).toBe('none');
     // a suffix says junior and senior: the mailbox does not lift it
@@ -895,7 +911,7 @@ describe('RulesEngine (customer): national ids', () => {
     expect(pair.decision).toBe('match');
     expect(pair.explanation.vetoed).toBeUndefined();
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({
-      level: 'a decade or more apart',
+      level: 'a generation apart',
       detail: expect.stringContaining('national id and full name agree'),
     });
   });

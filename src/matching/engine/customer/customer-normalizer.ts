@@ -37,7 +37,7 @@ export function normalizeCustomer(attributes: Attributes, context: NormalizeCont
       return { cleansed: null, errors: [{ field: 'birthDate', code: 'OUT_OF_RANGE', message }] };
     }
     // 1900-01-01, 1899-12-30, 0001-01-01: a system's "unknown", not a birthday. Kept in the source record as
-    // sent, but not cleansed: it neither sets a twin's veto ("a decade or more apart") nor shows in a golden record.
+    // sent, but not cleansed: it neither sets a twin's veto ("a generation apart") nor shows in a golden record.
     if (isPlaceholderBirthDate(attributes.birthDate)) {
       const message = `${attributes.birthDate} is a placeholder for an unknown birth date: left out of matching and the golden record`;
       warnings.push({ field: 'birthDate', code: 'PLACEHOLDER_DROPPED', message });
