@@ -128,6 +128,34 @@ describe.each(DIALECTS)('canon import --map checks, rules train minimum (%s)', (
     expect(await nested()).toEqual(imported);
   });
 
+  it('picks the mobile among the phones by a selector, whatever its position', async () => {
+    expect((await canon('source', 'add', 'app')).code).toBe(0);
+    const person = (id: string, family: string, phones: object[]) => JSON.stringify({ id, name: { family }, phones });
+    const file = write(
+      'contacts.ndjson',
+      [
+        person('a-1', 'Selector', [{ type: 'home', number: '+61 3 6200 0000' }, { type: 'Mobile', number: '+61 498 765 432' }]),
+        person('a-2', 'Selected', [{ type: 'mobile', number: '+61 412 345 678' }]),
+        person('a-3', 'Unselected', [{ type: 'home', number: '+61 3 6200 0001' }]),
+      ].join('\n'),
+    );
+    const columns = { id: 'sourceId', 'name.family': 'familyName', 'phones[type=mobile].number': 'phone', phones: null };
+    const result = await canon('import', '--entity', 'customer', '--source', 'app', '--file', file, '--map', write('contacts.map.json', { columns, constants: { country: 'AU' } }));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/accepted\s+3\b/);
+    const out = join(dir, 'selected.ndjson');
+    expect((await canon('export', 'golden', '--entity', 'customer', '--out', out)).code).toBe(0);
+    const phones = Object.fromEntries(
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).attributes)
+        .filter((a) => ['Selector', 'Selected', 'Unselected'].includes(a.familyName))
+        .map((a) => [a.familyName, a.phone ?? null]),
+    );
+    expect(phones).toEqual({ Selector: '+61498765432', Selected: '+61412345678', Unselected: null });
+  });
+
   it('lists the allowed date layouts when a mapping names another', async () => {
     const mapping = write('dates.map.json', { dates: { birthDate: 'DD-MM-YY' } });
     const result = await canon('import', '--entity', 'customer', '--source', 'crm', '--file', write('dates.csv', people(1)), '--map', mapping);

@@ -10,12 +10,18 @@ describe('parsePath', () => {
     ['a\\\\.b', ['a\\', 'b']],
     ['C:\\tmp', ['C:\\tmp']], // a backslash before anything else is itself
     ['Kd.-Nr.', ['Kd', '-Nr', '']],
+    ['phones[type=mobile].number', ['phones', '[type=mobile]', 'number']],
+    ['phones.[type=mobile].number', ['phones', '[type=mobile]', 'number']],
+    ['contact.emails[kind=work]', ['contact', 'emails', '[kind=work]']],
+    ['links[url=a.b/c].id', ['links', '[url=a.b/c]', 'id']], // a dot inside a selector is the value's
+    ['notes[1]', ['notes[1]']], // no "=": a bracket like any other character
+    ['a\\[type=x]', ['a[type=x]']],
   ])('reads %s', (name, segments) => {
     expect(parsePath(name)).toEqual(segments);
   });
 
   it('is undone by escapeKey', () => {
-    for (const key of ['plain', 'utm.source', 'a\\b', 'x.\\.y']) expect(parsePath(['top', key].map(escapeKey).join('.'))).toEqual(['top', key]);
+    for (const key of ['plain', 'utm.source', 'a\\b', 'x.\\.y', 'tags[kind=a]']) expect(parsePath(['top', key].map(escapeKey).join('.'))).toEqual(['top', key]);
   });
 });
 
@@ -32,6 +38,15 @@ describe('valueAt', () => {
     expect(valueAt(order, 'customer.email')).toBe('ann@example.com');
     expect(valueAt(order, 'phones.1.number')).toBe('02 9999 9999');
     expect(valueAt(order, 'meta.utm\\.source')).toBe('mail');
+  });
+
+  it('picks the first array item a selector matches, without regard to case or spaces', () => {
+    expect(valueAt(order, 'phones[type=home].number')).toBe('02 9999 9999');
+    expect(valueAt(order, 'phones[type= Mobile ].number')).toBe('0400 000 000');
+    expect(valueAt({ phones: [{ type: 'home', n: 1 }, { type: 'home', n: 2 }] }, 'phones[type=home].n')).toBe(1);
+    expect(valueAt(order, 'phones[type=work].number')).toBeUndefined();
+    expect(valueAt(order, 'customer[first=Ann].email')).toBeUndefined(); // a selector reads arrays only
+    expect(valueAt({ phones: [{ primary: true, n: 1 }] }, 'phones[primary=true].n')).toBe(1);
   });
 
   it('takes a key of the record as written before a path', () => {
@@ -74,6 +89,22 @@ describe('walkRecord', () => {
   it('names what is left in an array by its index, and escapes a dot in a key', () => {
     const record = { phones: [{ type: 'mobile', number: '1' }, { type: 'home', number: '2' }], meta: { 'utm.source': 'mail', id: 7 } };
     expect(walked(record, { 'phones.0.number': 'phone', 'meta.id': null })).toEqual({ phone: '1', 'phones.0.type': 'mobile', 'phones.1': { type: 'home', number: '2' }, 'meta.utm\\.source': 'mail' });
+  });
+
+  it('maps array items picked by a selector, and names the items no selector picked by their index', () => {
+    const record = { phones: [{ type: 'home', number: '2' }, { type: 'Mobile', number: '1' }, { type: 'fax', number: '3' }] };
+    expect(walked(record, { 'phones[type=mobile].number': 'phone', 'phones[type=mobile].type': null })).toEqual({ phone: '1', 'phones.0': { type: 'home', number: '2' }, 'phones.2': { type: 'fax', number: '3' } });
+    expect(walked(record, { phones: null, 'phones[type=mobile].number': 'phone' })).toEqual({ phone: '1' });
+    // an item reached by its index and by a selector gives to both
+    expect(walked(record, { phones: null, 'phones.1.number': 'phone', 'phones[type=mobile].number': 'mobile' })).toEqual({ phone: '1', mobile: '1' });
+    // no item matches: nothing mapped, the items stay visible
+    expect(walked({ phones: [{ type: 'home', number: '2' }] }, { 'phones[type=mobile].number': 'phone' })).toEqual({ 'phones.0': { type: 'home', number: '2' } });
+  });
+
+  it('notes a selector name as seen only when an item matched it', () => {
+    const trace: SourceTrace = { seen: new Set() };
+    walked({ phones: [{ type: 'home', number: '2' }] }, { phones: null, 'phones[type=mobile].number': 'phone', 'phones[type=home].number': 'landline' }, [], trace);
+    expect([...trace.seen].sort()).toEqual(['phones', 'phones[type=home].number']);
   });
 
   it('drops what is left under a dropped name, and keeps the names under it that the mapping takes', () => {
