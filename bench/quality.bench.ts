@@ -12,7 +12,19 @@ import { PACKAGE_ROOT } from '../src/common/package-root';
 import { loadMapping } from '../src/contracts/record-mapping';
 import { DATASETS, datasetsRoot, mappingPath, type Dataset, type DatasetSpec } from './quality/datasets';
 import { importDataset, trainRules, type ImportRun } from './quality/import-run';
-import { candidatePairs, ceiling, clusterAgreement, comparisonSpace, pairCompleteness, pairConfusion, reductionRatio, scores, withReviewQueueAccepted } from './quality/metrics';
+import {
+  candidatePairs,
+  ceiling,
+  clusterAgreement,
+  comparisonSpace,
+  hardNegativesMerged,
+  pairCompleteness,
+  pairConfusion,
+  reductionRatio,
+  scores,
+  withReviewQueueAccepted,
+  type EvaluatedRecord,
+} from './quality/metrics';
 import { printRow, printTableHeader, printTargets, type DatasetResult } from './quality/report';
 import { fmt } from './support/report';
 
@@ -114,7 +126,20 @@ function datasetNotes(dataset: Dataset, run: ImportRun, result: DatasetResult): 
     `${''.padEnd(dataset.name.length)}  best possible with these rejections: recall and pair completeness ${best.recall.toFixed(3)}, F1 ${best.f1.toFixed(3)}`,
     reviewQueueNote(dataset, run),
     ...dataset.notes.map((note) => `${dataset.name}: ${note}`),
+    ...hardNegativeNotes(dataset, run),
   ];
+}
+
+/** Planted look-alikes (twins, spouses...) merged into one golden record, by kind: as imported, and once the review queue is confirmed. */
+function hardNegativeNotes(dataset: Dataset, run: ImportRun): string[] {
+  if (!dataset.hardNegatives || dataset.hardNegatives.length === 0) return [];
+  const line = (label: string, records: readonly EvaluatedRecord[]) => {
+    const counts = [...hardNegativesMerged(records, dataset.hardNegatives!)];
+    const merged = counts.reduce((sum, [, c]) => sum + c.merged, 0);
+    const planted = counts.reduce((sum, [, c]) => sum + c.planted, 0);
+    return `${''.padEnd(dataset.name.length)}  hard negatives merged ${label}: ${merged}/${planted} (${counts.map(([kind, c]) => `${kind} ${c.merged}/${c.planted}`).join(', ')})`;
+  };
+  return [line('as imported', run.records), line('if the review queue were all confirmed', withReviewQueueAccepted(run.records, run.reviewQueue))];
 }
 
 /** The datasets named on the command line (case, '-' and '_' ignored), or all of them. */

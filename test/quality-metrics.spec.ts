@@ -4,6 +4,7 @@ import {
   ceiling,
   clusterAgreement,
   comparisonSpace,
+  hardNegativesMerged,
   pairCompleteness,
   pairConfusion,
   pairsInGroup,
@@ -248,5 +249,32 @@ describe('withReviewQueueAccepted', () => {
     expect(accepted[4].golden).toBeNull();
     // 3 of the 4 true pairs found, none wrong: recall 3/4, precision 1.
     expect(scores(pairConfusion(accepted, 'dedup'))).toMatchObject({ precision: 1, recall: 0.75 });
+  });
+});
+
+describe('hardNegativesMerged', () => {
+  it('counts a planted pair as merged when any record of one shares a golden record with any of the other', () => {
+    // Twins T1/T2: T2's second record sits in T1's golden g1 → merged. Spouses S1/S2: apart.
+    // Namesakes N1/N2: N2 was rejected (no golden) → cannot be merged.
+    const records = [
+      rec('s', 'T1', 'g1', []),
+      rec('s', 'T2', 'g2', []),
+      rec('s', 'T2', 'g1', []),
+      rec('s', 'S1', 'g3', []),
+      rec('s', 'S2', 'g4', []),
+      rec('s', 'N1', 'g5', []),
+      rec('s', 'N2', null, []),
+    ];
+    const counts = hardNegativesMerged(records, [
+      { kind: 'twins', entities: ['T1', 'T2'] },
+      { kind: 'spouses', entities: ['S1', 'S2'] },
+      { kind: 'namesakes', entities: ['N1', 'N2'] },
+      { kind: 'spouses', entities: ['S2', 'T1'] },
+    ]);
+    expect(Object.fromEntries(counts)).toEqual({
+      twins: { planted: 1, merged: 1 },
+      spouses: { planted: 2, merged: 0 },
+      namesakes: { planted: 1, merged: 0 },
+    });
   });
 });

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityType } from '../../src/common/entity-type';
 import { PACKAGE_ROOT } from '../../src/common/package-root';
-import type { Task } from './metrics';
+import type { HardNegative, Task } from './metrics';
+import { generateSyntheticCustomers, SYNTHETIC_SEED, truePairsOf } from './synthetic/customers';
+import { generateSyntheticProducts } from './synthetic/products';
 
 /** One source system's file, converted: the columns the mapping file expects, with the truth beside. */
 export interface SourceTable {
@@ -30,6 +32,8 @@ export interface Dataset {
   readonly expectedTruePairs: number;
   /** What the conversion changed, for the report. */
   readonly notes: readonly string[];
+  /** Pairs of distinct entities planted to look alike (synthetic data): the report counts those merged. */
+  readonly hardNegatives?: readonly HardNegative[];
 }
 
 export interface DatasetSpec {
@@ -64,7 +68,45 @@ export const DATASETS: readonly DatasetSpec[] = [
   },
   { name: 'fake1000', load: fake1000 },
   { name: 'abt-buy', load: abtBuy },
+  { name: 'synthetic-customers', load: syntheticCustomers },
+  { name: 'synthetic-products', load: syntheticProducts },
 ];
+
+/**
+ * Generated in memory from a fixed seed (no file): about 1,000 people of seven countries in four source
+ * systems, with the related people a hub must keep apart. The truth is known by construction, so the
+ * expected true pairs are counted from it rather than read from a README.
+ */
+function syntheticCustomers(): Dataset {
+  const generated = generateSyntheticCustomers(SYNTHETIC_SEED);
+  const sources = generated.sources.map((s) => table(s.code, s.header, s.rows, [...s.sourceIds], [...s.entities]));
+  return {
+    name: 'synthetic-customers',
+    task: 'dedup',
+    entityType: 'customer',
+    sources,
+    expectedTruePairs: truePairsOf(generated.sources),
+    notes: [`seed ${SYNTHETIC_SEED}: ${generated.people.length} people, ${generated.negatives.length} planted hard-negative pairs`],
+    hardNegatives: generated.negatives,
+  };
+}
+
+/**
+ * Generated in memory from the same seed: variants of product models differing in storage, colour, size
+ * or pack, listed by four retailers. Dedup, not link: a marketplace lists some products twice.
+ */
+function syntheticProducts(): Dataset {
+  const generated = generateSyntheticProducts(SYNTHETIC_SEED);
+  return {
+    name: 'synthetic-products',
+    task: 'dedup',
+    entityType: 'product',
+    sources: generated.sources.map((s) => table(s.code, s.header, s.rows, [...s.sourceIds], [...s.entities])),
+    expectedTruePairs: truePairsOf(generated.sources),
+    notes: [`seed ${SYNTHETIC_SEED}: ${generated.variants.length} product variants, ${generated.negatives.length} planted hard-negative pairs (variants of one model differing in one attribute)`],
+    hardNegatives: generated.negatives,
+  };
+}
 
 function febrlDedup(root: string, name: string, file: string, expectedTruePairs: number): Dataset {
   return { name, task: 'dedup', entityType: 'customer', sources: [febrlTable(root, name, file)], expectedTruePairs, notes: [] };

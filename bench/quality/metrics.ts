@@ -248,3 +248,34 @@ export function withReviewQueueAccepted(records: readonly EvaluatedRecord[], lin
   }
   return records.map((record) => (record.golden === null ? record : { ...record, golden: root(record.golden) }));
 }
+
+/** Two true entities a hub must keep apart (twins, spouses...), with the kind of relation between them. */
+export interface HardNegative {
+  readonly kind: string;
+  readonly entities: readonly [string, string];
+}
+
+export interface HardNegativeCount {
+  readonly planted: number;
+  /** Pairs where some record of one entity shares a golden record with some record of the other. */
+  readonly merged: number;
+}
+
+/** Per kind, how many planted hard-negative pairs the hub merged (rejected records merge nothing). */
+export function hardNegativesMerged(records: readonly EvaluatedRecord[], negatives: readonly HardNegative[]): Map<string, HardNegativeCount> {
+  const goldens = new Map<string, Set<string>>();
+  for (const record of records) {
+    if (record.golden === null) continue;
+    let set = goldens.get(record.entity);
+    if (!set) goldens.set(record.entity, (set = new Set()));
+    set.add(record.golden);
+  }
+  const counts = new Map<string, HardNegativeCount>();
+  for (const { kind, entities } of negatives) {
+    const [a, b] = entities.map((entity) => goldens.get(entity) ?? new Set<string>());
+    const merged = [...a].some((golden) => b.has(golden));
+    const count = counts.get(kind) ?? { planted: 0, merged: 0 };
+    counts.set(kind, { planted: count.planted + 1, merged: count.merged + (merged ? 1 : 0) });
+  }
+  return counts;
+}

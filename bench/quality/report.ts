@@ -41,7 +41,7 @@ const METRIC_LABEL: Record<Metric, string> = { f1: 'F1', pairCompleteness: 'pair
 
 const ratio = (digits: number) => (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(digits));
 const COLUMNS: readonly { title: string; width: number; value: (r: DatasetResult) => string }[] = [
-  { title: 'dataset', width: 9, value: (r) => r.name },
+  { title: 'dataset', width: 20, value: (r) => r.name },
   { title: 'task', width: 6, value: (r) => r.task },
   { title: 'records', width: 8, value: (r) => fmt(r.records) },
   { title: 'rejected', width: 9, value: (r) => fmt(r.rejected) },
