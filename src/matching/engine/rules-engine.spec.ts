@@ -787,9 +787,35 @@ describe("RulesEngine (customer): one person's mailbox, and a name filed in the 
     for (const email of ['r.cole1@example.com', 'ryan.cole@example.com', 'coler@example.com', 'ryan@example.com', 'rc84@example.com']) {
       expect(level(score(customer, { ...ryan, email }, { ...ryan, email }), 'email')?.level, email).toBe("one person's mailbox");
     }
-    for (const email of ['thesmiths@example.com', 'info@example.com', 'cole.family@example.com', 'sarah.cole@example.com', 'r@example.com']) {
+    for (const email of ['thesmiths@example.com', 'info@example.com', 'sarah.cole@example.com', 'r@example.com', 'colette@example.com', 'cole@example.com']) {
       expect(level(score(customer, { ...ryan, email }, { ...ryan, email }), 'email')?.level, email).toBe('exact');
     }
+    for (const email of ['cole.family@example.com', 'thecoles@example.com', 'familie-cole@example.com', 'coles@example.com']) {
+      expect(level(score(customer, { ...ryan, email }, { ...ryan, email }), 'email')?.level, email).toBe("the household's mailbox");
+    }
+  });
+
+  it("a household's mailbox and no birth date: father and son of one name both give it, so a steward decides unless a mobile agrees", () => {
+    const clarke = { givenName: 'Stephen', familyName: 'Clarke', email: 'theclarkes@outlook.com', addressLine1: '109 Grove Crescent', city: 'Glasgow', postalCode: 'G12 9XU', country: 'GB' };
+    const landline = score(customer, { ...clarke, givenName: 'Steve' }, { ...clarke, phone: '0141 541 6111' });
+    expect(landline.decision).toBe('possible');
+    expect(landline.explanation.vetoed).toBe('review');
+    const dated = score(customer, { ...clarke, birthDate: '1963-05-30', phone: '0141 541 6111' }, { ...clarke, givenName: 'S', phone: '07400 964628' });
+    expect(dated.decision).toBe('possible');
+    // the same mobile is the person's own: one person
+    expect(score(customer, { ...clarke, phone: '07400 964628' }, { ...clarke, givenName: 'Steve', phone: '+44 7400 964628' }).decision).toBe('match');
+    // both dated alike: one person; a generation apart: two
+    expect(score(customer, { ...clarke, birthDate: '1963-05-30' }, { ...clarke, birthDate: '1963-05-30' }).decision).toBe('match');
+    expect(score(customer, { ...clarke, birthDate: '1963-05-30' }, { ...clarke, birthDate: '1993-02-11' }).decision).toBe('none');
+  });
+
+  it('no birth date, mailboxes a letter apart at one provider and two mobiles: a father and a son, or one man keyed twice, a steward decides', () => {
+    const macleod = { givenName: 'Anthony', familyName: 'MacLeod', addressLine1: '124 Station Avenue', city: 'Bristol', country: 'GB' };
+    const pair = score(customer, { ...macleod, email: 'anthony_macleod@yahoo.co.uk', phone: '+447814277661' }, { ...macleod, email: 'anthonymacleod@yahoo.co.uk', phone: '+44 7519 486631', birthDate: '1984-07-31' });
+    expect(level(pair, 'email')?.level).toBe('jw>=0.90');
+    expect(pair.decision).toBe('possible');
+    // no phone on one side: the near mailbox is what the records have in common, and it still links
+    expect(score(customer, { ...macleod, email: 'anthony_macleod@yahoo.co.uk' }, { ...macleod, email: 'anthonymacleod@yahoo.co.uk', phone: '+44 7519 486631', birthDate: '1984-07-31' }).decision).toBe('match');
   });
 
   it('a given name mistyped or missing, a birth date a slip off, one person\'s mailbox: one person', () => {

@@ -164,6 +164,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('leadingFamilyName' in condition) return (_a, _b, fa, fb) => isLeadingPart(fa.familyNames, fb.familyNames);
   // One person's mailbox keyed with a slip in its domain is still that person's mailbox.
   if ('personalMailbox' in condition) return (a, b, fa, fb) => (a === b || isMistypedDomain(String(a), String(b))) && namesPerson(String(a), fa, fb);
+  if ('householdMailbox' in condition) return (a, b, fa, fb) => (a === b || isMistypedDomain(String(a), String(b))) && namesHousehold(String(a), fa, fb);
   if ('workAndPrivate' in condition) return (a, b) => isWorkAndPrivate(String(a), String(b));
   if ('mistypedDomain' in condition) return (a, b) => isMistypedDomain(String(a), String(b));
   if ('mistypedAddress' in condition) return (a, b) => isMistypedAddress(String(a), String(b));
@@ -300,6 +301,23 @@ function namesPerson(email: string, fa: Features, fb: Features): boolean {
 }
 
 const NOT_LETTERS = /[^a-z]/g;
+
+// What a household's mailbox puts around the family name, in the languages of the name tables: "the…s",
+// "…family", "familie…", "famille…", "casa…", "…home".
+const HOUSEHOLD_WORDS = /^(?:the|les|los|las|die|het|de|la|familys?|families|familie|famille|familia|famiglia|household|home|haus|casa|maison|and|s|es)*$/;
+
+/** The user name is one of the records' family names with household words around it (and no person's name: see namesPerson). */
+function namesHousehold(email: string, fa: Features, fb: Features): boolean {
+  const user = email.slice(0, email.lastIndexOf('@')).replace(NOT_LETTERS, '');
+  for (const family of [fa.familyName, fb.familyName]) {
+    if (typeof family !== 'string' || family.length < 3) continue;
+    const at = user.indexOf(family);
+    // The family name alone ("miller@" at a firm) may be one person's: a household's says so around it.
+    const [before, after] = [user.slice(0, at), user.slice(at + family.length)];
+    if (at !== -1 && before + after !== '' && HOUSEHOLD_WORDS.test(before) && HOUSEHOLD_WORDS.test(after)) return true;
+  }
+  return false;
+}
 
 // Two addresses, one at an organisation's domain (an employer's) and the other at a provider anyone can
 // have an address at: a work address and a private one, both the person's. Two private addresses, or two

@@ -234,6 +234,12 @@ export type LevelCondition =
    */
   | { readonly personalMailbox: true }
   /**
+   * Emails: the same mailbox, and its user name is a family's, not a person's: one of the two records'
+   * family names with only household words around it ("theclarkes", "smithfamily", "familie.devries").
+   * Every member of the household may give it, a father and his son of one name included.
+   */
+  | { readonly householdMailbox: true }
+  /**
    * Emails: two addresses, one at an organisation's domain (a work address) and the other at a free-mail
    * or internet provider's (a private one, `data/mail-providers.ts`): two addresses of one person as
    * often as of two. Two private addresses, or two at organisations, are not at this level.

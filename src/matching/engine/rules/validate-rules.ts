@@ -14,7 +14,7 @@ export class RulesError extends Error {
 
 // Which level conditions make sense for which kind of feature.
 const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
-  text: ['exact', 'personalMailbox', 'workAndPrivate', 'mistypedDomain', 'mistypedAddress', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
+  text: ['exact', 'personalMailbox', 'householdMailbox', 'workAndPrivate', 'mistypedDomain', 'mistypedAddress', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
   name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'leadingFamilyName', 'else'],
   'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'nickname', 'middleNames', 'initial', 'genderedForms', 'swappedWith', 'inOtherField', 'else'],
   phone: ['exact', 'sharedLine', 'unknownLine', 'landlineAndMobile', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
