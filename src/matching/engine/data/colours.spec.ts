@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourShadesIn, neighbourTone } from './colours';
+import { coloursIn, colourShadesIn, finerShade, neighbourTone } from './colours';
 
 const shades = (title: string) => colourShadesIn(title.toLowerCase().split(/[^a-z]+/).filter(Boolean));
 
@@ -16,3 +16,23 @@ describe('neighbourTone', () => {
     expect(neighbourTone(shades('Orange/Silver'), shades('Orange/Silver'))).toBe(false); // the same: another level
   });
 });
+
+describe('colour words', () => {
+  const colours = (title: string) => coloursIn(title.toLowerCase().split(/[^a-z]+/).filter(Boolean));
+
+  it('reads a German compound shade as a shade of its own in its family', () => {
+    expect(colours('Sony WH-1000XM5 Mitternachtsblau')).toEqual(['blue']);
+    expect(shades('Sony WH-1000XM5 Mitternachtsblau')).toEqual(['mitternachtsblau']);
+    expect(colours('Anthrazitgrau')).toEqual(['grey']);
+    expect(finerShade(shades('Mitternachtsblau'), shades('Blau'))).toBe(true);
+    expect(finerShade(shades('Mitternachtsblau'), shades('Himmelblau'))).toBe(false);
+    expect(colours('Vollkornbrot 500 g')).toEqual([]);
+  });
+
+  it('reads rose as pink and teal as a colour of its own, not a blue', () => {
+    expect(colours('Pixel 8 128GB Rose')).toEqual(['pink']);
+    expect(colours('Redmi Note 13 Ocean Teal')).toEqual(['teal']);
+    expect(finerShade(shades('Ocean Teal'), shades('Ice Blue'))).toBe(false);
+  });
+});
+

@@ -10,13 +10,15 @@ const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
   grey: ['grey', 'gray', 'gry', 'grau', 'gris', 'grigio', 'grijs', 'charcoal', 'slate', 'titanium', 'gunmetal', 'anthracite', 'anthrazit'],
   silver: ['silver', 'slv', 'silber', 'argent', 'plata', 'argento', 'zilver', 'platinum', 'starlight'],
   gold: ['gold', 'gld', 'golden', 'oro', 'goud', 'champagne'],
-  blue: ['blue', 'blu', 'blau', 'bleu', 'azul', 'blauw', 'azure', 'cobalt', 'sapphire', 'turquoise', 'teal', 'indigo'],
+  blue: ['blue', 'blu', 'blau', 'bleu', 'azul', 'blauw', 'azure', 'cobalt', 'sapphire', 'indigo'],
+  // Between blue and green, sold as a colourway of its own ("Ocean Teal" beside "Ice Blue").
+  teal: ['teal', 'turquoise', 'turkis', 'turquesa', 'turchese'],
   navy: ['navy', 'nvy', 'marino', 'dunkelblau'],
   red: ['red', 'rd', 'rot', 'rouge', 'rojo', 'roja', 'rosso', 'rossa', 'rood', 'crimson', 'scarlet', 'ruby', 'burgundy', 'maroon', 'bordeaux'],
   green: ['green', 'grn', 'grun', 'gruen', 'vert', 'verte', 'verde', 'groen', 'olive', 'emerald', 'khaki', 'sage', 'lime', 'pistachio', 'jade'],
   yellow: ['yellow', 'ylw', 'yel', 'gelb', 'jaune', 'amarillo', 'amarilla', 'giallo', 'geel', 'mustard'],
   orange: ['orange', 'orng', 'naranja', 'arancione', 'oranje', 'tangerine', 'coral', 'apricot'],
-  pink: ['pink', 'pnk', 'rosa', 'rosado', 'roze', 'fuchsia', 'blush'],
+  pink: ['pink', 'pnk', 'rosa', 'rosado', 'roze', 'fuchsia', 'blush', 'rose'],
   purple: ['purple', 'prpl', 'pur', 'lila', 'violett', 'violet', 'morado', 'paars', 'lavender', 'lilac', 'plum', 'mauve', 'aubergine'],
   brown: ['brown', 'brn', 'braun', 'marron', 'brun', 'bruin', 'marrone', 'mocha', 'walnut', 'tan', 'chestnut', 'cognac', 'hazel'],
   beige: ['beige', 'cream', 'creme', 'crema', 'taupe', 'ecru', 'nude', 'camel', 'oatmeal'],
@@ -66,6 +68,20 @@ const SHADE_MODIFIERS = new Set(['dark', 'light', 'deep', 'pale', 'bright', 'dun
 const CANONICAL = new Map<string, string>();
 for (const [colour, words] of Object.entries(COLOUR_WORDS)) for (const word of words) if (!ONLY_BESIDE_A_COLOUR.has(word)) CANONICAL.set(word, colour);
 
+// German writes a shade as one word ending in its colour: "Mitternachtsblau", "Anthrazitgrau", "Tiefschwarz".
+// Such a word is a shade of its own in that colour's family. Three letters at least before the colour, and
+// not "rot" (Vollkornbrot is bread).
+const COMPOUND_ENDINGS = ['schwarz', 'weiss', 'grau', 'silber', 'gold', 'blau', 'gruen', 'grun', 'gelb', 'braun', 'lila'];
+const COMPOUND = new RegExp(`^[a-z]{3,}(${COMPOUND_ENDINGS.join('|')})$`);
+
+/** The colour family a colour word or a German compound shade names, or undefined. */
+function familyWord(word: string): string | undefined {
+  const known = CANONICAL.get(word);
+  if (known !== undefined) return known;
+  const ending = COMPOUND.exec(word)?.[1];
+  return ending === undefined ? undefined : CANONICAL.get(ending);
+}
+
 // A colour word followed by these words names a feature, not the product's colour: a Blu-ray player is
 // not blue, a camera with red-eye correction not red.
 const NOT_A_COLOUR_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -81,7 +97,7 @@ export function coloursIn(tokens: readonly string[]): string[] {
   for (let i = 0; i < tokens.length; i++) {
     // "Tri-Color" is read as two words.
     const colour = tokens[i] === 'tri' && /^colou?r$/.test(tokens[i + 1] ?? '') ? 'tricolour' : colourAt(tokens, i);
-    if (colour !== undefined) found.add(CANONICAL.get(colour) ?? colour);
+    if (colour !== undefined) found.add(familyWord(colour) ?? colour);
   }
   return [...found].sort();
 }
@@ -110,7 +126,7 @@ function colourAt(tokens: readonly string[], i: number): string | undefined {
   const token = tokens[i];
   const abbreviated = ONLY_BESIDE_A_COLOUR.get(token);
   if (abbreviated !== undefined) return [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && CANONICAL.has(t)) ? abbreviated : undefined;
-  if (!CANONICAL.has(token) || NOT_A_COLOUR_BEFORE[token]?.has(tokens[i + 1])) return undefined;
+  if (familyWord(token) === undefined || NOT_A_COLOUR_BEFORE[token]?.has(tokens[i + 1])) return undefined;
   return token;
 }
 
@@ -154,6 +170,6 @@ const SHADE_FAMILY = new Map([['navy', 'blue']]);
 
 function familyOf(shade: string): string {
   const word = shade.slice(shade.lastIndexOf(' ') + 1);
-  const family = CANONICAL.get(word) ?? word;
+  const family = familyWord(word) ?? word;
   return SHADE_FAMILY.get(family) ?? family;
 }

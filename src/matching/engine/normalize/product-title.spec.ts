@@ -86,6 +86,12 @@ describe(analyzeTitle.name, () => {
       ['6 pk', { pack: 6 }],
       ['12ct', { pack: 12 }],
       ['24 count', { pack: 24 }],
+      ['Espresso Capsules x10, Intensity 9', { pack: 10 }],
+      ['Capsules x 100', { pack: 100 }],
+      ['100 tea bags', { pack: 100 }],
+      ['Dishwasher tablets 40 tablets', { pack: 40 }],
+      ['Fujifilm X100', {}], // a camera's model, not a pack
+      ['Xperia X10 bags', {}],
       ['6 x 330ml', { pack: 6, volumeMl: 330 }],
       ['6×330 ml', { pack: 6, volumeMl: 330 }],
       ['2 x 1TB', { pack: 2, storageGb: 1000 }],

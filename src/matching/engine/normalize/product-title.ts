@@ -81,14 +81,16 @@ const UNIT_PATTERN = [...UNITS.keys()]
   .join('|');
 const NUMBER = '\\d{1,7}(?:\\.\\d{1,4})?';
 const PACK_WORDS = 'packs?|pk|pck|ct|count|pcs|pc|pieces?';
+// Things sold by the dozen or hundred whose count is the pack: "Capsules x10", "100 tea bags", "x 24 cans".
+const COUNTED_THINGS = 'capsules?|pods|tablets|tabs|sachets|teabags|bags|rolls|sheets|wipes|bottles|cans';
 
 // A measure starts at a word boundary that is not inside a fraction or a decimal ("2-1/2'" is no measure)
 // and ends at one. The alternatives after the canonical token, numbered by their capture groups:
 const RAW_MEASURES =
-  // 4: "pack of 6", "set of 4"
-  `(?:pack|set|box|case)\\s+of\\s+(\\d{1,4})` +
-  // 5: "6-pack", "6 pk", "12ct"
-  `|(\\d{1,4})\\s*-?\\s*(?:${PACK_WORDS})` +
+  // 4: "pack of 6", "set of 4", "capsules x10" (the things stay words of the title)
+  `(?:(?:pack|set|box|case)\\s+of\\s+|(?<=(?:${COUNTED_THINGS})\\s{1,2})x\\s?)(\\d{1,4})` +
+  // 5: "6-pack", "6 pk", "12ct", "100 capsules"
+  `|(\\d{1,4})(?:\\s*-?\\s*(?:${PACK_WORDS})|(?=\\s(?:tea\\s)?(?:${COUNTED_THINGS})(?![a-z0-9])))` +
   // 6-8: "500 ml", "0.5L", "512-GB", and "6 x 330ml" (6 is the pack)
   `|(?:(\\d{1,4})\\s*x\\s*)?(${NUMBER})\\s*-?\\s*(${UNIT_PATTERN})` +
   // 9: inches written "in", glued or hyphenated, and not "3-in-1"
