@@ -35,4 +35,3 @@ describe('colour words', () => {
     expect(finerShade(shades('Ocean Teal'), shades('Ice Blue'))).toBe(false);
   });
 });
-
