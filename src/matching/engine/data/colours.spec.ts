@@ -34,4 +34,10 @@ describe('colour words', () => {
     expect(colours('Redmi Note 13 Ocean Teal')).toEqual(['teal']);
     expect(finerShade(shades('Ocean Teal'), shades('Ice Blue'))).toBe(false);
   });
+
+  it('reads no colour in a name that holds one: Earl Grey is a tea', () => {
+    expect(colours('Twinings Earl Grey 100 tea bags')).toEqual([]);
+    expect(colours('Lady Grey tea')).toEqual([]);
+    expect(colours('Grey hoodie')).toEqual(['grey']);
+  });
 });

@@ -91,6 +91,11 @@ const NOT_A_COLOUR_BEFORE: Readonly<Record<string, ReadonlySet<string>>> = {
   charcoal: new Set(['grill', 'grills', 'barbecue', 'bbq', 'smoker', 'briquettes', 'filter', 'filters']),
 };
 
+// A colour word after these words is part of a name: Earl Grey and Lady Grey are teas, not grey ones.
+const NOT_A_COLOUR_AFTER: Readonly<Record<string, ReadonlySet<string>>> = {
+  grey: new Set(['earl', 'lady']),
+};
+
 /** The canonical colours named among folded title tokens, distinct and sorted ("Jet Black / Noir" → ["black"]). */
 export function coloursIn(tokens: readonly string[]): string[] {
   const found = new Set<string>();
@@ -126,7 +131,7 @@ function colourAt(tokens: readonly string[], i: number): string | undefined {
   const token = tokens[i];
   const abbreviated = ONLY_BESIDE_A_COLOUR.get(token);
   if (abbreviated !== undefined) return [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && CANONICAL.has(t)) ? abbreviated : undefined;
-  if (familyWord(token) === undefined || NOT_A_COLOUR_BEFORE[token]?.has(tokens[i + 1])) return undefined;
+  if (familyWord(token) === undefined || NOT_A_COLOUR_BEFORE[token]?.has(tokens[i + 1]) || NOT_A_COLOUR_AFTER[token]?.has(tokens[i - 1])) return undefined;
   return token;
 }
 
