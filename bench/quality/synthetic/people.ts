@@ -4,6 +4,7 @@
 // Every related pair is recorded as a hard negative: two people a hub must keep apart.
 import { pick } from '../../support/random';
 import { COUNTRIES, randomBetween, subscriberDigits, type Country, type Sex, type Town } from './countries';
+import type { HardNegative } from '../metrics';
 
 export interface Phone {
   readonly country: Country;
@@ -51,9 +52,8 @@ export interface Person {
 
 export type HardNegativeKind = 'twins' | 'spouses' | 'junior/senior' | 'siblings' | 'namesakes';
 
-export interface PlantedNegative {
+export interface PlantedNegative extends HardNegative {
   readonly kind: HardNegativeKind;
-  readonly entities: readonly [string, string];
 }
 
 export interface Population {

@@ -7,6 +7,7 @@ import { pick, seededRandom } from '../../support/random';
 import { randomBetween } from './countries';
 import { shuffle } from './people';
 import type { SyntheticTable } from './customers';
+import type { HardNegative } from '../metrics';
 
 type Random = () => number;
 export type VariantAxis = 'storage' | 'colour' | 'size' | 'pack';
@@ -61,9 +62,8 @@ interface Variant {
   readonly price: number;
 }
 
-export interface ProductNegative {
+export interface ProductNegative extends HardNegative {
   readonly kind: VariantAxis;
-  readonly entities: readonly [string, string];
 }
 
 export interface SyntheticProducts {

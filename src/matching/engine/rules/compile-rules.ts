@@ -280,7 +280,7 @@ function isLeadingPart(a: FeatureValue | undefined, b: FeatureValue | undefined)
 // "coler", "rc". Digits and separators are left out ("r.cole1"). Names are taken across the two records, as
 // one of them may lack a given or family name ("|Cole" and "Ryan|" with r.cole1@).
 function namesPerson(email: string, fa: Features, fb: Features): boolean {
-  const user = email.slice(0, email.lastIndexOf('@')).replace(NOT_LETTERS, '');
+  const user = userLetters(email);
   if (user.length < 2) return false;
   const givens = [firstName(fa.givenName), firstName(fb.givenName)].filter((g) => g.length >= 2);
   const families = [fa.familyName, fb.familyName].filter((f): f is string => typeof f === 'string' && f.length >= 2);
@@ -302,13 +302,18 @@ function namesPerson(email: string, fa: Features, fb: Features): boolean {
 
 const NOT_LETTERS = /[^a-z]/g;
 
+/** The letters of an address's user name: "r.cole1@…" → "rcole". */
+function userLetters(email: string): string {
+  return email.slice(0, email.lastIndexOf('@')).replace(NOT_LETTERS, '');
+}
+
 // What a household's mailbox puts around the family name, in the languages of the name tables: "the…s",
 // "…family", "familie…", "famille…", "casa…", "…home".
 const HOUSEHOLD_WORDS = /^(?:the|les|los|las|die|het|de|la|familys?|families|familie|famille|familia|famiglia|household|home|haus|casa|maison|and|s|es)*$/;
 
 /** The user name is one of the records' family names with household words around it (and no person's name: see namesPerson). */
 function namesHousehold(email: string, fa: Features, fb: Features): boolean {
-  const user = email.slice(0, email.lastIndexOf('@')).replace(NOT_LETTERS, '');
+  const user = userLetters(email);
   for (const family of [fa.familyName, fb.familyName]) {
     if (typeof family !== 'string' || family.length < 3) continue;
     const at = user.indexOf(family);
