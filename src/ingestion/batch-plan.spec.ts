@@ -232,6 +232,22 @@ describe('BatchPlan: twins chained through a record that cannot tell them apart'
     inEveryOrder(records, (hub, order) => expect(new Set(Object.keys(records).map((id) => hub.goldenOf(id))).size, order).toBe(1));
   });
 
+  it('lets a dated record join past an undated member whose mobile ties it to a member the record matches on its work mailbox', () => {
+    // Loïc's golden record: his work mailbox with his mobile, and a private mailbox with the same mobile,
+    // both undated. A dated record with the work mailbox cannot tell the private one from a son of one
+    // name (no birth date there, the mailboxes differ), but it is not the record missing the birth date:
+    // the private one already stands in the golden record on its mobile.
+    const loic = { givenName: 'Loïc', familyName: 'Lambert', addressLine1: '155 place de la Paix', city: 'Paris', postalCode: '75018', country: 'FR' };
+    const records: Record<string, Attributes> = {
+      work: { ...loic, email: 'loic.lambert@groupe-aubrac.fr', phone: '+33664087991' },
+      private: { ...loic, email: 'loic.lambert64@hotmail.fr', phone: '06 64 08 79 91' },
+      dated: { ...loic, email: 'LOIC.LAMBERT@GROUPE-AUBRAC.FR', birthDate: '1964-08-07' },
+    };
+    const probe = new MemoryHub();
+    expect(probe.engine.compare(probe.features(records.dated), probe.features(records.private)).explanation.vetoed).toBe('review');
+    inEveryOrder(records, (hub, order) => expect(new Set(Object.keys(records).map((id) => hub.goldenOf(id))).size, order).toBe(1));
+  });
+
   it('never joins a record holding only a household\'s street and landline to the son through the son\'s records (a blind-harness merge)', () => {
     // The father gives no birth date anywhere; the son's records hold the household landline, his birth
     // date and his own mailboxes. The undated record with the landline and street fits both: it must not

@@ -568,11 +568,15 @@ export class BatchPlan {
     const feature = (comparison: string) => engine.featureOf(comparison) ?? '';
     // Compared on real values, or (where the newcomer has no value to compare) the voucher holds the
     // value `other` has: a mobile number ties the voucher to `other` where the newcomer lists none. A
-    // comparison none of the three has a value for (no email anywhere) tells nothing either way.
+    // comparison none of the three has a value for (no email anywhere) tells nothing either way. Nor does
+    // a value missing where the golden record already holds a match missing it (no birth date to tell
+    // father from son): when only `other` lacks it, `other` stands in the golden record on what its
+    // matches said; when the newcomer and the voucher both lack it, the voucher matches `other` without it.
     const lacks = (record: Features, comparison: string) => !isInformative(record[feature(comparison)]);
     const compared = (comparison: string) =>
       pair.explanation.comparisons.some((c) => c.comparison === comparison && c.level !== 'null' && !lacks(voucher, comparison)) ||
-      (lacks(newcomer, comparison) && (agreesOn(against, comparison) || (lacks(voucher, comparison) && lacks(other, comparison))));
+      (lacks(other, comparison) && !lacks(newcomer, comparison)) ||
+      (lacks(newcomer, comparison) && (agreesOn(against, comparison) || (lacks(voucher, comparison) && (lacks(other, comparison) || against.decision === 'match'))));
     if (comparisons.every(compared)) return true;
     return comparisons.some((comparison) => (plain ? scoresAgainst(against, comparison) : disagreesOn(against, comparison)));
   }

@@ -157,6 +157,19 @@ describe('RulesEngine (customer): names and addresses as other systems write the
     expect(at('Calle Mayor 5, 2º B')).toEqual(['street-postcode:5|50667']);
   });
 
+  it('compares a flat or building written in the street field as line 2, wherever the other system put it', () => {
+    const clarke = { givenName: 'Edward', familyName: 'Clarke', city: 'Bristol', postalCode: 'BS6 8TG', country: 'GB' };
+    const inLine1 = score(customer, { ...clarke, addressLine1: 'Flat 7, 108 Victoria Close' }, { ...clarke, addressLine1: '108 Victoria Cl', addressLine2: 'Flat 7' });
+    expect(level(inLine1, 'address')).toBe('exact');
+    expect(level(inLine1, 'addressLine2')).toBe('exact');
+    const garcia = { givenName: 'François', familyName: 'Garcia', city: 'Toulouse', postalCode: '31314', country: 'FR' };
+    const french = score(customer, { ...garcia, addressLine1: 'Bât. C, apt 4, 108 avenue Pasteur' }, { ...garcia, addressLine1: '108, Avenue Pasteur', addressLine2: 'Bât. C, apt 4' });
+    expect(level(french, 'address')).toBe('exact');
+    expect(level(french, 'addressLine2')).toBe('exact');
+    // another flat in the same house is still another flat
+    expect(level(score(customer, { ...clarke, addressLine1: 'Flat 7, 108 Victoria Close' }, { ...clarke, addressLine1: 'Flat 9, 108 Victoria Close' }), 'addressLine2')).not.toBe('exact');
+  });
+
   it('a town named in another language is one town, and keys alike (München, Muenchen, Munich)', () => {
     const sophie = { givenName: 'Sophie', familyName: 'Köhler', city: 'München', country: 'DE' };
     for (const city of ['Muenchen', 'Munich', 'MÜNCHEN']) expect(level(score(customer, sophie, { ...sophie, city }), 'city'), city).toBe('exact');

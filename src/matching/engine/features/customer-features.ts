@@ -1,5 +1,5 @@
 import type { Attributes } from '../types';
-import { normalizeAddressLine, addressTokens, normalizePostcode, houseNumber, splitLocality } from '../normalize/address';
+import { normalizeAddressLine, addressTokens, normalizePostcode, houseNumber, splitLocality, splitUnit } from '../normalize/address';
 import { cityName } from '../normalize/city';
 import { isPlaceholderBirthDate } from '../normalize/date';
 import { mailbox } from '../normalize/email';
@@ -49,7 +49,10 @@ export function customerFeatures(a: Attributes): Features {
   const phone = typeof a.phone === 'string' && a.phone.startsWith('+') ? a.phone : null;
   // An address on one line ("Via Roma 12, 20121 Milano") is compared and blocked as street, postcode and town.
   const oneLine = typeof a.addressLine1 === 'string' ? splitLocality(a.addressLine1) : null;
-  const address = text(oneLine?.street ?? a.addressLine1, normalizeAddressLine);
+  // A flat or building written in the street's field ("Flat 7, 108 Victoria Close") is compared as line 2.
+  const line1 = oneLine?.street ?? a.addressLine1;
+  const { street, unit } = typeof line1 === 'string' ? splitUnit(line1) : { street: line1, unit: null };
+  const address = text(street, normalizeAddressLine);
   const givenPhonetic = given ? phoneticKeys(given.split(' ')[0]) : [];
   const familyPhonetic = family ? phoneticKeys(family) : [];
   return {
@@ -78,7 +81,7 @@ export function customerFeatures(a: Attributes): Features {
     address,
     streetNumber: address ? houseNumber(address) : null,
     addressTokens: address ? nonEmpty(addressTokens(address)) : null,
-    addressLine2: text(a.addressLine2, normalizeAddressLine),
+    addressLine2: text(a.addressLine2 ?? unit, normalizeAddressLine),
     city: text(a.city ?? oneLine?.city, cityName),
     postalCode: text(a.postalCode ?? oneLine?.postalCode, normalizePostcode),
     region: text(a.region, normalizeName),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addressTokens, houseNumber, normalizeAddressLine, normalizePostcode, splitLocality } from './address';
+import { addressTokens, houseNumber, normalizeAddressLine, normalizePostcode, splitLocality, splitUnit } from './address';
 
 const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
 const streetWord = fc.constantFrom(
@@ -163,5 +163,23 @@ describe('splitLocality', () => {
   it.each(['Hauptstr. 12', '12 High St, Flat 3', 'Unit 5, 1200 Main Street', '123 Main St, Springfield, IL 62701', ', 20121 Milano', 'Via Roma 12, Milano'])(
     'leaves %s whole',
     (line) => expect(splitLocality(line)).toBeNull(),
+  );
+});
+
+describe('splitUnit', () => {
+  it.each([
+    ['Flat 7, 108 Victoria Close', '108 Victoria Close', 'Flat 7'],
+    ['12 High St, Flat 3', '12 High St', 'Flat 3'],
+    ['7071 Washington Rd, Apt 6E', '7071 Washington Rd', 'Apt 6E'],
+    ['Bât. C, apt 4, 108 avenue Pasteur', '108 avenue Pasteur', 'Bât. C, apt 4'],
+    ['Résidence les Pins, 11 allée Gambetta', '11 allée Gambetta', 'Résidence les Pins'],
+    ['Pº de la Constitución, 77, 4º C', 'Pº de la Constitución 77', '4º C'],
+    ['Piazza Verdi, 155, int. 15', 'Piazza Verdi 155', 'int. 15'],
+    ['Hauptstr. 3, 2. Stock', 'Hauptstr. 3', '2. Stock'],
+    ['Schillerstraße 86, c/o Weber', 'Schillerstraße 86', null],
+  ])('%s → %s | %s', (line, street, unit) => expect(splitUnit(line)).toEqual({ street, unit }));
+
+  it.each(['146, rue Gambetta', 'International Dr, 5', 'Hauptstr. 12', 'Flat 3'])('leaves %s whole', (line) =>
+    expect(splitUnit(line)).toEqual({ street: line, unit: null }),
   );
 });

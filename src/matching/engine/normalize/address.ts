@@ -147,3 +147,35 @@ function isTown(name: string): boolean {
   const last = tokens[tokens.length - 1] ?? '';
   return name.replace(/[^\p{L}]/gu, '').length >= 3 && !(last.length > 1 && CANONICAL.get(last) === last);
 }
+
+// Parts of an address line that name a flat, floor or building inside the house, not the street: "Flat 7",
+// "Apt 6E", "Bât. C", "int. 15", "scala A", "4º C", "2. Stock", "Résidence les Pins"; and a care-of name.
+const UNIT_DESIGNATOR =
+  /^(?:flat|apt|apartment|appt|app|appartement|unit|suite|ste|room|bat|batiment|bldg|building|block|escalier|esc|etage|int|interno|scala|sc|piso|puerta|wohnung|whg|bus)\.?\s*[\p{L}\d]{1,5}$/u;
+const FLOOR = /^\d{1,2}\s*(?:[º°ª]|\.\s*(?:stock|og|etage)\b|(?:st|nd|rd|th)\s+floor\b)/u;
+const BUILDING_OR_CARE_OF = /^(?:residence|res\.|c\/o|co\s)/u;
+
+function isUnitPart(part: string): boolean {
+  const folded = part.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return UNIT_DESIGNATOR.test(folded) || FLOOR.test(folded) || BUILDING_OR_CARE_OF.test(folded);
+}
+
+/**
+ * Splits what names a flat, floor or building (or a care-of name) off the street of an address line, as
+ * systems that have one address field keep it: "Flat 7, 108 Victoria Close" → street "108 Victoria Close",
+ * unit "Flat 7"; "Bât. C, apt 4, 108 avenue Pasteur" → "108 avenue Pasteur", "Bât. C, apt 4";
+ * "Pº de la Constitución, 77, 4º C" → "Pº de la Constitución 77", "4º C". Only comma-separated parts are
+ * read, and a line with nothing but such parts stays whole.
+ */
+export function splitUnit(line: string): { street: string; unit: string | null } {
+  const parts = line
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return { street: line, unit: null };
+  const units = parts.filter(isUnitPart);
+  const street = parts.filter((part) => !isUnitPart(part));
+  if (units.length === 0 || street.length === 0) return { street: line, unit: null };
+  const unit = units.filter((part) => !/^(?:c\/o|co)\s/iu.test(part)).join(', ');
+  return { street: street.join(' '), unit: unit || null };
+}
