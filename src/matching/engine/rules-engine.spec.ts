@@ -612,6 +612,17 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     }
   });
 
+  it('names written the other way round are read with a nickname or the first of two family names', () => {
+    const emma = { email: 'emmaharding-price@outlook.com', addressLine1: '90 Church Gardens', postalCode: 'SE22 7DP', city: 'London', country: 'GB' };
+    const givenLevel = (a: Attributes, b: Attributes) => score(customer, a, b).explanation.comparisons.find((c) => c.comparison === 'givenName')?.level;
+    const harding = score(customer, { ...emma, givenName: 'Harding', familyName: 'Emma' }, { ...emma, givenName: 'Emma', familyName: 'Harding-Price' });
+    expect(harding.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).toBe('swapped, a keystroke off');
+    expect(harding.decision).toBe('match');
+    expect(givenLevel({ givenName: 'Martínez Blanco', familyName: 'Merche' }, { givenName: 'Mercedes', familyName: 'Martínez Blanco' })).toBe('swapped, a keystroke off');
+    // the second of two family names is not the family name
+    expect(givenLevel({ givenName: 'Blanco', familyName: 'Mercedes' }, { givenName: 'Mercedes', familyName: 'Martínez Blanco' })).toBe('else');
+  });
+
   it('twins behind swapped names a keystroke apart (Daan, Dana), each with a mailbox and phone of their own, go to a steward', () => {
     const home = { birthDate: '1987-11-24', addressLine1: 'Dorpsstraat 73', postalCode: '9743 WV', city: 'Groningen', country: 'NL' };
     const daan = { ...home, givenName: 'Daan', familyName: 'Dekker', email: 'd.dekker@xs4all.nl', phone: '+31 6 19300490' };

@@ -154,8 +154,11 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('fuse' in condition) return (a, b) => fuseSimilarity(String(a), String(b)) >= condition.fuse;
   if ('swappedWith' in condition) {
     const other = condition.swappedWith;
-    const half = condition.exactly ? sameName : similarName;
-    return (a, b, fa, fb) => half(a, fb[other]) && half(fa[other], b);
+    if (condition.exactly) return (a, b, fa, fb) => sameName(a, fb[other]) && sameName(fa[other], b);
+    // Read loosely, a double family name may stand as its first ("Harding Emma" for Emma Harding-Price).
+    const half = (x: FeatureValue | undefined, fx: Features, y: FeatureValue | undefined, fy: Features) =>
+      namesOf(x, fx).some((u) => namesOf(y, fy).some((v) => similarName(u, v)));
+    return (a, b, fa, fb) => half(a, fa, fb[other], fb) && half(fa[other], fa, b, fb);
   }
   if ('inOtherField' in condition) {
     const other = condition.inOtherField;
@@ -262,10 +265,17 @@ function sameName(a: FeatureValue | undefined, b: FeatureValue | undefined): boo
   return typeof a === 'string' && typeof b === 'string' && a !== '' && familyNameForm(a) === familyNameForm(b);
 }
 
+// A given name is read as it is in place, a nickname too (Merche for Mercedes).
 function similarName(a: FeatureValue | undefined, b: FeatureValue | undefined): boolean {
   if (typeof a !== 'string' || typeof b !== 'string' || a === '' || b === '') return false;
   const [x, y] = [familyNameForm(a), familyNameForm(b)];
-  return x === y || (isGivenNameTypo(x, y) && !areDistinctKnownNames(a, b));
+  return x === y || (isGivenNameTypo(x, y) && !areDistinctKnownNames(a, b)) || areNicknames(a, b);
+}
+
+/** A name field's value, and for a double family name its first name as well. */
+function namesOf(value: FeatureValue | undefined, features: Features): (FeatureValue | undefined)[] {
+  const names = features.familyNames;
+  return value === features.familyName && Array.isArray(names) && names.length > 1 ? [value, familyNameForm(names[0])] : [value];
 }
 
 // One list of names is the start of the other, longer one: ["iglesias"] and ["iglesias", "ramirez"].
