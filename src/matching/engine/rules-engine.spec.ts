@@ -223,6 +223,20 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(pair.explanation.vetoed).toBe('review');
   });
 
+  it('two neighbouring letters swapped are a slip (Ptera, Petra), unless both spellings are names (Carol, Carlo)', () => {
+    const home = { familyName: 'Hendriks', birthDate: '1984-11-25', addressLine1: 'Molengracht 170', city: 'Rotterdam', postalCode: '3081 KT', country: 'NL' };
+    const slip = score(customer, { ...home, givenName: 'Ptera', email: 'phendris@planet.nl' }, { ...home, givenName: 'Petra', email: 'petra.hendriks@gmail.com' });
+    expect(slip.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'letters transposed' });
+    expect(slip.explanation.comparisons.find((c) => c.comparison === 'givenName')?.veto).toBeUndefined();
+    expect(slip.decision).toBe('match');
+    const twins = score(customer, { ...home, givenName: 'Carol', email: 'carolh@planet.nl' }, { ...home, givenName: 'Carlo', email: 'carloh@planet.nl' });
+    expect(twins.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).not.toBe('letters transposed');
+    expect(twins.decision).not.toBe('match');
+    // a transposed name with another birth date is still a household member, not a slip
+    const sister = score(customer, { ...home, givenName: 'Ptera' }, { ...home, givenName: 'Petra', birthDate: '1987-02-11' });
+    expect(sister.decision).not.toBe('match');
+  });
+
   it.each([
     ['Andreas', 'Andrea'],
     ['Julien', 'Julie'],
@@ -472,13 +486,18 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
 
   it('a given name one keystroke off, or missing, with another birth date is a household member, not a typo', () => {
     const { email: _email, ...home } = robert;
-    const typo = score(customer, { ...home, birthDate: '1981-04-17' }, { ...home, givenName: 'Robret', birthDate: '1983-11-02' });
-    expect(typo.decision).toBe('possible');
-    expect(typo.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({
-      level: 'one typo',
-      veto: 'review',
-      detail: expect.stringContaining('a household member, not a typo'),
-    });
+    for (const [givenName, level] of [
+      ['Robet', 'one typo'],
+      ['Robret', 'letters transposed'],
+    ]) {
+      const typo = score(customer, { ...home, birthDate: '1981-04-17' }, { ...home, givenName, birthDate: '1983-11-02' });
+      expect(typo.decision, givenName).toBe('possible');
+      expect(typo.explanation.comparisons.find((c) => c.comparison === 'givenName'), givenName).toMatchObject({
+        level,
+        veto: 'review',
+        detail: expect.stringContaining('a household member, not a typo'),
+      });
+    }
     const { givenName: _given, ...unnamed } = home;
     const spouse = score(customer, { ...home, birthDate: '1960-07-03' }, { ...unnamed, birthDate: '1958-07-08' });
     expect(spouse.decision).toBe('possible');

@@ -126,6 +126,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
     if (kind === 'given-name') return (a, b) => isGivenNameTypo(String(a), String(b)) && !areDistinctKnownNames(String(a), String(b));
     return (a, b) => isTypo(String(a), String(b));
   }
+  if ('transposed' in condition) return (a, b) => isTransposition(String(a), String(b)) && !areDistinctKnownNames(String(a), String(b));
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
   if ('middleNames' in condition) return (a, b) => compatibleMiddleNames(String(a), String(b));
   if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
@@ -220,6 +221,14 @@ function isTypo(a: string, b: string): boolean {
   if (a.length < 4 || b.length < 4) return false;
   if (a[0] !== b[0] && LETTER.test(a[0]) && LETTER.test(b[0])) return false;
   return isOneTypo(a, b);
+}
+
+/** Two neighbouring letters swapped and nothing else, in values of four characters or more. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a[i] !== a[i + 1] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 // A space or hyphen keyed into a given name, or lost from it, is one keystroke too ("Katel Byn", "Mary-Ann").

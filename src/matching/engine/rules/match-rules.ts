@@ -159,6 +159,8 @@ export type LevelCondition =
   | { readonly levenshtein: number }
   /** One keystroke apart: a letter added, dropped or changed, or two neighbours swapped; both values four characters or more, and a word keeps its first letter (Gina, Nina are two names). */
   | { readonly typo: true }
+  /** Two neighbouring letters swapped ("Ptera", "Petra"), in names of four letters or more that are not two names the nickname table knows: the commonest slip, and one that rarely turns a name into another. */
+  | { readonly transposed: true }
   | { readonly nickname: true }
   /** The same first name, and the middle names agree where both have one, an initial agreeing with its name ("Anna L." and "Anna Lena", "Robert" and "Robert Lee"). */
   | { readonly middleNames: true }
