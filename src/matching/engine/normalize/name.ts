@@ -174,6 +174,18 @@ function isFeminineOf(feminine: string, masculine: string): boolean {
   return false;
 }
 
+/**
+ * A name and a short form of it that stands for no other name (Matt, Matthew; Becca, Rebecca; Nico,
+ * Nicolas): both in that one group, the short form shorter by two letters or more. Not Chris for
+ * Christopher (Chris is Christine's too), nor variants of about one length (Mark, Marc; Kristen, Kirsten;
+ * Ursula, Uschi), which twins may be named.
+ */
+export function areNicknamesOfOneName(a: string, b: string): boolean {
+  const [x, y] = [firstToken(a), firstToken(b)];
+  if (!areNicknames(x, y) || GROUPS_OF.get(x)?.length !== 1 || GROUPS_OF.get(y)?.length !== 1) return false;
+  return Math.abs(x.length - y.length) >= 2;
+}
+
 /** True when the first tokens differ but are names for one another ("Bob", "Robert"); false for equal names. */
 export function areNicknames(a: string, b: string): boolean {
   const first = firstToken(a);

@@ -10,7 +10,7 @@ import { finerShade, neighbourTone } from '../data/colours';
 import { numbersReplaced, sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { isPrivateMailDomain, isProviderDomain, mailDomain } from '../normalize/email';
-import { areDistinctKnownNames, areGenderedForms, areNicknames, familyNameForm, isParticleRun } from '../normalize/name';
+import { areDistinctKnownNames, areGenderedForms, areNicknames, areNicknamesOfOneName, familyNameForm, isParticleRun } from '../normalize/name';
 import { splitExtension } from '../normalize/phone';
 import { isFixedOrMobile, lineType } from '../normalize/phone-line';
 import type { ConflictRule, CorroborationRule, CountOnceRule, LevelCondition, LevelRule, MatchRules, TermFrequencyTable } from './match-rules';
@@ -128,6 +128,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   }
   if ('transposed' in condition) return (a, b) => isTransposition(String(a), String(b)) && !areDistinctKnownNames(String(a), String(b));
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
+  if ('nicknameOfOneName' in condition) return (a, b) => areNicknamesOfOneName(String(a), String(b));
   if ('middleNames' in condition) return (a, b) => compatibleMiddleNames(String(a), String(b));
   if ('initial' in condition) return (a, b) => initialAgrees(String(a), String(b));
   if ('genderedForms' in condition) return (a, b) => areGenderedForms(String(a), String(b));

@@ -161,7 +161,10 @@ export type LevelCondition =
   | { readonly typo: true }
   /** Two neighbouring letters swapped ("Ptera", "Petra"), in names of four letters or more that are not two names the nickname table knows: the commonest slip, and one that rarely turns a name into another. */
   | { readonly transposed: true }
+  /** Names for one another (Bob, Robert), by the shipped nickname table. */
   | { readonly nickname: true }
+  /** Names for one another where each stands for that one name only (Matt, Matthew; not Chris, which is Christopher, Christian and Christine): no twin is named so. */
+  | { readonly nicknameOfOneName: true }
   /** The same first name, and the middle names agree where both have one, an initial agreeing with its name ("Anna L." and "Anna Lena", "Robert" and "Robert Lee"). */
   | { readonly middleNames: true }
   /** One of the two names is a lone initial, and it is the other's first letter ("A." and "Ann"). */
