@@ -35,6 +35,11 @@ describe('colour words', () => {
     expect(finerShade(shades('Ocean Teal'), shades('Ice Blue'))).toBe(false);
   });
 
+  it('reads Marineblau as navy, the abbreviation NVY is', () => {
+    expect(colours('Levi\'s Housemark Tee L Marineblau')).toEqual(colours('LEVI\'S HOUSEMARK TEE L NVY'));
+    expect(colours('Marine Battery 12V')).toEqual([]);
+  });
+
   it('reads no colour in a name that holds one: Earl Grey is a tea', () => {
     expect(colours('Twinings Earl Grey 100 tea bags')).toEqual([]);
     expect(colours('Lady Grey tea')).toEqual([]);

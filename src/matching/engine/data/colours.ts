@@ -13,7 +13,7 @@ const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
   blue: ['blue', 'blu', 'blau', 'bleu', 'azul', 'blauw', 'azure', 'cobalt', 'sapphire', 'indigo'],
   // Between blue and green, sold as a colourway of its own ("Ocean Teal" beside "Ice Blue").
   teal: ['teal', 'turquoise', 'turkis', 'turquesa', 'turchese'],
-  navy: ['navy', 'nvy', 'marino', 'dunkelblau'],
+  navy: ['navy', 'nvy', 'marino', 'dunkelblau', 'marineblau'],
   red: ['red', 'rd', 'rot', 'rouge', 'rojo', 'roja', 'rosso', 'rossa', 'rood', 'crimson', 'scarlet', 'ruby', 'burgundy', 'maroon', 'bordeaux'],
   green: ['green', 'grn', 'grun', 'gruen', 'vert', 'verte', 'verde', 'groen', 'olive', 'emerald', 'khaki', 'sage', 'lime', 'pistachio', 'jade'],
   yellow: ['yellow', 'ylw', 'yel', 'gelb', 'jaune', 'amarillo', 'amarilla', 'giallo', 'geel', 'mustard'],
@@ -39,7 +39,7 @@ const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
   silver: ['slv', 'silber', 'argent', 'plata', 'argento', 'zilver'],
   gold: ['gld', 'golden', 'oro', 'goud'],
   blue: ['blu', 'blau', 'bleu', 'azul', 'blauw'],
-  navy: ['nvy', 'marino', 'dunkelblau'],
+  navy: ['nvy', 'marino', 'dunkelblau', 'marineblau'],
   red: ['rd', 'rot', 'rouge', 'rojo', 'roja', 'rosso', 'rossa', 'rood'],
   green: ['grn', 'grun', 'gruen', 'vert', 'verte', 'verde', 'groen'],
   yellow: ['ylw', 'yel', 'gelb', 'jaune', 'amarillo', 'amarilla', 'giallo', 'geel'],

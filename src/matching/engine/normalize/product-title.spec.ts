@@ -90,6 +90,9 @@ describe(analyzeTitle.name, () => {
       ['Capsules x 100', { pack: 100 }],
       ['100 tea bags', { pack: 100 }],
       ['Dishwasher tablets 40 tablets', { pack: 40 }],
+      ['Energizer Max AAA Batteries x4, LR03', { pack: 4 }],
+      ['Ink 2 cartridges', { pack: 2 }],
+      ['9V Batteries', {}], // a voltage, not a count
       ['Fujifilm X100', {}], // a camera's model, not a pack
       ['Xperia X10 bags', {}],
       ['6 x 330ml', { pack: 6, volumeMl: 330 }],

@@ -81,8 +81,10 @@ const UNIT_PATTERN = [...UNITS.keys()]
   .join('|');
 const NUMBER = '\\d{1,7}(?:\\.\\d{1,4})?';
 const PACK_WORDS = 'packs?|pk|pck|ct|count|pcs|pc|pieces?';
-// Things sold by the dozen or hundred whose count is the pack: "Capsules x10", "100 tea bags", "cans x 24".
-const COUNTED_THINGS = 'capsules?|pods|tablets|tabs|sachets|teabags|bags|rolls|sheets|wipes|bottles|cans';
+// Things sold by the dozen or hundred whose count is the pack: "Capsules x10", "100 tea bags", "cans x 24",
+// "Batteries x4", "2 cartridges".
+const COUNTED_THINGS =
+  'capsules?|pods|tablets|tabs|sachets|teabags|bags|rolls|sheets|wipes|bottles|cans|batteries|cells|bulbs|cartridges|filters|blades|pens|pencils|markers|candles|masks|nappies|diapers';
 
 // A measure starts at a word boundary that is not inside a fraction or a decimal ("2-1/2'" is no measure)
 // and ends at one. The alternatives after the canonical token, numbered by their capture groups:
