@@ -93,6 +93,9 @@ describe(analyzeTitle.name, () => {
       ['Energizer Max AAA Batteries x4, LR03', { pack: 4 }],
       ['Ink 2 cartridges', { pack: 2 }],
       ['9V Batteries', {}], // a voltage, not a count
+      ['Ariel All-in-1 PODS 36er-Pack', { pack: 36 }], // the 1 of all-in-1 is no pack
+      ['Tide 3 in 1 pods 42 count', { pack: 42 }],
+      ['Air Wick Plug in 2 pack', { pack: 2 }],
       ['Fujifilm X100', {}], // a camera's model, not a pack
       ['Xperia X10 bags', {}],
       ['6 x 330ml', { pack: 6, volumeMl: 330 }],

@@ -97,7 +97,8 @@ const RAW_MEASURES =
   `|(?:(\\d{1,4})\\s*x\\s*)?(${NUMBER})\\s*-?\\s*(${UNIT_PATTERN})` +
   // 9: inches written "in", glued or hyphenated, and not "3-in-1"
   `|(${NUMBER})-?in(?!-?[a-z0-9])`;
-const MEASURE_START = '(?<![a-z0-9.:/])';
+// Nor the 1 of "3-in-1" or "All-in-1": one device doing three things, not a pack of one.
+const MEASURE_START = '(?<![a-z0-9.:/])(?!(?<=[a-z0-9][- ]in[- ])1(?![0-9]))';
 const MEASURE_END = '(?![a-z0-9:])';
 // One pass over the folded title finds every measure in order (the first of a kind wins). 1-3: a canonical
 // token, so that analysing the tokens again finds the same measures.
@@ -177,8 +178,10 @@ function analyzeOnce(title: string): ProductTitle {
     .replace(BATTERY, (_match: string, capacity: string, unit: string) => record(measures, 'batteryMah', Number(capacity) * (unit === 'ah' ? 1000 : 1)) ?? _match)
     .replace(MEASURE, (match: string, ...args: unknown[]) => readMeasure(measures, match, args));
   const tokens: string[] = [];
-  for (const [word] of text.matchAll(WORD)) {
+  const words = Array.from(text.matchAll(WORD), ([word]) => word);
+  for (const [i, word] of words.entries()) {
     if (MEASURE_TOKEN.test(word)) tokens.push(word);
+    else if (i > 0 && isInOf(word, words[i + 1])) tokens.push(word);
     else pushWord(tokens, word);
   }
   return { tokens, modelCodes: modelCodes(tokens), measures };
@@ -282,6 +285,11 @@ function record(measures: Measures, kind: keyof Measures, amount: number): strin
 }
 
 /** Adds the tokens of one word: whole when it is a model code written with hyphens or slashes, else its parts. */
+// The "in" of "3-in-1" and "All in 1" stays a token, so that reading the tokens again finds no pack of one there.
+function isInOf(word: string, next: string | undefined): boolean {
+  return word === 'in' && next === '1';
+}
+
 function pushWord(tokens: string[], word: string): void {
   const parts = word.match(PART)!;
   if (parts.length > 1) {
@@ -291,8 +299,8 @@ function pushWord(tokens: string[], word: string): void {
       return;
     }
   }
-  for (const part of parts) {
-    if (STOP_WORDS.has(part)) continue;
+  for (const [i, part] of parts.entries()) {
+    if (STOP_WORDS.has(part) && !(i > 0 && isInOf(part, parts[i + 1]))) continue;
     // A German or French product word is compared as the English words other shops write ("Tintenpatrone": ink cartridge).
     const english = englishWords(part);
     if (english) tokens.push(...english);
