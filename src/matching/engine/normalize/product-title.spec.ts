@@ -93,7 +93,8 @@ describe(analyzeTitle.name, () => {
       ['Energizer Max AAA Batteries x4, LR03', { pack: 4 }],
       ['Ink 2 cartridges', { pack: 2 }],
       ['9V Batteries', {}], // a voltage, not a count
-      ['Ariel All-in-1 PODS 36er-Pack', { pack: 36 }], // the 1 of all-in-1 is no pack
+      ['Ariel All-in-1 PODS 36PK', { pack: 36 }], // the 1 of all-in-1 is no pack
+      ['Ariel All-in-1 PODS', {}],
       ['Tide 3 in 1 pods 42 count', { pack: 42 }],
       ['Air Wick Plug in 2 pack', { pack: 2 }],
       ['Fujifilm X100', {}], // a camera's model, not a pack
