@@ -1213,6 +1213,18 @@ describe('RulesEngine (product): siblings that differ in one variant, and one pr
 describe('RulesEngine (product): hard negatives never merge', () => {
   const phone: Attributes = { gtin: '00194253401230', brand: 'Apple', name: 'Apple iPhone 15 128GB Black', color: 'Black', price: 899 };
 
+  it('two colours listed in the other order are another colourway: a steward decides, unless an identifier agrees', () => {
+    const samba = { brand: 'adidas', category: 'Shoes', size: '43', price: 110 };
+    const blackFirst = { ...samba, name: 'adidas Samba OG EU 43 - Core Black / Cloud White, Sneaker, Leather' };
+    const whiteFirst = { ...samba, name: 'adidas Samba OG EU 43 Cloud White / Core Black', color: 'Cloud White / Core Black' };
+    const pair = score(product, blackFirst, whiteFirst);
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'colourway')).toMatchObject({ level: 'the colours in another order', veto: 'review' });
+    expect(pair.decision).not.toBe('match');
+    expect(score(product, blackFirst, { ...samba, name: 'ADIDAS SAMBA OG 43 CORE BLACK / CLOUD WHITE' }).decision).toBe('match');
+    // written without a slash, the order tells nothing
+    expect(score(product, whiteFirst, { ...samba, name: 'adidas Samba OG 43 white black' }).explanation.comparisons.find((c) => c.comparison === 'colourway')?.level).toBe('null');
+  });
+
   it('products that differ only in storage, with different GTINs', () => {
     const bigger = { ...phone, gtin: '00194253401247', name: 'Apple iPhone 15 256GB Black', price: 1029 };
     expect(score(product, phone, bigger).decision).toBe('none');

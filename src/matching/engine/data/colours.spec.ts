@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coloursIn, colourShadesIn, finerShade, neighbourTone } from './colours';
+import { coloursIn, colourShadesIn, colourwayOf, finerShade, neighbourTone } from './colours';
 
 const shades = (title: string) => colourShadesIn(title.toLowerCase().split(/[^a-z]+/).filter(Boolean));
 
@@ -33,6 +33,14 @@ describe('colour words', () => {
     expect(colours('Pixel 8 128GB Rose')).toEqual(['pink']);
     expect(colours('Redmi Note 13 Ocean Teal')).toEqual(['teal']);
     expect(finerShade(shades('Ocean Teal'), shades('Ice Blue'))).toBe(false);
+  });
+
+  it('reads a colourway written with slashes in its order', () => {
+    const way = (text: string) => colourwayOf(text.toLowerCase().split(/[^a-z]+/).filter(Boolean), text);
+    expect(way('Samba OG - Core Black / Cloud White')).toBe('black/white');
+    expect(way('Cloud White / Core Black')).toBe('white/black');
+    expect(way('Samba OG Core Black Cloud White')).toBeNull();
+    expect(way('MX Keys Mac/PC Space Grey')).toBeNull();
   });
 
   it('reads Marineblau as navy, the abbreviation NVY is', () => {

@@ -108,6 +108,22 @@ export function coloursIn(tokens: readonly string[]): string[] {
 }
 
 /**
+ * The colours of a colourway written with slashes, in the order written: "Core Black / Cloud White" is
+ * black/white, "Cloud White / Core Black" white/black (a maker names the main colour first, and the two are
+ * two colourways of one shoe). Null without a slash or with fewer than two colours.
+ */
+export function colourwayOf(tokens: readonly string[], written: string): string | null {
+  if (!written.includes('/')) return null;
+  const order: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const colour = colourAt(tokens, i);
+    const family = colour === undefined ? undefined : (familyWord(colour) ?? colour);
+    if (family !== undefined && !order.includes(family)) order.push(family);
+  }
+  return order.length >= 2 ? order.join('/') : null;
+}
+
+/**
  * The colour a record names, phrase by phrase, as shades: a family name in any spelling is that name
  * ("Schwarz", "Blk": black; "Gray": grey), a shade word stays itself ("Midnight", "Titanium"), and a
  * modifier before it makes another shade ("Dark Indigo"). Sorted and distinct: "Titanium Gray" is

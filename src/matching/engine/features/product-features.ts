@@ -4,7 +4,7 @@ import { cameraPackageOf, claimsOf, conditionOf, cutOf, FOR_A_DEVICE, GERMAN_PAC
 import { baseCode } from '../compare/model-code';
 import { analyzeTitle, type ProductTitle } from '../normalize/product-title';
 import { generationOf, nameWords, titleNumbers } from './product-names';
-import { colourShadesIn, coloursIn } from '../data/colours';
+import { colourShadesIn, coloursIn, colourwayOf } from '../data/colours';
 import type { FeatureCatalog, Features } from './feature.types';
 import { brandName } from '../normalize/brand';
 import { titleWordPairs } from './title-pairs';
@@ -33,6 +33,7 @@ export const PRODUCT_FEATURES: FeatureCatalog = {
   color: 'text',
   titleColours: 'tokens',
   colourShades: 'tokens',
+  colourway: 'text',
   titleNumbers: 'tokens',
   generation: 'text',
   nameWords: 'tokens',
@@ -107,6 +108,8 @@ export function productFeatures(a: Attributes): Features {
     titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
     // The same colours as shades, each phrase whole: "Titanium Gray" and "Titanium Yellow" share a family word only.
     colourShades: nonEmpty(colourShadesIn([...title.tokens, ...extra.tokens])),
+    // A colourway listed with slashes, in its order: the colour field's, else the title's.
+    colourway: (typeof a.color === 'string' ? colourwayOf(extra.tokens, a.color) : null) ?? colourwayOf(title.tokens, name),
     titleNumbers: nonEmpty(titleNumbers(title.tokens)),
     generation: generationOf(title.tokens),
     nameWords: nonEmpty(nameWords(name, typeof a.brand === 'string' ? a.brand : null)),
