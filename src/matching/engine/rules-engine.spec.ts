@@ -230,9 +230,16 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(slip.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'letters transposed' });
     expect(slip.explanation.comparisons.find((c) => c.comparison === 'givenName')?.veto).toBeUndefined();
     expect(slip.decision).toBe('match');
-    const twins = score(customer, { ...home, givenName: 'Carol', email: 'carolh@planet.nl' }, { ...home, givenName: 'Carlo', email: 'carloh@planet.nl' });
-    expect(twins.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level).not.toBe('letters transposed');
-    expect(twins.decision).not.toBe('match');
+    // a name's last two letters swapped are often another name, known to the table or not
+    for (const [first, second] of [
+      ['Carol', 'Carlo'],
+      ['Daan', 'Dana'],
+      ['Elias', 'Elisa'],
+    ]) {
+      const twins = score(customer, { ...home, givenName: first, email: `${first}h@planet.nl` }, { ...home, givenName: second, email: `${second}h@planet.nl` });
+      expect(twins.explanation.comparisons.find((c) => c.comparison === 'givenName')?.level, second).not.toBe('letters transposed');
+      expect(twins.decision, second).not.toBe('match');
+    }
     // a transposed name with another birth date is still a household member, not a slip
     const sister = score(customer, { ...home, givenName: 'Ptera' }, { ...home, givenName: 'Petra', birthDate: '1987-02-11' });
     expect(sister.decision).not.toBe('match');

@@ -224,12 +224,15 @@ function isTypo(a: string, b: string): boolean {
   return isOneTypo(a, b);
 }
 
-/** Two neighbouring letters swapped and nothing else, in values of four characters or more. */
+/**
+ * Two neighbouring letters swapped and nothing else, in values of four characters or more, the last letter
+ * not among them: a name's ending swapped is often another name (Daan, Dana; Carol, Carlo; Elias, Elisa).
+ */
 function isTransposition(a: string, b: string): boolean {
   if (a.length !== b.length || a.length < 4) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
-  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a[i] !== a[i + 1] && a.slice(i + 2) === b.slice(i + 2);
+  return i < a.length - 2 && a[i] === b[i + 1] && a[i + 1] === b[i] && a[i] !== a[i + 1] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 // A space or hyphen keyed into a given name, or lost from it, is one keystroke too ("Katel Byn", "Mary-Ann").
