@@ -179,7 +179,7 @@ describe('splitUnit', () => {
     ['Schillerstraße 86, c/o Weber', 'Schillerstraße 86', null],
   ])('%s → %s | %s', (line, street, unit) => expect(splitUnit(line)).toEqual({ street, unit }));
 
-  it.each(['146, rue Gambetta', 'International Dr, 5', 'Hauptstr. 12', 'Flat 3'])('leaves %s whole', (line) =>
+  it.each(['146, rue Gambetta', 'International Dr, 5', 'Hauptstr. 12', 'Flat 3', '123 Main St, Columbia, SC 29201', 'Co Rd 12, Springfield'])('leaves %s whole', (line) =>
     expect(splitUnit(line)).toEqual({ street: line, unit: null }),
   );
 });

@@ -150,10 +150,13 @@ function isTown(name: string): boolean {
 
 // Parts of an address line that name a flat, floor or building inside the house, not the street: "Flat 7",
 // "Apt 6E", "Bât. C", "int. 15", "scala A", "4º C", "2. Stock", "Résidence les Pins"; and a care-of name.
+// The designator's number is short: "SC 29201" is a state and a ZIP code, not a staircase.
 const UNIT_DESIGNATOR =
-  /^(?:flat|apt|apartment|appt|app|appartement|unit|suite|ste|room|bat|batiment|bldg|building|block|escalier|esc|etage|int|interno|scala|sc|piso|puerta|wohnung|whg|bus)\.?\s*[\p{L}\d]{1,5}$/u;
+  /^(?:flat|apt|apartment|appt|app|appartement|unit|suite|ste|room|bat|batiment|bldg|building|block|escalier|esc|etage|int|interno|scala|piso|puerta|wohnung|whg|bus)\.?\s*[\p{L}\d]{1,4}$/u;
 const FLOOR = /^\d{1,2}\s*(?:[º°ª]|\.\s*(?:stock|og|etage)\b|(?:st|nd|rd|th)\s+floor\b)/u;
-const BUILDING_OR_CARE_OF = /^(?:residence|res\.|c\/o|co\s)/u;
+// Not "Co": "Co Rd 12" is a county road.
+const BUILDING_OR_CARE_OF = /^(?:residence|c\/o\s)/u;
+const CARE_OF = /^c\/o\s/iu;
 
 function isUnitPart(part: string): boolean {
   const folded = part.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -174,8 +177,8 @@ export function splitUnit(line: string): { street: string; unit: string | null }
     .filter(Boolean);
   if (parts.length < 2) return { street: line, unit: null };
   const units = parts.filter(isUnitPart);
-  const street = parts.filter((part) => !isUnitPart(part));
-  if (units.length === 0 || street.length === 0) return { street: line, unit: null };
-  const unit = units.filter((part) => !/^(?:c\/o|co)\s/iu.test(part)).join(', ');
-  return { street: street.join(' '), unit: unit || null };
+  if (units.length === 0 || units.length === parts.length) return { street: line, unit: null };
+  const street = parts.filter((part) => !units.includes(part)).join(' ');
+  const unit = units.filter((part) => !CARE_OF.test(part)).join(', ');
+  return { street, unit: unit || null };
 }
