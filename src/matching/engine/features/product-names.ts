@@ -30,8 +30,8 @@ export function titleNumbers(tokens: readonly string[]): string[] {
     // "30 Hours Battery", "14 Cup", "4 Slice", "7-in-1": a count of something, a specification, not the model's number.
     const counted =
       (COUNTED.has(tokens[i + 1] ?? '') && !CAPACITY.has(tokens[i + 1])) ||
-      IN_ONE.test(`${token} ${tokens[i + 1] === 'in' ? (tokens[i + 2] ?? '') : ''}`) ||
-      (token === '1' && tokens[i - 1] === 'in' && /^\d{1,2}$/.test(tokens[i - 2] ?? ''));
+      (tokens[i + 1] === 'in' && IN_ONE.test(`${token} ${tokens[i + 2] ?? ''}`)) ||
+      (tokens[i - 1] === 'in' && IN_ONE.test(`${tokens[i - 2] ?? ''} ${token}`));
     if (/^\d{1,4}$/.test(token) && !YEAR.test(token) && !counted) numbers.add(String(Number(token)));
     // A letter and a digit ("OLED C3", "PowerShot G7") is a model's short name, too short to be read as a code.
     else if (/^[a-z]\d$/.test(token) && i > 0) numbers.add(token);

@@ -284,12 +284,12 @@ function record(measures: Measures, kind: keyof Measures, amount: number): strin
   return ` ${prefix}:${written}${unit} `;
 }
 
-/** Adds the tokens of one word: whole when it is a model code written with hyphens or slashes, else its parts. */
 // The "in" of "3-in-1" and "All in 1" stays a token, so that reading the tokens again finds no pack of one there.
 function isInOf(word: string, next: string | undefined): boolean {
   return word === 'in' && next === '1';
 }
 
+/** Adds the tokens of one word: whole when it is a model code written with hyphens or slashes, else its parts. */
 function pushWord(tokens: string[], word: string): void {
   const parts = word.match(PART)!;
   if (parts.length > 1) {
