@@ -273,6 +273,49 @@ describe('BatchPlan: twins chained through a record that cannot tell them apart'
     inEveryOrder(records, (hub, order) => expect(hub.goldenOf('son'), order).not.toBe(hub.goldenOf('father')));
   });
 
+  describe('a record holding only the household (name, street, landline), where the records sharing a key show a father and a son of that name', () => {
+    const moretti = { givenName: 'Giuseppe', familyName: 'Moretti', addressLine1: 'Corso Verdi 39', city: 'Roma', postalCode: '00164', country: 'IT' };
+    const household = { ...moretti, phone: '06 8297 7686' };
+    const father = { ...moretti, phone: '06 8297 7686', email: 'g.moretti@libero.it', birthDate: '1961-03-08' };
+    const son = { ...moretti, phone: '+39 393 314 8827', email: 'giuseppe1999@gmail.com', birthDate: '1999-01-04' };
+    const { email: _, ...fatherWithoutEmail } = father;
+
+    it('joins neither once both are in, and a steward is asked, whichever came first', () => {
+      for (const [first, second] of [[father, son], [son, father]]) {
+        const hub = new MemoryHub();
+        hub.ingest('crm', { a: first, b: second });
+        hub.ingest('web', { r: household });
+        expect(hub.goldenOf('a')).not.toBe(hub.goldenOf('b'));
+        expect(hub.goldenOf('r')).not.toBe(hub.goldenOf('a'));
+        expect(hub.goldenOf('r')).not.toBe(hub.goldenOf('b'));
+        expect(hub.asks('r', 'a') || hub.asks('r', 'b')).toBe(true);
+      }
+    });
+
+    it('asks about the one it matches when it links elsewhere on a personal contact', () => {
+      const hub = new MemoryHub();
+      hub.ingest('crm', { a: fatherWithoutEmail, b: son, d: { familyName: 'Moretti', email: 'pino@example.it' } });
+      hub.ingest('web', { r: { ...household, email: 'pino@example.it' } });
+      expect(hub.goldenOf('r')).toBe(hub.goldenOf('d'));
+      expect(hub.asks('r', 'a')).toBe(true);
+    });
+
+    it('joins neither when a Sr beside a record without the suffix shows the two', () => {
+      const hub = new MemoryHub();
+      hub.ingest('crm', { s: { ...moretti, familyName: 'Moretti Sr', email: 'casa.moretti@libero.it' }, b: son });
+      hub.ingest('web', { a: fatherWithoutEmail, r: household });
+      expect(hub.goldenOf('r')).not.toBe(hub.goldenOf('a'));
+    });
+
+    it('links as before where the records show one Giuseppe Moretti', () => {
+      inEveryOrder({ a: father, r: household }, (hub, order) => expect(hub.goldenOf('r'), order).toBe(hub.goldenOf('a')));
+    });
+
+    it('never puts the father and the son together, in any order (arriving first, the household record may take either)', () => {
+      inEveryOrder({ a: father, b: son, r: household }, (hub, order) => expect(hub.goldenOf('a'), order).not.toBe(hub.goldenOf('b')));
+    });
+  });
+
   it('keeps a father and son of one name apart in every order when the undated record holds the mobile of the one born later', () => {
     const visser = { givenName: 'Willem', familyName: 'Visser', addressLine1: 'Dorpsstraat 177', city: 'Rotterdam', country: 'NL' };
     const records: Record<string, Attributes> = {

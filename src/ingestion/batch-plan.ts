@@ -93,6 +93,12 @@ export function withGoldens(existing: readonly SourceRecordState[], candidates: 
 
 type Ranked = MatchOutcome['ranked'][number];
 
+/** A record sharing a blocking key with the one being linked, and how many keys it shares. */
+interface Neighbour {
+  readonly candidate: MatchCandidate;
+  shared: number;
+}
+
 /**
  * Scores closer than this (in bits of match weight) do not say which of two golden records a record belongs
  * to: a factor of two in likelihood, a near tie beside the bits a telling agreement carries (a colour, a
@@ -163,6 +169,11 @@ export class BatchPlan {
   /** Source record → the source records a steward said it does not match. */
   private readonly cannotLinked = new Map<string, Set<string>>();
   private readonly pairs: PairMemo;
+  /** The record being linked, when two look-alikes of its name share a key with it (see seesLookAlikes). */
+  private witnessed: Features | null = null;
+  /** A pair's score; the record being linked is scored witnessed when two look-alikes stand beside it. */
+  private readonly compare = (a: Features, b: Features): PairScore =>
+    this.witnessed !== null && (a === this.witnessed || b === this.witnessed) ? this.pairs.compareWitnessed(a, b) : this.pairs.compare(a, b);
   /** Stored records this batch moved on their own (not with their golden record): where they are now. */
   private readonly relocated = new Map<string, string>();
   private readonly regrouped = new Set<string>();
@@ -215,25 +226,34 @@ export class BatchPlan {
       return result('UPDATED', previous.goldenId);
     }
     const { cleansed, features, keys } = record as PreparedRecord & { cleansed: Attributes; features: Features };
-    const outcome = decideMatch(features, this.candidatesFor(features, keys, previous), this.pairs.compare);
-    const choice = this.chooseMatch(features, outcome, previous?.id);
-    const matched = choice.link ? this.resolve(choice.link.goldenId) : null;
-    const goldenId = this.chooseGolden(previous, matched);
-    const linked = matched !== null && goldenId === matched && goldenId !== previous?.goldenId;
-    const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? choice.link!.pair : null);
-    if (linked) this.links.set(written.id, choice.link!.pair);
-    // An updated record already in one of the possible golden records needs no steward.
-    const inOneOf = (ranked: readonly Ranked[]) => ranked.some((r) => this.resolve(r.goldenId) === goldenId);
-    if (outcome.action === 'review' && !inOneOf(outcome.ranked)) this.openReview(written, outcome, outcome.ranked);
-    // One task for the record: the golden records passed over and those a steward must merge or not.
-    const passedOver = inOneOf(choice.passedOver) ? [] : choice.passedOver;
-    const own = () => this.resolve(written.goldenId);
-    const toReview = [...passedOver, ...(linked ? this.bridge(written, choice.bridged) : [])].filter(
-      (r) => this.resolve(r.goldenId) !== own() && !this.goldensCannotLink(own(), this.resolve(r.goldenId)),
-    );
-    if (toReview.length > 0) this.openReview(written, outcome, toReview);
-    this.settleComponent(written.id, outcome);
-    return result(previous ? 'UPDATED' : 'CREATED', this.locationOf(written.id)!);
+    const neighbours = this.neighboursOf(keys, previous);
+    const candidates = this.candidatesFor(features, neighbours, previous);
+    // A father and a son of one name beside it: the questions only such a household raises are asked (see WitnessRule).
+    this.witnessed = this.seesLookAlikes(features, candidates, neighbours, previous) ? features : null;
+    try {
+      const outcome = decideMatch(features, candidates, this.compare);
+      const choice = this.chooseMatch(features, outcome, previous?.id);
+      const matched = choice.link ? this.resolve(choice.link.goldenId) : null;
+      const goldenId = this.chooseGolden(previous, matched);
+      const linked = matched !== null && goldenId === matched && goldenId !== previous?.goldenId;
+      const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? choice.link!.pair : null);
+      if (linked) this.links.set(written.id, choice.link!.pair);
+      // An updated record already in one of the possible golden records needs no steward.
+      const inOneOf = (ranked: readonly Ranked[]) => ranked.some((r) => this.resolve(r.goldenId) === goldenId);
+      if (outcome.action === 'review' && !inOneOf(outcome.ranked)) this.openReview(written, outcome, outcome.ranked);
+      // One task for the record: the golden records passed over and those a steward must merge or not.
+      const passedOver = inOneOf(choice.passedOver) ? [] : choice.passedOver;
+      const own = () => this.resolve(written.goldenId);
+      const heldBack = outcome.action === 'link' ? this.heldBackByWitness(features, outcome, candidates) : [];
+      const toReview = [...passedOver, ...heldBack, ...(linked ? this.bridge(written, choice.bridged) : [])].filter(
+        (r) => this.resolve(r.goldenId) !== own() && !this.goldensCannotLink(own(), this.resolve(r.goldenId)),
+      );
+      if (toReview.length > 0) this.openReview(written, outcome, toReview);
+      this.settleComponent(written.id, outcome);
+      return result(previous ? 'UPDATED' : 'CREATED', this.locationOf(written.id)!);
+    } finally {
+      this.witnessed = null;
+    }
   }
 
   /** A record's result with the golden record it is in at the end of the batch (a later record may have moved it). */
@@ -308,9 +328,10 @@ export class BatchPlan {
    * score above 'none' (the others take no part in the decision, and their golden records may not be
    * loaded); when there are more than the rules' maxCandidates, those sharing the most keys.
    */
-  private candidatesFor(features: Features, keys: readonly string[], previous: SourceRecordState | undefined): MatchCandidate[] {
+  /** The records sharing a blocking key with the record (stored and of this batch), each with the number of keys it shares. */
+  private neighboursOf(keys: readonly string[], previous: SourceRecordState | undefined): Map<string, Neighbour> {
     const self = previous?.id;
-    const found = new Map<string, { candidate: MatchCandidate; shared: number }>();
+    const found = new Map<string, Neighbour>();
     const add = (candidate: MatchCandidate) => {
       const entry = found.get(candidate.sourceRecordId);
       if (entry) entry.shared++;
@@ -334,7 +355,13 @@ export class BatchPlan {
         add({ sourceRecordId, goldenId: this.resolve(record.goldenId), features: this.touchedFeatures.get(sourceRecordId)!, contentHash: record.contentHash });
       }
     }
-    let entries = [...found.values()].filter((e) => this.pairs.decision(features, e.candidate.features) !== 'none');
+    return found;
+  }
+
+  /** The neighbours worth deciding on: those scoring above `none`, that the record may join, at most the rules' candidate limit. */
+  private candidatesFor(features: Features, neighbours: ReadonlyMap<string, Neighbour>, previous: SourceRecordState | undefined): MatchCandidate[] {
+    const self = previous?.id;
+    let entries = [...neighbours.values()].filter((e) => this.pairs.decision(features, e.candidate.features) !== 'none');
     if (previous && this.cannotLinked.size > 0) entries = entries.filter((e) => !this.forbidden(previous, e.candidate.goldenId));
     if (this.context.uniqueRecords) entries = entries.filter((e) => !this.holdsOtherFromSource(e.candidate.goldenId, self));
     const max = this.context.engine.maxCandidates;
@@ -343,6 +370,29 @@ export class BatchPlan {
       entries = entries.slice(0, max);
     }
     return entries.map((e) => e.candidate);
+  }
+
+  /**
+   * Whether the record's pairs are scored with the conflicts that need a witness: a candidate's match hangs
+   * on one (a record with no birth date sharing only the household's street and landline with a stored
+   * one), and two look-alikes of its name (a father and his son: birth dates a generation apart, or a Sr
+   * beside a record without) are among it and the records sharing a key with it. A household whose
+   * records show one Anthony MacLeod links him as before; one whose records show two asks a steward.
+   */
+  private seesLookAlikes(features: Features, candidates: readonly MatchCandidate[], neighbours: ReadonlyMap<string, Neighbour>, previous: SourceRecordState | undefined): boolean {
+    if (!candidates.some((c) => this.pairs.hangsOnWitness(features, c.features))) return false;
+    const others = [...neighbours.values()].map(({ candidate }) => ({ features: candidate.features, group: candidate.goldenId }));
+    return this.context.engine.lookAlikes({ features, group: previous ? this.resolve(previous.goldenId) : null }, others);
+  }
+
+  /**
+   * The golden records the record would have matched but for a conflict that two look-alikes beside it
+   * witnessed (a father's and a son's): when it links elsewhere, a steward still says which, if either.
+   */
+  private heldBackByWitness(features: Features, outcome: MatchOutcome, candidates: readonly MatchCandidate[]): Ranked[] {
+    if (this.witnessed === null) return [];
+    const byId = new Map(candidates.map((c) => [c.sourceRecordId, c.features]));
+    return outcome.ranked.filter((r) => r.pair.decision === 'possible' && this.pairs.hangsOnWitness(features, byId.get(r.sourceRecordId)!));
   }
 
   /** The golden records, as they stand in this batch, of a key's stored holders and of this batch's. */
@@ -457,7 +507,7 @@ export class BatchPlan {
     const others = live(other.goldenId);
     for (const x of live(one.goldenId)) {
       for (const y of others) {
-        const pair = this.pairs.compare(x, y);
+        const pair = this.compare(x, y);
         if (pair.decision !== 'none') continue; // they may be one entity: a steward's question, no coin toss
         const groups = vetoGroups(pair);
         if (groups.some((group) => group.some((comparison) => !isInformative(features[engine.featureOf(comparison) ?? ''])))) return true;
@@ -509,11 +559,11 @@ export class BatchPlan {
     const others = live(from);
     for (const x of live(into)) {
       for (const y of others) {
-        const pair = this.pairs.compare(x, y);
+        const pair = this.compare(x, y);
         if (pair.decision === 'none') return false;
         for (const group of vetoGroups(pair)) {
           if (!group.every((comparison) => isInformative(bridgeFeatures[engine.featureOf(comparison) ?? '']))) return false;
-          const [toX, toY] = [this.pairs.compare(bridgeFeatures, x), this.pairs.compare(bridgeFeatures, y)];
+          const [toX, toY] = [this.compare(bridgeFeatures, x), this.compare(bridgeFeatures, y)];
           if (group.some((comparison) => vetoesOn(toX, comparison) || vetoesOn(toY, comparison))) return false;
         }
       }
@@ -544,7 +594,7 @@ export class BatchPlan {
     for (const x of xs) {
       if (x.id === bridge.id) continue;
       for (const y of ys) {
-        const pair = this.pairs.compare(x.features, y.features);
+        const pair = this.compare(x.features, y.features);
         if (pair.decision !== 'none') alike = true;
         for (const disagreement of disagreementsOf(pair)) {
           if (disagreement.comparisons.length === 0) unsupported = true;
@@ -561,10 +611,10 @@ export class BatchPlan {
    * disagrees with `other` there too (its golden record already holds both values).
    */
   private vouches(newcomer: Features, voucher: Features, other: Features, { comparisons, plain }: Disagreement): boolean {
-    const pair = this.pairs.compare(newcomer, voucher);
+    const pair = this.compare(newcomer, voucher);
     if (pair.decision !== 'match') return false;
     const engine = this.context.engine;
-    const against = this.pairs.compare(voucher, other);
+    const against = this.compare(voucher, other);
     const feature = (comparison: string) => engine.featureOf(comparison) ?? '';
     // Compared on real values, or (where the newcomer has no value to compare) the voucher holds the
     // value `other` has: a mobile number ties the voucher to `other` where the newcomer lists none. A
@@ -605,7 +655,7 @@ export class BatchPlan {
     for (const member of this.memberMap(goldenId).values()) {
       if (member.deleted || member.id === self) continue;
       const memberFeatures = this.featuresOf(member);
-      const pair = this.pairs.compare(features, memberFeatures);
+      const pair = this.compare(features, memberFeatures);
       const groups = disagreementsOf(pair);
       if (groups.length > 0) disagreeing.push({ member: memberFeatures, groups });
       else if (pair.decision === 'match') matched.push(memberFeatures);
@@ -622,7 +672,7 @@ export class BatchPlan {
     for (const member of this.memberMap(x).values()) {
       if (member.deleted) continue;
       const features = this.featuresOf(member);
-      if (others.some((other) => this.pairs.compare(features, other).explanation.vetoed)) return true;
+      if (others.some((other) => this.compare(features, other).explanation.vetoed)) return true;
     }
     return false;
   }
@@ -841,7 +891,7 @@ export class BatchPlan {
   private holdsDisagreement(records: readonly SourceRecordState[]): boolean {
     const features = records.map((r) => this.featuresOf(r));
     for (let i = 0; i < features.length; i++) {
-      for (let j = i + 1; j < features.length; j++) if (disagreementsOf(this.pairs.compare(features[i], features[j])).length > 0) return true;
+      for (let j = i + 1; j < features.length; j++) if (disagreementsOf(this.compare(features[i], features[j])).length > 0) return true;
     }
     return false;
   }

@@ -107,6 +107,20 @@ describe('rules files', () => {
     ]);
   });
 
+  it('checks that a conflict needing a witness has witnesses to read, and that they name real agreeing levels', () => {
+    const rules = shipped('customer');
+    const { witnesses: _, ...without } = rules;
+    expect(problemsOf(() => loadRulesFile(write('witnessless.rules.json', without), 'customer'))).toEqual([
+      expect.stringMatching(/^conflicts\[\d+\] \(no birth date to tell father from son, where .*\): needsWitness, but the rules have no "witnesses"$/),
+    ]);
+    rules.witnesses = { agree: { givenName: ['jw>=0.80'], shoe: ['exact'] }, apart: { birthDate: ['a century apart'] } };
+    expect(problemsOf(() => loadRulesFile(write('witnesses.rules.json', rules), 'customer'))).toEqual([
+      'witnesses.agree.levels.givenName: "jw>=0.80" is a disagreement (a veto), not an agreement',
+      expect.stringMatching(/^witnesses\.agree\.levels\.shoe: unknown comparison/),
+      expect.stringMatching(/^witnesses\.apart\.levels\.birthDate: no level "a century apart"/),
+    ]);
+  });
+
   it('checks that a count-once rule names real comparisons and levels', () => {
     const rules = shipped('customer');
     rules.countOnce = [{ name: 'move', comparisons: ['city', 'shoe'], when: { phone: ['same-ish'] } }];

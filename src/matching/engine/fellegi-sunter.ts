@@ -59,7 +59,7 @@ export function levelsOf(rules: CompiledRules, a: Features, b: Features): PairLe
  * blocking key finds score 'none' and are dropped, and only the kept ones need explaining. The same
  * arithmetic in the same order, so the two never disagree (checked by a property test).
  */
-export function decisionOf(rules: CompiledRules, { levels, weights }: PairLevels): MatchDecision {
+export function decisionOf(rules: CompiledRules, { levels, weights }: PairLevels, witnessed = false): MatchDecision {
   const indexed = indexedRules(rules);
   let total = rules.priorWeight;
   let veto: 'none' | 'review' | undefined;
@@ -87,7 +87,7 @@ export function decisionOf(rules: CompiledRules, { levels, weights }: PairLevels
       }
     }
   }
-  const conflict = veto === 'none' ? undefined : indexed.conflicts.find((c) => reaches(c.requires, levels));
+  const conflict = veto === 'none' ? undefined : indexed.conflicts.find((c) => (witnessed || !c.needsWitness) && reaches(c.requires, levels));
   if (conflict) veto = conflict.veto;
   if (confirmed && veto) veto = veto === 'none' ? 'review' : undefined;
   if (veto === 'review' && indexed.corroborations.some((requires) => reaches(requires, levels))) veto = undefined;
@@ -102,8 +102,9 @@ type IndexedRequirements = readonly (readonly [comparison: number, counts: reado
 
 interface IndexedRules {
   readonly countOnce: readonly { readonly agreements: boolean; readonly comparisons: readonly number[]; readonly requires: IndexedRequirements }[];
-  readonly conflicts: readonly { readonly veto: 'none' | 'review'; readonly requires: IndexedRequirements }[];
+  readonly conflicts: readonly { readonly veto: 'none' | 'review'; readonly needsWitness: boolean; readonly requires: IndexedRequirements }[];
   readonly corroborations: readonly IndexedRequirements[];
+  readonly witnesses: { readonly agree: IndexedRequirements; readonly apart: IndexedRequirements } | null;
 }
 
 const INDEXED_RULES = new WeakMap<CompiledRules, IndexedRules>();
@@ -126,8 +127,9 @@ function indexedRules(rules: CompiledRules): IndexedRules {
       comparisons: rules.comparisons.flatMap((c, i) => (rule.comparisons.has(c.name) ? [i] : [])),
       requires: requirements(rule.requires),
     })),
-    conflicts: rules.conflicts.map((c) => ({ veto: c.veto, requires: requirements(c.requires) })),
+    conflicts: rules.conflicts.map((c) => ({ veto: c.veto, needsWitness: c.needsWitness, requires: requirements(c.requires) })),
     corroborations: rules.corroborations.map((c) => requirements(c.requires)),
+    witnesses: rules.witnesses ? { agree: requirements(rules.witnesses.agree), apart: requirements(rules.witnesses.apart) } : null,
   };
   INDEXED_RULES.set(rules, indexed);
   return indexed;
@@ -140,8 +142,18 @@ function reaches(requires: IndexedRequirements, levels: readonly number[]): bool
   return true;
 }
 
-/** The pair's score with its waterfall, from the levels it reached (`a` gives the term frequencies' values). */
-export function explainPair(rules: CompiledRules, { levels, weights: reachedWeights }: PairLevels, a: Features, engine: string): PairScore {
+/** Where a pair stands against the rules' `witnesses`: whether it agrees on every `agree` comparison, and reaches an `apart` level. */
+export function witnessLevels(rules: CompiledRules, { levels }: PairLevels): { readonly agree: boolean; readonly apart: boolean } {
+  const witnesses = indexedRules(rules).witnesses;
+  if (!witnesses) return { agree: false, apart: false };
+  return { agree: reaches(witnesses.agree, levels), apart: witnesses.apart.some(([i, counts]) => i >= 0 && counts[levels[i] + 2]) };
+}
+
+/**
+ * The pair's score with its waterfall, from the levels it reached (`a` gives the term frequencies' values).
+ * `witnessed`: two look-alikes stand beside the records, so the conflicts that need a witness hold too.
+ */
+export function explainPair(rules: CompiledRules, { levels, weights: reachedWeights }: PairLevels, a: Features, engine: string, witnessed = false): PairScore {
   let total = rules.priorWeight;
   let veto: 'none' | 'review' | undefined;
   let confirmedBy: string | undefined;
@@ -182,13 +194,20 @@ export function explainPair(rules: CompiledRules, { levels, weights: reachedWeig
       against.includes(c) && c !== strongest ? { ...c, weight: 0, detail: `counted once, with ${strongest.comparison}: ${rule.name}` } : c,
     );
   }
-  const conflict = veto === 'none' ? undefined : rules.conflicts.find((c) => holds(c.requires, comparisons));
+  const conflict = veto === 'none' ? undefined : rules.conflicts.find((c) => (witnessed || !c.needsWitness) && holds(c.requires, comparisons));
   if (conflict) {
     veto = conflict.veto;
     const vetoWith = [...conflict.requires.keys()].filter((name) => name !== conflict.markedOn);
     comparisons = comparisons.map((c) =>
       c.comparison === conflict.markedOn ? { ...c, veto: conflict.veto, vetoWith, detail: `${conflict.name}: ${describe(conflict.requires, comparisons)}` } : c,
     );
+  } else if (!witnessed && veto !== 'none') {
+    // A steward reading why the records linked sees the question that was not asked, and why.
+    const unasked = rules.conflicts.find((c) => c.needsWitness && holds(c.requires, comparisons));
+    if (unasked) {
+      const detail = `not asked: ${unasked.name}: no two such look-alikes seen beside the records`;
+      comparisons = comparisons.map((c) => (c.comparison === unasked.markedOn ? { ...c, detail } : c));
+    }
   }
   if (confirmedBy && veto) {
     veto = veto === 'none' ? 'review' : undefined;

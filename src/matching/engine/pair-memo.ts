@@ -27,15 +27,26 @@ export class PairMemo {
     return pair === NONE ? NONE : pair.decision;
   };
 
-  readonly compare = (a: Features, b: Features): PairScore => {
+  readonly compare = (a: Features, b: Features): PairScore => this.decided(a, b).scored();
+
+  /** The pair's score where two look-alikes stand beside it (see PairDecision.witnessed). */
+  readonly compareWitnessed = (a: Features, b: Features): PairScore => {
+    const pair = this.decided(a, b);
+    return (pair.witnessed ?? pair).scored();
+  };
+
+  /** Whether the pair's decision hangs on a witness: a match that a conflict needing one would make a possible match. */
+  readonly hangsOnWitness = (a: Features, b: Features): boolean => this.decision(a, b) !== NONE && this.decided(a, b).witnessed !== undefined;
+
+  private decided(a: Features, b: Features): PairDecision {
     const row = this.row(a);
     let pair = row.get(b);
     if (pair === undefined || pair === NONE) {
       pair = this.engine.decidePair(a, b);
       row.set(b, pair);
     }
-    return pair.scored();
-  };
+    return pair;
+  }
 
   private row(a: Features): Map<Features, PairDecision | typeof NONE> {
     let row = this.pairs.get(a);

@@ -837,6 +837,48 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
   });
 });
 
+describe('RulesEngine (customer): a father and a son of one name, witnessed', () => {
+  const featuresOf = (x: Attributes) => customer.features(customer.normalize(x).cleansed!);
+  const giuseppe = { givenName: 'Giuseppe', familyName: 'Moretti', addressLine1: 'Corso Verdi 39', city: 'Roma', postalCode: '00164', country: 'IT' };
+  // The household's landline, the name and the street, and no birth date or personal contact on one side.
+  const undated = featuresOf({ ...giuseppe, phone: '06 8297 7686', email: 'giuseppe.moretti61@hotmail.it' });
+  const dated = featuresOf({ ...giuseppe, phone: '0682977686', birthDate: '1999-01-04' });
+
+  it('links the pair on its own, and asks a steward only where two look-alikes are witnessed', () => {
+    const pair = customer.decidePair(undated, dated);
+    expect(pair.decision).toBe('match');
+    expect(pair.witnessed?.decision).toBe('possible');
+    const asked = pair.witnessed!.scored().explanation.comparisons.find((c) => c.comparison === 'birthDate')!;
+    expect(asked.veto).toBe('review');
+    expect(asked.detail).toMatch(/^no birth date to tell father from son, where the records sharing a key show both/);
+    // The link says which question it did not ask, and why.
+    expect(pair.scored().explanation.comparisons.find((c) => c.comparison === 'birthDate')!.detail).toMatch(/^not asked: .*no two such look-alikes seen/);
+  });
+
+  it('needs no witness where a personal contact agrees or the birth dates can be compared', () => {
+    const mobile = { ...giuseppe, phone: '+39 320 359 6012' };
+    expect(customer.decidePair(featuresOf(mobile), featuresOf({ ...mobile, birthDate: '1961-03-08' })).witnessed).toBeUndefined();
+    expect(customer.decidePair(featuresOf({ ...giuseppe, phone: '06 8297 7686', birthDate: '1999-01-04' }), dated).witnessed).toBeUndefined();
+  });
+
+  it('sees look-alikes in two records of one name a generation apart, or a Sr beside a record without, kept in two golden records', () => {
+    const father = featuresOf({ ...giuseppe, birthDate: '1961-03-08' });
+    const senior = featuresOf({ ...giuseppe, familyName: 'Moretti Sr' });
+    const initial = featuresOf({ ...giuseppe, givenName: 'G.', birthDate: '1961-03-08' });
+    expect(customer.lookAlikes({ features: dated, group: null }, [{ features: father, group: 'g1' }])).toBe(true);
+    expect(customer.lookAlikes({ features: undated, group: null }, [{ features: dated, group: 'g1' }, { features: initial, group: 'g2' }])).toBe(true);
+    expect(customer.lookAlikes({ features: undated, group: null }, [{ features: senior, group: 'g1' }])).toBe(true);
+  });
+
+  it('sees none in one golden record (a birth year mistyped by a generation), another name, or one generation', () => {
+    const father = featuresOf({ ...giuseppe, birthDate: '1961-03-08' });
+    const daughter = featuresOf({ ...giuseppe, givenName: 'Giulia', birthDate: '1992-05-01' });
+    expect(customer.lookAlikes({ features: undated, group: null }, [{ features: dated, group: 'g1' }, { features: father, group: 'g1' }])).toBe(false);
+    expect(customer.lookAlikes({ features: undated, group: null }, [{ features: father, group: 'g1' }, { features: daughter, group: 'g2' }])).toBe(false);
+    expect(customer.lookAlikes({ features: undated, group: null }, [{ features: dated, group: 'g1' }])).toBe(false);
+  });
+});
+
 describe("RulesEngine (customer): one person's mailbox, and a name filed in the other field", () => {
   const level = (pair: ReturnType<typeof score>, comparison: string) => pair.explanation.comparisons.find((c) => c.comparison === comparison);
   const home = { familyName: 'Cole', addressLine1: '4 Mill Lane', city: 'Bristol', postalCode: 'BS1 4DJ', country: 'GB' };

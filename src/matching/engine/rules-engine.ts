@@ -1,11 +1,11 @@
 import type { EntityType } from '../../common/entity-type';
 import { blockingKeys, refinedRuleName } from './blocking-keys';
 import { decideMatch } from './decide';
-import { decisionOf, explainPair, levelsOf, scorePair } from './fellegi-sunter';
+import { decisionOf, explainPair, levelsOf, scorePair, witnessLevels } from './fellegi-sunter';
 import type { FeatureCatalog, Features } from './features/feature.types';
 import { compileRules, type CompiledRules } from './rules/compile-rules';
 import { keyFrequencyLimit, type AmbiguousMatchPolicy, type MatchRules, type MultipleMatchPolicy } from './rules/match-rules';
-import type { Attributes, MatchCandidate, MatchEngine, MatchOutcome, NormalizeContext, NormalizeResult, PairDecision, PairScore } from './types';
+import type { Attributes, Grouped, MatchCandidate, MatchEngine, MatchOutcome, NormalizeContext, NormalizeResult, PairDecision, PairScore } from './types';
 
 /** What an entity type brings to the generic engine: how to cleanse a record and what its features are. */
 export interface EntityDefinition {
@@ -24,6 +24,8 @@ export class RulesEngine implements MatchEngine {
   readonly onAmbiguousMatch: AmbiguousMatchPolicy;
   private readonly compiled: CompiledRules;
   private readonly name: string;
+  /** Whether any conflict of the rules needs a witness (see WitnessRule). */
+  private readonly needsWitness: boolean;
   /** Each blocking rule's key limit, by name (a key starts with its rule's name and a colon). */
   private readonly frequencyLimits: ReadonlyMap<string, number>;
 
@@ -41,6 +43,7 @@ export class RulesEngine implements MatchEngine {
       rules.blocking.flatMap((b) => [[b.name, keyFrequencyLimit(rules, b)] as const, ...(b.refine ? [[refinedRuleName(b), rules.maxKeyFrequency] as const] : [])]),
     );
     this.compiled = compileRules(rules, definition.catalog);
+    this.needsWitness = this.compiled.conflicts.some((c) => c.needsWitness);
     this.name = `fellegi-sunter:${definition.entityType}`;
   }
 
@@ -70,8 +73,33 @@ export class RulesEngine implements MatchEngine {
 
   decidePair(a: Features, b: Features): PairDecision {
     const levels = levelsOf(this.compiled, a, b);
+    const decision = decisionOf(this.compiled, levels);
     let score: PairScore | undefined;
-    return { decision: decisionOf(this.compiled, levels), scored: () => (score ??= explainPair(this.compiled, levels, a, this.name)) };
+    const scored = () => (score ??= explainPair(this.compiled, levels, a, this.name));
+    // A conflict needing a witness vetoes to review: only a match can turn into a possible match.
+    const witnessed = decision === 'match' && this.needsWitness ? decisionOf(this.compiled, levels, true) : decision;
+    if (witnessed === decision) return { decision, scored };
+    let asked: PairScore | undefined;
+    return { decision, scored, witnessed: { decision: witnessed, scored: () => (asked ??= explainPair(this.compiled, levels, a, this.name, true)) } };
+  }
+
+  lookAlikes(record: Grouped, others: readonly Grouped[]): boolean {
+    if (!this.compiled.witnesses) return false;
+    const lookAlike = (a: Grouped, b: Grouped) => witnessLevels(this.compiled, levelsOf(this.compiled, a.features, b.features));
+    const namesakes: Grouped[] = [];
+    for (const other of others) {
+      const seen = lookAlike(record, other);
+      if (seen.agree && seen.apart && other.group !== record.group) return true;
+      if (seen.agree) namesakes.push(other);
+    }
+    for (let i = 0; i < namesakes.length; i++) {
+      for (let j = i + 1; j < namesakes.length; j++) {
+        if (namesakes[i].group === namesakes[j].group) continue;
+        const seen = lookAlike(namesakes[i], namesakes[j]);
+        if (seen.agree && seen.apart) return true;
+      }
+    }
+    return false;
   }
 
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome {

@@ -86,11 +86,22 @@ export interface PairScore {
   readonly explanation: MatchExplanation;
 }
 
+/** A record's features and the group (golden record) it is in; null for none yet. */
+export interface Grouped {
+  readonly features: Features;
+  readonly group: string | null;
+}
+
 /** A pair scored as far as its decision: its score and waterfall are built only when asked for. */
 export interface PairDecision {
   readonly decision: MatchDecision;
   /** The pair's full score, as `compare` gives it (built once). */
   scored(): PairScore;
+  /**
+   * The pair as scored where two look-alikes stand beside it (a father and a son of one name share a key
+   * with the record), so that the conflicts needing a witness hold; present only when that changes the decision.
+   */
+  readonly witnessed?: PairDecision;
 }
 
 /** The result of matching one inbound record against its candidates, aggregated per golden record. */
@@ -124,6 +135,13 @@ export interface MatchEngine {
   compare(a: Features, b: Features): PairScore;
   /** Scores one pair as far as its decision; the same decision as `compare`, the waterfall only on demand. */
   decidePair(a: Features, b: Features): PairDecision;
+  /**
+   * Whether the record and the others hold two look-alike entities of the record's name (a father and his
+   * son), as the rules' `witnesses` define them: two of them in different groups (golden records) that
+   * agree with each other and with the record. Two in one group are one entity already, whatever a typo
+   * in a birth year says.
+   */
+  lookAlikes(record: Grouped, others: readonly Grouped[]): boolean;
   /** Scores an inbound record against its candidates and decides what to do with it. */
   match(inbound: Features, candidates: readonly MatchCandidate[]): MatchOutcome;
   /** The most entities (golden records) a blocking key may gather before it counts as generic and finds nothing (the rules' default). */

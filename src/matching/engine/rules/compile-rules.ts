@@ -51,6 +51,13 @@ export interface CompiledRules {
   readonly corroborations: readonly CompiledCorroboration[];
   readonly conflicts: readonly CompiledConflict[];
   readonly countOnce: readonly CompiledCountOnce[];
+  /** What shows two look-alike entities (see WitnessRule); null when the rules have none. */
+  readonly witnesses: CompiledWitnesses | null;
+}
+
+export interface CompiledWitnesses {
+  readonly agree: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly apart: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface CompiledCountOnce {
@@ -64,6 +71,7 @@ export interface CompiledConflict extends CompiledCorroboration {
   readonly veto: 'none' | 'review';
   /** The comparison the veto is marked on: the first listed. */
   readonly markedOn: string;
+  readonly needsWitness: boolean;
 }
 
 /** Turns validated rules into level tests and weights, once, so scoring a pair is a tight loop. */
@@ -80,6 +88,7 @@ export function compileRules(rules: MatchRules, catalog: FeatureCatalog): Compil
     corroborations: (rules.corroborations ?? []).map(compileCorroboration),
     conflicts: (rules.conflicts ?? []).map(compileConflict),
     countOnce: (rules.countOnce ?? []).map(compileCountOnce),
+    witnesses: rules.witnesses ? { agree: requirements(rules.witnesses.agree), apart: requirements(rules.witnesses.apart) } : null,
   };
 }
 
@@ -88,7 +97,7 @@ function compileCountOnce(rule: CountOnceRule): CompiledCountOnce {
 }
 
 function compileConflict(rule: ConflictRule): CompiledConflict {
-  return { ...compileCorroboration(rule), veto: rule.veto, markedOn: Object.keys(rule.levels)[0] };
+  return { ...compileCorroboration(rule), veto: rule.veto, markedOn: Object.keys(rule.levels)[0], needsWitness: rule.needsWitness === true };
 }
 
 function compileCorroboration(rule: CorroborationRule): CompiledCorroboration {

@@ -26,6 +26,8 @@ export interface MatchRules {
   readonly corroborations?: readonly CorroborationRule[];
   /** Disagreements that together veto though neither does alone (a given name one keystroke off, another birth date). */
   readonly conflicts?: readonly ConflictRule[];
+  /** What shows two look-alike entities side by side (a father and a son of one name), for conflicts that `needWitness`. */
+  readonly witnesses?: WitnessRule;
   /** Comparisons one event makes disagree together (a move), counted once when `when` holds. */
   readonly countOnce?: readonly CountOnceRule[];
   /** Relative frequencies of values, for term-frequency adjustment (written by `canon rules train`). */
@@ -138,6 +140,23 @@ export interface CorroborationRule {
  */
 export interface ConflictRule extends CorroborationRule {
   readonly veto: 'none' | 'review';
+  /**
+   * The conflict holds only where the hub shows two such entities beside the record (see WitnessRule): a
+   * record with no birth date cannot tell a father from his son, but only a household whose records show
+   * both needs telling. A pair scored on its own (findMatches, training) has no witness: it does not hold.
+   */
+  readonly needsWitness?: boolean;
+}
+
+/**
+ * Two records that agree on every `agree` comparison (at one of its listed levels) and reach an `apart`
+ * level of any `apart` comparison are two look-alike entities: Anthony MacLeod born 1964 and Anthony
+ * MacLeod born 1984, or Tony MacLeod Sr and Anthony MacLeod. When an inbound record and the records
+ * sharing a blocking key with it hold such a pair, its conflicts that `needsWitness` hold; otherwise not.
+ */
+export interface WitnessRule {
+  readonly agree: Readonly<Record<string, readonly string[]>>;
+  readonly apart: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

@@ -102,7 +102,14 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
     }
   };
   (rules.corroborations ?? []).forEach((c, i) => checkLevels(`corroborations[${i}] (${c.name})`, c.levels, true, true));
-  (rules.conflicts ?? []).forEach((c, i) => checkLevels(`conflicts[${i}] (${c.name})`, c.levels, false));
+  (rules.conflicts ?? []).forEach((c, i) => {
+    checkLevels(`conflicts[${i}] (${c.name})`, c.levels, false);
+    if (c.needsWitness && !rules.witnesses) problems.push(`conflicts[${i}] (${c.name}): needsWitness, but the rules have no "witnesses"`);
+  });
+  if (rules.witnesses) {
+    checkLevels('witnesses.agree', rules.witnesses.agree, true);
+    checkLevels('witnesses.apart', rules.witnesses.apart, false);
+  }
   (rules.countOnce ?? []).forEach((c, i) => {
     const path = `countOnce[${i}] (${c.name})`;
     // Agreements counted once may hinge on a disagreement (another street in the same town and postcode).
