@@ -324,11 +324,9 @@ export class BatchPlan {
   }
 
   /**
-   * Stored records sharing a key (minus those this batch rewrote) plus this batch's own records, that
-   * score above 'none' (the others take no part in the decision, and their golden records may not be
-   * loaded); when there are more than the rules' maxCandidates, those sharing the most keys.
+   * The record's neighbours, each with the number of keys it shares: the stored records in reach that
+   * share a key with it (minus those this batch rewrote), and this batch's own records sharing one.
    */
-  /** The records sharing a blocking key with the record (stored and of this batch), each with the number of keys it shares. */
   private neighboursOf(keys: readonly string[], previous: SourceRecordState | undefined): Map<string, Neighbour> {
     const self = previous?.id;
     const found = new Map<string, Neighbour>();
@@ -358,7 +356,11 @@ export class BatchPlan {
     return found;
   }
 
-  /** The neighbours worth deciding on: those scoring above `none`, that the record may join, at most the rules' candidate limit. */
+  /**
+   * The neighbours that score above 'none' (the others take no part in the decision, and their golden
+   * records may not be loaded) and that the record may join; when there are more than the rules'
+   * maxCandidates, those sharing the most keys.
+   */
   private candidatesFor(features: Features, neighbours: ReadonlyMap<string, Neighbour>, previous: SourceRecordState | undefined): MatchCandidate[] {
     const self = previous?.id;
     let entries = [...neighbours.values()].filter((e) => this.pairs.decision(features, e.candidate.features) !== 'none');
