@@ -26,7 +26,7 @@ export interface MatchRules {
   readonly corroborations?: readonly CorroborationRule[];
   /** Disagreements that together veto though neither does alone (a given name one keystroke off, another birth date). */
   readonly conflicts?: readonly ConflictRule[];
-  /** What shows two look-alike entities side by side (a father and a son of one name), for conflicts that `needWitness`. */
+  /** What shows two look-alike entities side by side (a father and a son of one name), for conflicts that `needsWitness`. */
   readonly witnesses?: WitnessRule;
   /** Comparisons one event makes disagree together (a move), counted once when `when` holds. */
   readonly countOnce?: readonly CountOnceRule[];
