@@ -4,7 +4,7 @@
  * Past its capacity it forgets the oldest tenth at once, not one entry per insert: a Map keeps a deleted
  * entry's slot until it next rehashes, and `keys().next()` walks over every such slot at its front, so
  * forgetting one entry per insert cost ~60 µs an insert at 200,000 entries (a hub past that many records
- * paid it for every record written and every feature read). One walk per tenth costs ~0.1 µs an insert.
+ * paid it for every record written and every feature read). One walk per tenth: ~1 µs an insert, measured.
  */
 export class LruCache<K, V> {
   private readonly map = new Map<K, V>();
@@ -38,11 +38,13 @@ export class LruCache<K, V> {
     this.map.clear();
   }
 
+  /** One walk from the oldest entry, however many it forgets. */
   private forgetOldest(count: number): void {
-    let left = count;
+    let forgotten = 0;
     for (const key of this.map.keys()) {
-      if (left-- <= 0) break;
+      if (forgotten === count) return;
       this.map.delete(key);
+      forgotten++;
     }
   }
 }
