@@ -481,6 +481,19 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(namesake.decision).toBe('none');
   });
 
+  it("a given name a keystroke off and a birth year a decade off, under one person's mailbox: one person (2001 keyed for 1991)", () => {
+    const james = { givenName: 'James', familyName: 'Dixon', birthDate: '1991-04-12', email: 'james.d@merritt-scott.com', city: 'London', country: 'GB' };
+    const slip = { ...james, givenName: 'Jsames', birthDate: '2001-04-09' };
+    const pair = score(customer, james, slip);
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')?.level).toBe('ten to fourteen years apart');
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')?.lifted).toBe('review');
+    expect(pair.decision).toBe('match');
+    // Not without the mailbox (a household member), nor with a suffix (junior and senior), nor a generation apart.
+    expect(score(customer, { ...james, email: 'jd1991@example.org' }, slip).decision).not.toBe('match');
+    expect(score(customer, { ...james, givenName: 'James Jr' }, slip)).toMatchObject({ decision: 'possible', explanation: { vetoed: 'review' } });
+    expect(score(customer, james, { ...slip, birthDate: '2007-04-09' }).decision).toBe('none');
+  });
+
   it('one name, mailbox and landline, born the same day ten years apart: a slip in the decade, one person (a father is never ten years older than his son)', () => {
     const pair = score(customer, { ...robert, birthDate: '1950-04-04' }, { ...robert, birthDate: '1960-04-04' });
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'ten years apart, one digit' });
