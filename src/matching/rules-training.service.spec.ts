@@ -13,11 +13,13 @@ const rulesDir = mkdtempSync(join(tmpdir(), 'canon-training-')); // empty: the s
 afterAll(() => rmSync(rulesDir, { recursive: true, force: true }));
 
 function serviceWith(count: number) {
-  const rows = Array.from({ length: count }, (_, i) => ({
-    id: `r${i}`,
-    content_hash: `h${i}`,
-    normalized: JSON.stringify({ givenName: `given${i % 26}`, familyName: `family${i % 13}`, birthDate: `1980-01-${String((i % 26) + 1).padStart(2, '0')}`, country: 'GB' }),
-  }));
+  return serviceOver(
+    Array.from({ length: count }, (_, i) => ({ givenName: `given${i % 26}`, familyName: `family${i % 13}`, birthDate: `1980-01-${String((i % 26) + 1).padStart(2, '0')}`, country: 'GB' })),
+  );
+}
+
+function serviceOver(records: readonly Record<string, string>[]) {
+  const rows = records.map((attributes, i) => ({ id: `r${i}`, content_hash: `h${i}`, normalized: JSON.stringify(attributes) }));
   const database = { query: vi.fn(async () => rows) } as unknown as Database;
   const matching = new MatchingService({ rulesDir } as CanonConfig);
   const featuresOf = vi.spyOn(matching, 'featuresOf');
@@ -52,5 +54,23 @@ describe('RulesTrainingService on a sample from one country', () => {
     const written = join(rulesDir, 'trained.rules.json');
     writeFileSync(written, JSON.stringify(rules));
     expect(() => loadRulesFile(written, 'customer')).not.toThrow();
+  });
+});
+
+describe('RulesTrainingService on a small, heavily duplicated sample', () => {
+  it('takes the matches among its random pairs out of u: an exact birth date keeps its weight', async () => {
+    // 250 people, four records each: one random pair in 250 is one person, agreeing on everything.
+    const letters = (n: number) => String.fromCharCode(97 + (n % 26), 97 + Math.floor(n / 26));
+    const people = Array.from({ length: 250 }, (_, p) => ({
+      givenName: `An${letters(p)}`,
+      familyName: `Bo${letters(p + 7)}`,
+      birthDate: new Date(Date.UTC(1950, 0, 1 + p * 37)).toISOString().slice(0, 10),
+      country: 'GB',
+    }));
+    const { rules, report } = await serviceOver(people.flatMap((person) => [person, person, person, person])).service.train('customer', { randomPairs: 20_000 });
+    const exact = rules.comparisons.find((c) => c.name === 'birthDate')!.levels.find((l) => l.label === 'exact')!;
+    // Counted as non-matches, the same-person pairs alone would give u ≈ 3/999 ≈ 0.003.
+    expect(exact.u).toBeLessThan(0.0005);
+    expect(report.prior).toBeGreaterThan(0.001);
   });
 });

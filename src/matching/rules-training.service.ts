@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database';
 import type { EntityType } from '../common/entity-type';
-import { comparisonLevels, estimateU, expectationMaximisation, keepUnseen, seenLevels, termFrequencyTable, withTrainedParameters } from './engine/em';
+import { comparisonLevels, estimateU, expectationMaximisation, keepUnseen, matchProbability, seenLevels, termFrequencyTable, withTrainedParameters } from './engine/em';
 import { ENTITY_DEFINITIONS } from './engine';
 import { compileRules } from './engine/rules/compile-rules';
 import { keyFrequencyLimit, type MatchRules } from './engine/rules/match-rules';
@@ -19,6 +19,10 @@ import { seededRandom } from '../common/seeded-random';
  * blocking rules then yield hundreds to thousands of candidate pairs for EM.
  */
 export const MIN_TRAINING_RECORDS = 1000;
+
+// u and the prior are estimated again until they move by less than 1 % (a few rounds), at most this often.
+const MAX_U_ROUNDS = 10;
+const U_TOLERANCE = 0.01;
 
 /** The sample was smaller than TrainingOptions.minRecords; nothing was trained. */
 export class TooFewTrainingRecordsError extends Error {
@@ -78,8 +82,7 @@ export class RulesTrainingService {
       if (j >= i) j++;
       return comparisonLevels(compiled, features[i], features[j]);
     });
-    const estimatedU = estimateU(randomPairs, levelCounts);
-    const u = estimatedU.map((levels, c) => levels ?? rules.comparisons[c].levels.map((l) => l.u));
+    const u = estimateU(randomPairs, levelCounts).map((levels, c) => levels ?? rules.comparisons[c].levels.map((l) => l.u));
     const seen = seenLevels(randomPairs, levelCounts);
     const shipped = (parameter: 'm' | 'u') => rules.comparisons.map((c) => c.levels.map((l) => l[parameter]));
 
@@ -95,35 +98,53 @@ export class RulesTrainingService {
       }
     });
 
-    const estimates = compiled.comparisons.map(() => ({ sum: [] as number[], weight: 0 }));
-    const reportRules: TrainingReport['rules'][number][] = [];
-    let estimatedMatches = 0;
-    for (const blocking of rules.blocking) {
+    const blockedPairs = rules.blocking.flatMap((blocking) => {
       const pairs = candidatePairs(keysByRule.get(blocking.name), keyFrequencyLimit(rules, blocking), options.pairsPerRule ?? 100_000, random);
-      if (pairs.length < 10) continue;
+      if (pairs.length < 10) return [];
       const levels = pairs.map(([i, j]) => comparisonLevels(compiled, features[i], features[j]));
       seenLevels(levels, levelCounts, seen);
       const blockedRoots = new Set(blocking.on.map(featureRoot));
-      const estimate = rules.comparisons.map((c) => !blockedRoots.has(featureRoot(c.feature)));
-      const result = expectationMaximisation(
-        levels,
-        rules.comparisons.map((c) => c.levels.map((l) => l.m)),
-        u,
-        estimate,
-      );
-      estimatedMatches = Math.max(estimatedMatches, result.lambda * pairs.length);
-      result.m.forEach((m, c) => {
-        if (!m) return;
-        const target = estimates[c];
-        if (target.sum.length === 0) target.sum = m.map(() => 0);
-        m.forEach((value, l) => (target.sum[l] += value * pairs.length));
-        target.weight += pairs.length;
-      });
-      reportRules.push({ blocking: blocking.name, pairs: pairs.length, matchShare: result.lambda, iterations: result.iterations });
-    }
-    const m = estimates.map((e) => (e.weight > 0 ? e.sum.map((s) => s / e.weight) : null));
+      return [{ blocking: blocking.name, levels, estimate: rules.comparisons.map((c) => !blockedRoots.has(featureRoot(c.feature))) }];
+    });
     const allPairs = (records.length * (records.length - 1)) / 2;
-    const prior = Math.min(Math.max(estimatedMatches / allPairs, 1e-9), 0.5);
+    const estimateM = (u: readonly (readonly number[])[]) => {
+      const estimates = compiled.comparisons.map(() => ({ sum: [] as number[], weight: 0 }));
+      const reportRules: TrainingReport['rules'][number][] = [];
+      let estimatedMatches = 0;
+      for (const { blocking, levels, estimate } of blockedPairs) {
+        const result = expectationMaximisation(
+          levels,
+          rules.comparisons.map((c) => c.levels.map((l) => l.m)),
+          u,
+          estimate,
+        );
+        estimatedMatches = Math.max(estimatedMatches, result.lambda * levels.length);
+        result.m.forEach((m, c) => {
+          if (!m) return;
+          const target = estimates[c];
+          if (target.sum.length === 0) target.sum = m.map(() => 0);
+          m.forEach((value, l) => (target.sum[l] += value * levels.length));
+          target.weight += levels.length;
+        });
+        reportRules.push({ blocking, pairs: levels.length, matchShare: result.lambda, iterations: result.iterations });
+      }
+      const m = estimates.map((e) => (e.weight > 0 ? e.sum.map((sum) => sum / e.weight) : null));
+      return { m, reportRules, prior: Math.min(Math.max(estimatedMatches / allPairs, 1e-9), 0.5) };
+    };
+    // The random pairs hold matches (many in a small, duplicated sample): estimate u again without the ones
+    // the current m, u and prior call matches, then m with that u, until they settle.
+    let estimate = estimateM(u);
+    let estimatedU: (number[] | null)[] = [];
+    for (let round = 0, previous = u; round < MAX_U_ROUNDS; round++) {
+      const { m: mNow, prior: priorNow } = estimate;
+      const mKnown = mNow.map((levels, c) => levels ?? shipped('m')[c]);
+      estimatedU = estimateU(randomPairs, levelCounts, (pair) => 1 - matchProbability(pair, mKnown, previous, priorNow));
+      const next = estimatedU.map((levels, c) => levels ?? u[c]);
+      estimate = estimateM(next);
+      if (Math.abs(estimate.prior - priorNow) <= U_TOLERANCE * priorNow && largestChange(next, previous) <= U_TOLERANCE) break;
+      previous = next;
+    }
+    const { m, reportRules, prior } = estimate;
     const termFrequencies = Object.fromEntries(
       rules.comparisons
         .filter((c) => c.tf)
@@ -167,6 +188,13 @@ function candidatePairs(groups: Map<string, number[]> | undefined, maxKeyFrequen
 }
 
 // Features about the same thing share a root (familyName, familyPhonetic1 → family; birthDate, birthYear → birth).
+/** The largest relative change between two sets of level probabilities. */
+function largestChange(next: readonly (readonly number[])[], previous: readonly (readonly number[])[]): number {
+  let largest = 0;
+  next.forEach((levels, c) => levels.forEach((value, l) => (largest = Math.max(largest, Math.abs(value - previous[c][l]) / previous[c][l]))));
+  return largest;
+}
+
 function featureRoot(feature: string): string {
   return /^[a-z]+/.exec(feature)?.[0] ?? feature;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateU, expectationMaximisation, keepUnseen, seenLevels, withTrainedParameters } from './em';
+import { estimateU, expectationMaximisation, keepUnseen, matchProbability, seenLevels, withTrainedParameters } from './em';
 import type { MatchRules } from './rules/match-rules';
 
 // Pairs over two comparisons of two levels each (0 = agree, 1 = disagree), -1 = a value missing.
@@ -27,6 +27,40 @@ describe('expectationMaximisation', () => {
     const result = expectationMaximisation(pairs, [[0.7, 0.3], [0.5, 0.5]], [[0.1, 0.9], [0.1, 0.9]], [false, true]);
     expect(result.m[0]).toBeNull();
     expect(result.m[1]).not.toBeNull();
+  });
+});
+
+describe('u from random pairs', () => {
+  // 1,000 random pairs of a small, duplicated sample: 20 are matches agreeing on both comparisons; of the
+  // 980 others, 10 agree on the first by chance.
+  const randomPairs = [
+    ...Array.from({ length: 20 }, () => pair(0, 0)),
+    ...Array.from({ length: 980 }, (_, i) => pair(i < 10 ? 0 : 1, 1)),
+  ];
+  const m = [
+    [0.9, 0.1],
+    [0.9, 0.1],
+  ];
+
+  it('counts the matches among them as non-matches when not told otherwise, and leaves them out when weighed', () => {
+    const [counted] = estimateU(randomPairs, [2, 2]);
+    expect(counted![0]).toBeCloseTo(31 / 1002, 4);
+    const uncorrected = estimateU(randomPairs, [2, 2]) as number[][];
+    const [weighed] = estimateU(randomPairs, [2, 2], (p) => 1 - matchProbability(p, m, uncorrected, 0.02));
+    // Only the 10 chance agreements (and the smoothing's one) are left: a third of what was counted.
+    expect(weighed![0]).toBeGreaterThan(10 / 1002);
+    expect(weighed![0]).toBeLessThan(12 / 1002);
+  });
+
+  it('gives a pair agreeing on everything a match probability near one, and one agreeing on nothing near zero', () => {
+    const u = [
+      [0.01, 0.99],
+      [0.01, 0.99],
+    ];
+    expect(matchProbability(pair(0, 0), m, u, 0.02)).toBeGreaterThan(0.99);
+    expect(matchProbability(pair(1, 1), m, u, 0.02)).toBeLessThan(0.01);
+    // A missing value says nothing: only the prior and the other comparison count.
+    expect(matchProbability(pair(-1, -1), m, u, 0.02)).toBeCloseTo(0.02, 6);
   });
 });
 

@@ -22,22 +22,42 @@ const MIN_OBSERVATIONS = 50;
 
 /**
  * u: how often each level occurs among pairs of records drawn at random (almost all of them different
- * entities). Laplace-smoothed so that no level gets a zero probability and an infinite weight; null for
- * a comparison seen too rarely (the caller keeps its current u).
+ * entities), each pair weighed by how surely it is a non-match (`nonMatch`; by default all are).
+ * Laplace-smoothed so that no level gets a zero probability and an infinite weight; null for a comparison
+ * seen too rarely (the caller keeps its current u).
  */
-export function estimateU(randomPairs: readonly Int8Array[], levelCounts: readonly number[]): (number[] | null)[] {
+export function estimateU(randomPairs: readonly Int8Array[], levelCounts: readonly number[], nonMatch: (pair: Int8Array) => number = () => 1): (number[] | null)[] {
+  const weights = randomPairs.map(nonMatch);
   return levelCounts.map((count, c) => {
     const tally = new Array<number>(count).fill(1);
     let observed = 0;
-    for (const pair of randomPairs) {
-      if (pair[c] < 0) continue;
-      tally[pair[c]]++;
+    randomPairs.forEach((pair, i) => {
+      if (pair[c] < 0) return;
+      tally[pair[c]] += weights[i];
       observed++;
-    }
+    });
     if (observed < MIN_OBSERVATIONS) return null;
     const total = tally.reduce((a, b) => a + b, 0);
     return tally.map((t) => t / total);
   });
+}
+
+/**
+ * The probability that a pair is a match under m, u and the prior, as the E-step computes it. Random pairs
+ * weighted by one minus it give u without the matches among them: in a large hub one random pair in
+ * millions is a match, but in a small or heavily duplicated sample (a thousand records of 250 people) one
+ * in 250 is, and counted as non-matches they would halve the bits of an exact birth date or email.
+ */
+export function matchProbability(pair: Int8Array, m: readonly (readonly number[])[], u: readonly (readonly number[])[], prior: number): number {
+  let pm = prior;
+  let pu = 1 - prior;
+  for (let c = 0; c < pair.length; c++) {
+    const level = pair[c];
+    if (level < 0) continue;
+    pm *= m[c][level];
+    pu *= u[c][level];
+  }
+  return pm / (pm + pu);
 }
 
 export interface EmResult {
@@ -70,15 +90,7 @@ export function expectationMaximisation(
     const totals = m.map(() => 0);
     let matches = 0;
     for (const pair of pairs) {
-      let pm = lambda;
-      let pu = 1 - lambda;
-      for (let c = 0; c < pair.length; c++) {
-        const level = pair[c];
-        if (level < 0) continue;
-        pm *= m[c][level];
-        pu *= u[c][level];
-      }
-      const p = pm / (pm + pu);
+      const p = matchProbability(pair, m, u, lambda);
       matches += p;
       for (let c = 0; c < pair.length; c++) {
         const level = pair[c];
