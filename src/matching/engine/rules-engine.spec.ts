@@ -494,6 +494,18 @@ describe('RulesEngine (customer): hard negatives never merge', () => {
     expect(score(customer, james, { ...slip, birthDate: '2007-04-09' }).decision).toBe('none');
   });
 
+  it("a given name's letters rearranged (foSia for Sofia) go to a steward, unless one person's mailbox names her", () => {
+    const sofia = { givenName: 'Sofia', familyName: 'Russell', birthDate: '2015-09-03', email: 'sofiarussell9@rivera.com', country: 'GB' };
+    const garbled = { ...sofia, givenName: 'foSia', birthDate: '2015-08-05' };
+    const pair = score(customer, sofia, garbled);
+    expect(pair.explanation.comparisons.find((c) => c.comparison === 'givenName')).toMatchObject({ level: 'letters rearranged', lifted: 'review' });
+    expect(pair.decision).toBe('match');
+    const { email: _email, ...unmailed } = sofia;
+    expect(score(customer, unmailed, { ...unmailed, givenName: 'foSia' })).toMatchObject({ decision: 'possible', explanation: { vetoed: 'review' } });
+    // Twins named as anagrams, each with a mailbox of their own, stay two.
+    expect(score(customer, { ...sofia, givenName: 'Leon', email: 'leon.russell@example.com' }, { ...sofia, givenName: 'Noel', email: 'noel.russell@example.com' }).decision).not.toBe('match');
+  });
+
   it('one name, mailbox and landline, born the same day ten years apart: a slip in the decade, one person (a father is never ten years older than his son)', () => {
     const pair = score(customer, { ...robert, birthDate: '1950-04-04' }, { ...robert, birthDate: '1960-04-04' });
     expect(pair.explanation.comparisons.find((c) => c.comparison === 'birthDate')).toMatchObject({ level: 'ten years apart, one digit' });

@@ -136,6 +136,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
     return (a, b) => isTypo(String(a), String(b));
   }
   if ('transposed' in condition) return (a, b) => isTransposition(String(a), String(b)) && !areDistinctKnownNames(String(a), String(b));
+  if ('rearranged' in condition) return (a, b) => isRearrangement(String(a), String(b)) && !areDistinctKnownNames(String(a), String(b));
   if ('nickname' in condition) return (a, b) => areNicknames(String(a), String(b));
   if ('nicknameOfOneName' in condition) return (a, b) => areNicknamesOfOneName(String(a), String(b));
   if ('middleNames' in condition) return (a, b) => compatibleMiddleNames(String(a), String(b));
@@ -242,6 +243,13 @@ function isTransposition(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i < a.length - 2 && a[i] === b[i + 1] && a[i + 1] === b[i] && a[i] !== a[i + 1] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** The same letters in another order, spaces and hyphens aside ("foSia" for Sofia): a garbled name, or an anagram of a sibling's. */
+function isRearrangement(a: string, b: string): boolean {
+  const [x, y] = [a.replace(NAME_SEPARATORS, ''), b.replace(NAME_SEPARATORS, '')];
+  if (x === y || x.length !== y.length || x.length < 3) return false;
+  return [...x].sort().join('') === [...y].sort().join('');
 }
 
 // A space or hyphen keyed into a given name, or lost from it, is one keystroke too ("Katel Byn", "Mary-Ann").

@@ -180,6 +180,8 @@ export type LevelCondition =
   | { readonly typo: true }
   /** Two neighbouring letters swapped ("Ptera", "Petra"), in names of four letters or more that are not two names the nickname table knows: the commonest slip, and one that rarely turns a name into another. */
   | { readonly transposed: true }
+  /** The same letters in another order ("foSia", Sofia), the nickname table's distinct names (Leon, Noel) aside: a garble or a sibling's anagram, so it vetoes to review unless a corroboration says otherwise. */
+  | { readonly rearranged: true }
   /** Names for one another (Bob, Robert), by the shipped nickname table. */
   | { readonly nickname: true }
   /** Names for one another where each stands for that one name only (Matt, Matthew; not Chris, which is Christopher, Christian and Christine): no twin is named so. */

@@ -16,7 +16,7 @@ export class RulesError extends Error {
 const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   text: ['exact', 'personalMailbox', 'householdMailbox', 'workAndPrivate', 'mistypedDomain', 'mistypedAddress', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'else'],
   name: ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'fuse', 'tokenSet', 'containment', 'swappedWith', 'inOtherField', 'leadingFamilyName', 'else'],
-  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'transposed', 'fuse', 'nickname', 'nicknameOfOneName', 'middleNames', 'initial', 'genderedForms', 'swappedWith', 'inOtherField', 'else'],
+  'given-name': ['exact', 'jaroWinkler', 'levenshtein', 'typo', 'transposed', 'rearranged', 'fuse', 'nickname', 'nicknameOfOneName', 'middleNames', 'initial', 'genderedForms', 'swappedWith', 'inOtherField', 'else'],
   phone: ['exact', 'sharedLine', 'unknownLine', 'landlineAndMobile', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
   date: ['exact', 'dateTransposed', 'decadeSlip', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
