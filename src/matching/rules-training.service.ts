@@ -98,7 +98,7 @@ export class RulesTrainingService {
       }
     });
 
-    const blockedPairs = rules.blocking.flatMap((blocking) => {
+    const blockedPairs: BlockedPairs[] = rules.blocking.flatMap((blocking) => {
       const pairs = candidatePairs(keysByRule.get(blocking.name), keyFrequencyLimit(rules, blocking), options.pairsPerRule ?? 100_000, random);
       if (pairs.length < 10) return [];
       const levels = pairs.map(([i, j]) => comparisonLevels(compiled, features[i], features[j]));
@@ -107,37 +107,15 @@ export class RulesTrainingService {
       return [{ blocking: blocking.name, levels, estimate: rules.comparisons.map((c) => !blockedRoots.has(featureRoot(c.feature))) }];
     });
     const allPairs = (records.length * (records.length - 1)) / 2;
-    const estimateM = (u: readonly (readonly number[])[]) => {
-      const estimates = compiled.comparisons.map(() => ({ sum: [] as number[], weight: 0 }));
-      const reportRules: TrainingReport['rules'][number][] = [];
-      let estimatedMatches = 0;
-      for (const { blocking, levels, estimate } of blockedPairs) {
-        const result = expectationMaximisation(
-          levels,
-          rules.comparisons.map((c) => c.levels.map((l) => l.m)),
-          u,
-          estimate,
-        );
-        estimatedMatches = Math.max(estimatedMatches, result.lambda * levels.length);
-        result.m.forEach((m, c) => {
-          if (!m) return;
-          const target = estimates[c];
-          if (target.sum.length === 0) target.sum = m.map(() => 0);
-          m.forEach((value, l) => (target.sum[l] += value * levels.length));
-          target.weight += levels.length;
-        });
-        reportRules.push({ blocking, pairs: levels.length, matchShare: result.lambda, iterations: result.iterations });
-      }
-      const m = estimates.map((e) => (e.weight > 0 ? e.sum.map((sum) => sum / e.weight) : null));
-      return { m, reportRules, prior: Math.min(Math.max(estimatedMatches / allPairs, 1e-9), 0.5) };
-    };
+    const initialM = shipped('m');
+    const estimateM = (u: readonly (readonly number[])[]) => emOverBlockingRules(blockedPairs, initialM, u, allPairs);
     // The random pairs hold matches (many in a small, duplicated sample): estimate u again without the ones
     // the current m, u and prior call matches, then m with that u, until they settle.
     let estimate = estimateM(u);
     let estimatedU: (number[] | null)[] = [];
     for (let round = 0, previous = u; round < MAX_U_ROUNDS; round++) {
       const { m: mNow, prior: priorNow } = estimate;
-      const mKnown = mNow.map((levels, c) => levels ?? shipped('m')[c]);
+      const mKnown = mNow.map((levels, c) => levels ?? initialM[c]);
       estimatedU = estimateU(randomPairs, levelCounts, (pair) => 1 - matchProbability(pair, mKnown, previous, priorNow));
       const next = estimatedU.map((levels, c) => levels ?? u[c]);
       estimate = estimateM(next);
@@ -161,6 +139,37 @@ export class RulesTrainingService {
       [entityType, false],
     );
   }
+}
+
+interface BlockedPairs {
+  readonly blocking: string;
+  readonly levels: readonly Int8Array[];
+  /** Per comparison, whether its m may be estimated from these pairs (not when the rule blocks on it). */
+  readonly estimate: readonly boolean[];
+}
+
+/**
+ * m by EM on each blocking rule's candidate pairs, averaged over the rules by their pair counts, and the
+ * prior from the most matches any rule's pairs hold.
+ */
+function emOverBlockingRules(blockedPairs: readonly BlockedPairs[], initialM: readonly (readonly number[])[], u: readonly (readonly number[])[], allPairs: number) {
+  const estimates = initialM.map(() => ({ sum: [] as number[], weight: 0 }));
+  const reportRules: TrainingReport['rules'][number][] = [];
+  let estimatedMatches = 0;
+  for (const { blocking, levels, estimate } of blockedPairs) {
+    const result = expectationMaximisation(levels, initialM, u, estimate);
+    estimatedMatches = Math.max(estimatedMatches, result.lambda * levels.length);
+    result.m.forEach((m, c) => {
+      if (!m) return;
+      const target = estimates[c];
+      if (target.sum.length === 0) target.sum = m.map(() => 0);
+      m.forEach((value, l) => (target.sum[l] += value * levels.length));
+      target.weight += levels.length;
+    });
+    reportRules.push({ blocking, pairs: levels.length, matchShare: result.lambda, iterations: result.iterations });
+  }
+  const m = estimates.map((e) => (e.weight > 0 ? e.sum.map((sum) => sum / e.weight) : null));
+  return { m, reportRules, prior: Math.min(Math.max(estimatedMatches / allPairs, 1e-9), 0.5) };
 }
 
 /** Pairs of records sharing a key of one blocking rule, generic keys left out, sampled down to `max`. */
@@ -188,13 +197,13 @@ function candidatePairs(groups: Map<string, number[]> | undefined, maxKeyFrequen
 }
 
 // Features about the same thing share a root (familyName, familyPhonetic1 → family; birthDate, birthYear → birth).
+function featureRoot(feature: string): string {
+  return /^[a-z]+/.exec(feature)?.[0] ?? feature;
+}
+
 /** The largest relative change between two sets of level probabilities. */
 function largestChange(next: readonly (readonly number[])[], previous: readonly (readonly number[])[]): number {
   let largest = 0;
   next.forEach((levels, c) => levels.forEach((value, l) => (largest = Math.max(largest, Math.abs(value - previous[c][l]) / previous[c][l]))));
   return largest;
-}
-
-function featureRoot(feature: string): string {
-  return /^[a-z]+/.exec(feature)?.[0] ?? feature;
 }
