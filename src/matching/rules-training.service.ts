@@ -82,9 +82,11 @@ export class RulesTrainingService {
       if (j >= i) j++;
       return comparisonLevels(compiled, features[i], features[j]);
     });
-    const u = estimateU(randomPairs, levelCounts).map((levels, c) => levels ?? rules.comparisons[c].levels.map((l) => l.u));
-    const seen = seenLevels(randomPairs, levelCounts);
     const shipped = (parameter: 'm' | 'u') => rules.comparisons.map((c) => c.levels.map((l) => l[parameter]));
+    const [initialM, shippedU] = [shipped('m'), shipped('u')];
+    // A comparison seen too rarely among the random pairs keeps its shipped u.
+    const withShippedU = (estimated: readonly (number[] | null)[]) => estimated.map((levels, c) => levels ?? shippedU[c]);
+    const seen = seenLevels(randomPairs, levelCounts);
 
     const keysByRule = new Map<string, Map<string, number[]>>();
     features.forEach((f, index) => {
@@ -107,20 +109,20 @@ export class RulesTrainingService {
       return [{ blocking: blocking.name, levels, estimate: rules.comparisons.map((c) => !blockedRoots.has(featureRoot(c.feature))) }];
     });
     const allPairs = (records.length * (records.length - 1)) / 2;
-    const initialM = shipped('m');
     const estimateM = (u: readonly (readonly number[])[]) => emOverBlockingRules(blockedPairs, initialM, u, allPairs);
     // The random pairs hold matches (many in a small, duplicated sample): estimate u again without the ones
     // the current m, u and prior call matches, then m with that u, until they settle.
+    let estimatedU = estimateU(randomPairs, levelCounts);
+    let u = withShippedU(estimatedU);
     let estimate = estimateM(u);
-    let estimatedU: (number[] | null)[] = [];
-    for (let round = 0, previous = u; round < MAX_U_ROUNDS; round++) {
+    for (let round = 0; round < MAX_U_ROUNDS; round++) {
       const { m: mNow, prior: priorNow } = estimate;
       const mKnown = mNow.map((levels, c) => levels ?? initialM[c]);
-      estimatedU = estimateU(randomPairs, levelCounts, (pair) => 1 - matchProbability(pair, mKnown, previous, priorNow));
-      const next = estimatedU.map((levels, c) => levels ?? u[c]);
-      estimate = estimateM(next);
-      if (Math.abs(estimate.prior - priorNow) <= U_TOLERANCE * priorNow && largestChange(next, previous) <= U_TOLERANCE) break;
-      previous = next;
+      const uNow = u;
+      estimatedU = estimateU(randomPairs, levelCounts, (pair) => 1 - matchProbability(pair, mKnown, uNow, priorNow));
+      u = withShippedU(estimatedU);
+      estimate = estimateM(u);
+      if (Math.abs(estimate.prior - priorNow) <= U_TOLERANCE * priorNow && largestChange(u, uNow) <= U_TOLERANCE) break;
     }
     const { m, reportRules, prior } = estimate;
     const termFrequencies = Object.fromEntries(
@@ -130,7 +132,7 @@ export class RulesTrainingService {
     );
     const report: TrainingReport = { records: records.length, randomPairs: randomPairs.length, rules: reportRules, prior };
     const training = { trainedAt: new Date().toISOString(), ...report };
-    return { rules: withTrainedParameters(rules, keepUnseen(m, shipped('m'), seen), keepUnseen(estimatedU, shipped('u'), seen), prior, termFrequencies, training), report };
+    return { rules: withTrainedParameters(rules, keepUnseen(m, initialM, seen), keepUnseen(estimatedU, shippedU, seen), prior, termFrequencies, training), report };
   }
 
   private async sample(entityType: EntityType, max: number) {
