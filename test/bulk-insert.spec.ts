@@ -47,4 +47,25 @@ describe.each(DIALECTS)('bulk insert (%s)', (dialect) => {
     expect(byId.get('id-1')).toMatchObject({ attributes: 'updated "again"', link_score: 0.5 });
     expect(byId.get(`id-${count}`)).toMatchObject({ attributes: 'new', link_score: null });
   });
+
+  it('refuses a NUL and writes nothing of that batch', async () => {
+    scratch = await createScratchDatabase(dialect);
+    database = await Database.open(scratch.config, CANON_SCHEMA);
+    await expect(database.transaction((tx) => tx.insertMany('source_record', COLUMNS, [row(3, 'fine', null), row(4, 'nul \u0000 here', null)]))).rejects.toThrow(/U\+0000/);
+    expect(await database.query('SELECT id FROM source_record')).toEqual([]);
+  });
+
+  // The rows travel as JSON, which escapes an unpaired surrogate, and PostgreSQL refuses that escape: it
+  // is stored as U+FFFD, as node-postgres's UTF-8 makes of it in any other parameter. (Contracts refuse
+  // such values before they get here; SQLite stores the surrogate's own bytes.)
+  it.runIf(dialect === 'postgres')('stores an unpaired surrogate as U+FFFD', async () => {
+    scratch = await createScratchDatabase(dialect);
+    database = await Database.open(scratch.config, CANON_SCHEMA);
+    await database.transaction((tx) => tx.insertMany('source_record', COLUMNS, [row(1, 'lone \ud800 high', null), row(2, 'pair 🙂 \udc00', 1)]));
+    const stored = await database.query<{ id: string; attributes: string }>('SELECT id, attributes FROM source_record ORDER BY id');
+    expect(stored).toEqual([
+      { id: 'id-1', attributes: 'lone \ufffd high' },
+      { id: 'id-2', attributes: 'pair 🙂 \ufffd' },
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database';
+import { GrowthStatistics } from '../common/database/growth-statistics';
 import { LockSpace } from '../common/database/tx';
 import { ContractRegistry } from '../contracts/contract-registry';
 import { GoldenRecordStore } from '../golden-records/golden-record.store';
@@ -24,6 +25,8 @@ export const MAX_BATCH = 1000;
  */
 @Injectable()
 export class IngestionService {
+  private readonly statistics: GrowthStatistics;
+
   constructor(
     private readonly database: Database,
     private readonly contracts: ContractRegistry,
@@ -32,7 +35,10 @@ export class IngestionService {
     private readonly sourceSystems: SourceSystemService,
     private readonly reviewTasks: ReviewTaskStore,
     private readonly constraints: MatchConstraintStore,
-  ) {}
+  ) {
+    // The tables ingest reads by more than their primary key (golden records and events it reads by id, or not at all).
+    this.statistics = new GrowthStatistics(database, ['source_record', 'match_key']);
+  }
 
   /** Validates, cleanses and links one batch of raw records (GraphQL, or any caller with raw records). */
   async ingest(request: IngestRequest): Promise<IngestBatchResult> {
@@ -122,6 +128,7 @@ export class IngestionService {
         return { recordResults, writes };
       });
       results.push(...linked.recordResults);
+      await this.statistics.rowsWritten(linked.recordResults.filter((r) => r.outcome === 'CREATED').length);
       goldenCreated = linked.writes.goldenCreated;
       goldenUpdated = linked.writes.goldenUpdated;
     }
