@@ -16,7 +16,8 @@ import { generateCustomers } from './support/generate-customers';
 import { rawInsertRowsPerSecond } from './support/raw-insert-floor';
 import { fmt, reportRatio } from './support/report';
 
-const TARGET = 0.02;
+// Issue 2 asks 2 % of the floor on SQLite, issue 3 3 % on both engines: the stricter one is shown.
+const TARGET = 0.03;
 
 export async function benchIngest(count: number, dialects: readonly ('sqlite' | 'postgres')[] = ['sqlite', 'postgres']): Promise<void> {
   const customers = generateCustomers(count);
