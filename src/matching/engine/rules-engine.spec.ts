@@ -1375,6 +1375,32 @@ describe('RulesEngine (product): hard negatives never merge', () => {
     }
   });
 
+  it('a size one shop writes bare ("44") against another\'s "EU 42", or a size field\'s word replaced, is another size, with trained weights too', () => {
+    const shoe = { brand: 'Nike', name: "Nike Air Force 1 '07 EU 42 Schwarz", category: 'Shoes' };
+    const bare = { brand: 'NIKE', name: "NIKE AIR FORCE 1 '07 44 BLK", category: 'SHOES' };
+    const tee = { brand: "Levi's", name: "Levi's Housemark Tee L Weiß", size: 'L', category: 'Clothing' };
+    const ink = { brand: 'HP', name: 'HP 305 Ink Cartridge Standard Dreifarbig', size: 'Standard' };
+    const level = (pair: ReturnType<typeof score>, comparison: string) => pair.explanation.comparisons.find((c) => c.comparison === comparison);
+    // EM on a small catalogue measures u on random pairs, which are never siblings: an added or replaced
+    // name word got u at its floor and +13 bits, title overlap +16. The veto must hold whatever the weights.
+    const shipped = loadRulesFile(join(DEFAULT_RULES_DIR, 'product.rules.json'), 'product');
+    const trainedLike = {
+      ...shipped,
+      comparisons: shipped.comparisons.map((c) =>
+        ['nameWords', 'title'].includes(c.name) ? { ...c, levels: c.levels.map((l) => (l.label === 'else' ? l : { ...l, m: 0.1, u: 5e-6 })) } : c,
+      ),
+    };
+    for (const engine of [product, createEngines({ customer: loadRulesFile(join(DEFAULT_RULES_DIR, 'customer.rules.json'), 'customer'), product: trainedLike }).product]) {
+      const sizes = score(engine, shoe, bare);
+      expect(sizes.decision).not.toBe('match');
+      expect(level(sizes, 'nameWords')).toMatchObject({ level: 'its size replaced', veto: 'none' });
+      expect(score(engine, tee, { brand: "LEVI'S", name: "LEVI'S HOUSEMARK TEE XL WHT" }).decision).toBe('none');
+      expect(score(engine, ink, { brand: 'HP', name: 'HP 305 INK CARTRIDGE XL DREIFARBIG' }).decision).toBe('none');
+    }
+    // one size written both ways is one name
+    expect(level(score(product, shoe, { ...bare, name: "NIKE AIR FORCE 1 '07 42 BLK" }), 'nameWords')?.level).toBe('same name');
+  });
+
   it('products that differ only in colour or size', () => {
     const { gtin: _a, ...noGtin } = phone;
     expect(score(product, noGtin, { ...noGtin, name: 'Apple iPhone 15 128GB White', color: 'White' }).decision).toBe('none');

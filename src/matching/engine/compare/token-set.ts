@@ -40,6 +40,20 @@ export function wordsAdded(a: readonly string[], b: readonly string[], n: number
 }
 
 /**
+ * Whether two word lists sharing at least two words each have one word the other lacks, and that word is
+ * its record's own value of an attribute (`ownA`, `ownB`: its size, "l", "42", "standard"): where one names
+ * its own size the other names something else, another size however it writes it ("Housemark Tee L" with
+ * size L against "HOUSEMARK TEE XL"; "305 Ink Cartridge Standard" against "305 INK CARTRIDGE XL").
+ */
+export function ownWordReplaced(a: readonly string[], b: readonly string[], ownA: readonly string[], ownB: readonly string[]): boolean {
+  const [setA, setB] = [new Set(a), new Set(b)];
+  const onlyA = [...setA].filter((w) => !setB.has(w));
+  const onlyB = [...setB].filter((w) => !setA.has(w));
+  if (onlyA.length !== 1 || onlyB.length !== 1 || countShared(setA, setB) < 2) return false;
+  return ownA.includes(onlyA[0]) || ownB.includes(onlyB[0]);
+}
+
+/**
  * Whether one word list is the other (two words or more) with one more word, and that word one of `words`:
  * "duo pro elite" / "duo elite", "redmi note 56 pro" / "redmi note 56". A tier word added to a name that
  * agrees otherwise is a sibling, wherever the word stands; a shop's descriptor ("wireless") is not one.

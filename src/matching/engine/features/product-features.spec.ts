@@ -3,7 +3,7 @@ import { generationOf, nameWords } from './product-names';
 import { productFeatures, trailingCode } from './product-features';
 import { cameraPackageOf, cutOf, normalizeSize, sizeInTitle, tierOf } from './product-variants';
 import { colourShadesIn, coloursIn, finerShade } from '../data/colours';
-import { numbersReplaced } from '../compare/token-set';
+import { numbersReplaced, ownWordReplaced } from '../compare/token-set';
 import { analyzeTitle } from '../normalize/product-title';
 
 describe('trailingCode', () => {
@@ -178,6 +178,13 @@ describe('nameWords', () => {
   it('is empty when the title starts with a measure', () => {
     expect(nameWords('Samsung - 50" Class S90B QLED 4K Smart TV', 'Samsung')).toEqual([]);
   });
+
+  it('keeps a size the title names, as its value: another shop writes the size bare', () => {
+    const nameWordsOf = (name: string, size?: string) => productFeatures({ brand: 'Nike', name, ...(size ? { size } : {}) }).nameWords;
+    expect(nameWordsOf("Nike Air Force 1 '07 EU 42 Weiß")).toEqual(['air', 'force', '1', '07', '42']);
+    expect(nameWordsOf("Nike Air Force 1 '07 Gr. 42 - Black")).toEqual(nameWordsOf("NIKE AIR FORCE 1 '07 42 BLK"));
+    expect(productFeatures({ brand: 'Nike', name: "Nike Air Force 1 '07 EU 42 Weiß" }).euSize).toBe('42');
+  });
 });
 
 describe('cameraPackageOf', () => {
@@ -346,6 +353,15 @@ describe('finer shades and names that differ in their numbers', () => {
     expect(numbersReplaced(['surface', 'laptop', '5'], ['surface', 'laptop', '5'])).toBe(false);
     expect(numbersReplaced(['powershot', '14.7', 'megapixel'], ['powershot', 'g10', 'megapixel'])).toBe(false);
     expect(numbersReplaced(['duo', 'style'], ['duo', 'prestige'])).toBe(false);
+  });
+
+  it('finds a name one word apart where that word is one record\'s own size', () => {
+    expect(ownWordReplaced(['housemark', 'tee', 'l'], ['housemark', 'tee', 'xl'], ['l'], [])).toBe(true);
+    expect(ownWordReplaced(['305', 'ink', 'cartridge', 'xl'], ['305', 'ink', 'cartridge', 'standard'], [], ['standard'])).toBe(true);
+    // the word another replaces is not a size it gives, or nothing is replaced
+    expect(ownWordReplaced(['duo', 'style'], ['duo', 'prestige'], ['l'], ['m'])).toBe(false);
+    expect(ownWordReplaced(['housemark', 'tee', 'l'], ['housemark', 'tee', 'l'], ['l'], ['l'])).toBe(false);
+    expect(ownWordReplaced(['housemark', 'tee', 'l'], ['housemark', 'tee'], ['l'], [])).toBe(false);
   });
 
   it('reads "Gen 12" and "2nd Gen" as generations', () => {

@@ -59,6 +59,11 @@ export function productFeatures(a: Attributes): Features {
   // A size the title names ("EU 44", "Gr. 43") is the size, and not a code suffix or 43 grams.
   const titleSize = sizeInTitle(fullName);
   const name = (titleSize ? fullName.replace(titleSize.written, ' ') : fullName).replace(GERMAN_PACK, '$1-pack');
+  // Its name words keep it, as its value ("EU 42" → 42, "Size M" → m): another shop writes the size bare
+  // ("AIR FORCE 1 '07 44"), where it stays a word. Without it, "… EU 42" against "… 44" read as one name with
+  // a word added, the size disagreement unseen (the size comparison has one side only), and a trained
+  // weight for an added word merged the two sizes; now they are a number replaced, as two sizes are.
+  const namedSize = titleSize ? fullName.replace(titleSize.written, ` ${titleSize.size} `).replace(GERMAN_PACK, '$1-pack') : name;
   const analyzed = withoutFittedCodes(analyzeTitle(name), name);
   const endCode = trailingCode(name);
   const title = endCode && !analyzed.modelCodes.includes(endCode) ? { ...analyzed, modelCodes: [...analyzed.modelCodes, endCode].sort() } : analyzed;
@@ -112,7 +117,7 @@ export function productFeatures(a: Attributes): Features {
     colourway: (typeof a.color === 'string' ? colourwayOf(extra.tokens, a.color) : null) ?? colourwayOf(title.tokens, name),
     titleNumbers: nonEmpty(titleNumbers(title.tokens)),
     generation: generationOf(title.tokens),
-    nameWords: nonEmpty(nameWords(name, typeof a.brand === 'string' ? a.brand : null)),
+    nameWords: nonEmpty(nameWords(namedSize, typeof a.brand === 'string' ? a.brand : null)),
     ...sizes(sizeField(a.size) ?? titleSize?.size ?? null),
     tier: name ? tierOf(title.tokens, name) : null,
     cut: name ? cutOf(name) : null,

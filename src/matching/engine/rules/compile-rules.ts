@@ -7,7 +7,7 @@ import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { isMistypedAddress, isMistypedDomain } from '../compare/mistyped-domain';
 import { relativeDifference } from '../compare/numeric';
 import { finerShade, neighbourTone } from '../data/colours';
-import { numbersReplaced, sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
+import { numbersReplaced, ownWordReplaced, sameButFirstWord, tokenContainment, tokenSetSimilarity, wordAddedFrom, wordsAdded, wordsReplaced } from '../compare/token-set';
 import type { FeatureCatalog, FeatureKind, Features, FeatureValue } from '../features/feature.types';
 import { isPrivateMailDomain, isProviderDomain, mailDomain } from '../normalize/email';
 import { areDistinctKnownNames, areGenderedForms, areNicknames, areNicknamesOfOneName, familyNameForm, isParticleRun } from '../normalize/name';
@@ -156,6 +156,11 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('fitsOwnCode' in condition) return (a, b) => fitsOwnCode(tokens(a), tokens(b));
   if ('containedCode' in condition) return (a, b) => containedCode(tokens(a), tokens(b));
   if ('wordsReplaced' in condition) return (a, b) => wordsReplaced(tokens(a), tokens(b), condition.wordsReplaced);
+  if ('ownWordReplaced' in condition) {
+    const features = condition.ownWordReplaced;
+    const own = (f: Features) => features.map((name) => f[name]).filter((v): v is string => typeof v === 'string');
+    return (a, b, fa, fb) => ownWordReplaced(tokens(a), tokens(b), own(fa), own(fb));
+  }
   if ('sameButFirstWord' in condition) return (a, b) => sameButFirstWord(tokens(a), tokens(b));
   if ('wordAddedFrom' in condition) {
     const words = new Set(condition.wordAddedFrom);

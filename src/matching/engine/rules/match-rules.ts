@@ -227,6 +227,12 @@ export type LevelCondition =
   | { readonly sameButFirstWord: true }
   /** One list of words is the other with one more, and that word one of these: a tier word ("Duo Elite" / "Duo Pro Elite"). */
   | { readonly wordAddedFrom: readonly string[] }
+  /**
+   * Two lists of words sharing two or more, each with one word the other lacks, and that word one record's
+   * own value of one of these features (its size, "l", "42", "standard"): the other names another value
+   * where this one names its own ("Tee L" / "TEE XL", "Ink Cartridge Standard" / "INK CARTRIDGE XL").
+   */
+  | { readonly ownWordReplaced: readonly string[] }
   | { readonly fuse: number }
   | { readonly dateTransposed: true }
   | { readonly yearsApart: number }

@@ -20,7 +20,7 @@ const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   phone: ['exact', 'sharedLine', 'unknownLine', 'landlineAndMobile', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
   date: ['exact', 'dateTransposed', 'decadeSlip', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
-  tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'otherPrefix', 'contradicts', 'finerShade', 'neighbourTone', 'numbersReplaced', 'extendedCode', 'containedCode', 'fitsOwnCode', 'wordsReplaced', 'wordsAdded', 'wordAddedFrom', 'sameButFirstWord', 'tokenSet', 'containment', 'else'],
+  tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'otherPrefix', 'contradicts', 'finerShade', 'neighbourTone', 'numbersReplaced', 'extendedCode', 'containedCode', 'fitsOwnCode', 'wordsReplaced', 'ownWordReplaced', 'wordsAdded', 'wordAddedFrom', 'sameButFirstWord', 'tokenSet', 'containment', 'else'],
 };
 
 /**
@@ -67,6 +67,7 @@ export function validateRules(raw: unknown, entityType: EntityType, catalog: Fea
       }
       if ('swappedWith' in level.when) feature(`${path}.levels[${j}].when.swappedWith`, level.when.swappedWith);
       if ('inOtherField' in level.when) feature(`${path}.levels[${j}].when.inOtherField`, level.when.inOtherField);
+      if ('ownWordReplaced' in level.when) level.when.ownWordReplaced.forEach((name, k) => feature(`${path}.levels[${j}].when.ownWordReplaced[${k}]`, name));
       if (level.confirms && (condition === 'else' || level.veto)) {
         problems.push(`${path}.levels[${j}] (${level.label}): a level that confirms a match can be neither "else" nor a veto`);
       }
