@@ -7,7 +7,7 @@ import { RulesEngine } from '../matching/engine/rules-engine';
 import type { MatchRules, MultipleMatchPolicy } from '../matching/engine/rules/match-rules';
 import type { Attributes } from '../matching/engine/types';
 import type { EntityType } from '../common/entity-type';
-import { notAskedYet, type ReviewTaskWrite } from '../stewardship/review-task.types';
+import { notAskedYet, type PotentialMatchSubjects, type ReviewTaskWrite } from '../stewardship/review-task.types';
 import { PairMemo } from '../matching/engine/pair-memo';
 import { BatchPlan, reachOf } from './batch-plan';
 import type { RecordResult } from './ingest.types';
@@ -749,3 +749,105 @@ function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
   return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 }
+
+describe('BatchPlan: two sources that each hold a product once', () => {
+  /**
+   * Ingests the listings in `order` into a hub where both retailers hold each product once: one by one, or
+   * `batched` as a file import sends them (the listings of one retailer in a row in one batch).
+   */
+  const hubOf = (listings: Record<string, [string, Attributes]>, order: readonly string[], batched = false) => {
+    const hub = new MemoryHub('review', 'product');
+    hub.uniqueSources.add('abt').add('buy');
+    const batches: string[][] = [];
+    for (const name of order) {
+      const last = batches.at(-1);
+      if (batched && last && listings[last[0]][0] === listings[name][0]) last.push(name);
+      else batches.push([name]);
+    }
+    for (const batch of batches) hub.ingest(listings[batch[0]][0], batch.map((name): [string, Attributes] => [name, listings[name][1]]));
+    return hub;
+  };
+  /** Every order of the listings, each retailer's in a row (as files are imported), either retailer first. */
+  const fileOrders = (listings: Record<string, [string, Attributes]>) => {
+    const of = (source: string) => permutations(Object.keys(listings).filter((name) => listings[name][0] === source));
+    return of('abt').flatMap((abt) => of('buy').flatMap((buy) => [[...abt, ...buy], [...buy, ...abt]]));
+  };
+  /** The listings of each golden record, as one string for the whole hub. */
+  const grouping = (hub: MemoryHub, listings: Record<string, [string, Attributes]>) => {
+    const byGolden = new Map<string, string[]>();
+    for (const name of Object.keys(listings)) byGolden.set(hub.goldenOf(name), [...(byGolden.get(hub.goldenOf(name)) ?? []), name]);
+    for (const group of byGolden.values()) expect(new Set(group.map((name) => listings[name][0])).size).toBe(group.length);
+    return JSON.stringify([...byGolden.values()].map((g) => g.sort().join('+')).sort());
+  };
+  /** The open potential matches: each asking listing with the listings it is asked about. */
+  const questions = (hub: MemoryHub) => {
+    const sourceIdOf = (id: string) => hub.records.get(id)!.sourceId;
+    const open = hub.tasks.filter((t) => !hub.answered.has(t.id)).map((t) => t.subjects as PotentialMatchSubjects);
+    return JSON.stringify(open.map((s) => `${s.sourceId}: ${s.candidates.map((c) => sourceIdOf(c.sourceRecordId)).sort().join(' ')}`).sort());
+  };
+
+  // Two retailers each list the Canon EOS 40D body and the kit with its lens once (Abt-Buy). Each listing
+  // of one retailer matches both of the other's, and a retailer's listing takes one place only: linked one
+  // by one, the first listing to arrive took its best match, and its rival was left with the other or none.
+  const listings: Record<string, [string, Attributes]> = {
+    abtBody: ['abt', { name: 'Canon EOS 40D Digital SLR Camera In Black - EOS40DBODY', description: 'Canon EOS 40D Digital SLR Camera In Black - EOS40DBODY/ Body Only/ 10.1 Megapixel CMOS Sensor/ DIGIC III Image Processor', price: 1199, currency: 'USD' }],
+    abtKit: ['abt', { name: 'Canon EOS 40D Digital SLR Camera And 28-135MM Lens - EOS40D28135', description: 'Canon EOS 40D Digital SLR Camera And 28-135MM Lens - EOS40D28135/ 10.1 Megapixel CMOS Sensor/ DIGIC III Image Processor', price: 1499, currency: 'USD' }],
+    buyBody: ['buy', { name: 'Canon EOS 40D Digital SLR Camera - 1901B004', description: 'Canon EOS 40D 10 Megapixel Digital SLR Camera - Body Only', price: 849.95, currency: 'USD' }],
+    buyKit: ['buy', { name: 'Canon EOS 40D Digital SLR Camera with EF 28-135mm f/3.5-5.6 IS USM Lens - 1901B017', description: 'Canon EOS 40D Digital SLR Camera with 28-135mm Lens', price: 1029.88, currency: 'USD' }],
+  };
+
+  it('groups them the same in every arrival order, one listing of each retailer per golden record', () => {
+    const groupings = new Set(permutations(Object.keys(listings)).map((order) => grouping(hubOf(listings, order), listings)));
+    expect([...groupings]).toHaveLength(1);
+  });
+
+  it('gives a listing with one match left that match, rather than to a rival matching it as strongly but having another', () => {
+    // Both Buy listings name the series (S-310 only in one); only one names the propane grill's model code.
+    // The propane grill matches both listings, the natural gas grill only the one naming the series: taken
+    // strongest first, the propane grill took that one (a few hundredths of a bit stronger) and the natural
+    // gas grill and the listing naming the model code were left alone.
+    const grills: Record<string, [string, Attributes]> = {
+      propane: ['abt', { name: 'Weber Stainless Steel Genesis S-310 Liquid Propane Grill - 3770001', description: 'Weber Stainless Steel Genesis S-310 Liquid Propane Grill - 3770001/ 3 Stainless Steel Burners/ 42000 BTU-Per-Hour Input/ Liquid Propane Model (LP Tank Not Included)', price: 899, currency: 'USD' }],
+      naturalGas: ['abt', { name: 'Weber Genesis S-310 Natural Gas Stainless Steel Outdoor Grill - 3870001', description: 'Weber Genesis S-310 Natural Gas Stainless Steel Outdoor Grill - 3870001/ 3 Stainless Steel Burners/ 42000 BTU-Per-Hour Input/ Center Mounted Thermometer', price: 919, currency: 'USD' }],
+      byCode: ['buy', { name: "Weber Genesis Series 3770001 60' Freestanding Gas Grill", currency: 'USD' }],
+      bySeries: ['buy', { name: "Weber Genesis Series S-310 60' Freestanding Gas Grill", currency: 'USD' }],
+    };
+    const groupings = new Set(fileOrders(grills).map((order) => grouping(hubOf(grills, order, true), grills)));
+    expect([...groupings]).toEqual([JSON.stringify(['byCode+propane', 'bySeries+naturalGas'])]);
+  });
+
+  it('does not hold a listing back for a rival already taken by a stronger match', () => {
+    // The listing of the white mouse names no colour: it matches the blue mouse as strongly, which a colour
+    // keeps apart from the white one. But the blue mouse is taken by the listing naming its own code.
+    const mice: Record<string, [string, Attributes]> = {
+      blue: ['abt', { name: 'Logitech Blue V470 Cordless Laser Mouse For Notebooks - 910000298', description: 'Logitech Blue V470 Cordless Laser Mouse For Notebooks - 910000298/ Laser Precision/ Bluetooth Wireless Technology/ Blue Finish', currency: 'USD' }],
+      white: ['abt', { name: 'Logitech White V470 Cordless Laser Mouse For Apple Notebooks - 910000692', description: 'Logitech White V470 Cordless Laser Mouse For Apple Notebooks - 910000692/ Laser Precision/ Bluetooth Wireless Technology/ White Finish', price: 49, currency: 'USD' }],
+      blueListing: ['buy', { name: 'Logitech V470 Cordless Laser Mouse for Notebooks - 910-000298', description: 'Logitech V470 Bluetooth Notebook Mouse - Blue', currency: 'USD' }],
+      whiteListing: ['buy', { name: 'Logitech V470 Cordless Laser Mouse for Notebooks - 910-000692', description: 'Laser', currency: 'USD' }],
+    };
+    const groupings = new Set(permutations(Object.keys(mice)).map((order) => grouping(hubOf(mice, order), mice)));
+    for (const order of fileOrders(mice)) groupings.add(grouping(hubOf(mice, order, true), mice));
+    expect([...groupings]).toEqual([JSON.stringify(['blue+blueListing', 'white+whiteListing'])]);
+  });
+
+  it('leaves a steward the same questions in every arrival order', () => {
+    // A portable DVD player in three colours, and listings naming the colour only in their description:
+    // which listing is which player, the matcher cannot tell, and asks.
+    const players: Record<string, [string, Attributes]> = {
+      black: ['abt', { name: "Sony DVP-FX820 Black 8' Portable DVD Player - DVPFX820", description: "Sony DVP-FX820 Black 8' Portable DVD Player - DVPFX820/ Swivel & Flip Screen/ Black Finish", currency: 'USD' }],
+      blue: ['abt', { name: "Sony DVP-FX820 Blue 8' Portable DVD Player - DVPFX820LI", description: "Sony DVP-FX820 Blue 8' Portable DVD Player - DVPFX820LI/ Swivel & Flip Screen/ Blue Finish", currency: 'USD' }],
+      white: ['abt', { name: "Sony White 8' Portable DVD Player - DVPFX820W", description: "Sony DVP-FX820 White 8' Portable DVD Player - DVPFX820W/ Swivel & Flip Screen/ White Finish", currency: 'USD' }],
+      blackListing: ['buy', { name: 'Sony DVP-FX820 Portable DVD Player - DVPFX820', description: "8' LCD - DVD+RW DVD-RW DVD+R DVD-R CD-RW - 1 Disc(s) - Black", price: 158.72, currency: 'USD' }],
+      blueListing: ['buy', { name: 'Sony DVP-FX820/L Portable DVD Player - DVPFX820/L', description: "8' LCD - DVD+R DVD+RW DVD-RW DVD-R CD-RW - 1 Disc(s) - Blue", price: 131.54, currency: 'USD' }],
+      whiteListing: ['buy', { name: 'Sony DVPFX820 Portable DVD Player - DVPFX820/W', description: "8' LCD - DVD+RW DVD-RW DVD+R DVD-R CD-RW - 1 Disc(s) - White", price: 149, currency: 'USD' }],
+    };
+    const outcomes = new Set(
+      fileOrders(players).map((order) => {
+        const hub = hubOf(players, order, true);
+        return `${grouping(hub, players)} ${questions(hub)}`;
+      }),
+    );
+    expect(outcomes.size).toBe(1);
+    expect([...outcomes][0]).toContain(':');
+  });
+});

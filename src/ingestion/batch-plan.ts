@@ -93,6 +93,16 @@ export function withGoldens(existing: readonly SourceRecordState[], candidates: 
 
 type Ranked = MatchOutcome['ranked'][number];
 
+/**
+ * Where a regrouping puts each record of a component; and this batch's tasks once the component's
+ * potential matches are the regrouping's (`targets`: each group's golden id). Stored questions stand, or
+ * are closed once answered (resolveWhereTogether); one already open is not asked twice (notAskedYet).
+ */
+interface Regrouping {
+  readonly placed: Map<string, Placement>;
+  readonly adopt: (tasks: readonly ReviewTaskWrite[], targets: ReadonlyMap<string, string>) => ReviewTaskWrite[];
+}
+
 /** A record sharing a blocking key with the one being linked, and how many keys it shares. */
 interface Neighbour {
   readonly candidate: MatchCandidate;
@@ -202,7 +212,11 @@ export class BatchPlan {
     this.stewardLinked = new Set((snapshot.mustLinks ?? []).flat());
   }
 
-  apply(record: PreparedRecord): RecordResult {
+  /**
+   * Links one record. `source` is the record's source: the batch's, except in the plan that groups a
+   * component again, whose records come from every source of the component.
+   */
+  apply(record: PreparedRecord, source: string = this.context.source): RecordResult {
     const previous = this.byIdentity.get(record.sourceId);
     const result = (outcome: RecordResult['outcome'], goldenId: string | null, warnings: RecordResult['warnings'] = []) => ({
       index: record.index,
@@ -222,12 +236,12 @@ export class BatchPlan {
       if (!previous) {
         return result('UNCHANGED', null, [{ field: 'sourceId', code: 'NOT_FOUND', message: 'nothing to delete: no record with this sourceId' }]);
       }
-      this.write(record, previous, previous.normalized, previous.goldenId, [], null, null);
+      this.write(record, previous, previous.normalized, previous.goldenId, [], null, null, source);
       return result('UPDATED', previous.goldenId);
     }
     const { cleansed, features, keys } = record as PreparedRecord & { cleansed: Attributes; features: Features };
     const neighbours = this.neighboursOf(keys, previous);
-    const candidates = this.candidatesFor(features, neighbours, previous);
+    const { candidates, contested } = this.candidatesFor(features, neighbours, previous, source);
     // A father and a son of one name beside it: the questions only such a household raises are asked (see WitnessRule).
     this.witnessed = this.seesLookAlikes(features, candidates, neighbours, previous) ? features : null;
     try {
@@ -236,7 +250,7 @@ export class BatchPlan {
       const matched = choice.link ? this.resolve(choice.link.goldenId) : null;
       const goldenId = this.chooseGolden(previous, matched);
       const linked = matched !== null && goldenId === matched && goldenId !== previous?.goldenId;
-      const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? choice.link!.pair : null);
+      const written = this.write(record, previous, cleansed, goldenId, keys, features, linked ? choice.link!.pair : null, source);
       if (linked) this.links.set(written.id, choice.link!.pair);
       // An updated record already in one of the possible golden records needs no steward.
       const inOneOf = (ranked: readonly Ranked[]) => ranked.some((r) => this.resolve(r.goldenId) === goldenId);
@@ -249,7 +263,7 @@ export class BatchPlan {
         (r) => this.resolve(r.goldenId) !== own() && !this.goldensCannotLink(own(), this.resolve(r.goldenId)),
       );
       if (toReview.length > 0) this.openReview(written, outcome, toReview);
-      this.settleComponent(written.id, outcome);
+      this.settleComponent(written.id, outcome, contested);
       return result(previous ? 'UPDATED' : 'CREATED', this.locationOf(written.id)!);
     } finally {
       this.witnessed = null;
@@ -361,17 +375,33 @@ export class BatchPlan {
    * records may not be loaded) and that the record may join; when there are more than the rules'
    * maxCandidates, those sharing the most keys.
    */
-  private candidatesFor(features: Features, neighbours: ReadonlyMap<string, Neighbour>, previous: SourceRecordState | undefined): MatchCandidate[] {
+  private candidatesFor(
+    features: Features,
+    neighbours: ReadonlyMap<string, Neighbour>,
+    previous: SourceRecordState | undefined,
+    source: string,
+  ): { candidates: MatchCandidate[]; contested: MatchCandidate[] } {
     const self = previous?.id;
     let entries = [...neighbours.values()].filter((e) => this.pairs.decision(features, e.candidate.features) !== 'none');
     if (previous && this.cannotLinked.size > 0) entries = entries.filter((e) => !this.forbidden(previous, e.candidate.goldenId));
-    if (this.context.uniqueRecords) entries = entries.filter((e) => !this.holdsOtherFromSource(e.candidate.goldenId, self));
+    // A golden record already holding another record of a source that holds each entity once is taken:
+    // the record cannot join it, but it contests the place (see settleComponent).
+    let contested: Neighbour[] = [];
+    if (this.isUnique(source)) {
+      contested = entries.filter((e) => this.holdsOtherFromSource(e.candidate.goldenId, self, source));
+      entries = entries.filter((e) => !contested.includes(e));
+    }
     const max = this.context.engine.maxCandidates;
     if (entries.length > max) {
       entries.sort((a, b) => b.shared - a.shared || (a.candidate.sourceRecordId < b.candidate.sourceRecordId ? -1 : 1));
       entries = entries.slice(0, max);
     }
-    return entries.map((e) => e.candidate);
+    return { candidates: entries.map((e) => e.candidate), contested: contested.map((e) => e.candidate) };
+  }
+
+  /** Whether a source holds each entity once. */
+  private isUnique(source: string): boolean {
+    return source === this.context.source ? this.context.uniqueRecords : this.context.uniqueSources.has(source);
   }
 
   /**
@@ -437,9 +467,9 @@ export class BatchPlan {
     return set;
   }
 
-  private holdsOtherFromSource(goldenId: string, self: string | undefined): boolean {
+  private holdsOtherFromSource(goldenId: string, self: string | undefined, source: string): boolean {
     for (const member of this.memberMap(goldenId).values()) {
-      if (member.source === this.context.source && member.id !== self && !member.deleted) return true;
+      if (member.source === source && member.id !== self && !member.deleted) return true;
     }
     return false;
   }
@@ -732,11 +762,12 @@ export class BatchPlan {
     keys: readonly string[],
     features: Features | null,
     link: PairScore | null,
+    source: string,
   ): SourceRecordWrite {
     const next: SourceRecordWrite = {
       id: previous?.id ?? uuidv7(),
       entityType: this.context.entityType,
-      source: this.context.source,
+      source,
       sourceId: record.sourceId,
       contentHash: record.contentHash,
       attributes: record.attributes,
@@ -792,19 +823,27 @@ export class BatchPlan {
    * pair too different to match), which of them a third record joins depends on which came first. So
    * when a record touches several golden records, or joins one holding such a pair, their records are
    * grouped again as if they had arrived in one canonical order (the fullest records first, then by
-   * content hash), and records move to where that grouping puts them. Steward decisions are never
-   * regrouped: a component holding a pinned golden record or a record with a steward's match decision,
-   * a tombstone, or a record of a source that holds each entity once, stays as it is.
+   * content hash), and records move to where that grouping puts them. Where a source holds each entity
+   * once, records compete for a place and no order is fair: the component, with the golden records its
+   * records could take instead (withNeighbours), is grouped by its matching pairs (pairedGroups), and
+   * its questions are asked again. Steward decisions are never regrouped: a component holding a pinned
+   * golden record, a record with a steward's match decision, or a tombstone, stays as it is.
    */
-  private settleComponent(recordId: string, outcome: MatchOutcome): void {
+  private settleComponent(recordId: string, outcome: MatchOutcome, contested: readonly MatchCandidate[]): void {
     if (!this.settles) return;
     const own = this.locationOf(recordId)!;
-    const goldenIds = [...new Set([own, ...outcome.ranked.map((r) => this.locationOf(r.sourceRecordId) ?? this.resolve(r.goldenId))])];
-    const members = goldenIds.flatMap((goldenId) => [...this.memberMap(goldenId).values()].map((state) => ({ state, goldenId })));
+    const candidates = [...outcome.ranked, ...contested];
+    const near = [...new Set([own, ...candidates.map((r) => this.locationOf(r.sourceRecordId) ?? this.resolve(r.goldenId))])];
+    const membersOf = (goldenIds: readonly string[]) => goldenIds.flatMap((goldenId) => [...this.memberMap(goldenId).values()].map((state) => ({ state, goldenId })));
+    const paired = membersOf(near).some((m) => this.isUnique(m.state.source));
+    const goldenIds = paired ? this.withNeighbours(near) : near;
+    const members = membersOf(goldenIds);
     if (members.length > COMPONENT_LIMIT || !this.mayRegroup(goldenIds, members.map((m) => m.state))) return;
+    const states = members.map((m) => m.state);
     // One golden record is left as it is unless two of its records disagree: only then can order matter.
-    if (goldenIds.length < 2 && !this.holdsDisagreement(members.map((m) => m.state))) return;
-    const { placed, nested } = this.canonicalGroups(members.map((m) => m.state));
+    // Grouped by pairs, its questions are asked again (a record of it that asked one may now be linked).
+    if (goldenIds.length < 2 && !paired && !this.holdsDisagreement(states)) return;
+    const { placed, adopt } = paired ? this.pairedGroups(states) : this.canonicalGroups(states);
     const groups = new Map<string, typeof members>();
     for (const member of members) {
       const group = placed.get(member.state.id)!.group;
@@ -813,7 +852,11 @@ export class BatchPlan {
     const sizes = new Map<string, number>();
     for (const { goldenId } of members) sizes.set(goldenId, (sizes.get(goldenId) ?? 0) + 1);
     const unchanged = [...groups.values()].every((group) => group.every((m) => m.goldenId === group[0].goldenId) && sizes.get(group[0].goldenId) === group.length);
-    if (unchanged) return;
+    // Grouped by pairs, a component's questions are asked again even where it stays as it is: the arrival
+    // order asked its own (a listing whose match was taken asked nothing, arriving first it had linked).
+    // Its golden records count as regrouped, so that a question still open is not asked twice.
+    if (unchanged && !paired) return;
+    if (unchanged) for (const goldenId of goldenIds) this.regrouped.add(goldenId);
     const targets = keptGoldenIds(groups);
     for (const [nestedGroup, group] of groups) {
       const target = targets.get(nestedGroup)!;
@@ -827,19 +870,147 @@ export class BatchPlan {
       this.emptiedInto.set(goldenId, into);
       this.regroupEmptied.add(goldenId);
     }
-    this.adoptTasks(members.map((m) => m.state), placed, nested, targets);
+    this.reviewTasks = adopt(this.reviewTasks, targets);
+  }
+
+  /**
+   * The golden records, and those holding a record that shares a key with one of theirs and scores above
+   * 'none' against it: where records compete for a place, a record that loses its place to another may
+   * take its next best, which need not be among the golden records the incoming record touched (it
+   * joins none of them). Those that may not be regrouped, or past COMPONENT_LIMIT, are left out.
+   */
+  private withNeighbours(goldenIds: readonly string[]): string[] {
+    const grown = new Set(goldenIds);
+    let size = goldenIds.reduce((sum, goldenId) => sum + this.memberMap(goldenId).size, 0);
+    for (const goldenId of goldenIds) {
+      for (const member of this.memberMap(goldenId).values()) {
+        const features = this.featuresOf(member);
+        for (const { candidate } of this.neighboursOf(this.context.engine.blockingKeys(features), member).values()) {
+          const at = this.locationOf(candidate.sourceRecordId) ?? this.resolve(candidate.goldenId);
+          const records = [...this.memberMap(at).values()];
+          if (grown.has(at) || size + records.length > COMPONENT_LIMIT || this.pairs.decision(features, candidate.features) === 'none') continue;
+          if (!this.mayRegroup([at], records)) continue;
+          grown.add(at);
+          size += records.length;
+        }
+      }
+    }
+    return [...grown];
   }
 
   private mayRegroup(goldenIds: readonly string[], records: readonly SourceRecordState[]): boolean {
-    if (this.context.uniqueRecords || goldenIds.some((id) => Object.keys(this.pinsFor(id)).length > 0)) return false;
-    return !records.some((r) => r.deleted || this.cannotLinked.has(r.id) || this.stewardLinked.has(r.id) || this.context.uniqueSources.has(r.source));
+    if (goldenIds.some((id) => Object.keys(this.pinsFor(id)).length > 0)) return false;
+    return !records.some((r) => r.deleted || this.cannotLinked.has(r.id) || this.stewardLinked.has(r.id));
+  }
+
+  /**
+   * Where each record lands when a source holds each entity once. Then records compete for a place (one
+   * listing of a retailer per product), and linking them one by one gives it to whichever came first, in
+   * the canonical order as in the arrival order. Instead the pairs that match (sharing a blocking key,
+   * decision 'match') are linked strongest first, each joining its two groups unless that would put two
+   * records of such a source together, or two records that disagree decisively, or its record matches a
+   * rival still open about as strongly (see `ambiguous`). Pairs within AMBIGUOUS_WITHIN bits of the
+   * strongest open one are as strong: of those, the pair whose records have the fewest other open pairs
+   * goes first, so that a record with one match left is not robbed of it by a record with another (two
+   * grills and two listings: one listing names the model code, both name the series), then the stronger,
+   * then by content. What it gives depends on which records there are, not on their order.
+   */
+  private pairedGroups(records: readonly SourceRecordState[]): Regrouping {
+    const engine = this.context.engine;
+    const features = new Map(records.map((r) => [r.id, this.featuresOf(r)]));
+    const keys = new Map(records.map((r) => [r.id, new Set(engine.blockingKeys(features.get(r.id)!))]));
+    type Pair = { readonly a: SourceRecordState; readonly b: SourceRecordState; readonly pair: PairScore; readonly weight: number; readonly hash: string };
+    const scored: Pair[] = [];
+    for (let i = 0; i < records.length; i++) {
+      for (let j = i + 1; j < records.length; j++) {
+        const [a, b] = [records[i], records[j]];
+        if ((a.source === b.source && this.isUnique(a.source)) || ![...keys.get(a.id)!].some((k) => keys.get(b.id)!.has(k))) continue;
+        const pair = this.compare(features.get(a.id)!, features.get(b.id)!);
+        const hash = [a.contentHash, b.contentHash].sort().join('\u0000');
+        if (pair.decision !== 'none') scored.push({ a, b, pair, weight: pair.explanation.totalWeight, hash });
+      }
+    }
+    const pairs = scored.filter((p) => p.pair.decision === 'match');
+    const byStrength = (x: Pair, y: Pair) => y.weight - x.weight || (x.hash < y.hash ? -1 : x.hash > y.hash ? 1 : 0);
+    const group = new Map(records.map((r) => [r.id, [r]]));
+    const joinable = (x: SourceRecordState, y: SourceRecordState) => {
+      const [gx, gy] = [group.get(x.id)!, group.get(y.id)!];
+      const sources = new Set(gx.filter((r) => this.isUnique(r.source)).map((r) => r.source));
+      if (gx === gy || gy.some((r) => sources.has(r.source))) return false;
+      return !gx.some((u) => gy.some((v) => this.compare(features.get(u.id)!, features.get(v.id)!).explanation.vetoed));
+    };
+    // A record matching two records of one source about as strongly, which a veto keeps apart on a value it
+    // does not have (two variants of a laptop, and a listing naming neither), joins neither while both are
+    // open to it (chooseMatch: a golden record holding a record of its source is no candidate).
+    const reviewsAmbiguity = engine.onAmbiguousMatch === 'review' && engine.onMultipleMatches !== 'link-best';
+    const ambiguous = (x: SourceRecordState, { a, b, weight }: Pair) => {
+      const y = a === x ? b : a;
+      return pairs.some((p) => {
+        const other = p.a === x ? p.b : p.b === x ? p.a : null;
+        if (other === null || other === y || other.source !== y.source || Math.abs(p.weight - weight) >= AMBIGUOUS_WITHIN || !joinable(x, other)) return false;
+        const between = this.compare(features.get(y.id)!, features.get(other.id)!);
+        return between.decision === 'none' && vetoGroups(between).some((g) => g.some((c) => !isInformative(features.get(x.id)![engine.featureOf(c) ?? ''])));
+      });
+    };
+    const isOpen = (p: Pair) => joinable(p.a, p.b) && !(reviewsAmbiguity && (ambiguous(p.a, p) || ambiguous(p.b, p)));
+    const links = new Map<string, PairScore>();
+    for (let open = pairs.filter(isOpen); open.length > 0; open = pairs.filter(isOpen)) {
+      const strongest = Math.max(...open.map((p) => p.weight));
+      const options = new Map<SourceRecordState, number>();
+      for (const { a, b } of open) for (const r of [a, b]) options.set(r, (options.get(r) ?? 0) + 1);
+      const others = (p: Pair) => options.get(p.a)! + options.get(p.b)!;
+      const [{ a, b, pair }] = open.filter((p) => p.weight > strongest - AMBIGUOUS_WITHIN).sort((x, y) => others(x) - others(y) || byStrength(x, y));
+      // The smaller group joins the larger; the record joining is explained by this pair.
+      const [ga, gb] = [group.get(a.id)!, group.get(b.id)!];
+      const [into, from, joining] = ga.length >= gb.length ? [ga, gb, b] : [gb, ga, a];
+      links.set(joining.id, pair);
+      for (const r of from) {
+        into.push(r);
+        group.set(r.id, into);
+      }
+    }
+    const placed = new Map<string, Placement>();
+    for (const r of records) {
+      const members = group.get(r.id)!;
+      placed.set(r.id, { group: members.map((m) => m.id).sort()[0], link: members.length > 1 ? (links.get(r.id) ?? null) : null });
+    }
+    // The component's questions are asked again (see `asks`). Where two of its records would ask about each
+    // other, the one last in the canonical order asks. A task of this batch about a record outside it keeps
+    // the candidates `asks` still keeps, as does the one of a record inside it about records outside.
+    const rank = new Map(canonicalOrder(records).map((r, i) => [r.id, i]));
+    const inside = new Set(records.map((r) => r.id));
+    const other = (p: Pair, r: SourceRecordState) => (p.a === r ? p.b : p.a);
+    const adopt = (tasks: readonly ReviewTaskWrite[]) => {
+      const earlier = new Map<string, PotentialMatchSubjects['candidates']>();
+      const kept = tasks.flatMap((task): ReviewTaskWrite[] => {
+        const subjects = task.subjects as PotentialMatchSubjects;
+        if (task.kind !== 'potential_match') return [task];
+        if (inside.has(subjects.sourceRecordId)) {
+          earlier.set(subjects.sourceRecordId, [...(earlier.get(subjects.sourceRecordId) ?? []), ...subjects.candidates.filter((c) => !inside.has(c.sourceRecordId))]);
+          return [];
+        }
+        if (!subjects.candidates.some((c) => inside.has(c.sourceRecordId))) return [task];
+        const subject = this.stateOf(subjects.sourceRecordId, task.goldenId);
+        return subject ? this.question(subject, this.stillAsked(subject, subjects.candidates)) : [task];
+      });
+      const questions = records.flatMap((r) => {
+        const asked = scored
+          .filter((p) => (p.a === r || p.b === r) && this.asks(r, other(p, r), p.pair))
+          .filter((p) => !this.asks(other(p, r), r, p.pair) || rank.get(r.id)! > rank.get(other(p, r).id)!)
+          .map((p) => ({ candidate: other(p, r), pair: p.pair }));
+        const outside = this.stillAsked(r, earlier.get(r.id) ?? []).filter((c) => !asked.some((a) => a.candidate.id === c.candidate.id));
+        return this.question(r, [...asked, ...outside]);
+      });
+      return [...kept, ...questions];
+    };
+    return { placed, adopt };
   }
 
   /**
    * Where each record lands, and the pair that linked it, when the records arrive in canonical order into
-   * an empty hub; and the potential matches that left for a steward (in the plan's own ids).
+   * an empty hub; and the potential matches that order leaves a steward.
    */
-  private canonicalGroups(records: readonly SourceRecordState[]): { placed: Map<string, Placement>; nested: BatchPlan } {
+  private canonicalGroups(records: readonly SourceRecordState[]): Regrouping {
     // Where ambiguity goes to a steward, the records that tell the most come first: a listing naming
     // neither variant then meets both, as it would arriving last, instead of joining whichever came first.
     const tells = this.context.engine.onAmbiguousMatch === 'review' ? (record: SourceRecordState) => informativeCount(this.featuresOf(record)) : undefined;
@@ -849,45 +1020,76 @@ export class BatchPlan {
     ordered.forEach((record, index) => {
       const features = this.featuresOf(record);
       const keys = this.context.engine.blockingKeys(features);
-      nested.apply({ index, sourceId: record.id, updatedAt: null, deleted: false, attributes: {}, cleansed: record.normalized, features, keys, contentHash: record.contentHash, warnings: [] });
+      nested.apply(
+        { index, sourceId: record.id, updatedAt: null, deleted: false, attributes: {}, cleansed: record.normalized, features, keys, contentHash: record.contentHash, warnings: [] },
+        record.source,
+      );
     });
     const placed = new Map<string, Placement>();
+    const byNestedId = new Map<string, SourceRecordState>();
     for (const record of records) {
       const write = nested.touched.get(nested.byIdentity.get(record.id)!.id)!;
-      placed.set(record.id, { group: nested.resolve(write.goldenId), link: nested.links.get(write.id) ?? null, nestedId: write.id });
+      placed.set(record.id, { group: nested.resolve(write.goldenId), link: nested.links.get(write.id) ?? null });
+      byNestedId.set(write.id, record);
     }
-    return { placed, nested };
+    // The component's potential matches are those of the canonical order: this batch's about its records
+    // (candidates all inside it) give way to the ones the nested plan left, in the hub's ids.
+    const ids = new Set(records.map((r) => r.id));
+    const adopt = (tasks: readonly ReviewTaskWrite[], targets: ReadonlyMap<string, string>) => [
+      ...tasks.filter((task) => {
+        const subjects = task.subjects as PotentialMatchSubjects;
+        return task.kind !== 'potential_match' || !ids.has(subjects.sourceRecordId) || subjects.candidates.some((c) => !ids.has(c.sourceRecordId));
+      }),
+      ...nested.reviewTasks.flatMap((task): ReviewTaskWrite[] => {
+        if (task.kind !== 'potential_match') return [];
+        const subjects = task.subjects as PotentialMatchSubjects;
+        const inbound = byNestedId.get(subjects.sourceRecordId)!;
+        const candidates = subjects.candidates.map((c) => ({ ...c, goldenId: targets.get(nested.resolve(c.goldenId))!, sourceRecordId: byNestedId.get(c.sourceRecordId)!.id }));
+        const goldenId = targets.get(nested.resolve(task.goldenId))!;
+        return [{ ...task, goldenId, subjects: { sourceRecordId: inbound.id, source: inbound.source, sourceId: inbound.sourceId, candidates } }];
+      }),
+    ];
+    return { placed, adopt };
   }
 
   /**
-   * The component's open questions are those of its regrouping: this batch's potential matches about its
-   * records (candidates all inside it) give way to the ones the canonical order left, in the hub's ids.
-   * Stored questions stand, or are closed once answered (resolveWhereTogether); one already open is not
-   * asked twice (notAskedYet).
+   * Whether a record, where it is now, asks a steward about a candidate (`pair`: their score), as a record
+   * arriving last would (see apply): about one whose golden record it could join (holding no other record
+   * of its source), alone when it matches or may match it, in a golden record with others when it matches
+   * it but was kept from it (a rival as strong, or golden records holding records of one source: `bridge`).
    */
-  private adoptTasks(records: readonly SourceRecordState[], placed: ReadonlyMap<string, Placement>, nested: BatchPlan, targets: ReadonlyMap<string, string>): void {
-    const ids = new Set(records.map((r) => r.id));
-    const byNestedId = new Map(records.map((r) => [placed.get(r.id)!.nestedId, r]));
-    this.reviewTasks = this.reviewTasks.filter((task) => {
-      if (task.kind !== 'potential_match') return true;
-      const subjects = task.subjects as PotentialMatchSubjects;
-      return !ids.has(subjects.sourceRecordId) || subjects.candidates.some((c) => !ids.has(c.sourceRecordId));
+  private asks(record: SourceRecordState, candidate: SourceRecordState, pair: PairScore): boolean {
+    const live = (r: SourceRecordState) => [...this.memberMap(this.locationOf(r.id) ?? this.resolve(r.goldenId)).values()].filter((m) => !m.deleted);
+    const [own, theirs] = [live(record), live(candidate)];
+    if (theirs.some((m) => m.id === record.id || (m.source === record.source && this.isUnique(record.source)))) return false;
+    return pair.decision === 'match' || (pair.decision === 'possible' && own.length === 1);
+  }
+
+  /** The candidates a task named that the record still asks about (see asks), with their scores. */
+  private stillAsked(record: SourceRecordState, candidates: PotentialMatchSubjects['candidates']): { candidate: SourceRecordState; pair: PairScore }[] {
+    return candidates.flatMap(({ sourceRecordId, goldenId }) => {
+      const candidate = this.stateOf(sourceRecordId, goldenId);
+      const pair = candidate && this.compare(this.featuresOf(record), this.featuresOf(candidate));
+      return candidate && pair && this.asks(record, candidate, pair) ? [{ candidate, pair }] : [];
     });
-    for (const task of nested.reviewTasks) {
-      if (task.kind !== 'potential_match') continue;
-      const subjects = task.subjects as PotentialMatchSubjects;
-      const inbound = byNestedId.get(subjects.sourceRecordId)!;
-      this.reviewTasks.push({
-        ...task,
-        goldenId: targets.get(nested.resolve(task.goldenId))!,
-        subjects: {
-          sourceRecordId: inbound.id,
-          source: inbound.source,
-          sourceId: inbound.sourceId,
-          candidates: subjects.candidates.map((c) => ({ ...c, goldenId: targets.get(nested.resolve(c.goldenId))!, sourceRecordId: byNestedId.get(c.sourceRecordId)!.id })),
-        },
-      });
-    }
+  }
+
+  /** A source record as it stands in this batch, found through the golden record a task placed it in. */
+  private stateOf(sourceRecordId: string, goldenId: string): SourceRecordState | undefined {
+    return this.memberMap(this.locationOf(sourceRecordId) ?? this.resolve(goldenId)).get(sourceRecordId);
+  }
+
+  /** A potential-match task of a record about its candidates, strongest first, ties by content (none without a candidate). */
+  private question(record: SourceRecordState, asked: { candidate: SourceRecordState; pair: PairScore }[]): ReviewTaskWrite[] {
+    if (asked.length === 0) return [];
+    const at = (r: SourceRecordState) => this.locationOf(r.id) ?? this.resolve(r.goldenId);
+    const weight = ({ pair }: (typeof asked)[number]) => pair.explanation.totalWeight;
+    const best = [...asked].sort((x, y) => weight(y) - weight(x) || (x.candidate.contentHash < y.candidate.contentHash ? -1 : 1)).slice(0, 5);
+    const { score, explanation } = this.compare(this.featuresOf(record), this.featuresOf(best[0].candidate));
+    const candidates = best.map(({ candidate, pair }) => ({ goldenId: at(candidate), sourceRecordId: candidate.id, score: pair.score }));
+    const subjects = { sourceRecordId: record.id, source: record.source, sourceId: record.sourceId, candidates };
+    const { entityType, now } = this.context;
+    return [{ id: uuidv7(), entityType, kind: 'potential_match', goldenId: at(record), subjects, score, explanation, createdAt: now }];
   }
 
   private holdsDisagreement(records: readonly SourceRecordState[]): boolean {

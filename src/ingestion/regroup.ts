@@ -49,11 +49,10 @@ export function mostCommon(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0][0];
 }
 
-/** Where the canonical order puts a record: its group (a golden id of the nested plan), its link, its id there. */
+/** Where a regrouping puts a record: its group (a golden id of the nested plan, or a record id), and the pair that linked it. */
 export interface Placement {
   readonly group: string;
   readonly link: PairScore | null;
-  readonly nestedId: string;
 }
 
 /** The most source records a record's golden records may hold together for them to be grouped again. */
