@@ -28,13 +28,14 @@ export class GrowthStatistics {
   /** Notes `rows` written to the first table (after their commit); analyzes the tables once they have doubled. */
   async rowsWritten(rows: number): Promise<void> {
     if (this.database.dialect !== 'postgres' || rows === 0) return;
-    this.known ??= await this.estimate();
-    this.written += rows;
-    if (this.written < Math.max(MIN_ROWS, this.known)) return;
-    // Updated before the ANALYZE runs, so that a concurrent batch does not start another.
-    this.known += this.written;
-    this.written = 0;
+    // The rows are committed: a failure here is logged, never reported as the batch's.
     try {
+      this.known ??= await this.estimate();
+      this.written += rows;
+      if (this.written < Math.max(MIN_ROWS, this.known)) return;
+      // Updated before the ANALYZE runs, so that a concurrent batch does not start another.
+      this.known += this.written;
+      this.written = 0;
       await this.database.query(`ANALYZE ${this.tables.join(', ')}`);
     } catch (error) {
       // Statistics are an optimisation: a role that may not analyze still ingests, only slower.

@@ -176,7 +176,7 @@ export class Tx implements SqlExecutor {
 
 // Rows per PostgreSQL INSERT: the parameter is one JSON text, whatever the row count.
 const PG_ROWS_PER_INSERT = 5000;
-// Column types per database and table, for casting unnest's arrays (the schema is fixed once migrated).
+// Column types per database and table, for casting the JSON values (the schema is fixed once migrated).
 const COLUMN_TYPES = new WeakMap<object, Map<string, ReadonlyMap<string, string>>>();
 
 /** Separate lock spaces: a batch locks all its keys first, then the golden records they lead to. */
