@@ -750,6 +750,9 @@ function permutations<T>(items: readonly T[]): T[][] {
   return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 }
 
+// The listings in these tests are records of the Abt-Buy benchmark (Abt.com and Buy.com offers; Köpcke,
+// Thor, Rahm, PVLDB 2010), as cleaned in pyJedAI's D2 version (Apache License 2.0), some descriptions
+// shortened: see test/fixtures/NOTICE.md.
 describe('BatchPlan: two sources that each hold a product once', () => {
   /**
    * Ingests the listings in `order` into a hub where both retailers hold each product once: one by one, or
