@@ -835,9 +835,10 @@ export class BatchPlan {
     const candidates = [...outcome.ranked, ...contested];
     const near = [...new Set([own, ...candidates.map((r) => this.locationOf(r.sourceRecordId) ?? this.resolve(r.goldenId))])];
     const membersOf = (goldenIds: readonly string[]) => goldenIds.flatMap((goldenId) => [...this.memberMap(goldenId).values()].map((state) => ({ state, goldenId })));
-    const paired = membersOf(near).some((m) => this.isUnique(m.state.source));
+    const nearMembers = membersOf(near);
+    const paired = nearMembers.some((m) => this.isUnique(m.state.source));
     const goldenIds = paired ? this.withNeighbours(near) : near;
-    const members = membersOf(goldenIds);
+    const members = paired ? membersOf(goldenIds) : nearMembers;
     if (members.length > COMPONENT_LIMIT || !this.mayRegroup(goldenIds, members.map((m) => m.state))) return;
     const states = members.map((m) => m.state);
     // One golden record is left as it is unless two of its records disagree: only then can order matter.
