@@ -85,6 +85,19 @@ describe('GraphQL over HTTP (graphql-http audits)', () => {
       }
     });
 
+    it('refuses a document that is JSON, not GraphQL source text, with 400, over POST and GET', async () => {
+      for (const document of ['0', '""', '{}', '{"kind": "Document", "definitions": []}', '[1]', 'null']) {
+        const post = await request({ method: 'POST', body: JSON.stringify({ query: document }), headers: json });
+        const get = await request({ query: `query=${encodeURIComponent(document)}` });
+        for (const response of [post, get]) {
+          expect(response.status, document).toBe(400);
+          const body = (await response.json()) as any;
+          expect(body.errors[0].message, document).toMatch(/is JSON, not GraphQL source text/);
+          expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+        }
+      }
+    });
+
     it('runs a query over GET, and refuses a mutation over GET with 405', async () => {
       const ok = await request({ query: `query=${encodeURIComponent('{ viewer { role } }')}` });
       expect(ok.status).toBe(200);
@@ -118,10 +131,16 @@ describe('GraphQL over HTTP (graphql-http audits)', () => {
       expect(((await noQuery.json()) as any).errors[0].message).toMatch(/needs a "query" parameter/);
     });
 
-    it('answers an unsupported media type with 415', async () => {
-      const response = await request({ method: 'POST', body: '<query>{ __typename }</query>', headers: { 'content-type': 'application/xml' } });
-      expect(response.status).toBe(415);
-      expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    it('answers an unsupported media type with 415, an HTML form too: nothing runs', async () => {
+      const cases: [string, string][] = [
+        ['application/xml', '<query>{ __typename }</query>'],
+        ['application/x-www-form-urlencoded', `query=${encodeURIComponent('mutation { recomputeGoldenRecords(entityType: CUSTOMER) { changed } }')}`],
+      ];
+      for (const [type, body] of cases) {
+        const response = await request({ method: 'POST', body, headers: { 'content-type': type } });
+        expect(response.status, type).toBe(415);
+        expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      }
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLLimits } from '../../config/graphql-limits';
+import { isJson } from './graphql-source-only';
 import { RateLimiter } from './rate-limiter';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
@@ -8,7 +9,8 @@ const GRAPHQL_RESPONSE = 'application/graphql-response+json';
  * HTTP-level protection of the GraphQL endpoint, before Mercurius sees a request: the rate limit per
  * API key (429), the body size (413 from Content-Length, before the body is read), the shape of the
  * request (one operation as a JSON object; a batch is 400). And the response media type: GraphQL over
- * HTTP's application/graphql-response+json when the client asks for it. Register after the auth hook,
+ * HTTP's application/graphql-response+json when the client asks for it. A document is refused before
+ * Mercurius parses it when it is too deeply nested or is JSON (see graphql-source-only.ts). Register after the auth hook,
  * which sets the principal the rate limit counts against.
  */
 export function registerGraphQLHttpGuards(fastify: FastifyInstance, limits: GraphQLLimits, path = '/graphql'): void {
@@ -36,7 +38,11 @@ export function registerGraphQLHttpGuards(fastify: FastifyInstance, limits: Grap
     if (!isGraphQL(request)) return;
     const problem = request.method === 'GET' ? getRequestProblem(request.query) : postRequestProblem(request.body);
     if (problem) return sendRequestError(reply, 400, 'BAD_REQUEST', problem);
+    // GraphQL over HTTP allows "extensions": null; Mercurius would reject it, so it is dropped here.
+    const body = request.body as { extensions?: unknown };
+    if (request.method !== 'GET' && body.extensions === null) delete body.extensions;
     const query = ((request.method === 'GET' ? request.query : request.body) as { query: string }).query;
+    if (isJson(query)) return sendRequestError(reply, 400, 'GRAPHQL_PARSE_FAILED', 'Syntax Error: the document is JSON, not GraphQL source text.');
     const nesting = bracketNesting(query, MAX_NESTING);
     if (nesting > MAX_NESTING) {
       return sendRequestError(reply, 400, 'GRAPHQL_PARSE_FAILED', `The document nests brackets more than ${MAX_NESTING} deep; no query needs that.`);
