@@ -1190,6 +1190,57 @@ describe('RulesEngine (product): codes', () => {
   });
 });
 
+describe('RulesEngine (product): what a description says when the title does not (Abt-Buy listings)', () => {
+  const level = (pair: ReturnType<typeof score>, name: string) => pair.explanation.comparisons.find((c) => c.comparison === name)?.level;
+
+  it('the code a codeless title’s description opens with, after its brand, meets the other’s title code', () => {
+    const abt = {
+      name: 'Garmin 010-10723-03 Nuvi Suction Cup Mount - 0101072303',
+      description: 'Garmin 010-10723-03 Nuvi Suction Cup Mount - 0101072303/ Replacement Suction Cup Mount/ Compatible With Garmin Nuvi 300/310/350/360',
+    };
+    const buy = { name: 'Garmin Vehicle Suction Cup mount', description: 'Garmin 010-10723-03 - Vehicle Suction Cup Mount' };
+    const pair = score(product, abt, buy);
+    expect(pair.decision).toBe('match');
+    expect(level(pair, 'openingCode')).toBe('a code the description of a title without one opens with');
+    // the description code alone, as any description code, only asks a steward (it did before for this pair)
+    expect(level(pair, 'descriptionCodes')).toBe('shared code');
+    const lens = { name: 'Canon 9517A002 EF-S 17mm - 85mm f/4.0-5.6 USM IS Zoom Lens - 9517A002' };
+    const listed = { name: 'Canon EF-S 17-85MM f/4-5.6 IS USM Standard Zoom Lens', description: 'Canon 9517A002 EF-S 17-85mm f4-5.6 IS USM Standard Zoom Lens with Optical Image Stabilizer' };
+    expect(score(product, lens, listed).decision).toBe('match');
+  });
+
+  it('an opening code weighs less than a title code: an ink whose description opens with its printer’s code is not the printer', () => {
+    const ink = { name: 'Brother Black Ink Cartridge', description: 'Brother MFC-J5740 black ink cartridge, genuine quality', price: 24 };
+    const printer = { name: 'Brother MFC-J5740 All-in-One Inkjet Printer - MFC-J5740DW', price: 249 };
+    expect(score(product, ink, printer).decision).not.toBe('match');
+    // a description opening with another brand, or naming the code only after what the product fits, gives none
+    const mount = { name: 'Garmin Vehicle Suction Cup mount', description: 'Fits the Garmin 010-10723-03 and others' };
+    expect(level(score(product, { name: 'Garmin Nuvi Suction Cup Mount - 0101072303' }, mount), 'openingCode')).toBe('null');
+  });
+
+  it('a colour only the description names tells colour variants apart', () => {
+    const green = { name: 'Samsung S2 Green 1GB Flash MP3 Player - YPS2ZG', description: 'Samsung S2 Green 1GB Flash MP3 Player - YPS2ZG/ Super Compact Pebble Shape Design' };
+    const buyGreen = { name: 'Samsung YP-S2ZW 1GB Flash MP3 Player - YP-S2ZG/XAA', description: '1GB Flash Memory - Green', price: 29.67 };
+    const buyWhite = { name: 'Samsung YP-S2ZW 1GB Flash MP3 Player - YP-S2ZW/XAA', description: '1GB Flash Memory - White', price: 29.67 };
+    // without the descriptions' colours the green player scored the same against both listings
+    expect(score(product, green, buyGreen).decision).toBe('match');
+    expect(score(product, green, buyWhite).decision).not.toBe('match');
+    const portable = { name: 'Sony DVP-FX820 Black 8\' Portable DVD Player - DVPFX820' };
+    const white = { name: 'Sony DVPFX820 Portable DVD Player - DVPFX820/W', description: '8\' LCD - DVD+RW DVD-RW DVD+R DVD-R CD-RW - DVD Video MP3 JPEG Playback - 1 Disc(s) - Progressive Scan - White' };
+    expect(score(product, portable, white).decision).not.toBe('match');
+    expect(score(product, portable, { ...white, description: white.description.replace('White', 'Black') }).decision).toBe('match');
+  });
+
+  it('a code ending in PC after a hyphen, and four digits after the last dash, are codes', () => {
+    const cyan = { name: 'Canon Cyan Photo Ink Cartridge - Cyan - CLI8PC', description: 'Canon Cyan Photo Ink Cartridge - CLI8PC/ Compatible With The Pixma iP6600D Printer' };
+    const pair = score(product, cyan, { name: 'Canon CLI-8PC Photo Cyan Ink Cartridge - 0624B002', description: 'Photo Cyan', price: 13.99 });
+    expect(pair.decision).toBe('match');
+    expect(level(pair, 'pack')).toBe('same');
+    const coolpix = { name: 'Nikon COOLPIX Leather Camera Case In Black - 5811', description: 'Nikon COOLPIX Leather Camera Case In Black - 5811/ Black Finish' };
+    expect(score(product, coolpix, { name: 'Nikon Digital Camera Leather Case - 5811', description: 'Leather - Black', price: 7.99 }).decision).toBe('match');
+  });
+});
+
 describe('RulesEngine (product): siblings that differ in one variant, and one product written two ways', () => {
   const level = (pair: ReturnType<typeof score>, name: string) => pair.explanation.comparisons.find((c) => c.comparison === name);
 

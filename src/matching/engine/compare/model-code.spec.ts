@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsOwnCode, baseCode, containedCode, differentVariants, extendedCode, otherModelNumbers, otherPrefix } from './model-code';
+import { fitsOwnCode, openingCode, baseCode, containedCode, differentVariants, extendedCode, otherModelNumbers, otherPrefix } from './model-code';
 
 describe('baseCode', () => {
   it('drops a variant suffix of one to three letters after the last digit', () => {
@@ -134,6 +134,19 @@ describe(fitsOwnCode.name, () => {
     expect(fitsOwnCode(['own:NPBX1', 'fits:RX100'], ['fits:RX100'])).toBe(false);
     expect(fitsOwnCode(['own:NPBX1', 'fits:RX100'], ['own:NPBX1'])).toBe(false);
     expect(fitsOwnCode(['own:RX100'], ['own:RX100'])).toBe(false);
+  });
+});
+
+describe(openingCode.name, () => {
+  it('finds a code a description opens with among the other’s own codes or openings', () => {
+    expect(openingCode(['opening:0101072303'], ['own:0101072303'])).toBe(true);
+    expect(openingCode(['own:ST660P'], ['opening:ST660P'])).toBe(true);
+    expect(openingCode(['opening:ST660P'], ['opening:ST660P'])).toBe(true);
+  });
+
+  it('is not two title codes, nor a code the other fits', () => {
+    expect(openingCode(['own:ST660P'], ['own:ST660P'])).toBe(false);
+    expect(openingCode(['opening:MFCJ5740'], ['fits:MFCJ5740'])).toBe(false);
   });
 });
 

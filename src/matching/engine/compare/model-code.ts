@@ -124,6 +124,25 @@ export function fitsOwnCode(a: readonly string[], b: readonly string[]): boolean
   return fitsOwn(a, b) || fitsOwn(b, a);
 }
 
+/**
+ * Whether a code one record's description opens with (its title naming none) is a code the other names as
+ * its own, in its title or in such an opening: "Garmin Vehicle Suction Cup Mount" described as "Garmin
+ * 010-10723-03 - Vehicle Suction Cup Mount" and "Garmin 010-10723-03 Nuvi Suction Cup Mount". The lists
+ * hold a record's codes by role (`codeRoles`): `own:CODE`, `fits:CODE` and `opening:CODE`.
+ */
+export function openingCode(a: readonly string[], b: readonly string[]): boolean {
+  return opensWithOwn(a, b) || opensWithOwn(b, a);
+}
+
+function opensWithOwn(opening: readonly string[], other: readonly string[]): boolean {
+  for (const role of opening) {
+    if (!role.startsWith('opening:')) continue;
+    const code = role.slice('opening:'.length);
+    if (other.includes(`own:${code}`) || other.includes(role)) return true;
+  }
+  return false;
+}
+
 function fitsOwn(fitting: readonly string[], device: readonly string[]): boolean {
   for (const role of fitting) {
     if (!role.startsWith('fits:')) continue;

@@ -31,8 +31,14 @@ describe('trailingCode', () => {
     ['SanDisk Ultra Flash Drive 64GB - USB-3.0', 'a specification'],
     ['Philips B10ZL-12 Battery - 2-PACK', 'a pack count'],
     ['Apple AirPods Pro - 2ND-GEN', 'a generation'],
+    ['Calendar Software - 2009', 'a year'],
   ])('is null for %s (%s)', (title) => {
     expect(trailingCode(title)).toBeNull();
+  });
+
+  it('reads four digits after the last dash as the maker’s item number', () => {
+    expect(trailingCode('Nikon Digital Camera Leather Case - 5811')).toBe('5811');
+    expect(productFeatures({ name: 'Weber Premium Black Grill Cover - 7550' }).modelCodes).toEqual(['7550']);
   });
 
   it('adds the code to the model codes, once', () => {
@@ -49,6 +55,33 @@ describe('codes a description names', () => {
     const features = productFeatures({ name: 'Canon PIXMA MX850 Printer', description: 'Canon 2436B002 Office All-In-One' });
     expect(features.modelCodes).toEqual(['MX850']);
     expect(features.allCodes).toContain('2436B002');
+  });
+});
+
+describe('a title without a code or a colour, and its description', () => {
+  it('takes the codes the description opens with after the brand, by role, not as title codes', () => {
+    const mount = productFeatures({ name: 'Garmin Vehicle Suction Cup mount', description: 'Garmin 010-10723-03 - Vehicle Suction Cup Mount' });
+    expect(mount.modelCodes).toBeNull();
+    expect(mount.codeRoles).toEqual(['opening:0101072303']);
+    const arm = productFeatures({ name: 'Peerless Universal Tilt Wall Mount', description: "Peerless Smart Mount ST660P Universal Tilt Wall Mount for 37' to 60' Screens, Black" });
+    expect(arm.codeRoles).toEqual(['opening:ST660P']);
+  });
+
+  it('takes none from an opening without the brand, after a list separator or what it fits, nor beside a title code', () => {
+    const opening = (name: string, description: string) => productFeatures({ name, description }).codeRoles;
+    expect(opening('Brother Black Ink Cartridge', 'MFC-J5740 black ink cartridge, genuine Brother quality')).toBeNull();
+    expect(opening('Weber Gas Barbecue Rotisserie', 'Weber Gas Barbecue Rotisserie/ Fits Genesis E-300 S-300 Gas Grills')).toBeNull();
+    expect(opening('Weber Premium Grill Cover', 'Weber Premium Grill Cover for Spirit E-200 Series')).toBeNull();
+    expect(opening('Canon PIXMA MX850 Printer', 'Canon 2436B002 Office All-In-One')).toEqual(['own:MX850']);
+  });
+
+  it('takes the colour a description names when the title and colour field name none, and only one', () => {
+    expect(productFeatures({ name: 'Samsung YP-S2ZW 1GB Flash MP3 Player - YP-S2ZG/XAA', description: '1GB Flash Memory - Green' }).titleColours).toEqual(['green']);
+    expect(productFeatures({ name: 'Apple iPod Nano 8GB', description: 'Available in black, white or red' }).titleColours).toBeNull();
+    expect(productFeatures({ name: 'Sony VAIO Notebook', description: 'Intel Core 2 Duo, Blu-ray Drive, Vista Home Premium - Pink' }).colourShades).toEqual(['pink']);
+    // the title's colour, or a colour field, is the record's own
+    expect(productFeatures({ name: 'Samsung S2 White MP3 Player', description: 'Black earphones included' }).titleColours).toEqual(['white']);
+    expect(productFeatures({ name: 'Moda Wall Shelf', color: 'Espresso', description: 'Tempered glass, black frame' }).titleColours).toBeNull();
   });
 });
 

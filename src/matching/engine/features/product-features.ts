@@ -70,6 +70,13 @@ export function productFeatures(a: Attributes): Features {
   const extra = analyzeTitle([a.size, a.color].filter((v) => typeof v === 'string').join(' '));
   // Descriptions often carry the model code a short title leaves out; never its measures (they describe accessories).
   const description = typeof a.description === 'string' ? analyzeTitle(a.description.slice(0, 300)) : null;
+  // The words that name the record's colour: its title's and colour field's; without a colour in either,
+  // its description's when that names one colour ("1GB Flash Memory - White": a shop that keeps the colour
+  // out of the title). One that names several ("in black, white or red") or a colour field of words the
+  // dictionary lacks leaves it without one.
+  const ownColourWords = [...title.tokens, ...extra.tokens];
+  const colourWords =
+    coloursIn(ownColourWords).length === 0 && typeof a.color !== 'string' && description && coloursIn(description.tokens).length === 1 ? description.tokens : ownColourWords;
   const sku = typeof a.sku === 'string' ? a.sku.toUpperCase().replace(/[^A-Z0-9]/g, '') || null : null;
   // A SKU that mixes letters and digits is usually the maker's part number (QN55Q80C), which another
   // source writes in its title: one more code, like a description's.
@@ -88,8 +95,15 @@ export function productFeatures(a: Attributes): Features {
     modelCodes: title.modelCodes.length > 0 ? title.modelCodes : null,
     allCodes: allCodes.length > 0 ? allCodes : null,
     baseCodes: nonEmpty(unique(title.modelCodes.map(baseCode))),
-    // The title's codes by role: its own, and those of the device it fits (an accessory's "for …").
-    codeRoles: nonEmpty([...title.modelCodes.map((code) => `own:${code}`), ...title.fittedCodes.map((code) => `fits:${code}`)]),
+    // The title's codes by role: its own, and those of the device it fits (an accessory's "for …"); for a
+    // title naming none ("Garmin Vehicle Suction Cup Mount"), the codes its description opens with after the
+    // brand ("Garmin 010-10723-03 - Vehicle Suction Cup Mount"): not a title code, since such an opening
+    // still names a device the product fits now and then ("Brother MFC-J5740 black ink cartridge").
+    codeRoles: nonEmpty([
+      ...title.modelCodes.map((code) => `own:${code}`),
+      ...title.fittedCodes.map((code) => `fits:${code}`),
+      ...(title.modelCodes.length > 0 ? [] : openingCodes(a.description, brandGuess).map((code) => `opening:${code}`)),
+    ]),
     brand,
     brandGuess,
     titleTokens: title.tokens.length > 0 ? title.tokens : null,
@@ -110,9 +124,9 @@ export function productFeatures(a: Attributes): Features {
     batteryMah: measures.batteryMah ?? null,
     color: typeof a.color === 'string' ? colourField(a.color) : null,
     // The colours a record names, in its title or its colour field: "… Mouse black" and color "white" disagree.
-    titleColours: nonEmpty(coloursIn([...title.tokens, ...extra.tokens])),
+    titleColours: nonEmpty(coloursIn(colourWords)),
     // The same colours as shades, each phrase whole: "Titanium Gray" and "Titanium Yellow" share a family word only.
-    colourShades: nonEmpty(colourShadesIn([...title.tokens, ...extra.tokens])),
+    colourShades: nonEmpty(colourShadesIn(colourWords)),
     // A colourway listed with slashes, in its order: the colour field's, else the title's.
     colourway: (typeof a.color === 'string' ? colourwayOf(extra.tokens, a.color) : null) ?? colourwayOf(title.tokens, name),
     titleNumbers: nonEmpty(titleNumbers(title.tokens)),
@@ -130,6 +144,24 @@ export function productFeatures(a: Attributes): Features {
     sku,
   };
 }
+
+/**
+ * The codes a description opens with where it opens by restating the product, its brand first ("Garmin
+ * 010-10723-03 - Vehicle Suction Cup Mount", "Peerless SA750PU - Articulating Wall Arm for 32' to 50'
+ * Screens"): those of the opening up to the first list separator or anything it fits. A description that
+ * opens otherwise ("MFC-J5740 black ink cartridge, genuine Brother quality"), and everything after the
+ * opening, names what the product fits or holds as often as the product.
+ */
+function openingCodes(description: unknown, brand: string | null): readonly string[] {
+  if (typeof description !== 'string' || brand === null) return [];
+  const opening = description.slice(0, 300).split(OPENING_END)[0];
+  const fitted = FOR_A_DEVICE.exec(opening);
+  const { tokens, modelCodes } = analyzeTitle(fitted ? opening.slice(0, fitted.index) : opening);
+  return tokens[0] === brand.split(' ')[0] ? modelCodes : [];
+}
+
+// Where a description's opening phrase ends: a list separator ("Cuisinart Griddler - GR4/ Nonstick Grill/ …").
+const OPENING_END = /\/\s|[,;(]|\.\s/;
 
 // The longest words of a title (the brand aside) are its most distinctive ones: blocking pairs each with the brand.
 function keyTokens(tokens: readonly string[], brand: string | null): readonly string[] | null {
@@ -174,6 +206,9 @@ export function trailingCode(name: string): string | null {
   const segment = TRAILING_SEGMENT.exec(name)?.[1];
   if (!segment || !/[a-z]/.test(name.slice(0, -segment.length))) return null;
   const code = segment.replace(/[/.-]/g, '');
+  // Four digits alone ("… Zoom Lens - 2161", "… Grill Cover - 7550") are the maker's item number, as five or
+  // more are to the title analysis; unless they read as a year ("… - 2009").
+  if (/^\d{4}$/.test(segment)) return /^(?:19|20)\d\d$/.test(segment) ? null : segment;
   if (!/[A-Z]/.test(code)) return null;
   if (/\d/.test(code)) {
     // Letters and digits: only a hyphen or dot between them makes a joined code ("MB277LL/A" and codes

@@ -300,6 +300,13 @@ describe('a short code ending in a number and one letter', () => {
     expect(analyzeTitle('Canon NB-5L Battery')).toMatchObject({ modelCodes: ['NB5L'], measures: {} });
   });
 
+  it('reads "PC" glued to the number of such a code as the code’s, not a piece count', () => {
+    expect(analyzeTitle('Canon CLI-8PC Photo Cyan Ink Cartridge')).toMatchObject({ modelCodes: ['CLI8PC'], measures: {} });
+    expect(analyzeTitle('Olympus VN-4100PC Digital Voice Recorder')).toMatchObject({ modelCodes: ['VN4100PC'], measures: {} });
+    expect(analyzeTitle('Duracell AA-4PK Batteries').measures).toEqual({ pack: 4 });
+    expect(analyzeTitle('DeLonghi 6-pc. Replacement Filters').measures).toEqual({ pack: 6 });
+  });
+
   it('leaves measures after a space, or with a longer unit, alone', () => {
     expect(analyzeTitle('Cable 2m').measures).toEqual({ lengthMm: 2000 });
     expect(analyzeTitle('Xbox HDD-120GB').measures).toEqual({ storageGb: 120 });

@@ -116,6 +116,9 @@ const CONTEXT_CHARS = 40;
 const TWO_DIGITS = /^\d\d(?:\.|$)/;
 const SINGLE_LETTER_UNIT = /^\d{1,3}[a-z]$/;
 const CODE_PREFIX = /(?<![a-z0-9])[a-z]{2,4}-$/;
+// "CLI-8PC" (photo cyan), "VN-4100PC" (the PC edition): a figure glued to "PC" right after a short code's
+// letters and a hyphen ends the code, as "CLI-8M" does, and is not 8 or 4,100 pieces ("AA-4PK" stays a pack).
+const GLUED_COUNT = /^\d{1,4}pc$/;
 const NOT_LETTERS = /[^a-z"']/g;
 
 // Typographic quotes first: NFKD would turn a double prime into two single ones.
@@ -235,6 +238,7 @@ function readMeasure(measures: Measures, match: string, args: readonly unknown[]
     const measure = (canonicalUnit ?? '') === CANONICAL[kind][1] ? record(measures, kind, Number(canonicalValue)) : undefined;
     return measure ?? match.replace(':', ' ');
   }
+  if (packCount !== undefined && GLUED_COUNT.test(match) && CODE_PREFIX.test(text.slice(Math.max(0, offset - 6), offset))) return match;
   if (packOf !== undefined || packCount !== undefined) return record(measures, 'pack', Number(packOf ?? packCount)) ?? match;
   // "CLI-8M", "NB-5L": a short code's letters, a hyphen, a number and one letter are a code, not 8 metres or 5 litres.
   if (SINGLE_LETTER_UNIT.test(match) && CODE_PREFIX.test(text.slice(Math.max(0, offset - 6), offset))) return match;
@@ -332,7 +336,7 @@ function joinCode(parts: readonly string[]): string | null {
     } else {
       // A number with a unit ("100-240v") or a decimal ("7.1-channel") is a description.
       // "CLI-8M", "NB-5L": a number and one letter after a short code's letters are the code's, not metres or litres.
-      const codeTail = i === 1 && parts.length === 2 && SINGLE_LETTER_UNIT.test(part) && /^[a-z]{2,4}$/.test(parts[0]);
+      const codeTail = i === 1 && parts.length === 2 && (SINGLE_LETTER_UNIT.test(part) || GLUED_COUNT.test(part)) && /^[a-z]{2,4}$/.test(parts[0]);
       if ((UNIT_TOKEN.test(part) && !codeTail) || part.includes('.')) return null;
       allDigits = false;
       mixed = true;

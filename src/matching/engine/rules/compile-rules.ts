@@ -2,7 +2,7 @@ import { contradicts } from '../compare/claims';
 import { compareDates } from '../compare/date-distance';
 import { fuseSimilarity } from '../compare/fuse-similarity';
 import { jaroWinkler } from '../compare/jaro-winkler';
-import { fitsOwnCode, containedCode, differentVariants, extendedCode, otherModelNumbers, otherPrefix } from '../compare/model-code';
+import { fitsOwnCode, openingCode, containedCode, differentVariants, extendedCode, otherModelNumbers, otherPrefix } from '../compare/model-code';
 import { isOneTypo, levenshteinDistance } from '../compare/levenshtein';
 import { isMistypedAddress, isMistypedDomain } from '../compare/mistyped-domain';
 import { relativeDifference } from '../compare/numeric';
@@ -154,6 +154,7 @@ export function levelTest(condition: LevelCondition, kind: FeatureKind): LevelTe
   if ('contradicts' in condition) return (a, b) => contradicts(tokens(a), tokens(b));
   if ('otherPrefix' in condition) return (a, b) => otherPrefix(tokens(a), tokens(b));
   if ('fitsOwnCode' in condition) return (a, b) => fitsOwnCode(tokens(a), tokens(b));
+  if ('openingCode' in condition) return (a, b) => openingCode(tokens(a), tokens(b));
   if ('containedCode' in condition) return (a, b) => containedCode(tokens(a), tokens(b));
   if ('wordsReplaced' in condition) return (a, b) => wordsReplaced(tokens(a), tokens(b), condition.wordsReplaced);
   if ('ownWordReplaced' in condition) {

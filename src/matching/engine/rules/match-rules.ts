@@ -219,6 +219,8 @@ export type LevelCondition =
   | { readonly containedCode: true }
   /** One record fits ("for …", "works with …") a code the other names as its own: an accessory and its device (`codeRoles`). */
   | { readonly fitsOwnCode: true }
+  /** A code one record's description opens with, its title naming none, is a code the other names as its own (`codeRoles`). */
+  | { readonly openingCode: true }
   /** Two lists of words sharing two or more, each with one to this many the other lacks: siblings' names ("Duo Style" / "Duo Prestige"). */
   | { readonly wordsReplaced: number }
   /** One list of words is the other (two words or more) with one to this many more: a tier or edition word ("Duo Elite" / "Duo Pro Elite"). */

@@ -20,7 +20,7 @@ const CONDITIONS_BY_KIND: Record<FeatureKind, readonly string[]> = {
   phone: ['exact', 'sharedLine', 'unknownLine', 'landlineAndMobile', 'jaroWinkler', 'levenshtein', 'typo', 'else'],
   date: ['exact', 'dateTransposed', 'decadeSlip', 'yearsApart', 'yearsApartAtLeast', 'levenshtein', 'else'],
   number: ['exact', 'relativeDifference', 'else'],
-  tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'otherPrefix', 'contradicts', 'finerShade', 'neighbourTone', 'numbersReplaced', 'extendedCode', 'containedCode', 'fitsOwnCode', 'wordsReplaced', 'ownWordReplaced', 'wordsAdded', 'wordAddedFrom', 'sameButFirstWord', 'tokenSet', 'containment', 'else'],
+  tokens: ['exact', 'sharedValue', 'similarValue', 'differentVariants', 'otherModelNumbers', 'otherPrefix', 'contradicts', 'finerShade', 'neighbourTone', 'numbersReplaced', 'extendedCode', 'containedCode', 'fitsOwnCode', 'openingCode', 'wordsReplaced', 'ownWordReplaced', 'wordsAdded', 'wordAddedFrom', 'sameButFirstWord', 'tokenSet', 'containment', 'else'],
 };
 
 /**
