@@ -55,6 +55,26 @@ describe.each(DIALECTS)('bulk insert (%s)', (dialect) => {
     expect(await database.query('SELECT id FROM source_record')).toEqual([]);
   });
 
+  // SQLite inserts `OR ROLLBACK` (no statement journal): a failed row ends the transaction there, as an
+  // error aborts it on PostgreSQL. A caller that swallowed the error must not go on writing outside it.
+  it('fails the whole transaction on a row that breaks a constraint, and runs nothing more in it', async () => {
+    scratch = await createScratchDatabase(dialect);
+    database = await Database.open(scratch.config, CANON_SCHEMA);
+    const broken = row(3, 'no entity type', null);
+    broken[1] = null; // entity_type is NOT NULL
+    let after: unknown;
+    await expect(
+      database.transaction(async (tx) => {
+        await tx.insertMany('source_record', COLUMNS, [row(1, 'first', null)]);
+        await tx.insertMany('source_record', COLUMNS, [row(2, 'fine', null), broken]).catch(() => undefined);
+        after = await tx.insertMany('source_record', COLUMNS, [row(4, 'after the failure', null)]).catch((error: Error) => error);
+        await tx.execute('UPDATE source_record SET attributes = ?', ['changed']);
+      }),
+    ).rejects.toThrow();
+    expect(after).toBeInstanceOf(Error);
+    expect(await database.query('SELECT id FROM source_record')).toEqual([]);
+  });
+
   // The rows travel as JSON, which escapes an unpaired surrogate, and PostgreSQL refuses that escape: it
   // is stored as U+FFFD, as node-postgres's UTF-8 makes of it in any other parameter. (Contracts refuse
   // such values before they get here; SQLite stores the surrogate's own bytes.)

@@ -109,26 +109,35 @@ export class GoldenRecordStore {
     }
   }
 
-  async saveGoldens(tx: Tx, goldens: readonly GoldenState[]): Promise<void> {
+  /**
+   * Writes golden records. With `events` (`events[i]` the change that made `goldens[i]`), a record that
+   * already existed and kept its status and every filter attribute is written without its indexed
+   * columns: an UPDATE that sets a column rewrites the entries of every index on it, even with the same
+   * value, and the filter indexes are keyed at random (an email), so each batch touched nearly every
+   * page of them (ix_golden_email: 796 of 920 pages in a 2,000-record batch at 100k customers).
+   */
+  async saveGoldens(tx: Tx, goldens: readonly GoldenState[], events?: readonly GoldenEvent[]): Promise<void> {
     const filterColumns = Object.values(FILTER_COLUMNS);
-    await tx.insertMany(
-      'golden_record',
-      ['id', 'entity_type', 'attributes', 'provenance', 'version', 'status', 'merged_into', 'created_at', 'updated_at', 'pins', ...filterColumns],
-      goldens.map((g) => [
-        g.id,
-        g.entityType,
-        JSON.stringify(g.attributes),
-        JSON.stringify(g.provenance),
-        g.version,
-        g.status,
-        g.mergedInto,
-        g.createdAt,
-        g.updatedAt,
-        Object.keys(g.pins).length > 0 ? JSON.stringify(g.pins) : null,
-        ...filterColumnValues(g.entityType, g.attributes),
-      ]),
-      { target: ['id'], update: ['attributes', 'provenance', 'version', 'status', 'merged_into', 'updated_at', 'pins', ...filterColumns] },
-    );
+    const columns = ['id', 'entity_type', 'attributes', 'provenance', 'version', 'status', 'merged_into', 'created_at', 'updated_at', 'pins', ...filterColumns];
+    const row = (g: GoldenState) => [
+      g.id,
+      g.entityType,
+      JSON.stringify(g.attributes),
+      JSON.stringify(g.provenance),
+      g.version,
+      g.status,
+      g.mergedInto,
+      g.createdAt,
+      g.updatedAt,
+      Object.keys(g.pins).length > 0 ? JSON.stringify(g.pins) : null,
+      ...filterColumnValues(g.entityType, g.attributes),
+    ];
+    const unindexed = ['attributes', 'provenance', 'version', 'merged_into', 'updated_at', 'pins'];
+    const whole: GoldenState[] = [];
+    const kept: GoldenState[] = [];
+    goldens.forEach((g, i) => (events && keepsIndexedColumns(events[i]) ? kept : whole).push(g));
+    await tx.insertMany('golden_record', columns, whole.map(row), { target: ['id'], update: [...unindexed, 'status', ...filterColumns] });
+    await tx.insertMany('golden_record', columns, kept.map(row), { target: ['id'], update: unindexed });
   }
 
   /** Appends the events of golden changes (`goldens[i]` is the record after `events[i]`) and hands them to the sinks. */
@@ -140,6 +149,15 @@ export class GoldenRecordStore {
     );
     await this.sinks.publish(tx, events.map((event, k) => ({ event, golden: goldens[k] })));
   }
+}
+
+const FILTER_ATTRIBUTES: ReadonlySet<string> = new Set(Object.keys(FILTER_COLUMNS));
+
+/** Whether a change left a stored golden record's indexed columns as they were: its status and every filter attribute. */
+function keepsIndexedColumns(event: GoldenEvent | undefined): boolean {
+  if (!event) return false;
+  const { status, statusBefore, changes } = event.payload;
+  return statusBefore !== null && status === statusBefore && !changes.some((c) => FILTER_ATTRIBUTES.has(c.attribute));
 }
 
 export function toSourceState(row: Row): SourceRecordState {

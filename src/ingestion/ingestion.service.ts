@@ -114,7 +114,7 @@ export class IngestionService {
         await this.store.moveRecords(tx, writes.moves);
         await this.store.saveSourceRecords(tx, writes.sourceRecords);
         await this.matching.replaceKeys(tx, entityType, writes.staleKeys, writes.unlistedKeys, writes.keys);
-        await this.store.saveGoldens(tx, writes.goldens);
+        await this.store.saveGoldens(tx, writes.goldens, writes.events);
         await this.store.appendEvents(tx, writes.events, writes.goldens);
         // A regrouping asks its component's questions again: the ones still open are not asked twice.
         await this.reviewTasks.insert(tx, writes.regrouped.length > 0 ? await this.reviewTasks.notAskedYet(tx, writes.reviewTasks, writes.regrouped) : writes.reviewTasks);

@@ -10,6 +10,11 @@ import { isGenericKey, recordCap } from './key-frequency';
 import { loadAllRules } from './match-rules.loader';
 import { KEY_TABLES, mergeRecentKeys, newKeysTable, RECENT_KEYS_LIMIT, recentKeyCount, STORED_KEYS } from './recent-keys';
 
+interface CachedFeatures {
+  readonly contentHash: string;
+  readonly features: Features;
+}
+
 /** A stored source record found through a blocking key. */
 export interface KeyedCandidate extends MatchCandidate {
   readonly blockKey: string;
@@ -27,7 +32,11 @@ const FEATURE_CACHE_SIZE = 200_000;
 export class MatchingService {
   private readonly engines: Record<EntityType, MatchEngine>;
   readonly rules: Record<EntityType, MatchRules>;
-  private readonly featureCache = new LruCache<string, Features>(FEATURE_CACHE_SIZE);
+  /**
+   * By source record id, with the content hash the features were derived from: a lookup builds no key
+   * string (an `id:hash` key was concatenated, flattened and hashed for each of ~40k holders a batch).
+   */
+  private readonly featureCache = new LruCache<string, CachedFeatures>(FEATURE_CACHE_SIZE);
   /** Keys known to be shared by more records than the rules allow, by entity type: they find nothing and are not stored again. */
   private readonly genericKeys = new Map<EntityType, Set<string>>();
   /** Recent keys that trigger a merge into match_key; lowered by tests to merge small batches. */
@@ -44,18 +53,22 @@ export class MatchingService {
 
   /** The features of a stored record (its normalized attributes, or their JSON), cached by its id and content hash. */
   featuresOf(entityType: EntityType, sourceRecordId: string, contentHash: string, normalized: string | Attributes): Features {
-    const cacheKey = `${sourceRecordId}:${contentHash}`;
-    let features = this.featureCache.get(cacheKey);
+    let features = this.cachedFeatures(sourceRecordId, contentHash);
     if (!features) {
       features = this.engines[entityType].features(typeof normalized === 'string' ? (JSON.parse(normalized) as Attributes) : normalized);
-      this.featureCache.set(cacheKey, features);
+      this.featureCache.set(sourceRecordId, { contentHash, features });
     }
     return features;
   }
 
   /** Caches the features of a record just written (computed while preparing it), for when it is a candidate. */
   rememberFeatures(sourceRecordId: string, contentHash: string, features: Features): void {
-    this.featureCache.set(`${sourceRecordId}:${contentHash}`, features);
+    this.featureCache.set(sourceRecordId, { contentHash, features });
+  }
+
+  private cachedFeatures(sourceRecordId: string, contentHash: string): Features | undefined {
+    const cached = this.featureCache.get(sourceRecordId);
+    return cached?.contentHash === contentHash ? cached.features : undefined;
   }
 
   /**
@@ -89,7 +102,7 @@ export class MatchingService {
       for (const id of ids) {
         const record = byId.get(id);
         if (!record || features.has(id) || uncached.has(id)) continue;
-        const cached = this.featureCache.get(`${id}:${record.content_hash}`);
+        const cached = this.cachedFeatures(id, record.content_hash);
         if (cached) features.set(id, cached);
         else uncached.add(id);
       }

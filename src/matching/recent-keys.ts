@@ -46,7 +46,8 @@ export async function mergeRecentKeys(tx: Tx): Promise<number> {
       `WITH moved AS (DELETE FROM recent_match_key RETURNING ${columns}) INSERT INTO match_key (${columns}) SELECT ${columns} FROM moved ORDER BY ${columns} ON CONFLICT DO NOTHING`,
     );
   }
-  const moved = await tx.execute(`INSERT INTO match_key (${columns}) SELECT ${columns} FROM recent_match_key ORDER BY ${columns} ON CONFLICT DO NOTHING`);
+  // OR ROLLBACK: no statement journal of the match_key pages it changes (see Tx.insertMany).
+  const moved = await tx.execute(`INSERT OR ROLLBACK INTO match_key (${columns}) SELECT ${columns} FROM recent_match_key ORDER BY ${columns} ON CONFLICT DO NOTHING`);
   await tx.execute('DELETE FROM recent_match_key');
   return moved;
 }

@@ -122,7 +122,7 @@ export class GoldenChanges {
       };
       await this.store.moveRecords(tx, [...session.moves.values()]);
       const recomputed = session.pending().flatMap((change) => recomputeGolden(change, context) ?? []);
-      await this.store.saveGoldens(tx, recomputed.map((r) => r.golden));
+      await this.store.saveGoldens(tx, recomputed.map((r) => r.golden), recomputed.map((r) => r.event));
       await this.store.appendEvents(tx, recomputed.map((r) => r.event), recomputed.map((r) => r.golden));
       await this.reviewTasks.insert(tx, recomputed.flatMap((r) => conflictTasks(r.golden, r.newConflicts, session.now)));
       return { result, written: recomputed.length };

@@ -7,6 +7,7 @@ import { createMissingDatabase, isMissingDatabase } from './create-missing-datab
 import { Mutex } from './mutex';
 import { QueryCounter } from './query-counter';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
+import { SqliteStatements, type BetterSqlite3Connection } from './sqlite-statements';
 import { assertStorable, Tx, type Row, type SqlExecutor } from './tx';
 
 export interface DatabaseSchema {
@@ -45,11 +46,11 @@ async function initializeCreatingDatabase(dataSource: DataSource, config: Databa
 export class Database implements SqlExecutor {
   private readonly writeMutex = new Mutex();
   /**
-   * SQLite: the writer keeps one query runner (better-sqlite3's statement cache lives in it; a runner per
-   * transaction would re-prepare every statement), and reads go straight to the read-only connection with
-   * their own statement cache. Through TypeORM a primary-key lookup cost 30 µs; this way about 5.
+   * SQLite: the writer keeps one query runner (for BEGIN and COMMIT), and a transaction's statements go
+   * straight to its connection with their own statement cache; reads go straight to the read-only
+   * connection with theirs. Through TypeORM a primary-key lookup cost 30 µs; this way about 5.
    */
-  private readonly sqlite: { readonly writer: QueryRunner; readonly reader: SqliteStatements } | null;
+  private readonly sqlite: { readonly writer: QueryRunner; readonly statements: SqliteStatements; readonly reader: SqliteStatements } | null;
 
   private constructor(
     readonly dialect: Dialect,
@@ -61,7 +62,11 @@ export class Database implements SqlExecutor {
   ) {
     this.sqlite =
       dialect === 'sqlite'
-        ? { writer: dataSource.createQueryRunner(), reader: new SqliteStatements((reader.driver as unknown as BetterSqlite3Driver).databaseConnection, queryCounter) }
+        ? {
+            writer: dataSource.createQueryRunner(),
+            statements: new SqliteStatements((dataSource.driver as unknown as BetterSqlite3Driver).databaseConnection, queryCounter, true),
+            reader: new SqliteStatements((reader.driver as unknown as BetterSqlite3Driver).databaseConnection, queryCounter),
+          }
         : null;
   }
 
@@ -123,7 +128,7 @@ export class Database implements SqlExecutor {
     const runner = this.sqlite?.writer ?? this.dataSource.createQueryRunner();
     try {
       await runner.query(begin);
-      const result = await work(new Tx(runner, this.dialect));
+      const result = await work(new Tx(runner, this.dialect, this.sqlite?.statements));
       await runner.query('COMMIT');
       return result;
     } catch (error) {
@@ -135,33 +140,6 @@ export class Database implements SqlExecutor {
   }
 }
 
-/** Prepared statements on one better-sqlite3 connection, cached by SQL text. */
-class SqliteStatements {
-  private readonly cache = new Map<string, BetterSqlite3Statement>();
-
-  constructor(
-    private readonly connection: BetterSqlite3Connection,
-    private readonly counter: QueryCounter,
-  ) {}
-
-  async all<T>(sql: string, params: readonly SqlValue[]): Promise<T[]> {
-    let statement = this.cache.get(sql);
-    if (!statement) {
-      if (this.cache.size >= 500) this.cache.clear();
-      statement = this.connection.prepare(sql);
-      this.cache.set(sql, statement);
-    }
-    this.counter.logQuery();
-    return statement.all(...params.map((p) => (typeof p === 'boolean' ? Number(p) : p))) as T[];
-  }
-}
-
-interface BetterSqlite3Statement {
-  all(...params: unknown[]): unknown[];
-}
-interface BetterSqlite3Connection {
-  prepare(sql: string): BetterSqlite3Statement;
-}
 type BetterSqlite3Driver = { databaseConnection: BetterSqlite3Connection };
 
 function isRetryable(error: unknown): boolean {

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import { CanonError, type ErrorCategory } from '../errors/canon-error';
 import { maxParameters, toDialectSql, type Dialect, type SqlValue } from './dialect';
+import type { SqliteStatements } from './sqlite-statements';
 
 export type Row = Record<string, unknown>;
 
@@ -76,10 +77,13 @@ export class Tx implements SqlExecutor {
   constructor(
     private readonly runner: QueryRunner,
     readonly dialect: Dialect,
+    /** SQLite: the writer connection's statements, run directly (see SqliteStatements). */
+    private readonly sqlite?: SqliteStatements,
   ) {}
 
   async query<T = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     assertStorable(params);
+    if (this.sqlite) return this.sqlite.all<T>(sql, params);
     const result = await this.runner.query(toDialectSql(sql, this.dialect), params as SqlValue[], true);
     return (result.records ?? []) as T[];
   }
@@ -87,16 +91,18 @@ export class Tx implements SqlExecutor {
   /** Runs a statement and returns the number of rows it changed. */
   async execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     assertStorable(params);
+    if (this.sqlite) return this.sqlite.run(sql, params);
     const result = await this.runner.query(toDialectSql(sql, this.dialect), params as SqlValue[], true);
     return result.affected ?? 0;
   }
 
   /**
-   * Multi-row INSERT, never one statement per row. SQLite: `VALUES` lists chunked under the parameter
-   * limit. PostgreSQL: the rows as one JSON array of arrays, `INSERT … SELECT (r->>0)::type, … FROM
-   * jsonb_array_elements(…)`, a few thousand rows per statement: binding thousands of scalar parameters
-   * cost more than the insert (1.6× measured), and node-postgres's array literals (one per column) cost
-   * the hub 2–4× the CPU of JSON.stringify on rows holding JSON text (golden and source records).
+   * Bulk INSERT. SQLite: `VALUES` lists chunked under the parameter limit, or one cached single-row
+   * statement per row for an upsert that updates (see below). PostgreSQL: the rows as one JSON array of
+   * arrays, `INSERT … SELECT (r->>0)::type, … FROM jsonb_array_elements(…)`, a few thousand rows per
+   * statement: binding thousands of scalar parameters cost more than the insert (1.6× measured), and
+   * node-postgres's array literals (one per column) cost the hub 2–4× the CPU of JSON.stringify on rows
+   * holding JSON text (golden and source records).
    */
   async insertMany(
     table: string,
@@ -121,16 +127,36 @@ export class Tx implements SqlExecutor {
       }
       return;
     }
+    // SQLite. Inside a transaction, a statement that may write several rows and fail part-way (a NOT NULL
+    // or UNIQUE constraint under the default ABORT) keeps a statement journal: a copy of every existing page
+    // it changes, so that it can be undone alone. A batch never goes on after a failed statement (the whole
+    // transaction rolls back), so that copy is wasted: at 100k customers it was 1.7 GB written to temporary
+    // files, half of it by the golden_record upserts. Plain inserts therefore say `OR ROLLBACK` (a failure
+    // rolls the transaction back at once, and no journal is kept; the writer refuses any statement after
+    // it), and upserts that update, where SQLite keeps the journal whatever the OR clause, go one row per
+    // statement (a single-row statement needs none).
+    const updates = (conflict?.update?.length ?? 0) + (conflict?.keepUnlessGiven?.length ?? 0) > 0;
+    if (updates) {
+      const statement = `INSERT INTO ${table} (${columns.join(',')}) VALUES (${placeholders(columns.length)})${suffix}`;
+      for (const row of rows) {
+        if (this.sqlite) {
+          assertStorable(row);
+          this.sqlite.run(statement, row);
+        } else await this.execute(statement, row);
+      }
+      return;
+    }
     const perRow = `(${placeholders(columns.length)})`;
     const rowsPerStatement = Math.max(1, Math.min(500, Math.floor(maxParameters(this.dialect) / columns.length)));
-    const head = `INSERT INTO ${table} (${columns.join(',')}) VALUES `;
+    const head = `INSERT OR ROLLBACK INTO ${table} (${columns.join(',')}) VALUES `;
     // Every statement but the last has the same text: built once. Parameters flattened by hand (Array#flat is slow).
     let full: string | undefined;
     for (let i = 0; i < rows.length; i += rowsPerStatement) {
       const end = Math.min(rows.length, i + rowsPerStatement);
       const statement = end - i === rowsPerStatement ? (full ??= head + perRow + `,${perRow}`.repeat(rowsPerStatement - 1) + suffix) : head + perRow + `,${perRow}`.repeat(end - i - 1) + suffix;
-      const params: SqlValue[] = [];
-      for (let r = i; r < end; r++) for (const value of rows[r]) params.push(value);
+      const params: SqlValue[] = new Array((end - i) * columns.length);
+      let k = 0;
+      for (let r = i; r < end; r++) for (const value of rows[r]) params[k++] = value;
       await this.execute(statement, params);
     }
   }
