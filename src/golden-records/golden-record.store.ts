@@ -41,6 +41,12 @@ export class GoldenRecordStore {
     return rows.map(toSourceState);
   }
 
+  /** The golden record each of these source records is in now. */
+  async goldenIdsOf(tx: SqlExecutor, sourceRecordIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await queryWhereIn<{ id: string; golden_id: string }>(tx, distinctSorted(sourceRecordIds), (condition) => `SELECT id, golden_id FROM source_record WHERE id ${condition}`);
+    return new Map(rows.map((row) => [row.id, row.golden_id]));
+  }
+
   async goldens(tx: SqlExecutor, ids: readonly string[]): Promise<GoldenState[]> {
     const rows = await queryWhereIn(tx, distinctSorted(ids), (condition) => `SELECT * FROM golden_record WHERE id ${condition}`);
     return rows.map(toGoldenState);

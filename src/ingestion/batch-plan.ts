@@ -22,6 +22,18 @@ export interface BatchSnapshot {
   readonly cannotLinks: readonly (readonly [string, string])[];
   /** Stewards' merge decisions touching those source records (absent: none). */
   readonly mustLinks?: readonly (readonly [string, string])[];
+  /**
+   * Open potential matches from earlier batches asked by, or naming, a record of those golden records
+   * (absent: none; see `StoredQuestion`). Loaded where the batch's source holds each entity once, with the
+   * golden records of their records among `members`.
+   */
+  readonly questions?: readonly StoredQuestion[];
+}
+
+/** An open potential-match task from an earlier batch: its record and candidates are found through `members`. */
+export interface StoredQuestion {
+  readonly id: string;
+  readonly subjects: PotentialMatchSubjects;
 }
 
 export interface BatchContext extends RecomputeContext {
@@ -144,6 +156,11 @@ export interface BatchWrites {
   readonly mergedGroups: string[][];
   /** Golden records records were regrouped out of or into: their open tasks may have been answered. */
   readonly regrouped: string[];
+  /**
+   * Stored questions (`BatchSnapshot.questions`) a regrouping asked again otherwise, or no longer asks:
+   * `answered` where the record is now in the golden record of one of its candidates, `withdrawn` otherwise.
+   */
+  readonly storedQuestions: { readonly answered: string[]; readonly withdrawn: string[] };
   /** The matcher's features of the records written, to cache for the batches that meet them as candidates. */
   readonly features: ReadonlyMap<string, Features>;
   readonly goldenCreated: number;
@@ -195,6 +212,11 @@ export class BatchPlan {
   private readonly links = new Map<string, PairScore>();
   /** Records in a steward's must-link decision: their grouping is the steward's, never regrouped. */
   private readonly stewardLinked: ReadonlySet<string>;
+  /** Where each loaded stored record was when the batch began (its golden record now: see placeOf). */
+  private readonly home = new Map<string, string>();
+  /** Open questions of earlier batches, and those a regrouping no longer asks as they stand (closed at the end). */
+  private readonly storedQuestions: readonly StoredQuestion[];
+  private readonly settledQuestions = new Set<string>();
 
   constructor(
     private readonly context: BatchContext,
@@ -202,7 +224,10 @@ export class BatchPlan {
   ) {
     this.pairs = context.pairs ?? new PairMemo(context.engine);
     for (const record of snapshot.existing) this.byIdentity.set(record.sourceId, record);
-    for (const record of snapshot.members) this.memberMap(record.goldenId).set(record.id, record);
+    for (const record of snapshot.members) {
+      this.memberMap(record.goldenId).set(record.id, record);
+      this.home.set(record.id, record.goldenId);
+    }
     for (const golden of snapshot.goldens) this.goldens.set(golden.id, golden);
     for (const [a, b] of snapshot.cannotLinks) {
       this.cannotLinkSet(a).add(b);
@@ -210,6 +235,7 @@ export class BatchPlan {
     }
     this.storedCandidates = byBlockKey(snapshot.candidates);
     this.stewardLinked = new Set((snapshot.mustLinks ?? []).flat());
+    this.storedQuestions = snapshot.questions ?? [];
   }
 
   /**
@@ -293,9 +319,12 @@ export class BatchPlan {
     }
     // A task of this batch between golden records it merged or regrouped afterwards has been answered.
     const open = this.reviewTasks.map((task) => (task.kind === 'potential_match' ? this.whereNow(task) : task)).filter((task) => !this.answered(task));
+    const settled = this.storedQuestions.filter((q) => this.settledQuestions.has(q.id));
+    const answered = settled.filter((q) => q.subjects.candidates.some((c) => this.placeOf(c.sourceRecordId) === this.placeOf(q.subjects.sourceRecordId)));
     return {
       mergedGroups: this.mergedGroups(),
       regrouped: [...this.regrouped],
+      storedQuestions: { answered: answered.map((q) => q.id), withdrawn: settled.filter((q) => !answered.includes(q)).map((q) => q.id) },
       sourceRecords: [...this.touched.values()],
       staleKeys: [...this.storedBefore.values()].flatMap((r) => (r.matchKeys ?? []).map((blockKey) => ({ sourceRecordId: r.id, blockKey }))),
       unlistedKeys: [...this.storedBefore.values()].filter((r) => r.matchKeys === null).map((r) => r.id),
@@ -825,9 +854,10 @@ export class BatchPlan {
    * grouped again as if they had arrived in one canonical order (the fullest records first, then by
    * content hash), and records move to where that grouping puts them. Where a source holds each entity
    * once, records compete for a place and no order is fair: the component, with the golden records its
-   * records could take instead (withNeighbours), is grouped by its matching pairs (pairedGroups), and
-   * its questions are asked again. Steward decisions are never regrouped: a component holding a pinned
-   * golden record, a record with a steward's match decision, or a tombstone, stays as it is.
+   * records could take instead (withNeighbours) and those of records whose open question names a place
+   * in it now taken (withRivals), is grouped by its matching pairs (pairedGroups), and its questions,
+   * stored ones included, are asked again. Steward decisions are never regrouped: a component holding a
+   * pinned golden record, a record with a steward's match decision, or a tombstone, stays as it is.
    */
   private settleComponent(recordId: string, outcome: MatchOutcome, contested: readonly MatchCandidate[]): void {
     if (!this.settles) return;
@@ -837,7 +867,7 @@ export class BatchPlan {
     const membersOf = (goldenIds: readonly string[]) => goldenIds.flatMap((goldenId) => [...this.memberMap(goldenId).values()].map((state) => ({ state, goldenId })));
     const nearMembers = membersOf(near);
     const paired = nearMembers.some((m) => this.isUnique(m.state.source));
-    const goldenIds = paired ? this.withNeighbours(near) : near;
+    const goldenIds = paired ? this.withRivals(this.withNeighbours(near)) : near;
     const members = paired ? membersOf(goldenIds) : nearMembers;
     if (members.length > COMPONENT_LIMIT || !this.mayRegroup(goldenIds, members.map((m) => m.state))) return;
     const states = members.map((m) => m.state);
@@ -871,7 +901,82 @@ export class BatchPlan {
       this.emptiedInto.set(goldenId, into);
       this.regroupEmptied.add(goldenId);
     }
-    this.reviewTasks = adopt(this.reviewTasks, targets);
+    if (!paired) {
+      this.reviewTasks = adopt(this.reviewTasks, targets);
+      return;
+    }
+    // The open questions of earlier batches about the component are asked again with this batch's: one
+    // asked again as it stands stays open (and is not asked twice); the others are closed (finish).
+    const inside = new Set(states.map((s) => s.id));
+    const stored = this.storedQuestions.filter((q) => {
+      const { sourceRecordId, candidates } = q.subjects;
+      const ids = [sourceRecordId, ...candidates.map((c) => c.sourceRecordId)];
+      return !this.settledQuestions.has(q.id) && ids.some((id) => inside.has(id)) && ids.every((id) => this.stateAt(id) !== undefined);
+    });
+    const asked = adopt([...this.reviewTasks, ...stored.map((q) => this.asTask(q))], targets);
+    const standing = new Set(stored.map((q) => questionKey(q.subjects)));
+    const reasked = new Set(asked.filter((t) => t.kind === 'potential_match').map((t) => questionKey(t.subjects as PotentialMatchSubjects)));
+    for (const q of stored) if (!reasked.has(questionKey(q.subjects))) this.settledQuestions.add(q.id);
+    this.reviewTasks = asked.filter((t) => t.kind !== 'potential_match' || !standing.has(questionKey(t.subjects as PotentialMatchSubjects)));
+  }
+
+  /** A stored question as a task of this batch, to be asked again (see adopt). */
+  private asTask(q: StoredQuestion): ReviewTaskWrite {
+    const goldenId = this.placeOf(q.subjects.sourceRecordId)!;
+    const subjects = { ...q.subjects, candidates: q.subjects.candidates.map((c) => ({ ...c, goldenId: this.placeOf(c.sourceRecordId)! })) };
+    const { entityType, now } = this.context;
+    return { id: q.id, entityType, kind: 'potential_match', goldenId, subjects, score: null, explanation: null, createdAt: now };
+  }
+
+  /** The golden record a loaded record is in now (undefined for a record not loaded). */
+  private placeOf(sourceRecordId: string): string | undefined {
+    const at = this.locationOf(sourceRecordId);
+    if (at !== undefined) return at;
+    const home = this.home.get(sourceRecordId);
+    return home === undefined ? undefined : this.resolve(home);
+  }
+
+  /** A loaded record as it stands now. */
+  private stateAt(sourceRecordId: string): SourceRecordState | undefined {
+    const at = this.placeOf(sourceRecordId);
+    return at === undefined ? undefined : this.memberMap(at).get(sourceRecordId);
+  }
+
+  /**
+   * The golden records, and, for each open question (of an earlier batch or this one) naming a place among
+   * them now taken for its record (holding another record of its source, which holds each entity once),
+   * the golden record of that record and the other places the question names: with the rival gone, its
+   * strongest match left may be plain, and it links as it would had the taker arrived before it. All of
+   * a question's golden records join, or none (may not be regrouped, or past COMPONENT_LIMIT).
+   */
+  private withRivals(goldenIds: readonly string[]): string[] {
+    const grown = new Set(goldenIds);
+    let size = goldenIds.reduce((sum, goldenId) => sum + this.memberMap(goldenId).size, 0);
+    const questions = [
+      ...this.storedQuestions.filter((q) => !this.settledQuestions.has(q.id)).map((q) => q.subjects),
+      ...this.reviewTasks.filter((t) => t.kind === 'potential_match').map((t) => t.subjects as PotentialMatchSubjects),
+    ];
+    const open = new Set(questions);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const question of open) {
+        const record = this.stateAt(question.sourceRecordId);
+        if (!record || record.deleted || !this.isUnique(record.source)) {
+          open.delete(question);
+          continue;
+        }
+        const places = question.candidates.map((c) => this.placeOf(c.sourceRecordId));
+        if (!places.some((at) => at !== undefined && grown.has(at) && this.holdsOtherFromSource(at, record.id, record.source))) continue;
+        open.delete(question);
+        const added = [...new Set([this.placeOf(record.id)!, ...places.filter((at): at is string => at !== undefined)])].filter((at) => !grown.has(at));
+        const records = added.flatMap((at) => [...this.memberMap(at).values()]);
+        if (added.length === 0 || size + records.length > COMPONENT_LIMIT || !this.mayRegroup(added, records)) continue;
+        for (const at of added) grown.add(at);
+        size += records.length;
+        grew = true;
+      }
+    }
+    return [...grown];
   }
 
   /**
@@ -1158,6 +1263,11 @@ export class BatchPlan {
     }
     return pins;
   }
+}
+
+/** A potential match as its record and the set of its candidates (as `notAskedYet` tells questions apart). */
+function questionKey(subjects: PotentialMatchSubjects): string {
+  return `${subjects.sourceRecordId} ${subjects.candidates.map((c) => c.sourceRecordId).sort().join(' ')}`;
 }
 
 /**

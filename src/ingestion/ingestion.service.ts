@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '../common/database/database';
 import { GrowthStatistics } from '../common/database/growth-statistics';
-import { LockSpace } from '../common/database/tx';
+import { LockSpace, type Tx } from '../common/database/tx';
 import { ContractRegistry } from '../contracts/contract-registry';
 import { GoldenRecordStore } from '../golden-records/golden-record.store';
 import { MatchingService } from '../matching/matching.service';
@@ -11,7 +11,9 @@ import { ReviewTaskStore } from '../stewardship/review-task.store';
 import { SourceSystemService, trustLookup, unknownSource, type SourceSystem } from '../source-systems/source-system.service';
 import type { NormalizeContext } from '../matching/engine/types';
 import { PairMemo } from '../matching/engine/pair-memo';
-import { BatchPlan, reachOf, withGoldens, type BatchContext } from './batch-plan';
+import { BatchPlan, reachOf, withGoldens, type BatchContext, type StoredQuestion } from './batch-plan';
+import type { SourceRecordState } from '../golden-records/golden-record.types';
+import type { EntityType } from '../common/entity-type';
 import type { IngestBatchResult, IngestRequest, PreparedBatch, PreparedRecord, RecordResult } from './ingest.types';
 import { prepareBatch } from './prepare-record';
 
@@ -96,8 +98,17 @@ export class IngestionService {
           await tx.lockKeys(LockSpace.Goldens, fresh);
           locked = new Set([...locked, ...fresh]);
         }
-        const { goldenIds } = reach;
-        const members = await this.store.members(tx, goldenIds);
+        let members = await this.store.members(tx, reach.goldenIds);
+        // Where the source holds each entity once, the open questions a place this batch may take concerns,
+        // with their records' golden records (locked and loaded too).
+        const { questions, goldenIds: asked } = source.uniqueRecords
+          ? await this.storedQuestions(tx, entityType, source.code, reach.goldenIds, members, context)
+          : { questions: [], goldenIds: [] };
+        if (asked.length > 0) {
+          await tx.lockKeys(LockSpace.Goldens, asked);
+          members = [...members, ...(await this.store.members(tx, asked))];
+        }
+        const goldenIds = [...reach.goldenIds, ...asked];
         // Trust read again inside the transaction: a trust change since the read above must not be missed.
         const current = await this.sourceSystems.listInTransaction(tx);
         const uniqueSources = new Set(current.filter((s) => s.uniqueRecords).map((s) => s.code));
@@ -107,6 +118,7 @@ export class IngestionService {
           members,
           goldens: await this.store.goldens(tx, goldenIds),
           ...(await this.constraints.decisions(tx, members.map((m) => m.id))),
+          questions,
         });
         const applied = prepared.map((p) => plan.apply(p));
         const writes = plan.finish();
@@ -121,6 +133,10 @@ export class IngestionService {
         // The matcher merged golden records a record bridged: the open tasks asking whether they are one are answered.
         await this.reviewTasks.resolveWithin(tx, writes.mergedGroups, { actor: 'matcher', reason: 'a record matched both', at: context.now, decision: 'merged' });
         await this.reviewTasks.resolveWhereTogether(tx, writes.regrouped, { actor: 'matcher', reason: 'regrouped into one golden record', at: context.now, decision: 'merged' });
+        // Stored questions a regrouping asked again: answered (the record is with a candidate now), or asked otherwise or no more.
+        const { answered, withdrawn } = writes.storedQuestions;
+        await this.reviewTasks.closeOpen(tx, answered, 'resolved', { actor: 'matcher', reason: 'regrouped into one golden record', at: context.now, decision: 'merged' });
+        await this.reviewTasks.closeOpen(tx, withdrawn, 'dismissed', { actor: 'matcher', reason: 'asked again as its records now stand', at: context.now, decision: 'dismissed' });
         for (const record of writes.sourceRecords) {
           const features = writes.features.get(record.id);
           if (features) this.matching.rememberFeatures(record.id, record.contentHash, features);
@@ -147,6 +163,44 @@ export class IngestionService {
         goldenUpdated,
       },
     };
+  }
+
+  /**
+   * The open potential matches of earlier batches that a batch of a source holding each entity once may
+   * answer or change (BatchSnapshot.questions): those asked by a record of a golden record in reach, and
+   * those asked by a record of the source about a record of a golden record in reach holding none of the
+   * source (a place the batch may take). Such a record shares a blocking key with the record it asks about,
+   * so it is found among the source's holders of those records' keys, and its question through the golden
+   * record it was asked in (the task's): open tasks are read by golden record, never all of them. Returns
+   * the questions and the golden records their records are in, beyond `goldenIds`.
+   */
+  private async storedQuestions(
+    tx: Tx,
+    entityType: EntityType,
+    source: string,
+    goldenIds: readonly string[],
+    members: readonly SourceRecordState[],
+    context: BatchContext,
+  ): Promise<{ questions: StoredQuestion[]; goldenIds: string[] }> {
+    const taken = new Set(members.filter((m) => m.source === source && !m.deleted).map((m) => m.goldenId));
+    const places = new Set(goldenIds.filter((id) => !taken.has(id)));
+    const keys = new Set<string>();
+    for (const member of members) {
+      if (!places.has(member.goldenId) || member.deleted) continue;
+      for (const key of member.matchKeys ?? context.engine.blockingKeys(context.featuresOf(member))) keys.add(key);
+    }
+    const holders = keys.size > 0 ? await this.matching.holdersOf(tx, entityType, [...keys], source) : [];
+    const tasks = await this.reviewTasks.openQuestionsIn(tx, [...goldenIds, ...holders.map((h) => h.goldenId)]);
+    if (tasks.length === 0) return { questions: [], goldenIds: [] };
+    const recordsOf = (q: StoredQuestion) => [q.subjects.sourceRecordId, ...q.subjects.candidates.map((c) => c.sourceRecordId)];
+    const goldenOf = await this.store.goldenIdsOf(tx, [...new Set(tasks.flatMap(recordsOf))]);
+    const reach = new Set(goldenIds);
+    const at = (sourceRecordId: string) => goldenOf.get(sourceRecordId) ?? '';
+    const questions = tasks.filter(
+      ({ subjects }) => reach.has(at(subjects.sourceRecordId)) || (subjects.source === source && subjects.candidates.some((c) => places.has(at(c.sourceRecordId)))),
+    );
+    const beyond = new Set(questions.flatMap(recordsOf).map(at).filter((id) => id !== '' && !reach.has(id)));
+    return { questions, goldenIds: [...beyond] };
   }
 }
 

@@ -141,6 +141,24 @@ export class MatchingService {
     return holders;
   }
 
+  /**
+   * The records of `source` sharing any of `keys`, with the golden record each is in; no features are read.
+   * A key known to be generic, or held by more records than its cap, finds none (as for candidates).
+   */
+  async holdersOf(tx: SqlExecutor, entityType: EntityType, keys: readonly string[], source: string): Promise<{ id: string; goldenId: string }[]> {
+    const engine = this.engines[entityType];
+    const holders = await this.keyHolders(tx, entityType, distinctSorted(keys).filter((k) => !this.isGeneric(entityType, k)));
+    const ids = new Set<string>();
+    for (const [key, list] of holders) if (list.length <= recordCap(engine.maxFrequencyOf(key))) for (const id of list) ids.add(id);
+    const rows = await queryWhereIn<{ id: string; golden_id: string }>(
+      tx,
+      distinctSorted(ids),
+      (condition) => `SELECT id, golden_id FROM source_record WHERE source = ? AND NOT deleted AND id ${condition}`,
+      [source],
+    );
+    return rows.map((r) => ({ id: r.id, goldenId: r.golden_id }));
+  }
+
   /** Remembers a key as generic and drops its holders from this lookup. */
   private markGeneric(entityType: EntityType, key: string, holders: Map<string, string[]>): void {
     this.genericKeysOf(entityType).add(key);

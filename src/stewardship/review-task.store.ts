@@ -55,6 +55,21 @@ export class ReviewTaskStore {
     return answered.length;
   }
 
+  /** The open potential matches asked in these golden records (the task's golden record: the one its record was in). */
+  async openQuestionsIn(tx: Tx, goldenIds: readonly string[]): Promise<{ id: string; subjects: PotentialMatchSubjects }[]> {
+    const rows = await queryInChunks(tx, [...new Set(goldenIds)], (chunk, ph) =>
+      tx.query(`SELECT id, subjects FROM review_task WHERE status = 'open' AND kind = 'potential_match' AND golden_id IN (${ph})`, chunk),
+    );
+    return rows.map((row) => ({ id: row.id as string, subjects: JSON.parse(row.subjects as string) as PotentialMatchSubjects }));
+  }
+
+  /** Closes the tasks among `ids` still open (a steward may have closed one meanwhile). */
+  async closeOpen(tx: Tx, ids: readonly string[], status: 'resolved' | 'dismissed', decision: TaskDecision): Promise<void> {
+    if (ids.length === 0) return;
+    const open = await queryInChunks(tx, [...new Set(ids)], (chunk, ph) => tx.query(`SELECT id FROM review_task WHERE status = 'open' AND id IN (${ph})`, chunk));
+    for (const row of open) await this.close(tx, row.id as string, status, decision);
+  }
+
   /** `tasks` less the potential matches already open about these golden records (see notAskedYet). */
   async notAskedYet(tx: Tx, tasks: readonly ReviewTaskWrite[], goldenIds: readonly string[]): Promise<ReviewTaskWrite[]> {
     const ids = [...new Set([...goldenIds, ...tasks.map((t) => t.goldenId)])];
